@@ -1,0 +1,8 @@
+/**
+ * The front-end-neutral analysis: facts read off one method, summaries computed over the call
+ * graph, rules that judge them, and findings every writer renders the same way.
+ *
+ * <p>Nothing here touches javac or JavaParser types, so the Error Prone checker and the scanner
+ * give the same findings on the same source. See {@code DESIGN.md} §3 for the pipeline.
+ */
+package dev.lockstep.analysis;
