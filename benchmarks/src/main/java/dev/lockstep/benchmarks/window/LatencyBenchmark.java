@@ -53,7 +53,13 @@ public final class LatencyBenchmark {
   }
 
   /** A peer's measured run. */
-  record Row(String scenario, String peer, Duration wall, double ratio, boolean correct) {}
+  record Row(
+      String scenario,
+      String peer,
+      Duration wall,
+      double ratio,
+      double ratioToFloor,
+      boolean correct) {}
 
   /** A way to run a scenario. */
   record Contender(String label, boolean ordered, Runner runner) {}
@@ -61,6 +67,19 @@ public final class LatencyBenchmark {
   @FunctionalInterface
   interface Runner {
     List<Integer> run(Scenario s) throws Exception;
+  }
+
+  /**
+   * What the sleeps alone cost: one thread doing ⌈N/k⌉ sleeps of RTT back to back. No window can
+   * beat this on this machine (each sleep overshoots by the timer's granularity), so the ratio to
+   * it isolates the window's own cost from the clock's.
+   */
+  static Duration sleepFloor(Scenario s) {
+    long t0 = System.nanoTime();
+    for (int i = 0; i < (s.n() + s.k() - 1) / s.k(); i++) {
+      sleep(s.rtt());
+    }
+    return Duration.ofNanos(System.nanoTime() - t0);
   }
 
   static List<Contender> standardContenders() {
@@ -124,6 +143,17 @@ public final class LatencyBenchmark {
       throws Exception {
     List<Integer> expected = items(s.n()).stream().map(i -> i * 2).toList();
     List<Row> rows = new ArrayList<>();
+    Duration floor = s.slowEvery() > 0 ? s.ideal() : sleepFloor(s);
+    rows.add(
+        new Row(
+            s.name(),
+            s.slowEvery() > 0
+                ? "(lower bound: max(slowest item, Σ latency / k))"
+                : "(sleep floor: ⌈N/k⌉ sleeps back to back on one thread)",
+            floor,
+            (double) floor.toNanos() / s.ideal().toNanos(),
+            1.0,
+            true));
     for (Contender c : contenders) {
       if (c.label().equals(Peer.SERIAL.label)
           && s.rtt().multipliedBy(s.n()).compareTo(maxSerial) > 0) {
@@ -132,7 +162,8 @@ public final class LatencyBenchmark {
                 s.name(),
                 c.label() + " (skipped: ≈ N × RTT)",
                 s.rtt().multipliedBy(s.n()),
-                s.n(),
+                (double) s.rtt().multipliedBy(s.n()).toNanos() / s.ideal().toNanos(),
+                (double) s.rtt().multipliedBy(s.n()).toNanos() / floor.toNanos(),
                 true));
         continue;
       }
@@ -143,7 +174,12 @@ public final class LatencyBenchmark {
           c.ordered() ? out.equals(expected) : out.stream().sorted().toList().equals(expected);
       rows.add(
           new Row(
-              s.name(), c.label(), wall, (double) wall.toNanos() / s.ideal().toNanos(), correct));
+              s.name(),
+              c.label(),
+              wall,
+              (double) wall.toNanos() / s.ideal().toNanos(),
+              (double) wall.toNanos() / floor.toNanos(),
+              correct));
     }
     return rows;
   }
@@ -166,10 +202,11 @@ public final class LatencyBenchmark {
     for (Row r : rows) {
       out.printf(
           Locale.ROOT,
-          "| %-60s | %9d | %8.3f | %s |%n",
+          "| %-60s | %9d | %9.3f | %9.3f | %s |%n",
           r.peer(),
           r.wall().toMillis(),
           r.ratio(),
+          r.ratioToFloor(),
           r.correct() ? "✓" : "WRONG");
     }
   }
