@@ -196,9 +196,22 @@ public final class LatencyBenchmark {
             ? ", every " + s.slowEvery() + "th item " + s.slowRtt().toMillis() + " ms"
             : "",
         s.ideal().toMillis());
-    out.printf(Locale.ROOT, "| %-60s | %9s | %8s | %s |%n", "peer", "wall ms", "× ideal", "ok");
     out.printf(
-        Locale.ROOT, "|%s|%s|%s|%s|%n", "-".repeat(62), "-".repeat(11), "-".repeat(10), "----");
+        Locale.ROOT,
+        "| %-60s | %9s | %9s | %9s | %s |%n",
+        "peer",
+        "wall ms",
+        "× ideal",
+        "× floor",
+        "ok");
+    out.printf(
+        Locale.ROOT,
+        "|%s|%s|%s|%s|%s|%n",
+        "-".repeat(62),
+        "-".repeat(11),
+        "-".repeat(11),
+        "-".repeat(11),
+        "----");
     for (Row r : rows) {
       out.printf(
           Locale.ROOT,
