@@ -49,6 +49,10 @@ import java.util.Optional;
  * fit becomes a blocker the rule reports in words; no fix is emitted that would not compile or
  * would change behaviour.
  */
+@SuppressWarnings({
+  "ReferenceEquality",
+  "MemoizeConstantVisitorStateLookups"
+}) // symbols and trees are compared by identity on purpose; lookups are few
 final class FixReader {
   static final String BOUNDED_WINDOW = "dev.lockstep.window.BoundedWindow";
 

@@ -79,10 +79,11 @@ import java.util.Set;
  * dev.lockstep.analysis.rules}).
  *
  * <p>Bodies of other classes and files are reached through {@link JavacTrees#getPath}: Error Prone
- * runs with {@code -XDcompilePolicy=simple}, so every class in the compilation is attributed
- * before any check runs. Library methods have no path and no facts; the catalogue and their
- * annotations (kept in class files) judge them.
+ * runs with {@code -XDcompilePolicy=simple}, so every class in the compilation is attributed before
+ * any check runs. Library methods have no path and no facts; the catalogue and their annotations
+ * (kept in class files) judge them.
  */
+@SuppressWarnings("ReferenceEquality") // javac symbols and trees are compared by identity
 final class JavacFacts implements FactsSource {
   private static final Set<String> STREAM_STEPS =
       Set.of(
@@ -148,8 +149,10 @@ final class JavacFacts implements FactsSource {
   private TreePath pathOf(MethodSymbol symbol) {
     ClassSymbol owner = symbol.enclClass();
     // Only classes compiled from source have trees; skip class files without asking javac.
-    if (owner == null || owner.sourcefile == null || owner.classfile != null
-        && owner.classfile.getKind() == javax.tools.JavaFileObject.Kind.CLASS) {
+    if (owner == null
+        || owner.sourcefile == null
+        || (owner.classfile != null
+            && owner.classfile.getKind() == javax.tools.JavaFileObject.Kind.CLASS)) {
       return null;
     }
     try {
@@ -360,8 +363,8 @@ final class JavacFacts implements FactsSource {
   }
 
   /**
-   * {@code while (it.hasNext())} with {@code it} a local iterator: returns what it iterates
-   * ({@code items} for {@code items.iterator()}), records the iterator and the item variables.
+   * {@code while (it.hasNext())} with {@code it} a local iterator: returns what it iterates ({@code
+   * items} for {@code items.iterator()}), records the iterator and the item variables.
    */
   private ExpressionTree iteratorTarget(WhileLoopTree loop, TreePath path, Scope scope) {
     if (!(unwrap(loop.getCondition()) instanceof MethodInvocationTree hasNext)
@@ -432,8 +435,8 @@ final class JavacFacts implements FactsSource {
 
   /**
    * Walks a stream chain from its terminal call down to its source: {@code items.stream()} or
-   * {@code Arrays.stream(xs)}. Parallel streams and other sources (files, generators) are not
-   * loops over items.
+   * {@code Arrays.stream(xs)}. Parallel streams and other sources (files, generators) are not loops
+   * over items.
    */
   private Optional<LambdaLoop> streamLoop(
       MethodInvocationTree terminal, List<Exit> exits, CompilationUnitTree unit) {
@@ -458,8 +461,7 @@ final class JavacFacts implements FactsSource {
           return Optional.empty();
         }
         if (SHORT_CIRCUIT.contains(name)) {
-          exits.add(
-              new Exit(Exit.Kind.SHORT_CIRCUIT, true, JavacNames.location(unit, select)));
+          exits.add(new Exit(Exit.Kind.SHORT_CIRCUIT, true, JavacNames.location(unit, select)));
         }
         if (STREAM_STEPS.contains(name)) {
           for (ExpressionTree arg : call.getArguments()) {
@@ -477,14 +479,16 @@ final class JavacFacts implements FactsSource {
         current = select.getExpression();
         continue;
       }
-      if (name.equals("stream") && call.getArguments().isEmpty()
+      if (name.equals("stream")
+          && call.getArguments().isEmpty()
           && names.closure(method.owner.type).contains("java.util.Collection")) {
         return bodies.isEmpty()
             ? Optional.empty()
             : Optional.of(
                 new LambdaLoop(LoopKind.SEQUENTIAL_STREAM, select.getExpression(), bodies));
       }
-      if (name.equals("stream") && owner.equals("java.util.Arrays")
+      if (name.equals("stream")
+          && owner.equals("java.util.Arrays")
           && call.getArguments().size() == 1) {
         return bodies.isEmpty()
             ? Optional.empty()
@@ -526,8 +530,9 @@ final class JavacFacts implements FactsSource {
     if (expr instanceof NewArrayTree array && array.getInitializers() != null) {
       return OptionalInt.of(array.getInitializers().size());
     }
-    if (expr instanceof MethodInvocationTree call
-        && methodSymbol(call.getMethodSelect()) instanceof MethodSymbol m) {
+    MethodSymbol m =
+        expr instanceof MethodInvocationTree c ? methodSymbol(c.getMethodSelect()) : null;
+    if (m != null && expr instanceof MethodInvocationTree call) {
       String key = names.typeName(m.owner.type) + "#" + m.name;
       if (COLLECTION_FACTORIES.contains(key)) {
         if (call.getArguments().size() == 1
@@ -584,28 +589,28 @@ final class JavacFacts implements FactsSource {
       return Receiver.of(ReceiverKind.UNKNOWN, "", typeName);
     }
     Symbol sym = symbol(expr);
-    switch (expr) {
+    return switch (expr) {
       case IdentifierTree id -> {
         String name = id.getName().toString();
         if (name.equals("this") || name.equals("super")) {
-          return Receiver.of(ReceiverKind.THIS, name, typeName);
+          yield Receiver.of(ReceiverKind.THIS, name, typeName);
         }
-        return variable(sym, name, typeName, scope, depth);
+        yield variable(sym, name, typeName, scope, depth);
       }
       case MemberSelectTree select -> {
         if (sym instanceof ClassSymbol) {
-          return Receiver.of(ReceiverKind.STATIC, "", typeName);
+          yield Receiver.of(ReceiverKind.STATIC, "", typeName);
         }
         String name = select.getIdentifier().toString();
         if (name.equals("this")) {
-          return Receiver.of(ReceiverKind.THIS, name, typeName);
+          yield Receiver.of(ReceiverKind.THIS, name, typeName);
         }
         Symbol base = symbol(unwrap(select.getExpression()));
         if (base instanceof ClassSymbol || isThis(select.getExpression())) {
-          return Receiver.of(ReceiverKind.FIELD, name, typeName);
+          yield Receiver.of(ReceiverKind.FIELD, name, typeName);
         }
         Receiver owner = receiver(select.getExpression(), scope, depth + 1);
-        return switch (owner.kind()) {
+        yield switch (owner.kind()) {
           case LOOP_ITEM, FRESH, UNKNOWN ->
               new Receiver(owner.kind(), name, typeName, owner.producedBy(), owner.root());
           default -> Receiver.of(ReceiverKind.FIELD, name, typeName);
@@ -614,20 +619,20 @@ final class JavacFacts implements FactsSource {
       case MethodInvocationTree call -> {
         MethodSymbol method = methodSymbol(call.getMethodSelect());
         if (method == null) {
-          return Receiver.of(ReceiverKind.UNKNOWN, "", typeName);
+          yield Receiver.of(ReceiverKind.UNKNOWN, "", typeName);
         }
         ExpressionTree on =
             call.getMethodSelect() instanceof MemberSelectTree s ? s.getExpression() : null;
         Symbol onSym = on == null ? null : symbol(unwrap(on));
         if (onSym != null && onSym == scope.iterator && method.name.contentEquals("next")) {
-          return Receiver.of(ReceiverKind.LOOP_ITEM, "", typeName);
+          yield Receiver.of(ReceiverKind.LOOP_ITEM, "", typeName);
         }
         if (onSym != null
             && onSym == scope.iterated
             && method.name.contentEquals("get")
             && call.getArguments().size() == 1
             && symbol(unwrap(call.getArguments().get(0))) == scope.index) {
-          return Receiver.of(ReceiverKind.LOOP_ITEM, "", typeName);
+          yield Receiver.of(ReceiverKind.LOOP_ITEM, "", typeName);
         }
         ReceiverKind root;
         if (on == null) {
@@ -636,11 +641,11 @@ final class JavacFacts implements FactsSource {
           Receiver r = receiver(on, scope, depth + 1);
           root = r.kind() == ReceiverKind.FRESH ? r.root() : r.kind();
         }
-        return Receiver.fresh(typeName, Optional.of(names.ref(method)), root);
+        yield Receiver.fresh(typeName, Optional.of(names.ref(method)), root);
       }
       case NewClassTree created -> {
         MethodSymbol ctor = methodSymbol(created);
-        return Receiver.fresh(
+        yield Receiver.fresh(
             typeName,
             ctor == null ? Optional.empty() : Optional.of(names.ref(ctor)),
             ReceiverKind.FRESH);
@@ -649,15 +654,15 @@ final class JavacFacts implements FactsSource {
         if (scope.iterated != null
             && symbol(unwrap(access.getExpression())) == scope.iterated
             && symbol(unwrap(access.getIndex())) == scope.index) {
-          return Receiver.of(ReceiverKind.LOOP_ITEM, "", typeName);
+          yield Receiver.of(ReceiverKind.LOOP_ITEM, "", typeName);
         }
         Receiver array = receiver(access.getExpression(), scope, depth + 1);
-        return new Receiver(array.kind(), "", typeName, array.producedBy(), array.root());
+        yield new Receiver(array.kind(), "", typeName, array.producedBy(), array.root());
       }
       default -> {
-        return Receiver.of(ReceiverKind.UNKNOWN, "", typeName);
+        yield Receiver.of(ReceiverKind.UNKNOWN, "", typeName);
       }
-    }
+    };
   }
 
   private static boolean isThis(ExpressionTree expr) {
@@ -704,7 +709,7 @@ final class JavacFacts implements FactsSource {
     private final Scope scope;
     private final boolean loop;
     private final Deque<MethodRef> via = new ArrayDeque<>();
-    private final Map<Tree, MethodRef> consumers = new IdentityHashMap<>();
+    private final IdentityHashMap<Tree, MethodRef> consumers = new IdentityHashMap<>();
     private int nested;
 
     CallReader(CompilationUnitTree unit, Scope scope, boolean loop) {
@@ -902,8 +907,8 @@ final class JavacFacts implements FactsSource {
   // Writes and exits
 
   /**
-   * Reads what a loop body does to variables declared outside it, and how it leaves the loop.
-   * Keeps an ancestor stack to judge what an exit depends on.
+   * Reads what a loop body does to variables declared outside it, and how it leaves the loop. Keeps
+   * an ancestor stack to judge what an exit depends on.
    */
   final class BodyReader extends TreeScanner<Void, Void> {
     final List<Exit> exits = new ArrayList<>();
@@ -1037,9 +1042,11 @@ final class JavacFacts implements FactsSource {
               && target != null
               && symbol(unwrap(bin.getLeftOperand())) == target
               && !mentions(bin.getRightOperand(), target);
-      scan(node.getExpression() instanceof BinaryTree bin && reduction
-          ? bin.getRightOperand()
-          : node.getExpression(), null);
+      scan(
+          node.getExpression() instanceof BinaryTree bin && reduction
+              ? bin.getRightOperand()
+              : node.getExpression(),
+          null);
       write(node.getVariable(), reduction, node);
       // A field target's qualifier is still read (this.x = ...).
       if (node.getVariable() instanceof MemberSelectTree select) {
@@ -1057,15 +1064,13 @@ final class JavacFacts implements FactsSource {
 
     @Override
     public Void visitUnary(UnaryTree node, Void unused) {
-      switch (node.getKind()) {
+      return switch (node.getKind()) {
         case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> {
           write(node.getExpression(), true, node);
-          return null;
+          yield null;
         }
-        default -> {
-          return super.visitUnary(node, null);
-        }
-      }
+        default -> super.visitUnary(node, null);
+      };
     }
 
     @Override

@@ -26,8 +26,19 @@ final class Trees2 {
     }
   }
 
+  /** The symbol a tree declares or refers to; null when there is none (or it is unattributed). */
   static Symbol symbol(Tree tree) {
-    return tree instanceof JCTree jc ? TreeInfo.symbol(jc) : null;
+    if (!(tree instanceof JCTree jcTree)) {
+      return null;
+    }
+    return switch (jcTree) {
+      case JCTree.JCMethodDecl m -> m.sym;
+      case JCTree.JCClassDecl c -> c.sym;
+      case JCTree.JCVariableDecl v -> v.sym;
+      case JCTree.JCNewClass n -> n.constructor;
+      case JCTree.JCMemberReference r -> r.sym;
+      default -> TreeInfo.symbol(jcTree);
+    };
   }
 
   static MethodSymbol methodSymbol(Tree tree) {

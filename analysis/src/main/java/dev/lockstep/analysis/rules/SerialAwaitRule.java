@@ -149,8 +149,11 @@ public final class SerialAwaitRule {
    * connection.prepareStatement(sql)}, {@code socket.getInputStream()}).
    */
   private static boolean sharedChannel(Receiver receiver) {
+    // A chain rooted in a static factory (DriverManager.getConnection(...)) made it fresh.
     return receiver.kind().isShared()
-        || (receiver.kind() == ReceiverKind.FRESH && receiver.root().isShared());
+        || (receiver.kind() == ReceiverKind.FRESH
+            && receiver.root().isShared()
+            && receiver.root() != ReceiverKind.STATIC);
   }
 
   private static String describe(Receiver receiver) {
