@@ -1,0 +1,259 @@
+package dev.lockstep.window;
+
+import com.google.errorprone.annotations.concurrent.GuardedBy;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One run of {@link BoundedWindow#mapAsync}: the caller's thread pulls items and starts calls while
+ * fewer than {@code k} stages are pending, then parks until a stage completes. No thread is used
+ * per item: completions run as callbacks on whatever thread completes the stage and only record the
+ * outcome and wake the caller, so the caller is the only thread that pulls input or calls the
+ * function, and an already-completed stage cannot recurse.
+ *
+ * <p>Cancellation stops pulling and cancels every pending stage through {@link
+ * CompletionStage#toCompletableFuture()} (a stage that does not support it is awaited for the grace
+ * period instead). A stage that completes with {@link CancellationException} after the run was
+ * cancelled counts as cancelled, not failed.
+ */
+final class AsyncRun<T, R> {
+  private final BoundedWindow config;
+  private final int k;
+  private final boolean ordered;
+  private final ThrowingFunction<? super T, ? extends CompletionStage<? extends R>, ?> fn;
+  private final Slots slots;
+  private final Thread caller = Thread.currentThread();
+
+  @GuardedBy("caller") // confined to the caller's thread
+  private final Iterator<? extends T> input;
+
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger peakInFlight = new AtomicInteger();
+  private final AtomicInteger completionOrder = new AtomicInteger();
+  private final LongAdder busyNanos = new LongAdder();
+  private final LongAdder succeeded = new LongAdder();
+  private final LongAdder failed = new LongAdder();
+  private final LongAdder cancelled = new LongAdder();
+  private final ConcurrentHashMap<Integer, CompletableFuture<?>> pending =
+      new ConcurrentHashMap<>();
+  private final AtomicReference<CancelReason> cancelReason = new AtomicReference<>();
+  private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+  private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+  private final ConcurrentLinkedQueue<Throwable> laterFailures = new ConcurrentLinkedQueue<>();
+
+  AsyncRun(
+      BoundedWindow config,
+      Iterable<? extends T> items,
+      ThrowingFunction<? super T, ? extends CompletionStage<? extends R>, ?> fn) {
+    this.config = config;
+    this.k = config.k();
+    this.ordered = config.isOrdered();
+    this.fn = fn;
+    this.input = items.iterator();
+    this.slots = new Slots(items instanceof java.util.Collection<?> c ? c.size() : -1);
+  }
+
+  @SuppressWarnings("GuardedBy") // input is confined to the caller's thread
+  List<R> run() throws Exception {
+    long start = System.nanoTime();
+    Duration timeout = config.timeoutOrNull();
+    boolean hasDeadline = timeout != null;
+    long deadline = hasDeadline ? start + WindowRun.saturatedNanos(timeout) : 0;
+    boolean exhausted = false;
+    boolean callerInterrupted = false;
+    boolean graceStarted = false;
+    long graceEnd = 0;
+    int pulled = 0;
+    int abandoned = 0;
+    while (true) {
+      while (cancelReason.get() == null && !exhausted && inFlight.get() < k) {
+        T item;
+        try {
+          if (!input.hasNext()) {
+            exhausted = true;
+            break;
+          }
+          item = input.next();
+        } catch (Throwable t) {
+          fatal(t);
+          break;
+        }
+        launch(pulled++, item);
+      }
+      if (inFlight.get() == 0 && (exhausted || cancelReason.get() != null)) {
+        break;
+      }
+      if (Thread.interrupted()) {
+        callerInterrupted = true;
+        cancel(CancelReason.INTERRUPTED);
+        continue;
+      }
+      long now = System.nanoTime();
+      if (hasDeadline && now - deadline >= 0 && cancel(CancelReason.DEADLINE)) {
+        continue;
+      }
+      if (cancelReason.get() != null) {
+        if (!graceStarted) {
+          graceStarted = true;
+          graceEnd = now + WindowRun.saturatedNanos(config.cancelGrace());
+        }
+        if (now - graceEnd >= 0) {
+          abandoned = inFlight.get();
+          break;
+        }
+        LockSupport.parkNanos(this, graceEnd - now);
+      } else if (hasDeadline) {
+        LockSupport.parkNanos(this, deadline - now);
+      } else {
+        // complete() decrements, then unparks; an unpark before this park leaves a permit.
+        LockSupport.park(this);
+      }
+    }
+    Stats stats =
+        new Stats(
+            k,
+            succeeded.sum(),
+            failed.sum(),
+            cancelled.sum(),
+            peakInFlight.get(),
+            Duration.ofNanos(System.nanoTime() - start),
+            Duration.ofNanos(busyNanos.sum()));
+    if (config.statsListenerOrNull() != null) {
+      config.statsListenerOrNull().accept(stats);
+    }
+    if (callerInterrupted) {
+      Thread.currentThread().interrupt();
+    }
+    CancelReason reason = cancelReason.get();
+    if (reason != null || abandoned > 0) {
+      throw toThrow(reason, stats, abandoned);
+    }
+    int n = ordered ? pulled : completionOrder.get();
+    @SuppressWarnings("unchecked") // the slots hold only results of fn
+    List<R> results = (List<R>) Collections.unmodifiableList(Arrays.asList(slots.toArray(n)));
+    return results;
+  }
+
+  private void launch(int index, T item) {
+    int now = inFlight.incrementAndGet();
+    if (now > peakInFlight.get()) {
+      peakInFlight.accumulateAndGet(now, Math::max);
+    }
+    long t0 = System.nanoTime();
+    CompletionStage<? extends R> stage;
+    try {
+      stage = fn.apply(item);
+      if (stage == null) {
+        throw new NullPointerException("the function returned no stage for item " + index);
+      }
+    } catch (Throwable t) {
+      complete(index, t0, null, t);
+      return;
+    }
+    CompletableFuture<?> future = null;
+    try {
+      future = stage.toCompletableFuture();
+      pending.put(index, future);
+    } catch (UnsupportedOperationException e) {
+      // A stage that cannot be cancelled; cancellation waits for it (bounded by the grace).
+    }
+    stage.whenComplete((v, t) -> complete(index, t0, v, t));
+    // cancel() may have scanned the pending stages before this one was added: check again.
+    if (future != null && cancelReason.get() != null) {
+      future.cancel(true);
+    }
+  }
+
+  private void complete(int index, long t0, R value, Throwable error) {
+    busyNanos.add(System.nanoTime() - t0);
+    pending.remove(index);
+    Throwable e =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (e == null) {
+      succeeded.increment();
+      slots.set(ordered ? index : completionOrder.getAndIncrement(), value);
+    } else if (e instanceof CancellationException && cancelReason.get() != null) {
+      cancelled.increment();
+    } else {
+      failed.increment();
+      if (e instanceof Error) {
+        if (!fatal.compareAndSet(null, e)) {
+          laterFailures.add(e);
+        }
+      } else if (!firstFailure.compareAndSet(null, e)) {
+        laterFailures.add(e);
+      }
+      cancel(CancelReason.FAILURE);
+    }
+    // Last, so that the caller, seeing the count drop, also sees the outcome recorded above.
+    inFlight.decrementAndGet();
+    LockSupport.unpark(caller);
+  }
+
+  private void fatal(Throwable t) {
+    if (!fatal.compareAndSet(null, t)) {
+      laterFailures.add(t);
+    }
+    cancel(CancelReason.FAILURE);
+  }
+
+  private boolean cancel(CancelReason reason) {
+    if (!cancelReason.compareAndSet(null, reason)) {
+      return false;
+    }
+    for (CompletableFuture<?> f : pending.values()) {
+      f.cancel(true);
+    }
+    LockSupport.unpark(caller);
+    return true;
+  }
+
+  @SuppressWarnings("ReferenceEquality") // identity: never suppress an exception into itself
+  private Exception toThrow(CancelReason reason, Stats stats, int abandoned) {
+    Throwable f = fatal.get();
+    Throwable first = firstFailure.get();
+    Throwable t;
+    if (f != null) {
+      t = f;
+    } else if (first != null && reason == CancelReason.FAILURE) {
+      t = first;
+    } else if (reason == CancelReason.DEADLINE) {
+      t = new DeadlineExceededException(config.timeoutOrNull(), stats.itemsDone());
+    } else if (reason == CancelReason.INTERRUPTED) {
+      t = new CancellationException("the calling thread was interrupted; its flag is restored");
+    } else {
+      t = new CancellationException("cancelled: " + reason);
+    }
+    if (first != null && first != t) {
+      t.addSuppressed(first);
+    }
+    for (Throwable later : laterFailures) {
+      if (later != t) {
+        t.addSuppressed(later);
+      }
+    }
+    if (abandoned > 0) {
+      t.addSuppressed(
+          new IllegalStateException(
+              abandoned + " stage(s) did not complete within the grace period after cancel"));
+    }
+    if (t instanceof Error e) {
+      throw e;
+    }
+    return t instanceof Exception e ? e : new UndeclaredThrowableException(t);
+  }
+}
