@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
@@ -45,6 +46,7 @@ final class AsyncRun<T, R> {
   private final AtomicInteger peakInFlight = new AtomicInteger();
   private final AtomicInteger completionOrder = new AtomicInteger();
   private final LongAdder busyNanos = new LongAdder();
+  private final LongAccumulator fastestNanos = new LongAccumulator(Math::min, Long.MAX_VALUE);
   private final LongAdder succeeded = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private final LongAdder cancelled = new LongAdder();
@@ -131,7 +133,8 @@ final class AsyncRun<T, R> {
             cancelled.sum(),
             peakInFlight.get(),
             Duration.ofNanos(System.nanoTime() - start),
-            Duration.ofNanos(busyNanos.sum()));
+            Duration.ofNanos(busyNanos.sum()),
+            Duration.ofNanos(fastestNanos.get() == Long.MAX_VALUE ? 0 : fastestNanos.get()));
     if (config.statsListenerOrNull() != null) {
       config.statsListenerOrNull().accept(stats);
     }
@@ -179,7 +182,9 @@ final class AsyncRun<T, R> {
   }
 
   private void complete(int index, long t0, R value, Throwable error) {
-    busyNanos.add(System.nanoTime() - t0);
+    long took = System.nanoTime() - t0;
+    busyNanos.add(took);
+    fastestNanos.accumulate(took);
     pending.remove(index);
     Throwable e =
         error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;

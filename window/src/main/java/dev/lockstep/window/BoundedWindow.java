@@ -55,7 +55,10 @@ import java.util.stream.Stream;
  *       are interrupted), awaited, and a {@link java.util.concurrent.CancellationException} is
  *       thrown with the caller's interrupt flag <b>set again</b>.
  *   <li>The window interrupts a call only to cancel it, and clears that interrupt before the thread
- *       runs anything else; a call that then gives up counts as cancelled, not failed.
+ *       runs anything else; a call that then gives up with an {@link InterruptedException} (or an
+ *       exception caused by one, an {@code InterruptedIOException}, a {@code
+ *       ClosedByInterruptException} or a {@code CancellationException}) counts as cancelled, not
+ *       failed; any other exception still counts as a failure.
  *   <li>An {@link Error} from a call, or anything the input's iterator throws, always fails the run
  *       fast (also in collect-all mode) and is thrown as is.
  *   <li>With a {@linkplain #timeout timeout}, a run still going at its deadline is cancelled and
@@ -155,13 +158,16 @@ public final class BoundedWindow {
   }
 
   /**
-   * How many finished results a {@linkplain #stream stream} may hold back while an earlier item is
-   * still running (ordered), or while the consumer has not taken them yet (unordered). Independent
-   * of {@code k}: with {@code k = 16}, RTT 10 ms and one item of 500 ms, the other 15 calls finish
-   * about 750 results while it runs, so a buffer of 1024 never stalls them, and a buffer of 16
-   * (what counting only in-flight work amounts to) stalls for most of the 500 ms. Memory is {@code
-   * O(k + n)}. Default {@code max(1024, 4 * k)}. {@link #map} does not need it: it fills its list
-   * by index.
+   * How far a {@linkplain #stream stream} may run ahead of its consumer: it pulls item {@code i}
+   * only while {@code i < released + k + reorderBuffer}, where {@code released} counts results the
+   * consumer took. So a stream holds at most {@code k + reorderBuffer} items (in flight or finished
+   * and waiting), memory {@code O(k + reorderBuffer)}; and while one ordered item is stuck, the
+   * other {@code k - 1} calls keep going until {@code k + reorderBuffer - 1} items behind it are
+   * finished. The bound is independent of {@code k}: with {@code k = 16}, RTT 10 ms and one item of
+   * 500 ms, the other 15 calls finish about 750 results while it runs, so a buffer of 1024 never
+   * stalls them, while a window that counts only {@code k} items (what {@code flatMapSequential}
+   * does) stalls for most of the 500 ms. Default {@code max(1024, 4 * k)}. {@link #map} does not
+   * need it: it fills its list by index.
    *
    * <pre>{@code
    * try (Stream<Row> rows = BoundedWindow.of(16).reorderBuffer(4096).stream(ids, db::load)) {

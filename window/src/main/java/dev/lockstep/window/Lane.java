@@ -32,6 +32,9 @@ final class Lane {
   /** Time this lane spent inside calls. */
   long busyNanos;
 
+  /** The shortest call. */
+  long minNanos = Long.MAX_VALUE;
+
   /** Calls that returned. */
   long succeeded;
 

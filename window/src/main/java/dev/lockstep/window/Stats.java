@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param peakInFlight the most calls in flight at once, never more than {@code k}
  * @param wallTime from the start of the run until its last task ended
  * @param busyTime the sum, over all calls, of the time each was in flight
+ * @param fastestCall the shortest call (zero if none finished)
  */
 public record Stats(
     int k,
@@ -27,7 +28,8 @@ public record Stats(
     long itemsCancelled,
     int peakInFlight,
     Duration wallTime,
-    Duration busyTime) {
+    Duration busyTime,
+    Duration fastestCall) {
 
   /** Items whose call finished, successfully or not. */
   public long itemsDone() {
@@ -43,11 +45,23 @@ public record Stats(
     return wall <= 0 ? 0.0 : (double) busyTime.toNanos() / wall;
   }
 
+  /**
+   * Items done times the fastest call, over wall time: how many calls' worth of <em>service</em>
+   * the run delivered at once. Unlike {@link #achievedParallelism()} it also exposes a
+   * serialization point <em>inside</em> the calls: five calls queued on one lock are all "busy"
+   * (achieved parallelism 5) but deliver one call's service at a time (service parallelism 1.0). It
+   * assumes calls of similar cost; with very uneven calls it underestimates.
+   */
+  public double serviceParallelism() {
+    long wall = wallTime.toNanos();
+    return wall <= 0 ? 0.0 : (double) itemsDone() * fastestCall.toNanos() / wall;
+  }
+
   @Override
   public String toString() {
     return String.format(
         "window %d: %d done (%d failed), %d cancelled, peak in flight %d, achieved parallelism %.2f"
-            + " (busy %d ms over %d ms)",
+            + " (busy %d ms over %d ms), service parallelism %.2f",
         k,
         itemsDone(),
         itemsFailed,
@@ -55,6 +69,7 @@ public record Stats(
         peakInFlight,
         achievedParallelism(),
         busyTime.toMillis(),
-        wallTime.toMillis());
+        wallTime.toMillis(),
+        serviceParallelism());
   }
 }

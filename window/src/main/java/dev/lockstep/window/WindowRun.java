@@ -365,15 +365,21 @@ final class WindowRun<T, R> {
     } catch (Throwable t) {
       error = t;
     }
-    lane.busyNanos += System.nanoTime() - t0;
+    long took = System.nanoTime() - t0;
+    lane.busyNanos += took;
+    if (took < lane.minNanos) {
+      lane.minNanos = took;
+    }
     inFlight.decrementAndGet();
     boolean interruptedByWindow = lane.exit();
     lane.item = null;
     if (error == null) {
       lane.succeeded++;
       succeeded(index, item, value);
-    } else if (interruptedByWindow && !(error instanceof Error)) {
+    } else if (interruptedByWindow && causedByInterrupt(error)) {
       // The window interrupted this call and it gave up: that is the cancellation, not a failure.
+      // Any other exception (it may have been on its way already) stays a failure, so that fail
+      // fast attaches it as suppressed.
       cancelled(index, item, cancelReason.get());
     } else {
       lane.failed++;
@@ -505,12 +511,14 @@ final class WindowRun<T, R> {
     long busy = 0;
     long succeeded = 0;
     long failed = 0;
+    long fastest = Long.MAX_VALUE;
     for (int i = 0; i < lanes.length(); i++) {
       Lane lane = lanes.get(i);
       if (lane != null) { // racy only for abandoned lanes, whose numbers are then approximate
         busy += lane.busyNanos;
         succeeded += lane.succeeded;
         failed += lane.failed;
+        fastest = Math.min(fastest, lane.minNanos);
       }
     }
     stats =
@@ -521,7 +529,8 @@ final class WindowRun<T, R> {
             cancelledCount.get(),
             peakInFlight.get(),
             Duration.ofNanos(wall),
-            Duration.ofNanos(busy));
+            Duration.ofNanos(busy),
+            Duration.ofNanos(fastest == Long.MAX_VALUE ? 0 : fastest));
     Consumer<? super Stats> listener = config.statsListenerOrNull();
     if (listener != null) {
       listener.accept(stats);
@@ -621,6 +630,19 @@ final class WindowRun<T, R> {
       throw e;
     }
     return new CompletionException(t);
+  }
+
+  /** Whether {@code t} is how a call reacts to an interrupt, directly or as a cause. */
+  static boolean causedByInterrupt(Throwable t) {
+    for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
+      if (t instanceof InterruptedException
+          || t instanceof java.io.InterruptedIOException
+          || t instanceof java.nio.channels.ClosedByInterruptException
+          || t instanceof CancellationException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static long saturatedNanos(Duration d) {

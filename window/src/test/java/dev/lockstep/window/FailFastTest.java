@@ -1,0 +1,284 @@
+package dev.lockstep.window;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Fail fast, cancellation, interruption, deadlines and Errors; real threads, bounded waits. */
+final class FailFastTest {
+  private static final List<Integer> HUNDRED = IntStream.range(0, 100).boxed().toList();
+
+  @AfterEach
+  void noLeaks() {
+    assertThat(Thread.interrupted()).isFalse();
+    Leaks.assertNoLiveLanes();
+  }
+
+  @Test
+  void firstFailureCancelsTheRestAndIsThrown() {
+    Set<Integer> started = ConcurrentHashMap.newKeySet();
+    AtomicInteger interrupted = new AtomicInteger();
+    CountDownLatch othersRunning = new CountDownLatch(3);
+    IllegalStateException boom = new IllegalStateException("boom");
+    IllegalStateException thrown =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                BoundedWindow.of(4)
+                    .map(
+                        HUNDRED,
+                        i -> {
+                          started.add(i);
+                          if (i == 3) {
+                            othersRunning.await(5, TimeUnit.SECONDS);
+                            throw boom;
+                          }
+                          othersRunning.countDown();
+                          try {
+                            Thread.sleep(10_000);
+                          } catch (InterruptedException e) {
+                            interrupted.incrementAndGet();
+                            throw e;
+                          }
+                          return i;
+                        }));
+    assertThat(thrown).isSameInstanceAs(boom);
+    // The window interrupted the other calls; those do not count as failures.
+    assertThat(thrown.getSuppressed()).isEmpty();
+    assertThat(interrupted.get()).isEqualTo(3);
+    // Nothing started after the failure: only the first window's worth.
+    assertThat(started).containsExactly(0, 1, 2, 3);
+  }
+
+  @Test
+  void otherFailuresAreAttachedAsSuppressed() {
+    AtomicInteger in = new AtomicInteger();
+    RuntimeException e =
+        assertThrows(
+            RuntimeException.class,
+            () ->
+                BoundedWindow.of(3)
+                    .forEach(
+                        List.of(0, 1, 2),
+                        i -> {
+                          in.incrementAndGet();
+                          // Wait for the others without reacting to interrupts (parkNanos only
+                          // returns early), so each call fails on its own, not because of the
+                          // window's cancellation. Bounded.
+                          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                          while (in.get() < 3 && System.nanoTime() < deadline) {
+                            LockSupport.parkNanos(100_000);
+                          }
+                          throw new RuntimeException("f" + i);
+                        }));
+    assertThat(e.getSuppressed()).hasLength(2);
+  }
+
+  @Test
+  void errorsPropagateAsIs() {
+    AssertionError error = new AssertionError("bad");
+    AssertionError thrown =
+        assertThrows(
+            AssertionError.class,
+            () ->
+                BoundedWindow.of(2)
+                    .map(
+                        HUNDRED,
+                        i -> {
+                          if (i == 10) {
+                            throw error;
+                          }
+                          return i;
+                        }));
+    assertThat(thrown).isSameInstanceAs(error);
+  }
+
+  @Test
+  void aThrowingInputEndsTheRunWithItsException() {
+    AtomicInteger calls = new AtomicInteger();
+    Iterable<Integer> input =
+        () ->
+            new Iterator<>() {
+              int next;
+
+              @Override
+              public boolean hasNext() {
+                return true;
+              }
+
+              @Override
+              public Integer next() {
+                if (next == 20) {
+                  throw new IllegalStateException("input broke");
+                }
+                return next++;
+              }
+            };
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                BoundedWindow.of(3)
+                    .forEach(
+                        input,
+                        i -> {
+                          calls.incrementAndGet();
+                        }));
+    assertThat(e).hasMessageThat().isEqualTo("input broke");
+    assertThat(calls.get()).isAtMost(20);
+  }
+
+  @Test
+  void aRejectingExecutorFailsTheRun() {
+    Executor rejecting =
+        task -> {
+          throw new RejectedExecutionException("full");
+        };
+    RejectedExecutionException e =
+        assertThrows(
+            RejectedExecutionException.class,
+            () -> BoundedWindow.of(3).executor(rejecting).map(HUNDRED, i -> i));
+    assertThat(e).hasMessageThat().isEqualTo("full");
+  }
+
+  @Test
+  void callerInterruptCancelsAndRestoresTheFlag() throws Exception {
+    CountDownLatch running = new CountDownLatch(2);
+    AtomicInteger interruptedCalls = new AtomicInteger();
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicReference<Boolean> flagAfter = new AtomicReference<>();
+    Thread caller =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    BoundedWindow.of(2)
+                        .forEach(
+                            HUNDRED,
+                            i -> {
+                              running.countDown();
+                              try {
+                                Thread.sleep(10_000);
+                              } catch (InterruptedException e) {
+                                interruptedCalls.incrementAndGet();
+                                throw e;
+                              }
+                            });
+                  } catch (Throwable t) {
+                    thrown.set(t);
+                  }
+                  flagAfter.set(Thread.currentThread().isInterrupted());
+                });
+    assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+    caller.interrupt();
+    caller.join(10_000);
+    assertThat(caller.isAlive()).isFalse();
+    assertThat(thrown.get()).isInstanceOf(CancellationException.class);
+    assertThat(flagAfter.get()).isTrue();
+    assertThat(interruptedCalls.get()).isEqualTo(2);
+  }
+
+  @Test
+  void deadlineCancelsTheRun() {
+    AtomicInteger started = new AtomicInteger();
+    Stats[] stats = new Stats[1];
+    DeadlineExceededException e =
+        assertThrows(
+            DeadlineExceededException.class,
+            () ->
+                BoundedWindow.of(2)
+                    .timeout(Duration.ofMillis(50))
+                    .onStats(s -> stats[0] = s)
+                    .forEach(
+                        HUNDRED,
+                        i -> {
+                          started.incrementAndGet();
+                          Thread.sleep(10_000);
+                        }));
+    assertThat(e).hasMessageThat().contains("deadline");
+    assertThat(started.get()).isEqualTo(2);
+    assertThat(stats[0].itemsCancelled()).isEqualTo(2);
+  }
+
+  @Test
+  void callsIgnoringInterruptsAreAbandonedAfterTheGraceAndNamed() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch in = new CountDownLatch(1);
+    RuntimeException e =
+        assertThrows(
+            RuntimeException.class,
+            () ->
+                BoundedWindow.of(2)
+                    .cancelGrace(Duration.ofMillis(20))
+                    .forEach(
+                        List.of(0, 1),
+                        i -> {
+                          if (i == 0) {
+                            in.await(5, TimeUnit.SECONDS);
+                            throw new RuntimeException("fail");
+                          }
+                          in.countDown();
+                          // Ignores interrupts until released.
+                          while (true) {
+                            try {
+                              if (release.await(5, TimeUnit.SECONDS)) {
+                                return;
+                              }
+                            } catch (InterruptedException ignored) {
+                              // keep waiting
+                            }
+                          }
+                        }));
+    assertThat(e).hasMessageThat().isEqualTo("fail");
+    assertThat(e.getSuppressed()).hasLength(1);
+    assertThat(e.getSuppressed()[0]).hasMessageThat().contains("abandoned");
+    release.countDown(); // let the abandoned lane end, so that the leak check passes
+  }
+
+  @Test
+  void anInterruptMeantForOneCallNeverReachesTheNextTaskOfAPooledThread() throws Exception {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 50; round++) {
+        assertThrows(
+            RuntimeException.class,
+            () ->
+                BoundedWindow.of(2)
+                    .executor(pool)
+                    .forEach(
+                        HUNDRED,
+                        i -> {
+                          if (i == 5) {
+                            throw new RuntimeException();
+                          }
+                          Thread.sleep(1);
+                        }));
+      }
+      // Every pool thread must come back without a stale interrupt.
+      for (int i = 0; i < 4; i++) {
+        assertThat(
+                pool.submit(() -> Thread.currentThread().isInterrupted()).get(5, TimeUnit.SECONDS))
+            .isFalse();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
