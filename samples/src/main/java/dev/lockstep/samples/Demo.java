@@ -55,6 +55,11 @@ public final class Demo {
           "%nEach story, bad and fixed, against loopback HTTP servers (N = %d, RTT = %d ms, k ="
               + " %d):%n%n",
           settings.n(), settings.rtt().toMillis(), settings.k());
+      // One small pass first, so that the measured runs don't pay for class loading and the JIT.
+      Settings warmUp = new Settings(settings.k(), settings.rtt(), settings.k());
+      GroupsStory.run(warmUp);
+      RelayStory.run(warmUp);
+      IngestStory.run(warmUp);
       List<Row> rows = new ArrayList<>();
       rows.addAll(GroupsStory.run(settings));
       rows.addAll(RelayStory.run(settings));

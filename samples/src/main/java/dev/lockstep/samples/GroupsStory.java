@@ -33,7 +33,7 @@ final class GroupsStory {
               () -> {
                 var result = new WindowedGroupPush(relay, settings.k()).pushAll(groups, "hello");
                 requireNoFailures(result.failures().size());
-                return result.stats().toString();
+                return Stopwatch.describe(result.stats());
               });
       return List.of(
           Row.of("groups", "serial loop (bad)", settings, ideal, serial, serial),

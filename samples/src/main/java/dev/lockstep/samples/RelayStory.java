@@ -28,7 +28,9 @@ final class RelayStory {
       var overLock =
           Stopwatch.time(
               servers,
-              () -> new WindowOverLock(session, settings.k()).publishAll(groups, "hi").toString());
+              () ->
+                  Stopwatch.describe(
+                      new WindowOverLock(session, settings.k()).publishAll(groups, "hi")));
       var plainLoop =
           Stopwatch.time(
               servers,
@@ -38,7 +40,8 @@ final class RelayStory {
               });
       var pooled =
           Stopwatch.time(
-              servers, () -> new PooledWindowPublish(pool).publishAll(groups, "hi").toString());
+              servers,
+              () -> Stopwatch.describe(new PooledWindowPublish(pool).publishAll(groups, "hi")));
       var documented =
           Stopwatch.time(
               servers,

@@ -1,8 +1,10 @@
 package dev.lockstep.samples;
 
 import dev.lockstep.samples.net.LoopbackServer;
+import dev.lockstep.window.Stats;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /** Times one variant's run and reads what the servers saw of it. */
 final class Stopwatch {
@@ -17,6 +19,16 @@ final class Stopwatch {
   record Measured(Duration wall, double achieved, String window) {}
 
   private Stopwatch() {}
+
+  /** The window's stats in a table cell: enough to tell real from fake concurrency. */
+  static String describe(Stats stats) {
+    return String.format(
+        Locale.ROOT,
+        "peak %d, busy/wall %.2f, service %.2f",
+        stats.peakInFlight(),
+        stats.achievedParallelism(),
+        stats.serviceParallelism());
+  }
 
   /** Runs {@code run} once against freshly reset {@code servers}. */
   static Measured time(List<LoopbackServer> servers, Run run) throws Exception {
