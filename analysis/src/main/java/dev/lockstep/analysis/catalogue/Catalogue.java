@@ -1,0 +1,224 @@
+package dev.lockstep.analysis.catalogue;
+
+import dev.lockstep.analysis.facts.CallSite;
+import dev.lockstep.analysis.facts.MethodRef;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The wait catalogue: library calls known to wait, read from data files, not code.
+ *
+ * <p>The file format, one entry a line, fields separated by whitespace, {@code #} starts a comment:
+ *
+ * <pre>
+ * # owner                    method   params                        tag       label
+ * java.net.http.HttpClient   send     *                             latency   HttpClient.send
+ * java.lang.Thread           sleep    (long)                        pacing    Thread.sleep
+ * =java.io.InputStream       read     *                             channel   InputStream.read
+ * io.grpc.stub.AbstractBlockingStub  *  *                           latency   gRPC blocking stub
+ * </pre>
+ *
+ * <p>Types are canonical names ({@code java.net.http.HttpResponse.BodyHandler}), parameters erased
+ * and comma separated without spaces ({@code (long,java.util.concurrent.TimeUnit)}, {@code ()} for
+ * none) or {@code *} for any. The label is the rest of the line. See {@link CatalogueEntry} and
+ * {@link WaitTag} for what each field means.
+ *
+ * <p>When several entries match a call, the most specific wins (see {@link
+ * CatalogueEntry#specificity()}); among equally specific ones, the one added last (a user file
+ * after the built-in catalogue), so users can override built-in entries, e.g. with tag {@code
+ * none}.
+ */
+public final class Catalogue {
+  /** The built-in catalogue's resource name. */
+  public static final String BUILTIN_RESOURCE = "/dev/lockstep/analysis/catalogue/waits.tsv";
+
+  private static final Pattern FIELDS = Pattern.compile("\\s+");
+  private static final Pattern PARAMS =
+      Pattern.compile("\\*|\\(([\\w.$\\[\\]]+(,[\\w.$\\[\\]]+)*)?\\)");
+  private static final Pattern TYPE = Pattern.compile("=?[\\w$]+(\\.[\\w$]+)*");
+
+  private final Map<String, List<CatalogueEntry>> byName;
+
+  private final List<CatalogueEntry> entries;
+
+  private Catalogue(List<CatalogueEntry> entries) {
+    this.entries = List.copyOf(entries);
+    Map<String, List<CatalogueEntry>> index = new HashMap<>();
+    for (CatalogueEntry entry : this.entries) {
+      String key = entry.name().endsWith("*") ? "*" : entry.name();
+      index.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
+    }
+    Map<String, List<CatalogueEntry>> frozen = new HashMap<>();
+    index.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+    this.byName = Map.copyOf(frozen);
+  }
+
+  public static Catalogue of(List<CatalogueEntry> entries) {
+    return new Catalogue(entries);
+  }
+
+  public static Catalogue empty() {
+    return new Catalogue(List.of());
+  }
+
+  private static final class BuiltinHolder {
+    static final Catalogue BUILTIN = loadBuiltin();
+
+    private static Catalogue loadBuiltin() {
+      try (InputStream in = Catalogue.class.getResourceAsStream(BUILTIN_RESOURCE)) {
+        if (in == null) {
+          throw new CatalogueException("built-in catalogue missing: " + BUILTIN_RESOURCE);
+        }
+        return parse("waits.tsv", new InputStreamReader(in, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** The catalogue shipped in this jar, loaded once per class loader. */
+  public static Catalogue builtin() {
+    return BuiltinHolder.BUILTIN;
+  }
+
+  /**
+   * Reads a user's catalogue file.
+   *
+   * @throws CatalogueException naming the file (and line) when it cannot be read or parsed
+   */
+  public static Catalogue load(Path file) {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return parse(file.toString(), reader);
+    } catch (IOException e) {
+      throw new CatalogueException(
+          "cannot read the Lockstep catalogue file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Parses catalogue text.
+   *
+   * @param sourceName how error messages and {@link CatalogueEntry#source()} name the file
+   * @throws CatalogueException naming {@code sourceName} and the line on a malformed entry
+   */
+  public static Catalogue parse(String sourceName, Reader text) {
+    List<CatalogueEntry> entries = new ArrayList<>();
+    BufferedReader reader = new BufferedReader(text);
+    int lineNumber = 0;
+    try {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        lineNumber++;
+        int comment = line.indexOf('#');
+        String content = (comment >= 0 ? line.substring(0, comment) : line).strip();
+        if (content.isEmpty()) {
+          continue;
+        }
+        entries.add(parseLine(sourceName + ":" + lineNumber, content));
+      }
+    } catch (IOException e) {
+      throw new CatalogueException("cannot read " + sourceName + ": " + e.getMessage(), e);
+    }
+    return new Catalogue(entries);
+  }
+
+  private static CatalogueEntry parseLine(String where, String content) {
+    String[] fields = FIELDS.split(content, 5);
+    if (fields.length < 5) {
+      throw new CatalogueException(
+          where
+              + ": expected 'owner method params tag label' separated by whitespace, got: "
+              + content);
+    }
+    String owner = fields[0];
+    if (!TYPE.matcher(owner).matches()) {
+      throw new CatalogueException(where + ": not a type name: " + owner);
+    }
+    String name = fields[1];
+    if (!name.equals("*") && !name.equals(MethodRef.CONSTRUCTOR) && !name.matches("[\\w$]+\\*?")) {
+      throw new CatalogueException(where + ": not a method name or pattern: " + name);
+    }
+    String params = fields[2];
+    if (!PARAMS.matcher(params).matches()) {
+      throw new CatalogueException(
+          where + ": parameters must be * or (type,type,...) without spaces, got: " + params);
+    }
+    Optional<WaitTag> tag = WaitTag.parse(fields[3]);
+    if (tag.isEmpty()) {
+      throw new CatalogueException(
+          where
+              + ": unknown tag '"
+              + fields[3]
+              + "' (expected latency, await, channel, pacing, lock or none)");
+    }
+    Optional<List<String>> paramTypes =
+        params.equals("*")
+            ? Optional.empty()
+            : Optional.of(MethodRef.parse("x#y" + params).paramTypes());
+    boolean exact = owner.startsWith("=");
+    return new CatalogueEntry(
+        exact ? owner.substring(1) : owner,
+        exact,
+        name,
+        paramTypes,
+        tag.orElseThrow(),
+        fields[4].strip(),
+        where);
+  }
+
+  /** This catalogue's entries followed by {@code later}'s, which win ties. */
+  public Catalogue plus(Catalogue later) {
+    List<CatalogueEntry> all = new ArrayList<>(entries);
+    all.addAll(later.entries);
+    return new Catalogue(all);
+  }
+
+  public List<CatalogueEntry> entries() {
+    return entries;
+  }
+
+  /** The most specific entry for the call, if any. */
+  public Optional<CatalogueEntry> match(CallSite call) {
+    MethodRef target = call.target();
+    CatalogueEntry best = null;
+    best = better(best, byName.get(target.name()), call);
+    best = better(best, byName.get("*"), call);
+    return Optional.ofNullable(best);
+  }
+
+  private static CatalogueEntry better(
+      CatalogueEntry best, List<CatalogueEntry> candidates, CallSite call) {
+    if (candidates == null) {
+      return best;
+    }
+    for (CatalogueEntry entry : candidates) {
+      if (!entry.matchesName(call.target()) || !entry.matchesParams(call.target())) {
+        continue;
+      }
+      boolean ownerMatches =
+          entry.exactReceiver()
+              ? entry.owner().equals(call.receiver().type())
+              : entry.owner().equals(call.target().owner())
+                  || call.matchOwners().contains(entry.owner());
+      if (!ownerMatches) {
+        continue;
+      }
+      if (best == null || entry.specificity() >= best.specificity()) {
+        best = entry;
+      }
+    }
+    return best;
+  }
+}

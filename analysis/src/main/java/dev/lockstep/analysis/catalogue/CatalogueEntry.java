@@ -1,0 +1,78 @@
+package dev.lockstep.analysis.catalogue;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lockstep.analysis.facts.MethodRef;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One line of the catalogue.
+ *
+ * @param owner the type that declares (or inherits) the method; matched against every type in
+ *     {@link dev.lockstep.analysis.facts.CallSite#matchOwners()}
+ * @param exactReceiver written {@code =owner}: matches only when the receiver's static type is
+ *     exactly {@code owner} ({@code =java.io.InputStream} catches {@code socket.getInputStream()
+ *     .read()} but not a {@code ByteArrayInputStream})
+ * @param name the method name, {@code <init>} for constructors, {@code prefix*} for a family, or
+ *     {@code *} for every method except those of {@code Object}
+ * @param params the erased parameter types, or empty for {@code *} (any)
+ * @param tag the kind of cost
+ * @param label how diagnostics name the call ({@code HttpClient.send})
+ * @param source where the entry was read ({@code waits.tsv:12})
+ */
+public record CatalogueEntry(
+    String owner,
+    boolean exactReceiver,
+    String name,
+    Optional<List<String>> params,
+    WaitTag tag,
+    String label,
+    String source) {
+  private static final Set<String> OBJECT_METHODS =
+      Set.of("equals", "hashCode", "toString", "getClass", "notify", "notifyAll", "wait", "clone");
+
+  public CatalogueEntry {
+    requireNonNull(owner, "owner");
+    requireNonNull(name, "name");
+    params = params.map(List::copyOf);
+    requireNonNull(tag, "tag");
+    requireNonNull(label, "label");
+    requireNonNull(source, "source");
+  }
+
+  /**
+   * How specific the entry is: an exact name with parameters beats an exact name with {@code *},
+   * beats a {@code prefix*} family, beats {@code *}.
+   */
+  int specificity() {
+    if (name.equals("*")) {
+      return 0;
+    }
+    if (name.endsWith("*")) {
+      return 1;
+    }
+    return params.isPresent() ? 3 : 2;
+  }
+
+  boolean matchesName(MethodRef target) {
+    if (name.equals("*")) {
+      return !target.name().equals(MethodRef.CONSTRUCTOR)
+          && !OBJECT_METHODS.contains(target.name());
+    }
+    if (name.endsWith("*")) {
+      return target.name().startsWith(name.substring(0, name.length() - 1));
+    }
+    return name.equals(target.name());
+  }
+
+  boolean matchesParams(MethodRef target) {
+    return params.map(p -> p.equals(target.paramTypes())).orElse(true);
+  }
+
+  /** The label for a call matched by this entry: families name the actual method. */
+  public String labelFor(MethodRef target) {
+    return name.endsWith("*") ? label + "." + target.name() : label;
+  }
+}

@@ -1,0 +1,2 @@
+/** Options, behind one interface, parsed once (NullAway's {@code Config} style). */
+package dev.lockstep.analysis.config;

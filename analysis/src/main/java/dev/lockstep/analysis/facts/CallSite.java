@@ -1,0 +1,123 @@
+package dev.lockstep.analysis.facts;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One call (or constructor call, or method reference) read off a method body or a loop body.
+ *
+ * @param target the resolved method
+ * @param matchOwners every type the catalogue may know the call by: the declaring type, the types
+ *     declaring a method it overrides, and the receiver's static type with all its supertypes. A
+ *     call on {@code HttpsURLConnection} or a {@code Jedis} subclass matches entries for the base
+ *     types through it.
+ * @param receiver what the call is made on, relative to the scope the site was read in
+ * @param location the call's position
+ * @param targetMarks intent annotations on the target method
+ * @param ownerMarks intent annotations on the target's declaring type (and its enclosing types)
+ * @param receiverMarks intent annotations on the field the call is made through, if any
+ * @param runVia for a call inside a lambda or method reference: the methods the enclosing lambdas
+ *     were passed to, outermost first ({@link #STORED} when a lambda is not passed to a call);
+ *     empty when the call runs directly in the scope. The analysis decides which of them run the
+ *     lambda synchronously ({@code Iterable.forEach}) and which defer it ({@code
+ *     ExecutorService.submit}).
+ * @param inNestedLoop whether the call sits in a loop nested inside the scope's loop; such calls
+ *     belong to the inner loop's finding
+ */
+public record CallSite(
+    MethodRef target,
+    Set<String> matchOwners,
+    Receiver receiver,
+    Location location,
+    Marks targetMarks,
+    Marks ownerMarks,
+    Marks receiverMarks,
+    List<MethodRef> runVia,
+    boolean inNestedLoop) {
+  /** In {@link #runVia()}: the lambda was stored (assigned, returned), not passed to a call. */
+  public static final MethodRef STORED = MethodRef.of("", "<stored>");
+
+  public CallSite {
+    requireNonNull(target, "target");
+    matchOwners = Set.copyOf(matchOwners);
+    requireNonNull(receiver, "receiver");
+    requireNonNull(location, "location");
+    requireNonNull(targetMarks, "targetMarks");
+    requireNonNull(ownerMarks, "ownerMarks");
+    requireNonNull(receiverMarks, "receiverMarks");
+    runVia = List.copyOf(runVia);
+  }
+
+  /** A direct call with no annotations; handy for hand-built facts. */
+  public static CallSite simple(MethodRef target, Receiver receiver, Location location) {
+    return new CallSite(
+        target,
+        Set.of(target.owner()),
+        receiver,
+        location,
+        Marks.NONE,
+        Marks.NONE,
+        Marks.NONE,
+        List.of(),
+        false);
+  }
+
+  /** All intent marks that apply to this call: method, declaring type and receiver field. */
+  public Marks allMarks() {
+    return targetMarks.plus(ownerMarks).plus(receiverMarks);
+  }
+
+  public CallSite withMarks(Marks target, Marks owner, Marks receiverField) {
+    return new CallSite(
+        this.target,
+        matchOwners,
+        receiver,
+        location,
+        target,
+        owner,
+        receiverField,
+        runVia,
+        inNestedLoop);
+  }
+
+  public CallSite withRunVia(List<MethodRef> via) {
+    return new CallSite(
+        target,
+        matchOwners,
+        receiver,
+        location,
+        targetMarks,
+        ownerMarks,
+        receiverMarks,
+        via,
+        inNestedLoop);
+  }
+
+  public CallSite withMatchOwners(Set<String> owners) {
+    return new CallSite(
+        target,
+        owners,
+        receiver,
+        location,
+        targetMarks,
+        ownerMarks,
+        receiverMarks,
+        runVia,
+        inNestedLoop);
+  }
+
+  public CallSite inNestedLoop(boolean nested) {
+    return new CallSite(
+        target,
+        matchOwners,
+        receiver,
+        location,
+        targetMarks,
+        ownerMarks,
+        receiverMarks,
+        runVia,
+        nested);
+  }
+}

@@ -1,0 +1,242 @@
+package dev.lockstep.analysis.rules;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lockstep.analysis.catalogue.WaitTag;
+import dev.lockstep.analysis.facts.CallSite;
+import dev.lockstep.analysis.facts.Exit;
+import dev.lockstep.analysis.facts.FixFacts;
+import dev.lockstep.analysis.facts.LoopFact;
+import dev.lockstep.analysis.facts.LoopKind;
+import dev.lockstep.analysis.facts.Mark;
+import dev.lockstep.analysis.facts.OuterWrite;
+import dev.lockstep.analysis.facts.Receiver;
+import dev.lockstep.analysis.facts.ReceiverKind;
+import dev.lockstep.analysis.finding.Cost;
+import dev.lockstep.analysis.finding.Finding;
+import dev.lockstep.analysis.finding.FixPlan;
+import dev.lockstep.analysis.summary.CallJudge;
+import dev.lockstep.analysis.summary.CallWait;
+import dev.lockstep.analysis.summary.Summaries;
+import dev.lockstep.analysis.summary.WaitChain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code SerialAwaitInLoop}: a loop over independent items whose every iteration waits, so {@code
+ * N} items cost {@code N} round trips one after the other where a window of {@code k} would need
+ * {@code ⌈N/k⌉}.
+ *
+ * <p>The loop is reported when all of these hold, checked in this order (the first that fails is
+ * the {@link LoopVerdict.Clean} reason):
+ *
+ * <ol>
+ *   <li>it goes over items ({@link LoopKind#isOverItems()});
+ *   <li>serial execution is not declared intended ({@code @Sequential} on the method or a type
+ *       around it);
+ *   <li>the body does not pace itself: no {@code pacing} call ({@code Thread.sleep}, a rate
+ *       limiter) directly in the body — one inside a helper is a simulated or real wait instead;
+ *   <li>no {@code channel} call (a stream read, a JDBC statement, a commit) is made on a channel
+ *       every iteration shares: such calls are ordered on the channel, one iteration after another;
+ *   <li>no variable carries from one iteration to the next (a cursor, a threaded state). Writes
+ *       that every iteration makes before reading, and reductions ({@code total += x}, {@code
+ *       n++}), do not carry; neither do {@code list.add}/{@code map.put}, which are calls;
+ *   <li>the loop does not stop early on what a call returned (first match, search, retry);
+ *   <li>none of its waits goes through a {@code @SerializedResource}: a window there is fake
+ *       concurrency;
+ *   <li>and at least one call per iteration waits, directly or through the call chain (see {@link
+ *       CallJudge} and {@link Summaries}). Calls in loops nested inside the body belong to the
+ *       inner loop's report.
+ * </ol>
+ */
+public final class SerialAwaitRule {
+  /** The check's user-facing name. */
+  public static final String CHECK = "SerialAwaitInLoop";
+
+  /** How many chains the message spells out before summarising the rest. */
+  private static final int MAX_CHAINS_SHOWN = 3;
+
+  private final Summaries summaries;
+  private final int window;
+
+  public SerialAwaitRule(Summaries summaries, int window) {
+    this.summaries = requireNonNull(summaries, "summaries");
+    if (window < 1) {
+      throw new IllegalArgumentException("window must be >= 1: " + window);
+    }
+    this.window = window;
+  }
+
+  public LoopVerdict judge(LoopFact loop) {
+    if (!loop.kind().isOverItems()) {
+      return new LoopVerdict.Clean(LoopVerdict.Reason.NOT_OVER_ITEMS, "not a loop over items");
+    }
+    if (loop.enclosingMarks().has(Mark.SEQUENTIAL)) {
+      return new LoopVerdict.Clean(
+          LoopVerdict.Reason.SEQUENTIAL, "@Sequential: serial execution is intended");
+    }
+
+    List<CallWait> costs = new ArrayList<>();
+    for (CallSite call : loop.calls()) {
+      if (call.inNestedLoop()) {
+        continue;
+      }
+      CallWait cost = summaries.evaluate(call);
+      CallJudge.Verdict verdict = cost.verdict();
+      if (verdict.isWait() && verdict.tag().orElse(null) == WaitTag.PACING) {
+        return new LoopVerdict.Clean(
+            LoopVerdict.Reason.PACED, "the body paces itself with " + verdict.label());
+      }
+      if (verdict.isWait()
+          && verdict.tag().orElse(null) == WaitTag.CHANNEL
+          && sharedChannel(call.receiver())) {
+        return new LoopVerdict.Clean(
+            LoopVerdict.Reason.SHARED_CHANNEL,
+            "every iteration uses one shared "
+                + describe(call.receiver())
+                + " ("
+                + verdict.label()
+                + "), so the calls are ordered");
+      }
+      costs.add(cost);
+    }
+
+    for (OuterWrite write : loop.outerWrites()) {
+      if (carries(write)) {
+        return new LoopVerdict.Clean(
+            LoopVerdict.Reason.LOOP_CARRIED,
+            "'" + write.name() + "' carries from one iteration to the next");
+      }
+    }
+    for (Exit exit : loop.exits()) {
+      if (exit.dependsOnCallResult() || exit.kind() == Exit.Kind.SHORT_CIRCUIT) {
+        return new LoopVerdict.Clean(
+            LoopVerdict.Reason.EARLY_EXIT,
+            "the loop stops early on a result ("
+                + exit.kind().name().toLowerCase(java.util.Locale.ROOT)
+                + " at "
+                + exit.location().render()
+                + ")");
+      }
+    }
+
+    List<WaitChain> chains = new ArrayList<>();
+    for (CallWait cost : costs) {
+      if (cost.serializedWait().isPresent() && cost.waitChain().isEmpty()) {
+        return new LoopVerdict.Clean(
+            LoopVerdict.Reason.SERIALIZED_RESOURCE,
+            "the wait goes through a serialized resource ("
+                + cost.serializedWait().orElseThrow().render()
+                + ")");
+      }
+      cost.waitChain().ifPresent(chains::add);
+    }
+    if (chains.isEmpty()) {
+      return new LoopVerdict.Clean(LoopVerdict.Reason.NO_WAIT, "no call in the body waits");
+    }
+
+    Cost cost = new Cost(chains.size(), loop.knownSize(), window);
+    FixPlan fix = planFix(loop);
+    return new LoopVerdict.Flagged(
+        new Finding(CHECK, loop.location(), message(loop, chains, cost, fix), chains, cost, fix));
+  }
+
+  /**
+   * A channel is shared when every iteration sees the same one: a field, a parameter, a local from
+   * before the loop, or something made from one of those without a wait ({@code
+   * connection.prepareStatement(sql)}, {@code socket.getInputStream()}).
+   */
+  private static boolean sharedChannel(Receiver receiver) {
+    // A chain rooted in a static factory (DriverManager.getConnection(...)) made it fresh.
+    return receiver.kind().isShared()
+        || (receiver.kind() == ReceiverKind.FRESH
+            && receiver.root().isShared()
+            && receiver.root() != ReceiverKind.STATIC);
+  }
+
+  private static String describe(Receiver receiver) {
+    if (!receiver.name().isEmpty()) {
+      return "'" + receiver.name() + "'";
+    }
+    return receiver.producedBy().map(p -> "'" + p.name() + "(...)' result").orElse("channel");
+  }
+
+  private static boolean carries(OuterWrite write) {
+    return !write.reductionOnly() && write.readInBody() && !write.writtenBeforeRead();
+  }
+
+  private FixPlan planFix(LoopFact loop) {
+    FixFacts fix = loop.fix();
+    if (loop.kind() != LoopKind.ENHANCED_FOR) {
+      return new FixPlan.NoRewrite("only enhanced for loops are rewritten automatically");
+    }
+    if (!fix.windowOnClasspath()) {
+      return new FixPlan.NoRewrite(
+          "dev.lockstep.window.BoundedWindow is not on the classpath (add"
+              + " dev.lockstep:lockstep-window)");
+    }
+    if (fix.leavesLoop() || !loop.exits().isEmpty()) {
+      return new FixPlan.NoRewrite("the body leaves the loop early (break, continue or return)");
+    }
+    Optional<OuterWrite> write = loop.outerWrites().stream().findFirst();
+    if (write.isPresent()) {
+      return new FixPlan.NoRewrite(
+          "the body assigns '" + write.orElseThrow().name() + "', declared outside the loop");
+    }
+    if (fix.capturesMutableLocal()) {
+      return new FixPlan.NoRewrite(
+          "the body reads a local that is reassigned, which a lambda cannot capture");
+    }
+    if (fix.collector().isPresent()) {
+      if (fix.mapBlocker().isPresent()) {
+        return new FixPlan.NoRewrite(fix.mapBlocker().orElseThrow());
+      }
+      return new FixPlan.Rewrite(FixPlan.Shape.MAP, window, fix.collector().orElseThrow());
+    }
+    if (fix.forEachBlocker().isPresent()) {
+      return new FixPlan.NoRewrite(fix.forEachBlocker().orElseThrow());
+    }
+    return new FixPlan.Rewrite(FixPlan.Shape.FOR_EACH, window, "");
+  }
+
+  private String message(LoopFact loop, List<WaitChain> chains, Cost cost, FixPlan fix) {
+    StringBuilder text = new StringBuilder();
+    text.append(loop.kind() == LoopKind.SEQUENTIAL_STREAM ? "stream over '" : "loop over '")
+        .append(loop.iterated())
+        .append("' waits ")
+        .append(chains.size() == 1 ? "once" : chains.size() + "×")
+        .append(" per item (");
+    text.append(
+        chains.stream()
+            .limit(MAX_CHAINS_SHOWN)
+            .map(WaitChain::render)
+            .collect(Collectors.joining("; ")));
+    if (chains.size() > MAX_CHAINS_SHOWN) {
+      text.append("; and ").append(chains.size() - MAX_CHAINS_SHOWN).append(" more");
+    }
+    text.append("): ")
+        .append(cost.renderSerial())
+        .append(". Independent items can run in a bounded window: BoundedWindow.of(")
+        .append(window)
+        .append(") cuts that to ")
+        .append(cost.renderWindowed())
+        .append('.');
+    switch (fix) {
+      case FixPlan.Rewrite rewrite ->
+          text.append(
+              rewrite.shape() == FixPlan.Shape.MAP
+                  ? " The suggested fix collects the results in order with"
+                      + " BoundedWindow.of("
+                      + window
+                      + ").map."
+                  : " The suggested fix runs the body with BoundedWindow.of("
+                      + window
+                      + ").forEach.");
+      case FixPlan.NoRewrite none ->
+          text.append(" No automatic rewrite: ").append(none.reason()).append('.');
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,47 @@
+package dev.lockstep.analysis.summary;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lockstep.analysis.catalogue.WaitTag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A witness that something waits: the calls from the start (a loop body, a method body) to the wait
+ * itself, the last hop. Its length is the number of hops.
+ */
+public record WaitChain(List<Hop> hops, WaitTag tag) {
+  public WaitChain {
+    hops = List.copyOf(hops);
+    if (hops.isEmpty()) {
+      throw new IllegalArgumentException("a chain has at least the wait itself");
+    }
+    requireNonNull(tag, "tag");
+  }
+
+  public static WaitChain direct(Hop wait, WaitTag tag) {
+    return new WaitChain(List.of(wait), tag);
+  }
+
+  /** This chain reached through one more call. */
+  public WaitChain after(Hop call) {
+    List<Hop> all = new ArrayList<>(hops.size() + 1);
+    all.add(call);
+    all.addAll(hops);
+    return new WaitChain(all, tag);
+  }
+
+  public int length() {
+    return hops.size();
+  }
+
+  public Hop waitHop() {
+    return hops.get(hops.size() - 1);
+  }
+
+  /** {@code publish at Relay.java:20 -> HttpClient.send at Relay.java:41}. */
+  public String render() {
+    return hops.stream().map(Hop::render).collect(Collectors.joining(" -> "));
+  }
+}

@@ -1,0 +1,169 @@
+package dev.lockstep.analysis;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.lockstep.analysis.catalogue.Catalogue;
+import dev.lockstep.analysis.catalogue.CatalogueEntry;
+import dev.lockstep.analysis.catalogue.CatalogueException;
+import dev.lockstep.analysis.catalogue.WaitTag;
+import dev.lockstep.analysis.facts.CallSite;
+import dev.lockstep.analysis.facts.Location;
+import dev.lockstep.analysis.facts.MethodRef;
+import dev.lockstep.analysis.facts.Receiver;
+import dev.lockstep.analysis.facts.ReceiverKind;
+import java.io.StringReader;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+final class CatalogueTest {
+  private static CallSite call(MethodRef target, String receiverType, String... owners) {
+    return CallSite.simple(
+            target,
+            Receiver.of(ReceiverKind.FIELD, "x", receiverType),
+            new Location("A.java", 1, 1))
+        .withMatchOwners(Set.of(owners));
+  }
+
+  private static Optional<WaitTag> tag(Catalogue catalogue, CallSite call) {
+    return catalogue.match(call).map(CatalogueEntry::tag);
+  }
+
+  @Test
+  void builtinKnowsTheIssuesWaits() {
+    Catalogue builtin = Catalogue.builtin();
+    assertThat(
+            tag(
+                builtin,
+                call(
+                    MethodRef.of(
+                        "java.net.http.HttpClient",
+                        "send",
+                        "java.net.http.HttpRequest",
+                        "java.net.http.HttpResponse.BodyHandler"),
+                    "java.net.http.HttpClient",
+                    "java.net.http.HttpClient")))
+        .hasValue(WaitTag.LATENCY);
+    assertThat(
+            tag(
+                builtin,
+                call(
+                    MethodRef.of("java.net.http.HttpClient", "sendAsync", "a", "b"),
+                    "java.net.http.HttpClient")))
+        .hasValue(WaitTag.NONE);
+    assertThat(
+            tag(
+                builtin,
+                call(
+                    MethodRef.of("java.util.concurrent.Future", "get"),
+                    "java.util.concurrent.Future")))
+        .hasValue(WaitTag.AWAIT);
+    assertThat(tag(builtin, call(MethodRef.of("java.lang.Thread", "sleep", "long"), "")))
+        .hasValue(WaitTag.PACING);
+    assertThat(builtin.entries().size()).isGreaterThan(100);
+  }
+
+  @Test
+  void matchesThroughSupertypes() {
+    Catalogue builtin = Catalogue.builtin();
+    // A call on HttpsURLConnection, declared in URLConnection.
+    CallSite https =
+        call(
+            MethodRef.of("java.net.URLConnection", "getInputStream"),
+            "javax.net.ssl.HttpsURLConnection",
+            "javax.net.ssl.HttpsURLConnection",
+            "java.net.HttpURLConnection",
+            "java.net.URLConnection",
+            "java.lang.Object");
+    assertThat(tag(builtin, https)).hasValue(WaitTag.LATENCY);
+    // A subclass of Jedis: every method is a round trip, but not close() or toString().
+    CallSite sub =
+        call(
+            MethodRef.of("com.acme.MyJedis", "get", "java.lang.String"),
+            "com.acme.MyJedis",
+            "com.acme.MyJedis",
+            "redis.clients.jedis.Jedis");
+    assertThat(tag(builtin, sub)).hasValue(WaitTag.LATENCY);
+    CallSite close =
+        call(
+            MethodRef.of("com.acme.MyJedis", "close"),
+            "com.acme.MyJedis",
+            "redis.clients.jedis.Jedis");
+    assertThat(tag(builtin, close)).hasValue(WaitTag.NONE);
+    CallSite string =
+        call(
+            MethodRef.of("java.lang.Object", "toString"),
+            "com.acme.MyJedis",
+            "redis.clients.jedis.Jedis");
+    assertThat(tag(builtin, string)).isEmpty();
+  }
+
+  @Test
+  void exactReceiverEntriesIgnoreSubtypes() {
+    Catalogue builtin = Catalogue.builtin();
+    MethodRef read = MethodRef.of("java.io.InputStream", "read", "byte[]");
+    assertThat(tag(builtin, call(read, "java.io.InputStream", "java.io.InputStream")))
+        .hasValue(WaitTag.CHANNEL);
+    assertThat(
+            tag(
+                builtin,
+                call(
+                    read,
+                    "java.io.ByteArrayInputStream",
+                    "java.io.ByteArrayInputStream",
+                    "java.io.InputStream")))
+        .isEmpty();
+  }
+
+  @Test
+  void laterAndMoreSpecificEntriesWin() {
+    Catalogue user =
+        Catalogue.parse(
+            "mine.tsv",
+            new StringReader(
+                """
+                # users may override built-in entries
+                java.net.http.HttpClient  send  *  none  not in tests
+                com.acme.Rpc  fetch*  *  latency  Rpc
+                com.acme.Rpc  fetchLocal  ()  none  Rpc.fetchLocal
+                """));
+    Catalogue all = Catalogue.builtin().plus(user);
+    assertThat(tag(all, call(MethodRef.of("java.net.http.HttpClient", "send", "a", "b"), "x")))
+        .hasValue(WaitTag.NONE);
+    CatalogueEntry family =
+        all.match(call(MethodRef.of("com.acme.Rpc", "fetchUser", "long"), "com.acme.Rpc"))
+            .orElseThrow();
+    assertThat(family.labelFor(MethodRef.of("com.acme.Rpc", "fetchUser", "long")))
+        .isEqualTo("Rpc.fetchUser");
+    assertThat(family.source()).isEqualTo("mine.tsv:3");
+    assertThat(tag(all, call(MethodRef.of("com.acme.Rpc", "fetchLocal"), "com.acme.Rpc")))
+        .hasValue(WaitTag.NONE);
+  }
+
+  @Test
+  void badLinesNameFileAndLine() {
+    CatalogueException tag =
+        assertThrows(
+            CatalogueException.class,
+            () ->
+                Catalogue.parse(
+                    "bad.tsv", new StringReader("# ok\n\ncom.acme.Rpc call * sometimes Rpc\n")));
+    assertThat(tag).hasMessageThat().contains("bad.tsv:3: unknown tag 'sometimes'");
+    CatalogueException fields =
+        assertThrows(
+            CatalogueException.class,
+            () -> Catalogue.parse("short.tsv", new StringReader("com.acme.Rpc call\n")));
+    assertThat(fields).hasMessageThat().contains("short.tsv:1");
+    CatalogueException params =
+        assertThrows(
+            CatalogueException.class,
+            () -> Catalogue.parse("p.tsv", new StringReader("a.B c (int, long) latency L\n")));
+    assertThat(params).hasMessageThat().contains("p.tsv:1: parameters");
+    CatalogueException missing =
+        assertThrows(
+            CatalogueException.class,
+            () -> Catalogue.load(java.nio.file.Path.of("/nonexistent/waits.tsv")));
+    assertThat(missing).hasMessageThat().contains("/nonexistent/waits.tsv");
+  }
+}

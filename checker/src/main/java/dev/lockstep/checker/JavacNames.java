@@ -1,0 +1,207 @@
+package dev.lockstep.checker;
+
+import static com.google.errorprone.util.ASTHelpers.findSuperMethods;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LineMap;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Attribute;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.tree.JCTree;
+import dev.lockstep.analysis.facts.Location;
+import dev.lockstep.analysis.facts.Mark;
+import dev.lockstep.analysis.facts.Marks;
+import dev.lockstep.analysis.facts.MethodRef;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How the javac front end spells things for the analysis: methods as {@link MethodRef}, types as
+ * canonical names, positions as {@link Location}, annotations as {@link Marks}. Memoised per
+ * compilation (one instance per javac {@code Context}).
+ */
+final class JavacNames {
+  private static final String LOCKSTEP = "dev.lockstep.annotations.";
+  private static final String JETBRAINS = "org.jetbrains.annotations.";
+
+  private final Types types;
+  private final Map<Symbol, Marks> marks = new HashMap<>();
+  private final Map<Symbol, Set<String>> closures = new HashMap<>();
+  private final Map<MethodSymbol, MethodRef> refs = new HashMap<>();
+  private final Map<MethodRef, MethodSymbol> symbols = new HashMap<>();
+
+  JavacNames(Types types) {
+    this.types = types;
+  }
+
+  Types types() {
+    return types;
+  }
+
+  /** The method's ref; remembers the symbol so the facts source can find its body again. */
+  MethodRef ref(MethodSymbol method) {
+    MethodRef known = refs.get(method);
+    if (known != null) {
+      return known;
+    }
+    List<String> params = new ArrayList<>();
+    Type erased = types.erasure(method.type);
+    for (Type param : erased.getParameterTypes()) {
+      params.add(typeName(param));
+    }
+    String name = method.isConstructor() ? MethodRef.CONSTRUCTOR : method.name.toString();
+    MethodRef ref = new MethodRef(typeName(method.owner.type), name, params);
+    refs.put(method, ref);
+    symbols.putIfAbsent(ref, method);
+    return ref;
+  }
+
+  MethodSymbol symbol(MethodRef ref) {
+    return symbols.get(ref);
+  }
+
+  /** The erased type's canonical name; local and anonymous classes use their binary name. */
+  String typeName(Type type) {
+    if (type == null) {
+      return "";
+    }
+    Type erased = types.erasure(type);
+    if (erased instanceof Type.ArrayType array) {
+      return typeName(array.elemtype) + "[]";
+    }
+    if (erased.isPrimitiveOrVoid()) {
+      return erased.toString();
+    }
+    if (erased.tsym instanceof ClassSymbol cls) {
+      if (cls.isDirectlyOrIndirectlyLocal() || cls.getQualifiedName().isEmpty()) {
+        return cls.flatName().toString();
+      }
+      return cls.getQualifiedName().toString();
+    }
+    return erased.toString();
+  }
+
+  /** The type and all its supertypes, by canonical name. */
+  Set<String> closure(Type type) {
+    if (type == null || type.tsym == null) {
+      return Set.of();
+    }
+    Set<String> known = closures.get(type.tsym);
+    if (known != null) {
+      return known;
+    }
+    Set<String> names = new LinkedHashSet<>();
+    for (Type t : types.closure(types.erasure(type))) {
+      names.add(typeName(t));
+    }
+    Set<String> frozen = Set.copyOf(names);
+    closures.put(type.tsym, frozen);
+    return frozen;
+  }
+
+  /** Every type the catalogue may know a call by: declaring, overridden and receiver types. */
+  Set<String> matchOwners(MethodSymbol method, Type receiverType) {
+    Set<String> owners = new LinkedHashSet<>();
+    owners.add(typeName(method.owner.type));
+    if (!method.isConstructor() && !method.isStatic()) {
+      for (MethodSymbol sup : findSuperMethods(method, types)) {
+        owners.add(typeName(sup.owner.type));
+      }
+    }
+    owners.addAll(closure(receiverType != null ? receiverType : method.owner.type));
+    return owners;
+  }
+
+  /** Marks on the method and the methods it overrides. */
+  Marks methodMarks(MethodSymbol method) {
+    Marks result = marksOf(method);
+    if (!method.isConstructor() && !method.isStatic()) {
+      for (MethodSymbol sup : findSuperMethods(method, types)) {
+        result = result.plus(marksOf(sup));
+      }
+    }
+    return result;
+  }
+
+  /** Marks on the class and every class enclosing it. */
+  Marks typeMarks(Symbol symbol) {
+    Marks result = Marks.NONE;
+    for (Symbol s = symbol; s != null; s = s.owner) {
+      if (s instanceof ClassSymbol) {
+        result = result.plus(marksOf(s));
+      }
+    }
+    return result;
+  }
+
+  /** The Lockstep and JetBrains intent annotations directly on one symbol. */
+  Marks marksOf(Symbol symbol) {
+    Marks known = marks.get(symbol);
+    if (known != null) {
+      return known;
+    }
+    Set<Mark> set = EnumSet.noneOf(Mark.class);
+    int parallelism = 0;
+    for (Attribute.Compound annotation : symbol.getAnnotationMirrors()) {
+      String name = annotation.type.tsym.getQualifiedName().toString();
+      switch (name) {
+        case LOCKSTEP + "Blocking", JETBRAINS + "Blocking" -> set.add(Mark.BLOCKING);
+        case LOCKSTEP + "NonBlocking", JETBRAINS + "NonBlocking" -> set.add(Mark.NON_BLOCKING);
+        case LOCKSTEP + "Sequential" -> set.add(Mark.SEQUENTIAL);
+        case LOCKSTEP + "SerializedResource" -> {
+          set.add(Mark.SERIALIZED_RESOURCE);
+          parallelism = 1;
+        }
+        case LOCKSTEP + "ResourceParallelism" -> {
+          set.add(Mark.RESOURCE_PARALLELISM);
+          for (Map.Entry<MethodSymbol, Attribute> e : annotation.getElementValues().entrySet()) {
+            if (e.getKey().name.contentEquals("value")
+                && e.getValue().getValue() instanceof Number n) {
+              parallelism = parallelism == 0 ? n.intValue() : Math.min(parallelism, n.intValue());
+            }
+          }
+        }
+        default -> {}
+      }
+    }
+    Marks result = set.isEmpty() ? Marks.NONE : new Marks(set, parallelism);
+    marks.put(symbol, result);
+    return result;
+  }
+
+  /** Where a tree is, in its compilation unit. */
+  static Location location(CompilationUnitTree unit, Tree tree) {
+    int pos = tree instanceof JCTree jc ? jc.getPreferredPosition() : -1;
+    return location(unit, pos);
+  }
+
+  static Location location(CompilationUnitTree unit, int pos) {
+    String file = fileName(unit);
+    if (pos < 0) {
+      return new Location(file, 0, 0);
+    }
+    LineMap lines = unit.getLineMap();
+    if (lines == null) {
+      return new Location(file, 0, 0);
+    }
+    return new Location(file, (int) lines.getLineNumber(pos), (int) lines.getColumnNumber(pos));
+  }
+
+  static String fileName(CompilationUnitTree unit) {
+    if (unit == null || unit.getSourceFile() == null) {
+      return "<unknown>";
+    }
+    String name = unit.getSourceFile().getName();
+    int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+    return name.substring(slash + 1);
+  }
+}

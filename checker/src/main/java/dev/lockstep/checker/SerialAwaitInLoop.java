@@ -1,0 +1,164 @@
+package dev.lockstep.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.EnhancedForLoopTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.ForLoopTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.WhileLoopTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.tools.javac.code.Symbol;
+import dev.lockstep.analysis.finding.Finding;
+import dev.lockstep.analysis.finding.FixPlan;
+import dev.lockstep.analysis.rules.LoopVerdict;
+import dev.lockstep.analysis.rules.SerialAwaitRule;
+import java.util.Optional;
+import javax.inject.Inject;
+
+/**
+ * Flags loops over independent items that wait once or more per item: {@code N} items cost {@code
+ * N} round trips one after the other where a bounded window of {@code k} needs {@code ⌈N/k⌉}.
+ *
+ * <p>This class only reads javac trees into facts ({@link JavacFacts}) and renders the analysis'
+ * finding; what counts as a wait, an independent item, an intended or paced loop is decided by
+ * {@link SerialAwaitRule}. Summaries of the methods a loop calls, in any file of the compilation,
+ * are computed once per compilation ({@link LockstepCompilation}).
+ *
+ * <p>The check never crashes javac: any {@link RuntimeException} in the analysis means "no finding"
+ * (set the system property {@code lockstep.strict} to rethrow, as the tests do).
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "A loop over independent items waits once or more per item: N items cost N round trips"
+            + " where a bounded window of k needs ⌈N/k⌉",
+    link = CheckDocs.BASE + "SerialAwaitInLoop.md",
+    linkType = CUSTOM,
+    severity = WARNING,
+    tags = StandardTags.PERFORMANCE)
+public final class SerialAwaitInLoop extends BugChecker
+    implements EnhancedForLoopTreeMatcher,
+        ForLoopTreeMatcher,
+        WhileLoopTreeMatcher,
+        MethodInvocationTreeMatcher,
+        CompilationUnitTreeMatcher {
+  private static final long serialVersionUID = 1L;
+
+  /** Rethrow analysis failures instead of reporting nothing (tests set it). */
+  static final String STRICT_PROPERTY = "lockstep.strict";
+
+  private final transient ErrorProneLockstepConfig config;
+
+  /** With the default options; for tools that instantiate checks reflectively. */
+  public SerialAwaitInLoop() {
+    this.config = ErrorProneLockstepConfig.defaults();
+  }
+
+  @Inject
+  SerialAwaitInLoop(ErrorProneFlags flags) {
+    this.config = ErrorProneLockstepConfig.from(flags);
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    if (config.error().isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    // A bad flag or catalogue file: one error per compilation, naming the file and line.
+    LockstepCompilation compilation = LockstepCompilation.of(state, config.config());
+    if (compilation.configErrorReported) {
+      return Description.NO_MATCH;
+    }
+    compilation.configErrorReported = true;
+    // Reported as this check's diagnostic on the first file: Error Prone restricts overriding a
+    // check's severity, and builds that treat warnings as errors (ours do) fail on it.
+    return buildDescription(tree).setMessage(config.error().orElseThrow()).build();
+  }
+
+  @Override
+  public Description matchEnhancedForLoop(EnhancedForLoopTree tree, VisitorState state) {
+    return guarded(tree, state);
+  }
+
+  @Override
+  public Description matchForLoop(ForLoopTree tree, VisitorState state) {
+    return guarded(tree, state);
+  }
+
+  @Override
+  public Description matchWhileLoop(WhileLoopTree tree, VisitorState state) {
+    return guarded(tree, state);
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    // Cheap filter first: this runs on every call in the compilation.
+    if (!(tree.getMethodSelect() instanceof MemberSelectTree select)) {
+      return Description.NO_MATCH;
+    }
+    boolean forEach = select.getIdentifier().contentEquals("forEach");
+    Symbol method = Trees2.symbol(select);
+    boolean stream =
+        method != null
+            && method.owner != null
+            && method.owner.getQualifiedName().toString().startsWith("java.util.stream.");
+    if (!forEach && !stream) {
+      return Description.NO_MATCH;
+    }
+    // A stream pipeline is one loop: report it once, at its last call.
+    if (stream && !JavacFacts.isStreamTerminal(state.getPath())) {
+      return Description.NO_MATCH;
+    }
+    return guarded(tree, state);
+  }
+
+  private Description guarded(Tree tree, VisitorState state) {
+    if (config.error().isPresent()) {
+      return Description.NO_MATCH;
+    }
+    try {
+      return match(tree, state);
+    } catch (RuntimeException | StackOverflowError e) {
+      if (Boolean.getBoolean(STRICT_PROPERTY)) {
+        throw e;
+      }
+      // Never crash javac, never report a finding we are not sure of.
+      return Description.NO_MATCH;
+    }
+  }
+
+  private Description match(Tree tree, VisitorState state) {
+    LockstepCompilation compilation = LockstepCompilation.of(state, config.config());
+    FixReader fixes = new FixReader(state);
+    Optional<JavacFacts.LoopRead> read = compilation.facts.readLoop(state.getPath(), fixes);
+    if (read.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    LoopVerdict verdict = compilation.serialAwait.judge(read.orElseThrow().fact());
+    if (!(verdict instanceof LoopVerdict.Flagged flagged)) {
+      return Description.NO_MATCH;
+    }
+    Finding finding = flagged.finding();
+    Description.Builder description = buildDescription(tree).setMessage(finding.message());
+    if (finding.fix() instanceof FixPlan.Rewrite rewrite
+        && tree instanceof EnhancedForLoopTree loop) {
+      LoopRewriter.rewrite(loop, rewrite, fixes, state).ifPresent(description::addFix);
+    }
+    return description.build();
+  }
+}

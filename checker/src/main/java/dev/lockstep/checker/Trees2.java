@@ -1,0 +1,57 @@
+package dev.lockstep.checker;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.TreeInfo;
+
+/** Small null-safe tree helpers: the analysis must never crash on odd or unattributed trees. */
+final class Trees2 {
+  private Trees2() {}
+
+  static ExpressionTree unwrap(ExpressionTree tree) {
+    ExpressionTree t = tree;
+    while (true) {
+      if (t instanceof ParenthesizedTree p) {
+        t = p.getExpression();
+      } else if (t instanceof TypeCastTree c) {
+        t = c.getExpression();
+      } else {
+        return t;
+      }
+    }
+  }
+
+  /** The symbol a tree declares or refers to; null when there is none (or it is unattributed). */
+  static Symbol symbol(Tree tree) {
+    if (!(tree instanceof JCTree jcTree)) {
+      return null;
+    }
+    return switch (jcTree) {
+      case JCTree.JCMethodDecl m -> m.sym;
+      case JCTree.JCClassDecl c -> c.sym;
+      case JCTree.JCVariableDecl v -> v.sym;
+      case JCTree.JCNewClass n -> n.constructor;
+      case JCTree.JCMemberReference r -> r.sym;
+      default -> TreeInfo.symbol(jcTree);
+    };
+  }
+
+  static MethodSymbol methodSymbol(Tree tree) {
+    return symbol(tree) instanceof MethodSymbol m ? m : null;
+  }
+
+  static com.sun.tools.javac.code.Type type(Tree tree) {
+    return tree instanceof JCTree jc ? jc.type : null;
+  }
+
+  static boolean isOwnedBy(Symbol symbol, String owner) {
+    return symbol != null
+        && symbol.owner != null
+        && symbol.owner.getQualifiedName().contentEquals(owner);
+  }
+}
