@@ -20,6 +20,7 @@ public final class SerialGroupPush {
   public Map<String, Exception> pushAll(List<String> groups, String message)
       throws InterruptedException {
     Map<String, Exception> failures = new LinkedHashMap<>();
+    // expect: SerialAwaitInLoop (2 round trips per group, one group after the other)
     for (String group : groups) {
       try {
         relay.publish(group, message);
