@@ -23,6 +23,8 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.util.JCDiagnostic;
+import com.sun.tools.javac.util.Log;
 import dev.lockstep.analysis.finding.Finding;
 import dev.lockstep.analysis.finding.FixPlan;
 import dev.lockstep.analysis.rules.LoopVerdict;
@@ -85,9 +87,17 @@ public final class SerialAwaitInLoop extends BugChecker
       return Description.NO_MATCH;
     }
     compilation.configErrorReported = true;
-    // Reported as this check's diagnostic on the first file: Error Prone restricts overriding a
-    // check's severity, and builds that treat warnings as errors (ours do) fail on it.
-    return buildDescription(tree).setMessage(config.error().orElseThrow()).build();
+    // A real javac error, whatever the check's severity: a catalogue the user wrote must not be
+    // silently ignored, and Error Prone lets no check raise its own severity. javac's generic
+    // "{0}" error (the one annotation processors' Messager uses) carries our message.
+    Log.instance(state.context)
+        .error(
+            (JCDiagnostic.DiagnosticPosition) tree,
+            new JCDiagnostic.Error(
+                "compiler",
+                "proc.messager",
+                "[SerialAwaitInLoop] " + config.error().orElseThrow()));
+    return Description.NO_MATCH;
   }
 
   @Override

@@ -698,6 +698,7 @@ final class SerialAwaitInLoopTest {
     Files.writeString(file, "test.Rpc call (java.lang.String) sometimes Rpc.call\n");
     CompilationTestHelper.newInstance(SerialAwaitInLoop.class, getClass())
         .setArgs("-XepOpt:Lockstep:CatalogueFile=" + file)
+        .expectResult(com.sun.tools.javac.main.Main.Result.ERROR)
         .addSourceLines(
             "test/Ok.java",
             """
