@@ -1,0 +1,207 @@
+package dev.lockstep.benchmarks.compile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/** Renders the benchmark's results as Markdown tables, ready to paste into an issue. */
+final class Markdown {
+  /** The ratios worth reporting, numerator then denominator; shown when both were measured. */
+  private static final List<List<String>> RATIOS =
+      List.of(
+          List.of("lockstep", "errorprone"),
+          List.of("lockstep", "javac"),
+          List.of("errorprone", "javac"),
+          List.of("lockstep-only", "errorprone-nochecks"),
+          List.of("errorprone-nochecks", "javac"));
+
+  /** The issue's goal: Lockstep adds at most 5 % to an Error Prone build (median of the runs). */
+  private static final double GOAL = 1.05;
+
+  private Markdown() {}
+
+  static String measurements(
+      List<Measurement> measurements, List<String> lockstepChecks, int warmup, boolean isolated) {
+    StringBuilder md = new StringBuilder();
+    md.append(environment(lockstepChecks));
+    int runs =
+        measurements.isEmpty()
+            ? 0
+            : measurements
+                .getFirst()
+                .seconds(measurements.getFirst().workloads().getFirst())
+                .size();
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%d warm-up + %d measured rounds per variant, variants interleaved and rotated each"
+                + " round; plugin classes %s.%n%n",
+            warmup,
+            runs,
+            isolated
+                ? "loaded afresh every run (--isolated-plugin-loader)"
+                : "loaded once and kept warm across runs"));
+    md.append(
+        "| project | files | lines | variant | runs | median (s) | mean ± sd (s) | 95 % CI of mean"
+            + " (s) | lines/s | findings | errors |\n");
+    md.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Measurement m : measurements) {
+      for (String workload : m.workloads()) {
+        Stats.Summary s = Stats.summarize(m.seconds(workload));
+        Outcome outcome = m.outcome(workload);
+        int lockstepFindings = outcome.findingsOf(lockstepChecks);
+        String findings =
+            workload.contains("lockstep")
+                ? outcome.findings() + " (Lockstep " + lockstepFindings + ")"
+                : Integer.toString(outcome.findings());
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %,d | %,d | %s | %d | %.2f | %.2f ± %.2f | %.2f – %.2f | %,d | %s | %d |%n",
+                m.project(),
+                m.files(),
+                m.lines(),
+                workload,
+                s.n(),
+                s.median(),
+                s.mean(),
+                s.stddev(),
+                s.ciLow(),
+                s.ciHigh(),
+                Math.round(m.lines() / s.median()),
+                findings,
+                outcome.errors()));
+      }
+    }
+    md.append('\n');
+    List<List<String>> ratios =
+        RATIOS.stream()
+            .filter(pair -> measurements.stream().allMatch(m -> m.workloads().containsAll(pair)))
+            .toList();
+    boolean goal = ratios.contains(RATIOS.getFirst());
+    if (!ratios.isEmpty()) {
+      md.append("Ratios of medians, [95 % bootstrap interval]:\n\n| project |");
+      for (List<String> pair : ratios) {
+        md.append(' ').append(pair.get(0)).append(" / ").append(pair.get(1)).append(" |");
+      }
+      md.append(goal ? " Lockstep adds to an Error Prone build (goal ≤ 5 %) |\n" : "\n");
+      md.append("|---|").append("---:|".repeat(ratios.size())).append(goal ? "---|\n" : "\n");
+      for (Measurement m : measurements) {
+        md.append("| ").append(m.project()).append(" |");
+        Stats.Ratio headline = null;
+        for (List<String> pair : ratios) {
+          Stats.Ratio r = Stats.ratioOfMedians(m.seconds(pair.get(0)), m.seconds(pair.get(1)));
+          headline = headline == null ? r : headline;
+          md.append(
+              String.format(Locale.ROOT, " %.3f [%.3f, %.3f] |", r.ratio(), r.low(), r.high()));
+        }
+        if (goal) {
+          md.append(
+              String.format(
+                  Locale.ROOT,
+                  " %+.1f %% — %s |",
+                  (headline.ratio() - 1) * 100,
+                  headline.ratio() <= GOAL
+                      ? (headline.high() <= GOAL ? "meets" : "meets (interval crosses 5 %)")
+                      : "misses"));
+        }
+        md.append('\n');
+      }
+      md.append('\n');
+    }
+    for (Measurement m : measurements) {
+      for (String inconsistency : m.inconsistencies()) {
+        md.append("- ").append(m.project()).append(", not deterministic: ").append(inconsistency);
+        md.append('\n');
+      }
+      for (String workload : m.workloads()) {
+        Outcome outcome = m.outcome(workload);
+        if (!outcome.success() || !outcome.crashes().isEmpty()) {
+          md.append(
+              String.format(
+                  Locale.ROOT,
+                  "- %s, %s FAILED: %d errors, %d crashes; first errors: %s%n",
+                  m.project(),
+                  workload,
+                  outcome.errors(),
+                  outcome.crashes().size(),
+                  outcome.otherErrors()));
+          for (Outcome.Crash crash : outcome.crashes()) {
+            md.append("  - crash of ").append(crash.check()).append(" at ");
+            md.append(crash.location()).append('\n');
+          }
+        }
+      }
+    }
+    return md.toString();
+  }
+
+  static String robustness(List<CompileOverhead.Robustness> results, List<String> checks) {
+    StringBuilder md = new StringBuilder();
+    md.append(environment(checks));
+    md.append(
+        "Robustness: each project compiled once with Error Prone running Lockstep's checks"
+            + " only.\n\n");
+    md.append("| project | files | lines | crashes | other errors |");
+    for (String check : checks) {
+      md.append(' ').append(check).append(" |");
+    }
+    md.append("\n|---|---:|---:|---:|---:|").append("---:|".repeat(checks.size())).append('\n');
+    for (CompileOverhead.Robustness result : results) {
+      Outcome outcome = result.outcome();
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %,d | %d | %d |",
+              result.project(),
+              result.files(),
+              result.lines(),
+              outcome.crashes().size(),
+              outcome.otherErrors().size()));
+      for (String check : checks) {
+        md.append(' ').append(outcome.findingsPerCheck().getOrDefault(check, 0)).append(" |");
+      }
+      md.append('\n');
+    }
+    md.append('\n');
+    for (CompileOverhead.Robustness result : results) {
+      for (Outcome.Crash crash : result.outcome().crashes()) {
+        md.append("### Crash: ").append(crash.check()).append(" on ").append(result.project());
+        md.append(" at ").append(crash.location()).append("\n\n```\n");
+        md.append(crash.message().strip()).append("\n```\n\n");
+      }
+      for (String error : result.outcome().otherErrors()) {
+        md.append("- ").append(result.project()).append(": ").append(error).append('\n');
+      }
+    }
+    return md.toString();
+  }
+
+  private static String environment(List<String> lockstepChecks) {
+    return String.format(
+        Locale.ROOT,
+        "JDK %s, %d cores, max heap %d MiB, Error Prone %s; Lockstep checks (%d): %s%n%n",
+        Runtime.version(),
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20,
+        errorProneVersion(),
+        lockstepChecks.size(),
+        String.join(", ", lockstepChecks));
+  }
+
+  private static String errorProneVersion() {
+    String resource = "META-INF/maven/com.google.errorprone/error_prone_core/pom.properties";
+    try (InputStream in = Markdown.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        return "(version unknown)";
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version", "(version unknown)");
+    } catch (IOException e) {
+      return "(version unknown: " + e.getMessage() + ")";
+    }
+  }
+}
