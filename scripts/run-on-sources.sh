@@ -4,6 +4,9 @@
 #
 #   scripts/run-on-sources.sh [groupId:artifactId:version]   (default jackson-databind 2.18.2)
 #
+# EXTRA="g:a:v,g:a:v" adds dependencies the library declares optional but its sources need
+# (e.g. jedis 5.2.0 needs io.github.resilience4j:resilience4j-all:1.7.1).
+#
 # Needs: the checker jar (./mvnw -pl checker -am package -DskipTests), a JDK 25 javac.
 set -euo pipefail
 GAV="${1:-com.fasterxml.jackson.core:jackson-databind:2.18.2}"
@@ -16,12 +19,19 @@ cd "$WORK"
 IFS=: read -r G A V <<<"$GAV"
 
 # A throwaway pom: the library (sources + its dependencies) and Error Prone's jars.
+EXTRA_DEPS=""
+IFS=, read -r -a EXTRAS <<<"${EXTRA:-}"
+for gav in "${EXTRAS[@]}"; do
+  IFS=: read -r EG EA EV <<<"$gav"
+  EXTRA_DEPS+="<dependency><groupId>$EG</groupId><artifactId>$EA</artifactId><version>$EV</version></dependency>"
+done
 cat > pom.xml <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
   <groupId>local</groupId><artifactId>run-on-sources</artifactId><version>1</version>
   <dependencies>
     <dependency><groupId>$G</groupId><artifactId>$A</artifactId><version>$V</version></dependency>
     <dependency><groupId>com.google.errorprone</groupId><artifactId>error_prone_core</artifactId><version>$EP</version></dependency>
+    $EXTRA_DEPS
   </dependencies>
 </project>
 POM

@@ -5,6 +5,7 @@ import static dev.lockstep.checker.Trees2.symbol;
 import static dev.lockstep.checker.Trees2.type;
 import static dev.lockstep.checker.Trees2.unwrap;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
@@ -90,13 +91,94 @@ final class FixReader {
     }
     ClassSymbol cls = (ClassSymbol) window.tsym;
     List<Type> bodyThrows = escapingCheckedExceptions(loop.getStatement());
+    Optional<String> forEachRace = sharedMutation(loop, scope, Optional.empty());
+    Optional<String> mapRace = sharedMutation(loop, scope, collector);
     return new FixFacts(
         true,
         body.leavesLoop,
         capturesMutableLocal(loop.getStatement(), scope),
         collector.map(c -> c.list().name.toString()),
-        blocker(cls, "forEach", loopPath, loop, bodyThrows, false),
-        blocker(cls, "map", loopPath, loop, bodyThrows, true));
+        forEachRace.or(() -> blocker(cls, "forEach", loopPath, loop, bodyThrows, false)),
+        mapRace.or(() -> blocker(cls, "map", loopPath, loop, bodyThrows, true)));
+  }
+
+  private static final String RACE_ADVICE =
+      "in a window the items would change it from several threads at once (collect results with"
+          + " BoundedWindow.map, or use a concurrent collection)";
+
+  /** Methods that change a collection or a builder. */
+  private static final ImmutableSet<String> MUTATORS =
+      ImmutableSet.of(
+          "add",
+          "addAll",
+          "addFirst",
+          "addLast",
+          "append",
+          "clear",
+          "compute",
+          "computeIfAbsent",
+          "computeIfPresent",
+          "insert",
+          "merge",
+          "offer",
+          "poll",
+          "pop",
+          "push",
+          "put",
+          "putAll",
+          "putIfAbsent",
+          "remove",
+          "removeAll",
+          "removeIf",
+          "replace",
+          "replaceAll",
+          "retainAll",
+          "set",
+          "setLength",
+          "sort");
+
+  /**
+   * Why running the body on several threads would race, if it would: it changes a {@code java.util}
+   * collection (not a {@code java.util.concurrent} one) or a {@code StringBuilder} that lives
+   * outside the iteration. The serial loop was safe; the window's lanes would corrupt it. The
+   * collector statement a {@code map} rewrite turns into the returned list is not such a change.
+   */
+  private Optional<String> sharedMutation(
+      EnhancedForLoopTree loop, Scope scope, Optional<Collector> collector) {
+    Tree skip = collector.map(c -> (Tree) c.addStatement()).orElse(null);
+    String[] found = {null};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        return tree == skip || found[0] != null ? null : super.scan(tree, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        if (node.getMethodSelect() instanceof MemberSelectTree select
+            && MUTATORS.contains(select.getIdentifier().toString())
+            && symbol(unwrap(select.getExpression())) instanceof VarSymbol target
+            && !scope.isDeclared(target)
+            && !scope.items.contains(target)
+            && notThreadSafe(target.type)) {
+          found[0] =
+              String.format(
+                  "the body changes '%s', a %s shared by all iterations that is not thread-safe: %s",
+                  target.getSimpleName(), target.type.tsym.getSimpleName(), RACE_ADVICE);
+        }
+        return super.visitMethodInvocation(node, null);
+      }
+    }.scan(loop.getStatement(), null);
+    return Optional.ofNullable(found[0]);
+  }
+
+  private static boolean notThreadSafe(Type type) {
+    if (type == null || type.tsym == null) {
+      return true; // unknown: assume the worst, the fix is only a suggestion
+    }
+    String name = type.tsym.getQualifiedName().toString();
+    return (name.startsWith("java.util.") && !name.startsWith("java.util.concurrent."))
+        || name.equals("java.lang.StringBuilder");
   }
 
   /** The body's last statement appends to a fresh local list nothing else touches. */
@@ -254,6 +336,27 @@ final class FixReader {
       }
     }
     for (Type thrown : method.getThrownTypes()) {
+      // `<E extends Exception> ... throws E` with E the function's own exception: javac infers
+      // E as the least upper bound of what the lambda throws (JLS 18.4), so IOException and
+      // InterruptedException together make the window throw Exception.
+      if (thrown.hasTag(com.sun.tools.javac.code.TypeTag.TYPEVAR)
+          && method.params().get(1).type.getTypeArguments().stream()
+              .anyMatch(arg -> arg.tsym == thrown.tsym)) {
+        if (bodyThrows.isEmpty()) {
+          continue; // E is inferred as RuntimeException
+        }
+        Type inferred = types.lub(bodyThrows.toArray(new Type[0]));
+        if (inferred != null && !inferred.isErroneous() && handled(inferred, loopPath)) {
+          continue;
+        }
+        return Optional.of(
+            "BoundedWindow."
+                + name
+                + " would throw "
+                + (inferred == null ? "Exception" : inferred.tsym.getSimpleName())
+                + " (what the body throws, as one type), which the enclosing method neither"
+                + " declares nor catches");
+      }
       if (isChecked(thrown) && !handled(thrown, loopPath)) {
         return Optional.of(
             "BoundedWindow."

@@ -858,6 +858,111 @@ final class SerialAwaitInLoopTest {
   }
 
   @Test
+  void noFixWhenTheBodyChangesASharedCollection() {
+    helper
+        .addSourceLines("dev/lockstep/window/BoundedWindow.java", WINDOW)
+        .addSourceLines(
+            "test/Racy.java",
+            """
+            package test;
+            import java.util.HashMap;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.concurrent.ConcurrentHashMap;
+            class Racy {
+              Client client = new Client();
+              final StringBuilder log = new StringBuilder();
+              Map<String, String> byLocal(List<String> ids) throws Exception {
+                Map<String, String> bodies = new HashMap<>();
+                // BUG: Diagnostic contains: No automatic rewrite: the body changes 'bodies', a Map shared by all iterations that is not thread-safe
+                for (String id : ids) {
+                  bodies.put(id, client.send(id));
+                }
+                return bodies;
+              }
+              void byField(List<String> ids) throws Exception {
+                // BUG: Diagnostic contains: the body changes 'log', a StringBuilder shared
+                for (String id : ids) {
+                  log.append(client.send(id));
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void replacementWithAConcurrentCollectionAndAGenericExceptionWindow() {
+    // The window's real signature: map/forEach throw E, whatever the function throws.
+    BugCheckerRefactoringTestHelper.newInstance(SerialAwaitInLoop.class, getClass())
+        .addInputLines("test/Client.java", CLIENT)
+        .expectUnchanged()
+        .addInputLines(
+            "dev/lockstep/window/BoundedWindow.java",
+            """
+            package dev.lockstep.window;
+            import java.util.List;
+            public final class BoundedWindow {
+              public static BoundedWindow of(int k) { throw new UnsupportedOperationException(); }
+              public <T, E extends Exception> void forEach(
+                  Iterable<? extends T> items, ThrowingConsumer<? super T, E> fn) throws E {
+                throw new UnsupportedOperationException();
+              }
+              public interface ThrowingConsumer<T, E extends Exception> { void accept(T t) throws E; }
+            }
+            """)
+        .expectUnchanged()
+        .addInputLines(
+            "test/Store.java",
+            """
+            package test;
+            import java.util.List;
+            import java.util.concurrent.ConcurrentHashMap;
+            class Store {
+              Client client = new Client();
+              void store(List<String> ids) throws Exception {
+                // Declared as a Map it would count as racy: only the declared type is trusted.
+                ConcurrentHashMap<String, String> bodies = new ConcurrentHashMap<>();
+                for (String id : ids) {
+                  bodies.put(id, client.send(id));
+                }
+              }
+              // The window would throw Exception, the lub of IOException and InterruptedException.
+              void narrow(List<String> ids) throws java.io.IOException, InterruptedException {
+                for (String id : ids) {
+                  client.send(id);
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "test/Store.java",
+            """
+            package test;
+            import dev.lockstep.window.BoundedWindow;
+            import java.util.List;
+            import java.util.concurrent.ConcurrentHashMap;
+            class Store {
+              Client client = new Client();
+              void store(List<String> ids) throws Exception {
+                // Declared as a Map it would count as racy: only the declared type is trusted.
+                ConcurrentHashMap<String, String> bodies = new ConcurrentHashMap<>();
+                BoundedWindow.of(5).forEach(ids, id -> {
+                  bodies.put(id, client.send(id));
+                });
+              }
+              // The window would throw Exception, the lub of IOException and InterruptedException.
+              void narrow(List<String> ids) throws java.io.IOException, InterruptedException {
+                for (String id : ids) {
+                  client.send(id);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void withoutWindowOnClasspathAdvisesInText() {
     helper
         .addSourceLines(
