@@ -782,6 +782,14 @@ final class JavacFacts implements FactsSource {
     }
 
     @Override
+    public Void visitCatch(CatchTree node, Void unused) {
+      // A catch block runs only when something failed: its calls (reading the server's error
+      // line, closing a broken connection) are not what each item costs. The scanner skips them
+      // too.
+      return null;
+    }
+
+    @Override
     public Void visitNewClass(NewClassTree node, Void unused) {
       MethodSymbol ctor = methodSymbol(node);
       if (ctor != null) {

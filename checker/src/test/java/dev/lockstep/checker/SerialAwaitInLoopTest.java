@@ -435,6 +435,62 @@ final class SerialAwaitInLoopTest {
               boolean streamAnyMatch(List<String> ids) {
                 return ids.stream().anyMatch(id -> client.sendAsync(id).join().isEmpty());
               }
+              // Found on jedis' JedisClusterInfoCache: the first node that answers wins.
+              void failover(List<String> nodes) {
+                for (String node : nodes) {
+                  try {
+                    client.send(node);
+                    return;
+                  } catch (Exception e) {
+                    // try the next node
+                  }
+                }
+              }
+              void stopAtSentinel(List<String> ids) throws Exception {
+                for (String id : ids) {
+                  if (id.isEmpty()) {
+                    break;
+                  }
+                  client.send(id);
+                }
+              }
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void waitsOnlyOnTheErrorPathAreNotPerItemCosts() {
+    // Found on jedis' Connection: sendCommand buffers, and only its catch block reads the
+    // server's error line from the socket.
+    helper
+        .addSourceLines(
+            "test/Buffered.java",
+            """
+            package test;
+            import java.util.ArrayList;
+            import java.util.List;
+            class Buffered {
+              Client client = new Client();
+              final List<String> buffer = new ArrayList<>();
+              void send(String command) {
+                try {
+                  buffer.add(command);
+                } catch (RuntimeException e) {
+                  try {
+                    client.send("error-line");
+                  } catch (Exception ignored) {
+                    // nothing more to learn
+                  }
+                  throw e;
+                }
+              }
+              void sendAll(List<String> commands) {
+                for (String command : commands) {
+                  send(command);
+                }
+              }
             }
             """)
         .expectNoDiagnostics()

@@ -110,16 +110,19 @@ public final class SerialAwaitRule {
             "'" + write.name() + "' carries from one iteration to the next");
       }
     }
-    for (Exit exit : loop.exits()) {
-      if (exit.dependsOnCallResult() || exit.kind() == Exit.Kind.SHORT_CIRCUIT) {
-        return new LoopVerdict.Clean(
-            LoopVerdict.Reason.EARLY_EXIT,
-            "the loop stops early on a result ("
-                + exit.kind().name().toLowerCase(java.util.Locale.ROOT)
-                + " at "
-                + exit.location().render()
-                + ")");
-      }
+    // Any way out before the items run out means the loop is not "every item, independently":
+    // a first match, a failover that returns on the first node that answers (a return in a try
+    // whose catch moves on), a stop at a sentinel. Running the items at once would do work the
+    // loop never did, so every exit counts, whether or not it visibly depends on a call.
+    if (!loop.exits().isEmpty()) {
+      Exit exit = loop.exits().get(0);
+      return new LoopVerdict.Clean(
+          LoopVerdict.Reason.EARLY_EXIT,
+          "the loop stops early ("
+              + exit.kind().name().toLowerCase(java.util.Locale.ROOT)
+              + " at "
+              + exit.location().render()
+              + ")");
     }
 
     List<WaitChain> chains = new ArrayList<>();
