@@ -18,7 +18,6 @@ import dev.lockstep.analysis.summary.WaitChain;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
@@ -93,6 +92,7 @@ public final class EffectiveParallelismRule {
                 Comparator.comparingInt(SerialPoint::parallelism)
                     // On a tie, a lock held across a visible wait is the better witness.
                     .thenComparing(p -> p.across().isEmpty())
+                    .thenComparing(SerialPoint::declared)
                     .thenComparingInt(p -> p.path().size()));
     if (limiting.isEmpty()) {
       return new PipelineVerdict.Clean(
@@ -205,21 +205,30 @@ public final class EffectiveParallelismRule {
     };
   }
 
-  /** {@code 'session'}, {@code 'this'}, {@code static 'LOCK'}. */
+  /**
+   * {@code the shared 'session'}, {@code the static 'LOCK'}, {@code the shared Registry instance}.
+   */
   private static String shared(SerialPoint point) {
     if (point.identity().startsWith("static ")) {
       return "the static '" + point.lock() + "'";
     }
-    String object;
-    if (!point.via().isEmpty()) {
-      object =
-          point.lock().isEmpty() || point.lock().equals("this") || point.lock().equals(point.via())
-              ? point.via()
-              : point.via() + "." + point.lock();
-    } else {
-      object = point.lock().isEmpty() ? "this" : point.lock();
+    boolean onThis = point.lock().isEmpty() || point.lock().equals("this");
+    if (point.via().isEmpty()) {
+      return onThis
+          ? "the shared " + owner(point) + " instance"
+          : "the shared '" + point.lock() + "'";
     }
-    return "the shared '" + object + "'";
+    return "the shared '"
+        + (onThis || point.lock().equals(point.via())
+            ? point.via()
+            : point.via() + "." + point.lock())
+        + "'";
+  }
+
+  /** The type part of {@code Type.method}. */
+  private static String owner(SerialPoint point) {
+    int dot = point.holder().indexOf('.');
+    return dot < 0 ? point.holder() : point.holder().substring(0, dot);
   }
 
   private static String describe(SerialPoint point) {
@@ -304,7 +313,7 @@ public final class EffectiveParallelismRule {
 
   private static String lockName(SerialPoint point) {
     if (point.lock().isEmpty() || point.lock().equals("this")) {
-      return point.via().isEmpty() ? point.holder() : point.via();
+      return point.via().isEmpty() ? owner(point) : point.via();
     }
     return point.lock();
   }
@@ -316,8 +325,11 @@ public final class EffectiveParallelismRule {
     return switch (point.kind()) {
       case SEMAPHORE -> "more permits on '" + name + "'";
       case EXECUTOR -> "a wider executor than '" + name + "'";
-      case LOCK, WRITE_LOCK -> "a lock per key, or a pool of " + plural.toLowerCase(Locale.ROOT);
-      case MONITOR, DECLARED, LIBRARY_SYNCHRONIZED -> "a pool of " + plural;
+      case LOCK, WRITE_LOCK -> "finer-grained locks, one per key";
+      case MONITOR, DECLARED, LIBRARY_SYNCHRONIZED ->
+          point.identity().startsWith("static ")
+              ? "one lock per resource instead of the static '" + name + "'"
+              : "a pool of " + plural;
     };
   }
 
