@@ -56,7 +56,7 @@ public final class FakeConcurrency extends BugChecker
 
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    return PipelineMatcher.configError(this, config, tree, state);
+    return PipelineMatcher.configError(NAME, config, tree, state);
   }
 
   @Override

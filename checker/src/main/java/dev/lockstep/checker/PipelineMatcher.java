@@ -5,6 +5,8 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.util.JCDiagnostic;
+import com.sun.tools.javac.util.Log;
 import dev.lockstep.analysis.facts.Pipeline;
 import dev.lockstep.analysis.rules.PipelineVerdict;
 import java.util.Optional;
@@ -18,9 +20,13 @@ import java.util.Optional;
 final class PipelineMatcher {
   private PipelineMatcher() {}
 
-  /** Reports a configuration error once per compilation, on the first file. */
+  /**
+   * Reports a configuration error once per compilation, on the first file, as a javac error
+   * whatever the check's severity (as {@link SerialAwaitInLoop} does): a flag or catalogue the user
+   * wrote must not be silently ignored.
+   */
   static Description configError(
-      BugChecker check,
+      String checkName,
       ErrorProneLockstepConfig config,
       CompilationUnitTree tree,
       VisitorState state) {
@@ -32,7 +38,14 @@ final class PipelineMatcher {
       return Description.NO_MATCH;
     }
     compilation.configErrorReported = true;
-    return check.buildDescription(tree).setMessage(config.error().orElseThrow()).build();
+    Log.instance(state.context)
+        .error(
+            (JCDiagnostic.DiagnosticPosition) tree,
+            new JCDiagnostic.Error(
+                "compiler",
+                "proc.messager",
+                "[" + checkName + "] " + config.error().orElseThrow()));
+    return Description.NO_MATCH;
   }
 
   static Description match(

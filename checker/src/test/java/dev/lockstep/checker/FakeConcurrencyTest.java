@@ -495,6 +495,7 @@ final class FakeConcurrencyTest {
   @Test
   void badFlagIsOneError() {
     CompilationTestHelper.newInstance(FakeConcurrency.class, getClass())
+        .expectResult(com.sun.tools.javac.main.Main.Result.ERROR)
         .addSourceLines(
             "test/Bad.java",
             """
