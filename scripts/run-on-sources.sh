@@ -4,6 +4,7 @@
 #
 #   scripts/run-on-sources.sh [groupId:artifactId:version]   (default jackson-databind 2.18.2)
 #   CHECKS="FakeConcurrency OversizedWindow" scripts/run-on-sources.sh ...   (default SerialAwaitInLoop)
+#   EXCLUDE='Brotli|Conscrypt' scripts/run-on-sources.sh ...   (skip files needing optional deps)
 #
 # Needs: the checker jar (./mvnw -pl checker -am package -DskipTests), a JDK 25 javac.
 set -euo pipefail
@@ -32,7 +33,9 @@ $MVN dependency:copy-dependencies -DoutputDirectory="$WORK/deps" -DexcludeArtifa
 $MVN dependency:get -Dartifact="$G:$A:$V:jar:sources" -Dtransitive=false >/dev/null
 SOURCES_JAR="$HOME/.m2/repository/$(echo "$G" | tr . /)/$A/$V/$A-$V-sources.jar"
 rm -rf src && mkdir src && (cd src && unzip -q "$SOURCES_JAR")
-find src -name '*.java' ! -name 'module-info.java' ! -name 'package-info.java' > sources.txt
+# EXCLUDE (a regex) drops files that need optional dependencies the pom does not bring.
+find src -name '*.java' ! -name 'module-info.java' ! -name 'package-info.java' \
+  | { if [ -n "${EXCLUDE:-}" ]; then grep -vE "$EXCLUDE"; else cat; fi; } > sources.txt
 # A canary with one known serial await proves the check ran (it is counted apart).
 mkdir -p canary/lockstepcanary && cat > canary/lockstepcanary/Canary.java <<'JAVA'
 package lockstepcanary;
