@@ -67,6 +67,39 @@ final class ErrorProneLockstepConfig {
         LockstepConfig.of(catalogue, maxDepth, window), Optional.empty());
   }
 
+  /**
+   * The options of an effective-parallelism check ({@code FakeConcurrency}, {@code
+   * OversizedWindow}): {@code -XepOpt:<check>:MaxDepth} and {@code -XepOpt:<check>:Cores} (the
+   * processors a parallel stream or the common pool uses; default {@value
+   * LockstepConfig#DEFAULT_CORES}, not the compiling machine's, so builds are reproducible).
+   */
+  static ErrorProneLockstepConfig forParallelism(ErrorProneFlags flags, String check) {
+    Catalogue catalogue = Catalogue.builtin();
+    int maxDepth = LockstepConfig.DEFAULT_MAX_DEPTH;
+    int cores = LockstepConfig.DEFAULT_CORES;
+    try {
+      Optional<String> file = flags.get(CATALOGUE_FILE);
+      if (file.isPresent()) {
+        catalogue = catalogue.plus(Catalogue.load(Path.of(file.orElseThrow())));
+      }
+      maxDepth = positiveInt(flags, check + ":MaxDepth", maxDepth, 0);
+      cores = positiveInt(flags, check + ":Cores", cores, 1);
+    } catch (CatalogueException | IllegalArgumentException e) {
+      return new ErrorProneLockstepConfig(
+          LockstepConfig.defaults(),
+          Optional.of(
+              "Lockstep configuration error: "
+                  + e.getMessage()
+                  + " (see "
+                  + CheckDocs.BASE
+                  + check
+                  + ".md#flags)"));
+    }
+    return new ErrorProneLockstepConfig(
+        LockstepConfig.of(catalogue, maxDepth, LockstepConfig.DEFAULT_WINDOW, cores),
+        Optional.empty());
+  }
+
   private static int positiveInt(ErrorProneFlags flags, String name, int fallback, int min) {
     Optional<String> text = flags.get(name);
     if (text.isEmpty()) {

@@ -85,7 +85,7 @@ import java.util.Set;
  */
 @SuppressWarnings("ReferenceEquality") // javac symbols and trees are compared by identity
 final class JavacFacts implements FactsSource {
-  private static final Set<String> STREAM_STEPS =
+  static final Set<String> STREAM_STEPS =
       Set.of(
           "map",
           "mapToObj",
@@ -115,10 +115,16 @@ final class JavacFacts implements FactsSource {
   private final JavacNames names;
   private final JavacTrees trees;
   private final Map<MethodRef, Optional<MethodFacts>> methods = new HashMap<>();
+  private final JavacConcurrency concurrency;
 
   JavacFacts(JavacNames names, JavacTrees trees) {
     this.names = names;
     this.trees = trees;
+    this.concurrency = new JavacConcurrency(this, names, trees);
+  }
+
+  JavacConcurrency concurrency() {
+    return concurrency;
   }
 
   JavacNames names() {
@@ -176,14 +182,14 @@ final class JavacFacts implements FactsSource {
         names.typeMarks(symbol.owner),
         reader.calls,
         // Loops are read on demand, where Error Prone visits them (each once); summaries need
-        // only calls. Lock regions and pipelines are the FakeConcurrency front end's.
+        // calls and lock regions. Pipelines are read where the checks visit them.
         List.of(),
-        List.of(),
+        concurrency.regions(path, symbol, scope),
         List.of());
   }
 
   /** Records every local declared in {@code tree} (not in nested classes) with its initialiser. */
-  private static void declareAll(Tree tree, Scope scope) {
+  static void declareAll(Tree tree, Scope scope) {
     if (tree == null) {
       return;
     }
@@ -546,7 +552,7 @@ final class JavacFacts implements FactsSource {
   }
 
   /** The initialiser of a local declared in the method (or lambda) around {@code path}. */
-  private static ExpressionTree initializerOf(Symbol local, TreePath path) {
+  static ExpressionTree initializerOf(Symbol local, TreePath path) {
     Tree root = null;
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       if (p.getLeaf() instanceof MethodTree || p.getLeaf() instanceof ClassTree) {
@@ -747,7 +753,8 @@ final class JavacFacts implements FactsSource {
               names.typeMarks(method.owner),
               receiverMarks,
               runVia,
-              loop && nested > 0));
+              loop && nested > 0,
+              (method.flags() & Flags.SYNCHRONIZED) != 0));
     }
 
     private List<MethodRef> runVia() {

@@ -4,6 +4,7 @@ import com.google.errorprone.VisitorState;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.util.Context;
 import dev.lockstep.analysis.config.LockstepConfig;
+import dev.lockstep.analysis.rules.EffectiveParallelismRule;
 import dev.lockstep.analysis.rules.SerialAwaitRule;
 import dev.lockstep.analysis.summary.CallJudge;
 import dev.lockstep.analysis.summary.Summaries;
@@ -20,6 +21,7 @@ final class LockstepCompilation {
   final JavacFacts facts;
   final Summaries summaries;
   final SerialAwaitRule serialAwait;
+  final EffectiveParallelismRule parallelism;
   final LockstepConfig config;
   boolean configErrorReported;
 
@@ -29,6 +31,7 @@ final class LockstepCompilation {
     this.facts = new JavacFacts(names, JavacTrees.instance(context));
     this.summaries = new Summaries(facts, new CallJudge(config.catalogue()), config.maxDepth());
     this.serialAwait = new SerialAwaitRule(summaries, config.window());
+    this.parallelism = new EffectiveParallelismRule(summaries, config.cores());
   }
 
   static LockstepCompilation of(VisitorState state, LockstepConfig config) {

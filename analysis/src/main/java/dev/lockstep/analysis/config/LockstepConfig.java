@@ -14,6 +14,12 @@ public interface LockstepConfig {
   /** The default of {@link #window()}. */
   int DEFAULT_WINDOW = 5;
 
+  /**
+   * The default of {@link #cores()}: a fixed number, not the compiling machine's processors, so
+   * that a build reports the same findings everywhere.
+   */
+  int DEFAULT_CORES = 8;
+
   /** The built-in catalogue plus the user's ({@code -XepOpt:Lockstep:CatalogueFile=path}). */
   Catalogue catalogue();
 
@@ -29,12 +35,23 @@ public interface LockstepConfig {
    */
   int window();
 
-  /** The defaults: built-in catalogue, depth 6, window 5. */
+  /**
+   * The processors the pipelines' target machine has: a parallel stream's window is {@code cores},
+   * the common pool's {@code cores − 1} ({@code -XepOpt:FakeConcurrency:Cores}, {@code
+   * -XepOpt:OversizedWindow:Cores}, default {@value #DEFAULT_CORES}).
+   */
+  int cores();
+
+  /** The defaults: built-in catalogue, depth 6, window 5, 8 cores. */
   static LockstepConfig defaults() {
     return of(Catalogue.builtin(), DEFAULT_MAX_DEPTH, DEFAULT_WINDOW);
   }
 
   static LockstepConfig of(Catalogue catalogue, int maxDepth, int window) {
-    return new SimpleConfig(catalogue, maxDepth, window);
+    return of(catalogue, maxDepth, window, DEFAULT_CORES);
+  }
+
+  static LockstepConfig of(Catalogue catalogue, int maxDepth, int window, int cores) {
+    return new SimpleConfig(catalogue, maxDepth, window, cores);
   }
 }

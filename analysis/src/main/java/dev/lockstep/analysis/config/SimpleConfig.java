@@ -5,7 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.lockstep.analysis.catalogue.Catalogue;
 
 /** A {@link LockstepConfig} of fixed values, validated once. */
-record SimpleConfig(Catalogue catalogue, int maxDepth, int window) implements LockstepConfig {
+record SimpleConfig(Catalogue catalogue, int maxDepth, int window, int cores)
+    implements LockstepConfig {
   SimpleConfig {
     requireNonNull(catalogue, "catalogue");
     if (maxDepth < 0) {
@@ -13,6 +14,9 @@ record SimpleConfig(Catalogue catalogue, int maxDepth, int window) implements Lo
     }
     if (window < 1) {
       throw new IllegalArgumentException("Window must be >= 1, got " + window);
+    }
+    if (cores < 1) {
+      throw new IllegalArgumentException("Cores must be >= 1, got " + cores);
     }
   }
 }

@@ -25,6 +25,8 @@ import java.util.Set;
  *     ExecutorService.submit}).
  * @param inNestedLoop whether the call sits in a loop nested inside the scope's loop; such calls
  *     belong to the inner loop's finding
+ * @param targetSynchronized whether the target is a {@code synchronized} method (for library
+ *     methods, the class file's {@code ACC_SYNCHRONIZED}): it holds its receiver's monitor
  */
 public record CallSite(
     MethodRef target,
@@ -35,7 +37,8 @@ public record CallSite(
     Marks ownerMarks,
     Marks receiverMarks,
     List<MethodRef> runVia,
-    boolean inNestedLoop) {
+    boolean inNestedLoop,
+    boolean targetSynchronized) {
   /** In {@link #runVia()}: the lambda was stored (assigned, returned), not passed to a call. */
   public static final MethodRef STORED = MethodRef.of("", "<stored>");
 
@@ -48,6 +51,30 @@ public record CallSite(
     requireNonNull(ownerMarks, "ownerMarks");
     requireNonNull(receiverMarks, "receiverMarks");
     runVia = List.copyOf(runVia);
+  }
+
+  /** A call site whose target is not known to be {@code synchronized}. */
+  public CallSite(
+      MethodRef target,
+      Set<String> matchOwners,
+      Receiver receiver,
+      Location location,
+      Marks targetMarks,
+      Marks ownerMarks,
+      Marks receiverMarks,
+      List<MethodRef> runVia,
+      boolean inNestedLoop) {
+    this(
+        target,
+        matchOwners,
+        receiver,
+        location,
+        targetMarks,
+        ownerMarks,
+        receiverMarks,
+        runVia,
+        inNestedLoop,
+        false);
   }
 
   /** A direct call with no annotations; handy for hand-built facts. */
@@ -79,7 +106,8 @@ public record CallSite(
         owner,
         receiverField,
         runVia,
-        inNestedLoop);
+        inNestedLoop,
+        targetSynchronized);
   }
 
   public CallSite withRunVia(List<MethodRef> via) {
@@ -92,7 +120,8 @@ public record CallSite(
         ownerMarks,
         receiverMarks,
         via,
-        inNestedLoop);
+        inNestedLoop,
+        targetSynchronized);
   }
 
   public CallSite withMatchOwners(Set<String> owners) {
@@ -105,7 +134,22 @@ public record CallSite(
         ownerMarks,
         receiverMarks,
         runVia,
-        inNestedLoop);
+        inNestedLoop,
+        targetSynchronized);
+  }
+
+  public CallSite withTargetSynchronized(boolean synchronizedTarget) {
+    return new CallSite(
+        target,
+        matchOwners,
+        receiver,
+        location,
+        targetMarks,
+        ownerMarks,
+        receiverMarks,
+        runVia,
+        inNestedLoop,
+        synchronizedTarget);
   }
 
   public CallSite inNestedLoop(boolean nested) {
@@ -118,6 +162,7 @@ public record CallSite(
         ownerMarks,
         receiverMarks,
         runVia,
-        nested);
+        nested,
+        targetSynchronized);
   }
 }

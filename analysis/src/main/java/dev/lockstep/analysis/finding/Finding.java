@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.lockstep.analysis.facts.Location;
 import dev.lockstep.analysis.summary.WaitChain;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a rule reports. Every writer (the javac diagnostic, SARIF, Markdown) renders the same
@@ -16,6 +17,8 @@ import java.util.List;
  * @param chains the witness chains, one per wait
  * @param cost the numbers
  * @param fix the rewrite to offer, or why there is none
+ * @param parallelism for effective-parallelism findings ({@code FakeConcurrency}, {@code
+ *     OversizedWindow}): the window and the parallelism the tasks get
  */
 public record Finding(
     String check,
@@ -23,7 +26,8 @@ public record Finding(
     String message,
     List<WaitChain> chains,
     Cost cost,
-    FixPlan fix) {
+    FixPlan fix,
+    Optional<Parallelism> parallelism) {
   public Finding {
     requireNonNull(check, "check");
     requireNonNull(location, "location");
@@ -31,5 +35,17 @@ public record Finding(
     chains = List.copyOf(chains);
     requireNonNull(cost, "cost");
     requireNonNull(fix, "fix");
+    requireNonNull(parallelism, "parallelism");
+  }
+
+  /** A finding without parallelism numbers (a serial await). */
+  public Finding(
+      String check,
+      Location location,
+      String message,
+      List<WaitChain> chains,
+      Cost cost,
+      FixPlan fix) {
+    this(check, location, message, chains, cost, fix, Optional.empty());
   }
 }

@@ -3,6 +3,7 @@ package dev.lockstep.analysis.summary;
 import static java.util.Objects.requireNonNull;
 
 import dev.lockstep.analysis.facts.MethodRef;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,15 +13,27 @@ import java.util.Optional;
  * @param waitChain the shortest chain to a wait that does not go through a serialized resource, if
  *     the method waits within the depth bound
  * @param serializedWait the shortest chain to a wait through a {@code @SerializedResource} (or
- *     {@code @ResourceParallelism(1)}) target, if any. The FakeConcurrency analysis extends this
- *     record with the serialization points reached while waiting.
+ *     {@code @ResourceParallelism(1)}) target, if any
+ * @param serialPoints the serialization points a call of the method reaches (within the depth
+ *     bound), each with its shortest path; anchored relative to the method's receiver ({@link
+ *     SerialPoint.Anchor})
  */
 public record MethodSummary(
-    MethodRef method, Optional<WaitChain> waitChain, Optional<WaitChain> serializedWait) {
+    MethodRef method,
+    Optional<WaitChain> waitChain,
+    Optional<WaitChain> serializedWait,
+    List<SerialPoint> serialPoints) {
   public MethodSummary {
     requireNonNull(method, "method");
     requireNonNull(waitChain, "waitChain");
     requireNonNull(serializedWait, "serializedWait");
+    serialPoints = List.copyOf(serialPoints);
+  }
+
+  /** A summary without serialization points. */
+  public MethodSummary(
+      MethodRef method, Optional<WaitChain> waitChain, Optional<WaitChain> serializedWait) {
+    this(method, waitChain, serializedWait, List.of());
   }
 
   public static MethodSummary none(MethodRef method) {
@@ -29,5 +42,9 @@ public record MethodSummary(
 
   public boolean waits() {
     return waitChain.isPresent();
+  }
+
+  MethodSummary withSerialPoints(List<SerialPoint> points) {
+    return new MethodSummary(method, waitChain, serializedWait, points);
   }
 }

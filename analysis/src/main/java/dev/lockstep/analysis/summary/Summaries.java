@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lockstep.analysis.catalogue.WaitTag;
 import dev.lockstep.analysis.facts.CallSite;
+import dev.lockstep.analysis.facts.LockRegion;
 import dev.lockstep.analysis.facts.MethodFacts;
 import dev.lockstep.analysis.facts.MethodRef;
 import java.util.ArrayDeque;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Method summaries over the call graph of one compilation: does a method wait, and through which
@@ -33,6 +35,13 @@ import java.util.Optional;
  *
  * <p>A second distance tracks waits through a serialized resource ({@code @SerializedResource}):
  * those are not serial awaits worth a window, but the serialization-point analysis needs them.
+ *
+ * <p>Then, over the same discovered methods and the same bounded rounds, the serialization points
+ * each method reaches while waiting ({@link SerialPoint}, {@link SerialPoints}): first the points
+ * of each body (its lock regions held across a wait, its calls into declared resources), then,
+ * round after round, the points of its callees carried over through each call's receiver; a point
+ * is kept once per lock with its shortest path, at most {@code maxDepth + 1} calls long. Sets only
+ * grow and paths only shorten, so the rounds end, recursion included.
  */
 public final class Summaries {
   private static final int INF = Integer.MAX_VALUE / 2;
@@ -42,6 +51,7 @@ public final class Summaries {
   private final int maxDepth;
   private final Map<MethodRef, MethodSummary> cache = new HashMap<>();
   private final Map<MethodRef, Optional<MethodFacts>> factsCache = new HashMap<>();
+  private final SerialPoints points = new SerialPoints(this);
 
   /**
    * @param maxDepth how many method bodies deep to follow calls: {@code 0} only sees waits called
@@ -76,6 +86,37 @@ public final class Summaries {
       factsCache.put(method, known);
     }
     return known;
+  }
+
+  /** Whether the method's body is in the compilation (the front end has facts for it). */
+  public boolean hasBody(MethodRef method) {
+    return facts(method).isPresent();
+  }
+
+  /**
+   * The serialization points one task of a pipeline reaches that every task shares: the task's own
+   * lock regions and declared calls, and its callees' points carried through the calls' receivers.
+   * Everything returned is {@link SerialPoint.Anchor#GLOBAL}.
+   */
+  public List<SerialPoint> taskPoints(List<CallSite> calls, List<LockRegion> regions) {
+    Map<String, SerialPoint> found =
+        SerialPoints.index(points.local(calls, regions, SerialPoints.ScopeKind.TASK));
+    for (CallSite call : calls) {
+      if (judge.judge(call).kind() != CallJudge.Kind.FOLLOW || !hasBody(call.target())) {
+        continue;
+      }
+      for (SerialPoint p : of(call.target()).serialPoints()) {
+        points
+            .through(p, call, SerialPoints.ScopeKind.TASK)
+            .filter(this::withinDepth)
+            .ifPresent(q -> SerialPoints.merge(found, q));
+      }
+    }
+    return List.copyOf(found.values());
+  }
+
+  private boolean withinDepth(SerialPoint point) {
+    return point.path().size() <= maxDepth + 1;
   }
 
   /** What one call in some scope costs, its body followed up to {@code maxDepth}. */
@@ -199,6 +240,58 @@ public final class Summaries {
       cache.put(
           node.method,
           new MethodSummary(node.method, chain(node, false, nodes), chain(node, true, nodes)));
+    }
+    solvePoints(nodes);
+  }
+
+  /**
+   * The serialization points of every discovered method. Runs after the wait summaries of all of
+   * them are cached: whether a region holds its lock across a wait is read from those.
+   */
+  private void solvePoints(Map<MethodRef, Node> nodes) {
+    Map<MethodRef, Map<String, SerialPoint>> found = new LinkedHashMap<>();
+    for (Node node : nodes.values()) {
+      MethodFacts body = facts(node.method).orElseThrow();
+      found.put(
+          node.method,
+          SerialPoints.index(
+              points.local(body.calls(), body.lockRegions(), SerialPoints.ScopeKind.METHOD)));
+    }
+    Function<MethodRef, java.util.Collection<SerialPoint>> pointsOf =
+        m -> {
+          Map<String, SerialPoint> inRound = found.get(m);
+          if (inRound != null) {
+            return List.copyOf(inRound.values());
+          }
+          MethodSummary summary = cache.get(m);
+          return summary == null ? List.of() : summary.serialPoints();
+        };
+    for (int round = 0; round <= maxDepth; round++) {
+      boolean changed = false;
+      for (Node node : nodes.values()) {
+        Map<String, SerialPoint> mine = found.get(node.method);
+        for (int i = 0; i < node.calls.size(); i++) {
+          if (node.verdicts.get(i).kind() != CallJudge.Kind.FOLLOW) {
+            continue;
+          }
+          CallSite call = node.calls.get(i);
+          for (SerialPoint p : pointsOf.apply(call.target())) {
+            Optional<SerialPoint> mapped =
+                points.through(p, call, SerialPoints.ScopeKind.METHOD).filter(this::withinDepth);
+            if (mapped.isPresent()) {
+              changed |= SerialPoints.merge(mine, mapped.orElseThrow());
+            }
+          }
+        }
+      }
+      if (!changed) {
+        break;
+      }
+    }
+    for (Node node : nodes.values()) {
+      cache.put(
+          node.method,
+          cache.get(node.method).withSerialPoints(List.copyOf(found.get(node.method).values())));
     }
   }
 

@@ -1,0 +1,66 @@
+package dev.lockstep.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodInvocationTree;
+import dev.lockstep.analysis.rules.EffectiveParallelismRule;
+import javax.inject.Inject;
+
+/**
+ * Flags pipelines (an executor, {@code BoundedWindow}, a parallel stream, async futures) whose
+ * every task reaches one serialization point shared by all tasks — a lock held across a wait, a
+ * {@code @SerializedResource} — so that {@code k} workers make progress one at a time: effective
+ * parallelism 1.
+ *
+ * <p>This class only reads javac trees into facts ({@link JavacConcurrency}); what is shared, what
+ * serializes and what is intended is decided by {@link EffectiveParallelismRule}. The check never
+ * crashes javac: any {@link RuntimeException} in the analysis means "no finding" (set the system
+ * property {@code lockstep.strict} to rethrow, as the tests do).
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "A pool of k workers whose every task reaches the same lock held across a wait runs one task at a time: overhead, no parallelism",
+    link = CheckDocs.BASE + "FakeConcurrency.md",
+    linkType = CUSTOM,
+    severity = WARNING,
+    tags = StandardTags.PERFORMANCE)
+public final class FakeConcurrency extends BugChecker
+    implements MethodInvocationTreeMatcher, CompilationUnitTreeMatcher {
+  private static final long serialVersionUID = 1L;
+
+  private static final String NAME = EffectiveParallelismRule.FAKE_CONCURRENCY;
+
+  private final transient ErrorProneLockstepConfig config;
+
+  /** With the default options; for tools that instantiate checks reflectively. */
+  public FakeConcurrency() {
+    this.config = ErrorProneLockstepConfig.forParallelism(ErrorProneFlags.empty(), NAME);
+  }
+
+  @Inject
+  FakeConcurrency(ErrorProneFlags flags) {
+    this.config = ErrorProneLockstepConfig.forParallelism(flags, NAME);
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    return PipelineMatcher.configError(NAME, config, tree, state);
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return PipelineMatcher.match(this, NAME, config, tree, state);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.lockstep.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodInvocationTree;
+import dev.lockstep.analysis.rules.EffectiveParallelismRule;
+import javax.inject.Inject;
+
+/**
+ * Flags pipelines whose window {@code k} is larger than the parallelism {@code p > 1} of a
+ * serialization point every task reaches ({@code @ResourceParallelism(p)}, a {@code Semaphore(p)},
+ * an executor of {@code p} threads waited on): {@code k − p} workers wait at any time.
+ *
+ * <p>This class only reads javac trees into facts ({@link JavacConcurrency}); what is shared, what
+ * serializes and what is intended is decided by {@link EffectiveParallelismRule}. The check never
+ * crashes javac: any {@link RuntimeException} in the analysis means "no finding" (set the system
+ * property {@code lockstep.strict} to rethrow, as the tests do).
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "A pipeline's window k is larger than the parallelism p of the resource every task reaches:"
+            + " k - p workers only wait",
+    link = CheckDocs.BASE + "OversizedWindow.md",
+    linkType = CUSTOM,
+    severity = WARNING,
+    tags = StandardTags.PERFORMANCE)
+public final class OversizedWindow extends BugChecker
+    implements MethodInvocationTreeMatcher, CompilationUnitTreeMatcher {
+  private static final long serialVersionUID = 1L;
+
+  private static final String NAME = EffectiveParallelismRule.OVERSIZED_WINDOW;
+
+  private final transient ErrorProneLockstepConfig config;
+
+  /** With the default options; for tools that instantiate checks reflectively. */
+  public OversizedWindow() {
+    this.config = ErrorProneLockstepConfig.forParallelism(ErrorProneFlags.empty(), NAME);
+  }
+
+  @Inject
+  OversizedWindow(ErrorProneFlags flags) {
+    this.config = ErrorProneLockstepConfig.forParallelism(flags, NAME);
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    return PipelineMatcher.configError(NAME, config, tree, state);
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return PipelineMatcher.match(this, NAME, config, tree, state);
+  }
+}

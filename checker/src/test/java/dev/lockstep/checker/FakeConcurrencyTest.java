@@ -1,0 +1,735 @@
+package dev.lockstep.checker;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+// The fixtures are laid out for the reader and the line numbers the expected messages name.
+@SuppressWarnings("MisformattedTestData")
+final class FakeConcurrencyTest {
+  /** A client whose send is an HttpClient round trip, in its own file. */
+  static final String[] CLIENT = {
+    "package test;",
+    "import java.net.URI;",
+    "import java.net.http.HttpClient;",
+    "import java.net.http.HttpRequest;",
+    "import java.net.http.HttpResponse;",
+    "public class Client {",
+    "  private final HttpClient http = HttpClient.newHttpClient();",
+    "  public String send(String id) throws java.io.IOException, InterruptedException {",
+    "    return http.send(HttpRequest.newBuilder(URI.create(\"http://x/\" + id)).build(),",
+    "        HttpResponse.BodyHandlers.ofString()).body();",
+    "  }",
+    "  public java.util.concurrent.CompletableFuture<String> sendAsync(String id) {",
+    "    return http.sendAsync(HttpRequest.newBuilder(URI.create(\"http://x/\" + id)).build(),",
+    "        HttpResponse.BodyHandlers.ofString()).thenApply(HttpResponse::body);",
+    "  }",
+    "}"
+  };
+
+  /** A signature-only BoundedWindow, as the window module will provide it. */
+  static final String[] WINDOW = {
+    "package dev.lockstep.window;",
+    "import java.util.List;",
+    "public final class BoundedWindow {",
+    "  public static BoundedWindow of(int k) { throw new UnsupportedOperationException(); }",
+    "  public BoundedWindow unordered() { throw new UnsupportedOperationException(); }",
+    "  public BoundedWindow executor(java.util.concurrent.Executor e) {",
+    "    throw new UnsupportedOperationException();",
+    "  }",
+    "  public BoundedWindow timeout(java.time.Duration d) {",
+    "    throw new UnsupportedOperationException();",
+    "  }",
+    "  public <T, R> List<R> map(Iterable<? extends T> items, Fn<? super T, ? extends R> fn)",
+    "      throws InterruptedException { throw new UnsupportedOperationException(); }",
+    "  public <T> void forEach(Iterable<? extends T> items, Task<? super T> fn)",
+    "      throws InterruptedException { throw new UnsupportedOperationException(); }",
+    "  public interface Fn<T, R> { R apply(T t) throws Exception; }",
+    "  public interface Task<T> { void run(T t) throws Exception; }",
+    "}"
+  };
+
+  /** The sample's shape: a serialized session whose synchronized publish posts through a helper. */
+  static final String[] RELAY = {
+    "package test;",
+    "import dev.lockstep.annotations.SerializedResource;",
+    "import java.net.URI;",
+    "import java.net.http.HttpClient;",
+    "import java.net.http.HttpRequest;",
+    "import java.net.http.HttpResponse;",
+    "@SerializedResource(reason = \"the relay accepts one publisher per session\")",
+    "public class RelaySession {",
+    "  private final HttpClient http = HttpClient.newHttpClient();",
+    "  public synchronized void publish(String group, String message) throws Exception {",
+    "    post(group + \":\" + message);",
+    "  }",
+    "  private void post(String body) throws Exception {",
+    "    http.send(HttpRequest.newBuilder(URI.create(\"http://relay/\" + body)).build(),",
+    "        HttpResponse.BodyHandlers.discarding());",
+    "  }",
+    "}"
+  };
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(FakeConcurrency.class, getClass())
+          .addSourceLines("test/Client.java", CLIENT)
+          .addSourceLines("dev/lockstep/window/BoundedWindow.java", WINDOW)
+          .addSourceLines("test/RelaySession.java", RELAY);
+
+  // ---------------------------------------------------------------------------------------------
+  // Pipelines
+
+  @Test
+  void boundedWindowOverSynchronizedSession() {
+    helper
+        .addSourceLines(
+            "test/Groups.java",
+            """
+            package test;
+            import dev.lockstep.window.BoundedWindow;
+            import java.util.List;
+            class Groups {
+              private final RelaySession session = new RelaySession();
+              void publishAll(List<String> groups, String message) throws Exception {
+                // BUG: Diagnostic contains: [FakeConcurrency] 5 workers, effective parallelism 1: each task reaches RelaySession.publish (synchronized on the shared 'session', RelaySession.java:10) which holds the monitor across HttpClient.send (RelaySession.java:14). Chain: publishAll (Groups.java:8) -> session.publish (Groups.java:8). Fix: remove the window and loop (same speed, less overhead), or widen the bottleneck (a pool of sessions, declared with @ResourceParallelism(n)), or keep it and say why with @Sequential(reason=…).
+                BoundedWindow.of(5).forEach(groups, group -> session.publish(group, message));
+              }
+              void configured(List<String> groups) throws Exception {
+                BoundedWindow window = BoundedWindow.of(3).unordered();
+                // BUG: Diagnostic contains: 3 workers, effective parallelism 1
+                window.map(groups, group -> { session.publish(group, "m"); return group; });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void executors() {
+    helper
+        .addSourceLines(
+            "test/Pools.java",
+            """
+            package test;
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.LinkedBlockingQueue;
+            import java.util.concurrent.ThreadPoolExecutor;
+            import java.util.concurrent.TimeUnit;
+            class Pools {
+              private static final Object LOCK = new Object();
+              private final Client client = new Client();
+              private final ExecutorService fieldPool = Executors.newFixedThreadPool(6);
+              private final ExecutorService sized;
+              private final ThreadPoolExecutor bounded =
+                  new ThreadPoolExecutor(2, 12, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+              Pools(int threads) {
+                this.sized = Executors.newFixedThreadPool(threads);
+              }
+              void send(String id) {
+                synchronized (LOCK) {
+                  try { client.send(id); } catch (Exception e) { }
+                }
+              }
+              void local(List<String> ids) {
+                ExecutorService pool = Executors.newFixedThreadPool(4);
+                for (String id : ids) {
+                  // BUG: Diagnostic contains: 4 workers, effective parallelism 1: each task reaches Pools.send (synchronized on the static 'LOCK', Pools.java:20) which holds the monitor across HttpClient.send (Client.java:9). Chain: local (Pools.java:28) -> send (Pools.java:28). Fix: remove the pool and loop (same speed, less overhead), or widen the bottleneck (one lock per resource instead of the static 'LOCK', declared with @ResourceParallelism(n))
+                  pool.submit(() -> send(id));
+                }
+              }
+              void field(List<String> ids) {
+                // BUG: Diagnostic contains: 6 workers, effective parallelism 1
+                ids.forEach(id -> fieldPool.execute(() -> send(id)));
+              }
+              void constructorAssigned(List<String> ids) {
+                // BUG: Diagnostic contains: 'threads' workers, effective parallelism 1
+                ids.stream().map(id -> sized.submit(() -> { send(id); return id; })).toList();
+              }
+              void threadPoolExecutorMaximum(List<String> ids) {
+                for (String id : ids) {
+                  // BUG: Diagnostic contains: 12 workers, effective parallelism 1
+                  bounded.submit(() -> { send(id); return null; });
+                }
+              }
+              void invokeAll(List<String> ids) throws Exception {
+                List<Callable<String>> tasks =
+                    ids.stream().map(id -> (Callable<String>) () -> { send(id); return id; }).toList();
+                // BUG: Diagnostic contains: 6 workers, effective parallelism 1
+                fieldPool.invokeAll(tasks);
+              }
+              void invokeAnyAdded(List<String> ids) throws Exception {
+                List<Callable<String>> tasks = new java.util.ArrayList<>();
+                for (String id : ids) {
+                  tasks.add(() -> { send(id); return id; });
+                }
+                // BUG: Diagnostic contains: 6 workers, effective parallelism 1
+                fieldPool.invokeAny(tasks);
+              }
+              void unbounded(List<String> ids) {
+                ExecutorService pool = Executors.newCachedThreadPool();
+                for (String id : ids) {
+                  // BUG: Diagnostic contains: unbounded workers, effective parallelism 1
+                  pool.execute(() -> send(id));
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void futuresAndParallelStreams() {
+    helper
+        .addSourceLines(
+            "test/Async.java",
+            """
+            package test;
+            import java.util.List;
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Async {
+              private final RelaySession session = new RelaySession();
+              private final ExecutorService pool = Executors.newFixedThreadPool(10);
+              void publish(String group) {
+                try {
+                  session.publish(group, "m");
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+              void withExecutor(List<String> groups) {
+                List<CompletableFuture<Void>> all =
+                    // BUG: Diagnostic contains: 10 workers, effective parallelism 1: each task reaches RelaySession.publish (synchronized on the shared 'session', RelaySession.java:10) which holds the monitor across HttpClient.send (RelaySession.java:14). Chain: withExecutor (Async.java:19) -> publish (Async.java:19) -> session.publish (Async.java:11). Fix: remove the async tasks and loop
+                    groups.stream().map(g -> CompletableFuture.runAsync(() -> publish(g), pool)).toList();
+                CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).join();
+              }
+              void commonPool(List<String> groups) {
+                for (String g : groups) {
+                  // BUG: Diagnostic contains: 7 workers (common pool: cores − 1, cores = 8), effective parallelism 1
+                  CompletableFuture.supplyAsync(() -> { publish(g); return g; });
+                }
+              }
+              void parallelStream(List<String> groups) {
+                // BUG: Diagnostic contains: 8 workers (≈ cores, cores = 8), effective parallelism 1
+                groups.parallelStream().map(g -> { publish(g); return g; }).toList();
+              }
+              void parallel(List<String> groups) {
+                // BUG: Diagnostic contains: Fix: remove the parallel stream and loop
+                groups.stream().parallel().forEach(this::publish);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Serialization points
+
+  @Test
+  void locksSemaphoresAndExecutors() {
+    helper
+        .addSourceLines(
+            "test/Points.java",
+            """
+            package test;
+            import dev.lockstep.window.BoundedWindow;
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.Semaphore;
+            import java.util.concurrent.locks.ReentrantLock;
+            import java.util.concurrent.locks.ReentrantReadWriteLock;
+            class Points {
+              private final Client client = new Client();
+              private final ReentrantLock lock = new ReentrantLock();
+              private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
+              private final Semaphore one = new Semaphore(1);
+              private final ExecutorService single = Executors.newSingleThreadExecutor();
+              void locked(List<String> ids) throws Exception {
+                // BUG: Diagnostic contains: 5 workers, effective parallelism 1: each task reaches Points.locked (locks the shared 'lock', Points.java:18) which holds the lock across HttpClient.send (Client.java:9). Chain: locked (Points.java:17). Fix: remove the window and loop (same speed, less overhead), or widen the bottleneck (finer-grained locks, one per key, declared with @ResourceParallelism(n))
+                BoundedWindow.of(5).forEach(ids, id -> {
+                  lock.lock();
+                  try {
+                    client.send(id);
+                  } finally {
+                    lock.unlock();
+                  }
+                });
+              }
+              void writeLocked(List<String> ids) throws Exception {
+                // BUG: Diagnostic contains: (locks the shared 'rw' write lock, Points.java:29)
+                BoundedWindow.of(5).forEach(ids, id -> {
+                  rw.writeLock().lock();
+                  try {
+                    client.send(id);
+                  } finally {
+                    rw.writeLock().unlock();
+                  }
+                });
+              }
+              void semaphoreOfOne(List<String> ids) throws Exception {
+                // BUG: Diagnostic contains: (acquires the shared 'one' semaphore of 1 permit, Points.java:40) which holds a permit across HttpClient.send (Client.java:9)
+                BoundedWindow.of(5).forEach(ids, id -> {
+                  one.acquire();
+                  try {
+                    client.send(id);
+                  } finally {
+                    one.release();
+                  }
+                });
+              }
+              void singleThreadExecutor(List<String> ids) throws Exception {
+                // BUG: Diagnostic contains: (hands work to the shared 'single' executor of 1 thread, Points.java:50) and waits for it with Future.get (Points.java:50)
+                BoundedWindow.of(5).forEach(ids, id -> single.submit(() -> client.send(id)).get());
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void sharedObjects() {
+    helper
+        .addSourceLines(
+            "test/Registry.java",
+            """
+            package test;
+            final class Registry {
+              private static final Registry INSTANCE = new Registry();
+              private final Client client = new Client();
+              static Registry getInstance() { return INSTANCE; }
+              synchronized String lookup(String id) throws Exception { return client.send(id); }
+            }
+            """)
+        .addSourceLines(
+            "test/Service.java",
+            """
+            package test;
+            import dev.lockstep.annotations.SerializedResource;
+            import dev.lockstep.window.BoundedWindow;
+            import java.util.List;
+            class Service {
+              private final Client client = new Client();
+              @SerializedResource(reason = "the legacy gateway takes one call at a time")
+              private final Client legacy = new Client();
+              void viaThis(String id) throws Exception {
+                synchronized (this) {
+                  client.send(id);
+                }
+              }
+              void thisOfSharedService(List<String> ids) throws Exception {
+                // BUG: Diagnostic contains: each task reaches Service.viaThis (synchronized on the shared Service instance, Service.java:10) which holds the monitor across HttpClient.send (Client.java:9). Chain: thisOfSharedService (Service.java:16) -> viaThis (Service.java:16)
+                BoundedWindow.of(5).forEach(ids, this::viaThis);
+              }
+              void capturedLocal(List<String> ids) throws Exception {
+                Object lock = new Object();
+                // BUG: Diagnostic contains: each task reaches Service.capturedLocal (synchronized on the shared 'lock', Service.java:22)
+                BoundedWindow.of(5).forEach(ids, id -> {
+                  synchronized (lock) {
+                    client.send(id);
+                  }
+                });
+              }
+              void singleton(List<String> ids) throws Exception {
+                // BUG: Diagnostic contains: each task reaches Registry.lookup (synchronized on the shared Registry instance, Registry.java:6) which holds the monitor across HttpClient.send (Client.java:9). Chain: singleton (Service.java:29) -> lookup (Service.java:29)
+                BoundedWindow.of(5).forEach(ids, id -> Registry.getInstance().lookup(id));
+              }
+              void declaredField(List<String> ids) throws Exception {
+                // BUG: Diagnostic contains: each task reaches 'legacy' (declared @SerializedResource, Service.java:33) which waits on HttpClient.send (Client.java:9). Chain: declaredField (Service.java:33) -> legacy.send (Service.java:33)
+                BoundedWindow.of(5).forEach(ids, id -> legacy.send(id));
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void librarySynchronizedMethodThatWaits(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    // Hashtable.get is synchronized in its class file; a user catalogue makes it a wait here.
+    java.nio.file.Path catalogue = dir.resolve("waits.tsv");
+    java.nio.file.Files.writeString(
+        catalogue, "java.util.Hashtable  get  *  latency  Hashtable.get\n");
+    CompilationTestHelper.newInstance(FakeConcurrency.class, getClass())
+        .addSourceLines("dev/lockstep/window/BoundedWindow.java", WINDOW)
+        .addSourceLines(
+            "test/Lib.java",
+            """
+            package test;
+            import dev.lockstep.window.BoundedWindow;
+            import java.util.Hashtable;
+            import java.util.List;
+            class Lib {
+              private final Hashtable<String, String> table = new Hashtable<>();
+              void run(List<String> ids) throws Exception {
+                // BUG: Diagnostic contains: each task reaches Hashtable.get (synchronized, on the shared 'table', Lib.java:9) which holds the monitor while it waits
+                BoundedWindow.of(5).forEach(ids, id -> table.get(id));
+              }
+            }
+            """)
+        .setArgs("-XepOpt:Lockstep:CatalogueFile=" + catalogue)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // What must not be a finding (shared with OversizedWindow's test)
+
+  @Test
+  void negatives() {
+    negatives(helper);
+  }
+
+  @Test
+  void suppressionAndIntent() {
+    helper
+        .addSourceLines(
+            "test/Intent.java",
+            """
+            package test;
+            import dev.lockstep.annotations.Sequential;
+            import dev.lockstep.window.BoundedWindow;
+            import java.util.List;
+            class Intent {
+              private final RelaySession session = new RelaySession();
+              @SuppressWarnings("FakeConcurrency")
+              void suppressed(List<String> groups) throws Exception {
+                BoundedWindow.of(5).forEach(groups, g -> session.publish(g, "m"));
+              }
+              @Sequential(reason = "the relay bans parallel publishers; the window is for timeouts")
+              void sequential(List<String> groups) throws Exception {
+                BoundedWindow.of(5).forEach(groups, g -> session.publish(g, "m"));
+              }
+              @Sequential(reason = "one at a time on purpose")
+              void publishOne(String g) throws Exception {
+                session.publish(g, "m");
+              }
+              void sequentialTask(List<String> groups) throws Exception {
+                BoundedWindow.of(5).forEach(groups, this::publishOne);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Flags
+
+  @Test
+  void coresFlag() {
+    helper
+        .addSourceLines(
+            "test/Cores.java",
+            """
+            package test;
+            import java.util.List;
+            class Cores {
+              private final RelaySession session = new RelaySession();
+              void run(List<String> groups) {
+                // BUG: Diagnostic contains: 16 workers (≈ cores, cores = 16), effective parallelism 1
+                groups.parallelStream().forEach(g -> {
+                  try { session.publish(g, "m"); } catch (Exception e) { }
+                });
+              }
+            }
+            """)
+        .setArgs("-XepOpt:FakeConcurrency:Cores=16")
+        .doTest();
+  }
+
+  @Test
+  void maxDepthFlag() {
+    helper
+        .addSourceLines(
+            "test/Depth.java",
+            """
+            package test;
+            import dev.lockstep.window.BoundedWindow;
+            import java.util.List;
+            class Depth {
+              private final Client client = new Client();
+              synchronized void publish(String g) throws Exception {
+                post(g);
+              }
+              private void post(String g) throws Exception {
+                client.send(g);
+              }
+              void run(List<String> groups) throws Exception {
+                // The wait is two bodies below the lock (post, then Client.send): out of reach.
+                BoundedWindow.of(5).forEach(groups, this::publish);
+              }
+            }
+            """)
+        .setArgs("-XepOpt:FakeConcurrency:MaxDepth=1")
+        .doTest();
+  }
+
+  @Test
+  void maxDepthDefaultReachesIt() {
+    helper
+        .addSourceLines(
+            "test/Depth.java",
+            """
+            package test;
+            import dev.lockstep.window.BoundedWindow;
+            import java.util.List;
+            class Depth {
+              private final Client client = new Client();
+              synchronized void publish(String g) throws Exception {
+                post(g);
+              }
+              private void post(String g) throws Exception {
+                client.send(g);
+              }
+              void run(List<String> groups) throws Exception {
+                // BUG: Diagnostic contains: each task reaches Depth.publish (synchronized on the shared Depth instance, Depth.java:6) which holds the monitor across HttpClient.send (Client.java:9)
+                BoundedWindow.of(5).forEach(groups, this::publish);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void badFlagIsOneError() {
+    CompilationTestHelper.newInstance(FakeConcurrency.class, getClass())
+        .expectResult(com.sun.tools.javac.main.Main.Result.ERROR)
+        .addSourceLines(
+            "test/Bad.java",
+            """
+            // BUG: Diagnostic contains: -XepOpt:FakeConcurrency:Cores must be at least 1, got 0
+            package test;
+            class Bad {}
+            """)
+        .setArgs("-XepOpt:FakeConcurrency:Cores=0")
+        .doTest();
+  }
+
+  /** Every bullet of "what must not be a finding"; run by both checks. */
+  static void negatives(CompilationTestHelper helper) {
+    helper
+        .addSourceLines(
+            "test/SessionPool.java",
+            """
+            package test;
+            import dev.lockstep.annotations.ResourceParallelism;
+            import java.util.concurrent.ArrayBlockingQueue;
+            import java.util.concurrent.BlockingQueue;
+            @ResourceParallelism(value = SessionPool.SIZE, reason = "five sessions")
+            public class SessionPool {
+              public static final int SIZE = 5;
+              private final BlockingQueue<RelaySession> sessions = new ArrayBlockingQueue<>(SIZE);
+              public void publish(String group, String message) throws Exception {
+                RelaySession session = sessions.take();
+                try {
+                  session.publish(group, message);
+                } finally {
+                  sessions.put(session);
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "test/Inbox.java",
+            """
+            package test;
+            import java.util.ArrayDeque;
+            import java.util.Deque;
+            public class Inbox {
+              private final Deque<String> queue = new ArrayDeque<>();
+              private int acked;
+              public synchronized String poll() { return queue.poll(); }
+              public synchronized void ack(String id) { acked++; }
+              public synchronized void nack(String id) { queue.addLast(id); }
+            }
+            """)
+        .addSourceLines(
+            "test/Upload.java",
+            """
+            package test;
+            class Upload implements Runnable {
+              private final String id;
+              private final Client client = new Client();
+              Upload(String id) { this.id = id; }
+              @Override
+              public synchronized void run() {
+                try { client.send(id); } catch (Exception e) { }
+              }
+            }
+            """)
+        .addSourceLines(
+            "test/Fine.java",
+            """
+            package test;
+            import dev.lockstep.window.BoundedWindow;
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.Vector;
+            import java.util.concurrent.ConcurrentHashMap;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.Semaphore;
+            import java.util.concurrent.locks.ReentrantLock;
+            import java.util.concurrent.locks.ReentrantReadWriteLock;
+            import javax.sql.DataSource;
+            class Fine {
+              private static final Object LOCK = new Object();
+              private final Client client = new Client();
+              private final RelaySession session = new RelaySession();
+              private final SessionPool pool = new SessionPool();
+              private final Inbox inbox = new Inbox();
+              private final ExecutorService workers = Executors.newFixedThreadPool(4);
+              private final ExecutorService single = Executors.newSingleThreadExecutor();
+              private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
+              private final Semaphore permits = new Semaphore(8);
+              private final Map<String, String> cache = new ConcurrentHashMap<>();
+              private final List<String> log = new ArrayList<>();
+              private final Vector<String> vector = new Vector<>();
+              private final StringBuffer buffer = new StringBuffer();
+              private final DataSource dataSource;
+              private volatile String config;
+              private int count;
+              Fine(DataSource dataSource) { this.dataSource = dataSource; }
+
+              void lockTakenBySubmitter(List<String> ids) {
+                synchronized (LOCK) {
+                  for (String id : ids) {
+                    workers.submit(() -> client.send(id));
+                  }
+                }
+              }
+              void shortCriticalSections(List<String> ids) throws Exception {
+                BoundedWindow.of(5).forEach(ids, id -> {
+                  String body = client.send(id);
+                  synchronized (LOCK) {
+                    count++;
+                    log.add(body);
+                    cache.put(id, body);
+                  }
+                  synchronized (this) {
+                    System.out.println(body);
+                  }
+                  vector.add(body);
+                  buffer.append(body);
+                  System.out.println(body);
+                });
+              }
+              void perTaskLocks(List<String> ids) throws Exception {
+                BoundedWindow.of(5).forEach(ids, id -> {
+                  Object mine = new Object();
+                  synchronized (mine) {
+                    client.send(id);
+                  }
+                  ReentrantLock own = new ReentrantLock();
+                  own.lock();
+                  try {
+                    client.send(id);
+                  } finally {
+                    own.unlock();
+                  }
+                });
+                for (String id : ids) {
+                  workers.submit(new Upload(id));
+                }
+              }
+              void perItemLock(List<ReentrantLock> locks) throws Exception {
+                BoundedWindow.of(5).forEach(locks, lock -> {
+                  synchronized (lock) {
+                    client.send("x");
+                  }
+                });
+              }
+              void readLock(List<String> ids) throws Exception {
+                BoundedWindow.of(5).forEach(ids, id -> {
+                  rw.readLock().lock();
+                  try {
+                    client.send(id);
+                  } finally {
+                    rw.readLock().unlock();
+                  }
+                });
+              }
+              void enoughPermits(List<String> ids) throws Exception {
+                BoundedWindow.of(5).forEach(ids, id -> {
+                  permits.acquire();
+                  try {
+                    client.send(id);
+                  } finally {
+                    permits.release();
+                  }
+                });
+              }
+              void declaredWideEnough(List<String> groups) throws Exception {
+                BoundedWindow.of(SessionPool.SIZE).forEach(groups, g -> pool.publish(g, "m"));
+              }
+              String config() throws Exception {
+                if (config == null) {
+                  synchronized (this) {
+                    if (config == null) {
+                      config = client.send("config");
+                    }
+                  }
+                }
+                return config;
+              }
+              private String lazy;
+              synchronized String lazy() throws Exception {
+                if (lazy == null) {
+                  lazy = client.send("lazy");
+                }
+                return lazy;
+              }
+              void lazyInitialisation(List<String> ids) throws Exception {
+                BoundedWindow.of(5).forEach(ids, id -> client.send(config() + lazy() + id));
+              }
+              synchronized void submitOnly(String id) {
+                client.sendAsync(id);
+              }
+              void asyncUnderLock(List<String> ids) throws Exception {
+                BoundedWindow.of(5).forEach(ids, this::submitOnly);
+              }
+              void connectionPerTask(List<String> ids) throws Exception {
+                BoundedWindow.of(5).forEach(ids, id -> {
+                  try (Connection c = dataSource.getConnection();
+                      PreparedStatement s = c.prepareStatement("select 1 where id = ?")) {
+                    s.setString(1, id);
+                    s.executeQuery();
+                  }
+                });
+              }
+              void perBinLocking(List<String> ids) throws Exception {
+                BoundedWindow.of(5).forEach(ids, id -> cache.compute(id, (k, v) -> {
+                  try {
+                    return client.send(k);
+                  } catch (Exception e) {
+                    return v;
+                  }
+                }));
+              }
+              void singleThreadIsConfinement(List<String> groups) {
+                for (String g : groups) {
+                  single.submit(() -> { session.publish(g, "m"); return g; });
+                }
+              }
+              void inboxAroundFanOut(List<String> groups) throws Exception {
+                String id = inbox.poll();
+                try {
+                  BoundedWindow.of(5).forEach(groups, g -> {
+                    inbox.ack(g);
+                    client.send(g);
+                  });
+                  inbox.ack(id);
+                } catch (RuntimeException e) {
+                  inbox.nack(id);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+}
