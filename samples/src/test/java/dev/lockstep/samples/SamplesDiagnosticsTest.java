@@ -57,6 +57,14 @@ final class SamplesDiagnosticsTest {
         assertThat(finding.message()).contains("BoundedWindow.of(5)");
         assertThat(finding.message()).contains("src/docs/checks/SerialAwaitInLoop.md");
       }
+      if (finding.check().equals("FakeConcurrency")) {
+        assertThat(finding.message()).contains("effective parallelism 1");
+        assertThat(finding.message())
+            .contains("RelaySession.publish (synchronized on the shared 'session'");
+        assertThat(finding.message()).containsMatch("HttpClient\\.send \\(Http\\.java:\\d+\\)");
+        assertThat(finding.message()).contains("@ResourceParallelism(n)");
+        assertThat(finding.message()).contains("src/docs/checks/FakeConcurrency.md");
+      }
     }
   }
 

@@ -24,6 +24,7 @@ public final class WindowOverLock {
     AtomicReference<Stats> stats = new AtomicReference<>();
     BoundedWindow.of(k)
         .onStats(stats::set)
+        // expect: FakeConcurrency (5 tasks in flight, one holding the session's monitor)
         .forEach(groups, group -> session.publish(group, message));
     return stats.get();
   }
