@@ -71,7 +71,8 @@ final class ParityTest {
       javac.add(check + " " + file + ":" + d.getLineNumber());
       String message = text.substring(text.indexOf(']') + 2);
       int see = message.indexOf("\n    (see ");
-      javacMessages.add(file + ":" + d.getLineNumber() + " " + (see < 0 ? message : message.substring(0, see)));
+      javacMessages.add(
+          file + ":" + d.getLineNumber() + " " + (see < 0 ? message : message.substring(0, see)));
     }
     Set<String> scanner = new TreeSet<>();
     Set<String> scannerMessages = new TreeSet<>();
@@ -97,12 +98,12 @@ final class ParityTest {
     }
     // (The refactoring tests' sources carry no markers: their loops are flagged and rewritten.)
     if (dir.startsWith(CORPUS) && !dir.getFileName().toString().contains("eplacement")) {
-      assertWithMessage("checker findings in " + dir).that(javac).hasSize((int) expected);
+      assertWithMessage("checker findings in %s", dir).that(javac).hasSize((int) expected);
     }
-    assertWithMessage("findings (check file:line) of the scanner vs the checker in " + dir)
+    assertWithMessage("findings (check file:line) of the scanner vs the checker in %s", dir)
         .that(scanner)
         .containsExactlyElementsIn(javac);
-    assertWithMessage("messages of the scanner vs the checker in " + dir)
+    assertWithMessage("messages of the scanner vs the checker in %s", dir)
         .that(scannerMessages)
         .containsExactlyElementsIn(javacMessages);
   }
@@ -132,7 +133,8 @@ final class ParityTest {
         case "maxDepth" -> ep.append(" -XepOpt:SerialAwaitInLoop:MaxDepth=").append(kv[1]);
         case "window" -> ep.append(" -XepOpt:SerialAwaitInLoop:Window=").append(kv[1]);
         case "catalogue" ->
-            ep.append(" -XepOpt:Lockstep:CatalogueFile=").append(dir.resolve(kv[1]).toAbsolutePath());
+            ep.append(" -XepOpt:Lockstep:CatalogueFile=")
+                .append(dir.resolve(kv[1]).toAbsolutePath());
         default -> throw new IllegalArgumentException(flag);
       }
     }
@@ -162,9 +164,7 @@ final class ParityTest {
                   null,
                   files.getJavaFileObjectsFromPaths(javaFiles(dir)))
               .call();
-      assertWithMessage("javac over %s: %s", dir, diagnostics.getDiagnostics())
-          .that(ok)
-          .isTrue();
+      assertWithMessage("javac over %s: %s", dir, diagnostics.getDiagnostics()).that(ok).isTrue();
     }
     return new ArrayList<>(diagnostics.getDiagnostics());
   }
@@ -188,13 +188,12 @@ final class ParityTest {
             .toList();
     return FrontEnd.scan(
         inputs,
-        new FrontEnd.Options(
-            LockstepConfig.of(catalogue, depth, window), libraryJars(), true, 2));
+        new FrontEnd.Options(LockstepConfig.of(catalogue, depth, window), libraryJars(), true, 2));
   }
 
   /** Guava (RateLimiter in the corpus), as a user would pass it with --classpath. */
   static List<Path> libraryJars() {
-    return Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+    return Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator, -1))
         .filter(p -> p.contains("guava-") && p.endsWith(".jar"))
         .map(Path::of)
         .toList();

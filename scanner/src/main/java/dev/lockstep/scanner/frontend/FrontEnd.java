@@ -97,7 +97,11 @@ public final class FrontEnd {
       long analysisNanos) {}
 
   /** What a scan found. */
-  public record Result(List<ScanFinding> findings, List<FileProblem> problems, Stats stats) {}
+  public record Result(
+      List<ScanFinding> findings,
+      List<FileProblem> problems,
+      Stats stats,
+      Declarations.Map declarations) {}
 
   private record Parsed(Input input, CompilationUnit unit, long lines, FileProblem problem) {}
 
@@ -111,6 +115,15 @@ public final class FrontEnd {
    * @param progress told how many files have been parsed, as they are
    */
   public static Result scan(List<Input> inputs, Options options, Consumer<Integer> progress) {
+    return scan(inputs, options, progress, false);
+  }
+
+  /**
+   * Scans {@code inputs}, and with {@code declarations} also maps the intent annotations and the
+   * pipelines ({@code lockstep doc}).
+   */
+  public static Result scan(
+      List<Input> inputs, Options options, Consumer<Integer> progress, boolean declarations) {
     long start = System.nanoTime();
     List<Parsed> parsed = parseAll(inputs, options.threads(), progress);
     long parsedAt = System.nanoTime();
@@ -190,7 +203,9 @@ public final class FrontEnd {
             names == null ? 0 : names.unresolved,
             parsedAt - start,
             end - parsedAt);
-    return new Result(List.copyOf(findings), List.copyOf(problems), stats);
+    Declarations.Map map =
+        declarations ? Declarations.read(units) : new Declarations.Map(List.of(), List.of());
+    return new Result(List.copyOf(findings), List.copyOf(problems), stats, map);
   }
 
   private static String describe(Throwable e) {

@@ -196,9 +196,10 @@ public final class JavaParserFacts implements FactsSource {
         n -> {
           Sym s =
               switch (n) {
-                case VariableDeclarator v
-                    when v.getParentNode().orElse(null) instanceof VariableDeclarationExpr ->
-                    vars.declaration(v);
+                case VariableDeclarator v ->
+                    v.getParentNode().orElse(null) instanceof VariableDeclarationExpr
+                        ? vars.declaration(v)
+                        : null;
                 case Parameter p -> vars.declaration(p);
                 case TypePatternExpr t -> vars.declaration(t);
                 default -> null;
@@ -250,7 +251,11 @@ public final class JavaParserFacts implements FactsSource {
             case ForEachStmt f -> found.add(f);
             case ForStmt f -> found.add(f);
             case WhileStmt w -> found.add(w);
-            case MethodCallExpr c when isChainCandidate(c) -> found.add(c);
+            case MethodCallExpr c -> {
+              if (isChainCandidate(c)) {
+                found.add(c);
+              }
+            }
             default -> {}
           }
         });
@@ -555,8 +560,7 @@ public final class JavaParserFacts implements FactsSource {
     String name = method.getName();
     Expression on = call.getScope().orElseThrow();
     if (name.equals("forEach") && call.getArguments().size() == 1) {
-      Set<String> receiverTypes =
-          names.type(Exprs.unwrap(on)).map(names::closure).orElse(Set.of());
+      Set<String> receiverTypes = names.type(Exprs.unwrap(on)).map(names::closure).orElse(Set.of());
       if (receiverTypes.contains("java.util.stream.BaseStream")) {
         return streamLoop(call, exits);
       }
@@ -625,8 +629,7 @@ public final class JavaParserFacts implements FactsSource {
         return bodies.isEmpty()
             ? Optional.empty()
             : Optional.of(
-                new LambdaLoop(
-                    LoopKind.SEQUENTIAL_STREAM, call.getScope().orElseThrow(), bodies));
+                new LambdaLoop(LoopKind.SEQUENTIAL_STREAM, call.getScope().orElseThrow(), bodies));
       }
       if (name.equals("stream")
           && owner.equals("java.util.Arrays")
@@ -879,10 +882,7 @@ public final class JavaParserFacts implements FactsSource {
     }
 
     private void add(
-        ResolvedMethodLikeDeclaration method,
-        Expression on,
-        Location at,
-        List<MethodRef> runVia) {
+        ResolvedMethodLikeDeclaration method, Expression on, Location at, List<MethodRef> runVia) {
       Receiver receiver;
       ResolvedType receiverType = null;
       Marks receiverMarks = Marks.NONE;
@@ -1180,7 +1180,8 @@ public final class JavaParserFacts implements FactsSource {
       if (field && sym.constant) {
         return null; // constants
       }
-      return accesses.computeIfAbsent(sym, s -> new Access(field ? "this." + s.name : s.name, field));
+      return accesses.computeIfAbsent(
+          sym, s -> new Access(field ? "this." + s.name : s.name, field));
     }
 
     private void write(Expression variable, boolean reduction, Node whole) {
@@ -1267,7 +1268,9 @@ public final class JavaParserFacts implements FactsSource {
 
     private Exit exit(Exit.Kind kind, Node at, Expression value) {
       boolean depends = value != null && dependsOnResult(value);
-      for (Node t = at.getParentNode().orElse(null); t != null; t = t.getParentNode().orElse(null)) {
+      for (Node t = at.getParentNode().orElse(null);
+          t != null;
+          t = t.getParentNode().orElse(null)) {
         switch (t) {
           case IfStmt i -> depends |= dependsOnResult(i.getCondition());
           case ConditionalExpr c -> depends |= dependsOnResult(c.getCondition());
@@ -1451,13 +1454,16 @@ public final class JavaParserFacts implements FactsSource {
 
   private boolean handled(Node loop, Set<String> thrownClosure) {
     Node child = loop;
-    for (Node p = loop.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+    for (Node p = loop.getParentNode().orElse(null);
+        p != null;
+        p = p.getParentNode().orElse(null)) {
       if (p instanceof TryStmt t && t.getTryBlock() == child) {
         for (CatchClause c : t.getCatchClauses()) {
-          for (var type : c.getParameter().getType().findAll(
-              com.github.javaparser.ast.type.ClassOrInterfaceType.class)) {
-            if (thrownClosure.stream()
-                .anyMatch(q -> q.endsWith("." + type.getNameAsString()))) {
+          for (var type :
+              c.getParameter()
+                  .getType()
+                  .findAll(com.github.javaparser.ast.type.ClassOrInterfaceType.class)) {
+            if (thrownClosure.stream().anyMatch(q -> q.endsWith("." + type.getNameAsString()))) {
               return true;
             }
           }

@@ -273,11 +273,13 @@ final class Vars {
   private Sym fieldIn(FieldDeclaration field, String name) {
     for (VariableDeclarator v : field.getVariables()) {
       if (v.getNameAsString().equals(name)) {
-        boolean constant =
-            field.hasModifier(Modifier.Keyword.STATIC) && field.hasModifier(Modifier.Keyword.FINAL)
-                || field.getParentNode().orElse(null)
-                        instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration c
-                    && c.isInterface();
+        boolean staticFinal =
+            field.hasModifier(Modifier.Keyword.STATIC) && field.hasModifier(Modifier.Keyword.FINAL);
+        boolean inInterface =
+            field.getParentNode().orElse(null)
+                    instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration c
+                && c.isInterface();
+        boolean constant = staticFinal || inInterface;
         return declared(v, Sym.Kind.FIELD, name, constant);
       }
     }
