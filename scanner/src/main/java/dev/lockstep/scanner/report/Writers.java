@@ -132,6 +132,13 @@ public final class Writers {
     s.addProperty("filesNotAnalysed", report.problems().size());
     s.addProperty("complete", report.problems().isEmpty());
     s.addProperty("seconds", Math.round(report.seconds() * 1000) / 1000.0);
+    FrontEnd.Stats stats = report.stats();
+    s.addProperty("loops", stats.loops());
+    s.addProperty("uncertainLoops", stats.uncertainLoops());
+    s.addProperty("resolutions", stats.resolutions());
+    s.addProperty("unresolved", stats.unresolved());
+    s.addProperty("parseSeconds", Math.round(stats.parseNanos() / 1e6) / 1000.0);
+    s.addProperty("analysisSeconds", Math.round(stats.analysisNanos() / 1e6) / 1000.0);
     return s;
   }
 
