@@ -1,0 +1,148 @@
+package dev.lockstep.scanner.cli;
+
+import dev.lockstep.analysis.catalogue.Catalogue;
+import dev.lockstep.analysis.catalogue.CatalogueException;
+import dev.lockstep.analysis.config.LockstepConfig;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Options {@code scan} and {@code doc} share: what to read and how to resolve it. */
+final class Common {
+  @Parameters(paramLabel = "ROOT", description = "Files or directories to scan (default: .).")
+  List<Path> roots = new ArrayList<>();
+
+  @Option(
+      names = "--classpath",
+      paramLabel = "PATH",
+      description =
+          "Jars and class directories to resolve library types from (path-separated; repeatable).")
+  List<String> classpath = new ArrayList<>();
+
+  @Option(
+      names = "--maven",
+      description =
+          "Add the dependencies of the Maven project in each root (runs dependency:build-classpath).")
+  boolean maven;
+
+  @Option(
+      names = "--include-generated",
+      description = "Also scan generated-sources directories (skipped by default).")
+  boolean includeGenerated;
+
+  @Option(names = "--catalogue", paramLabel = "FILE", description = "Extra wait catalogue entries.")
+  Path catalogue;
+
+  @Option(
+      names = "--max-depth",
+      description = "Method bodies deep to follow calls (default: ${DEFAULT-VALUE}).")
+  int maxDepth = LockstepConfig.DEFAULT_MAX_DEPTH;
+
+  @Option(names = "--window", description = "The window k suggested (default: ${DEFAULT-VALUE}).")
+  int window = LockstepConfig.DEFAULT_WINDOW;
+
+  @Option(names = "--threads", description = "Parser threads (default: the number of processors).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  List<Path> roots() {
+    return roots.isEmpty() ? List.of(Path.of(".")) : roots;
+  }
+
+  /** The analysis options; a bad value is a {@link ConfigException} naming it. */
+  LockstepConfig config() {
+    Catalogue c = Catalogue.builtin();
+    if (catalogue != null) {
+      try {
+        c = c.plus(Catalogue.load(catalogue));
+      } catch (CatalogueException e) {
+        throw new ConfigException(e.getMessage());
+      }
+    }
+    try {
+      return LockstepConfig.of(c, maxDepth, window);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+  }
+
+  List<Path> classpath() {
+    List<Path> entries = new ArrayList<>();
+    for (String cp : classpath) {
+      for (String e : cp.split(File.pathSeparator, -1)) {
+        if (!e.isBlank()) {
+          Path p = Path.of(e);
+          if (!Files.exists(p)) {
+            throw new ConfigException("--classpath entry does not exist: " + e);
+          }
+          entries.add(p);
+        }
+      }
+    }
+    if (maven) {
+      for (Path root : roots()) {
+        entries.addAll(mavenClasspath(root));
+      }
+    }
+    if (threads < 1) {
+      throw new ConfigException("--threads must be at least 1");
+    }
+    return entries;
+  }
+
+  private static List<Path> mavenClasspath(Path root) {
+    if (!Files.isRegularFile(root.resolve("pom.xml"))) {
+      throw new ConfigException("--maven: no pom.xml in " + root);
+    }
+    try {
+      Path out = Files.createTempFile("lockstep-cp", ".txt");
+      Path wrapper = root.resolve("mvnw");
+      String mvn = Files.isExecutable(wrapper) ? wrapper.toAbsolutePath().toString() : "mvn";
+      Process process =
+          new ProcessBuilder(
+                  mvn,
+                  "-q",
+                  "-B",
+                  "dependency:build-classpath",
+                  "-Dmdep.outputFile=" + out.toAbsolutePath())
+              .directory(root.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        process.destroy();
+        throw new ConfigException(
+            "--maven: '" + mvn + " dependency:build-classpath' failed in " + root);
+      }
+      List<Path> entries = new ArrayList<>();
+      for (String e :
+          Files.readString(out, StandardCharsets.UTF_8).strip().split(File.pathSeparator, -1)) {
+        if (!e.isBlank()) {
+          entries.add(Path.of(e));
+        }
+      }
+      Files.deleteIfExists(out);
+      return entries;
+    } catch (IOException e) {
+      throw new ConfigException("--maven: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConfigException("--maven: interrupted");
+    }
+  }
+
+  /** A usage or configuration error: exit code 2 with this message. */
+  static final class ConfigException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ConfigException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,368 @@
+package dev.lockstep.scanner.frontend;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Problem;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.resolution.TypeSolver;
+import com.github.javaparser.symbolsolver.JavaSymbolSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.ClassLoaderTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.JarTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
+import dev.lockstep.analysis.config.LockstepConfig;
+import dev.lockstep.analysis.finding.Finding;
+import dev.lockstep.analysis.rules.LoopVerdict;
+import dev.lockstep.analysis.rules.SerialAwaitRule;
+import dev.lockstep.analysis.summary.CallJudge;
+import dev.lockstep.analysis.summary.Summaries;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Runs the JavaParser front end over a set of files: parses them in parallel, resolves against the
+ * sources themselves, the JDK and the classpath, reads every loop and lets {@link SerialAwaitRule}
+ * judge it. A file that cannot be parsed or analysed is a {@link FileProblem}, never a silent gap.
+ */
+public final class FrontEnd {
+  private FrontEnd() {}
+
+  /** One file to scan and the name findings give it (relative to the working directory). */
+  public record Input(Path path, String display) {
+    public Input {
+      requireNonNull(path, "path");
+      requireNonNull(display, "display");
+    }
+  }
+
+  /**
+   * How to scan.
+   *
+   * @param config the analysis options (catalogue, depth, window)
+   * @param classpath jars and class directories to resolve library types from
+   * @param resolve false to parse and find loops only (for measuring throughput): no findings
+   * @param threads parser threads
+   */
+  public record Options(LockstepConfig config, List<Path> classpath, boolean resolve, int threads) {
+    public Options {
+      requireNonNull(config, "config");
+      classpath = List.copyOf(classpath);
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be >= 1");
+      }
+    }
+  }
+
+  /** A file that could not be (completely) analysed, and why. */
+  public record FileProblem(String file, String reason) {}
+
+  /**
+   * A finding with what a baseline keys it by.
+   *
+   * @param finding the rule's finding (message, chain, numbers)
+   * @param member the enclosing member ({@code test.Loops#enhancedFor})
+   * @param snippet the loop's first line, whitespace-normalised
+   */
+  public record ScanFinding(Finding finding, String member, String snippet) {}
+
+  /** Counts for the summary line and the throughput figures. */
+  public record Stats(
+      int files,
+      long lines,
+      int loops,
+      int uncertainLoops,
+      int resolutions,
+      int unresolved,
+      long parseNanos,
+      long analysisNanos) {}
+
+  /** What a scan found. */
+  public record Result(
+      List<ScanFinding> findings,
+      List<FileProblem> problems,
+      Stats stats,
+      Declarations.Map declarations) {}
+
+  private record Parsed(Input input, CompilationUnit unit, long lines, FileProblem problem) {}
+
+  public static Result scan(List<Input> inputs, Options options) {
+    return scan(inputs, options, done -> {});
+  }
+
+  /**
+   * Scans {@code inputs}.
+   *
+   * @param progress told how many files have been parsed, as they are
+   */
+  public static Result scan(List<Input> inputs, Options options, Consumer<Integer> progress) {
+    return scan(inputs, options, progress, false);
+  }
+
+  /**
+   * Scans {@code inputs}, and with {@code declarations} also maps the intent annotations and the
+   * pipelines ({@code lockstep doc}).
+   */
+  public static Result scan(
+      List<Input> inputs, Options options, Consumer<Integer> progress, boolean declarations) {
+    long start = System.nanoTime();
+    List<Parsed> parsed = parseAll(inputs, options.threads(), progress);
+    long parsedAt = System.nanoTime();
+
+    List<FileProblem> problems = new ArrayList<>();
+    List<CompilationUnit> units = new ArrayList<>();
+    long lines = 0;
+    for (Parsed p : parsed) {
+      lines += p.lines();
+      if (p.problem() != null) {
+        problems.add(p.problem());
+      } else {
+        units.add(p.unit());
+      }
+    }
+
+    List<ScanFinding> findings = new ArrayList<>();
+    int loops = 0;
+    int uncertain = 0;
+    JpNames names = null;
+    if (options.resolve()) {
+      TypeSolver solver = typeSolver(units, options.classpath());
+      JavaSymbolSolver symbolSolver = new JavaSymbolSolver(solver);
+      for (CompilationUnit unit : units) {
+        unit.setData(Node.SYMBOL_RESOLVER_KEY, symbolSolver);
+      }
+      names = new JpNames(solver);
+      LockstepConfig config = options.config();
+      JavaParserFacts facts = new JavaParserFacts(names, config.catalogue());
+      Summaries summaries =
+          new Summaries(facts, new CallJudge(config.catalogue()), config.maxDepth());
+      SerialAwaitRule rule = new SerialAwaitRule(summaries, config.window());
+      for (Parsed p : parsed) {
+        if (p.problem() != null) {
+          continue;
+        }
+        try {
+          for (Node loop : JavaParserFacts.loopCandidates(p.unit())) {
+            if (JavaParserFacts.suppressed(loop, SerialAwaitRule.CHECK)) {
+              continue;
+            }
+            var read = facts.readLoop(loop);
+            if (read.isEmpty()) {
+              continue;
+            }
+            loops++;
+            if (read.orElseThrow().uncertain()) {
+              uncertain++;
+              continue;
+            }
+            if (rule.judge(read.orElseThrow().fact()) instanceof LoopVerdict.Flagged flagged) {
+              findings.add(new ScanFinding(flagged.finding(), member(loop), snippet(loop)));
+            }
+          }
+        } catch (RuntimeException | StackOverflowError e) {
+          problems.add(new FileProblem(p.input().display(), "analysis failed: " + describe(e)));
+        }
+      }
+    } else {
+      for (CompilationUnit unit : units) {
+        loops += JavaParserFacts.loopCandidates(unit).size();
+      }
+    }
+    long end = System.nanoTime();
+    findings.sort(
+        Comparator.comparing((ScanFinding f) -> f.finding().location().file())
+            .thenComparingInt(f -> f.finding().location().line())
+            .thenComparingInt(f -> f.finding().location().column()));
+    problems.sort(Comparator.comparing(FileProblem::file));
+    Stats stats =
+        new Stats(
+            parsed.size(),
+            lines,
+            loops,
+            uncertain,
+            names == null ? 0 : names.resolveCalls,
+            names == null ? 0 : names.unresolved,
+            parsedAt - start,
+            end - parsedAt);
+    Declarations.Map map =
+        declarations ? Declarations.read(units) : new Declarations.Map(List.of(), List.of());
+    return new Result(List.copyOf(findings), List.copyOf(problems), stats, map);
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + firstLine(message));
+  }
+
+  private static String firstLine(String text) {
+    int nl = text.indexOf('\n');
+    return nl < 0 ? text : text.substring(0, nl);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Parsing
+
+  private static List<Parsed> parseAll(
+      List<Input> inputs, int threads, Consumer<Integer> progress) {
+    ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(FrontEnd::parser);
+    ExecutorService pool = Executors.newFixedThreadPool(threads, FrontEnd::daemon);
+    try {
+      List<Future<Parsed>> futures = new ArrayList<>();
+      for (Input input : inputs) {
+        futures.add(pool.submit(() -> parse(parsers.get(), input)));
+      }
+      List<Parsed> parsed = new ArrayList<>(inputs.size());
+      for (int i = 0; i < futures.size(); i++) {
+        Input input = inputs.get(i);
+        Parsed p;
+        try {
+          p = futures.get(i).get();
+        } catch (ExecutionException e) {
+          p = new Parsed(input, null, 0, new FileProblem(input.display(), describe(e.getCause())));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while parsing", e);
+        }
+        parsed.add(p);
+        progress.accept(i + 1);
+      }
+      return parsed;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Thread daemon(Runnable r) {
+    Thread t = new Thread(r, "lockstep-parser");
+    t.setDaemon(true);
+    return t;
+  }
+
+  private static JavaParser parser() {
+    ParserConfiguration configuration =
+        new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)
+            .setAttributeComments(false);
+    return new JavaParser(configuration);
+  }
+
+  private static Parsed parse(JavaParser parser, Input input) {
+    String text;
+    try {
+      byte[] bytes = Files.readAllBytes(input.path());
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPLACE)
+              .onUnmappableCharacter(CodingErrorAction.REPLACE)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (IOException e) {
+      return new Parsed(input, null, 0, new FileProblem(input.display(), "unreadable: " + e));
+    }
+    long lines = text.isEmpty() ? 0 : text.chars().filter(c -> c == '\n').count() + 1;
+    try {
+      ParseResult<CompilationUnit> result = parser.parse(text);
+      if (!result.isSuccessful() || result.getResult().isEmpty()) {
+        String reason =
+            result.getProblems().isEmpty()
+                ? "could not be parsed"
+                : "does not parse: " + render(result.getProblems().get(0));
+        return new Parsed(input, null, lines, new FileProblem(input.display(), reason));
+      }
+      CompilationUnit unit = result.getResult().orElseThrow();
+      unit.setData(JpNames.DISPLAY_PATH, input.display());
+      return new Parsed(input, unit, lines, null);
+    } catch (RuntimeException | StackOverflowError e) {
+      return new Parsed(
+          input, null, lines, new FileProblem(input.display(), "parser failed: " + describe(e)));
+    }
+  }
+
+  private static String render(Problem problem) {
+    String where =
+        problem
+            .getLocation()
+            .flatMap(l -> l.getBegin().getRange())
+            .map(r -> "line " + r.begin.line + ": ")
+            .orElse("");
+    return where + firstLine(problem.getMessage());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Types
+
+  private static TypeSolver typeSolver(List<CompilationUnit> units, List<Path> classpath) {
+    CombinedTypeSolver combined = new CombinedTypeSolver(e -> true);
+    combined.add(new SourceTypeSolver(units));
+    // Only the JDK's own java.* and javax.* from the running JVM: the scanner's own dependencies
+    // must not answer for the user's code.
+    combined.add(new ReflectionTypeSolver(true));
+    List<URL> directories = new ArrayList<>();
+    for (Path entry : classpath) {
+      try {
+        if (Files.isDirectory(entry)) {
+          directories.add(entry.toUri().toURL());
+        } else if (Files.isRegularFile(entry)) {
+          combined.add(new JarTypeSolver(entry));
+        }
+      } catch (IOException e) {
+        // An unreadable jar resolves nothing; its types stay unresolved (no finding).
+      }
+    }
+    if (!directories.isEmpty()) {
+      combined.add(
+          new ClassLoaderTypeSolver(new URLClassLoader(directories.toArray(URL[]::new), null)) {});
+    }
+    return combined;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Baseline keys
+
+  /** {@code pkg.Outer.Inner#method} around a node, or the type for initialisers. */
+  static String member(Node node) {
+    String method = "";
+    List<String> types = new ArrayList<>();
+    for (Node p = node; p != null; p = p.getParentNode().orElse(null)) {
+      if (p instanceof CallableDeclaration<?> c && method.isEmpty() && types.isEmpty()) {
+        method = c.getNameAsString();
+      } else if (p instanceof TypeDeclaration<?> t) {
+        types.add(0, t.getNameAsString());
+      }
+    }
+    String pkg =
+        node.findCompilationUnit()
+            .flatMap(CompilationUnit::getPackageDeclaration)
+            .map(d -> d.getNameAsString() + ".")
+            .orElse("");
+    return pkg + String.join(".", types) + (method.isEmpty() ? "" : "#" + method);
+  }
+
+  /** The loop's first line, whitespace-normalised: stable under edits elsewhere in the file. */
+  static String snippet(Node loop) {
+    String text = Exprs.source(loop);
+    int nl = text.indexOf('\n');
+    String first = nl < 0 ? text : text.substring(0, nl);
+    return first.replaceAll("\\s+", " ").strip();
+  }
+}

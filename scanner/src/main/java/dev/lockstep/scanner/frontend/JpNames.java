@@ -1,0 +1,527 @@
+package dev.lockstep.scanner.frontend;
+
+import com.github.javaparser.JavaToken;
+import com.github.javaparser.Position;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.DataKey;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import com.github.javaparser.resolution.TypeSolver;
+import com.github.javaparser.resolution.declarations.ResolvedConstructorDeclaration;
+import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
+import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
+import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
+import com.github.javaparser.resolution.declarations.ResolvedTypeParameterDeclaration;
+import com.github.javaparser.resolution.types.ResolvedReferenceType;
+import com.github.javaparser.resolution.types.ResolvedType;
+import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
+import dev.lockstep.analysis.facts.Location;
+import dev.lockstep.analysis.facts.Mark;
+import dev.lockstep.analysis.facts.Marks;
+import dev.lockstep.analysis.facts.MethodRef;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How the JavaParser front end spells things for the analysis, exactly as the checker's {@code
+ * JavacNames} does: methods as {@link MethodRef} (erased, canonical parameter types), types as
+ * canonical names, positions as {@link Location}, Lockstep and JetBrains annotations as {@link
+ * Marks}.
+ *
+ * <p>Every symbol-solver call goes through here, is memoised, and fails soft: a call, type or
+ * ancestor that does not resolve is {@code empty}, never an exception, so an unresolvable type
+ * costs a finding, never a wrong one. Annotations are read from the syntax and the file's imports,
+ * so Lockstep's and JetBrains' annotations count even when their jars are not on the classpath.
+ */
+final class JpNames {
+  /** The file name findings show for a compilation unit (relative to the working directory). */
+  static final DataKey<String> DISPLAY_PATH = new DataKey<>() {};
+
+  private static final String LOCKSTEP = "dev.lockstep.annotations.";
+  private static final String JETBRAINS = "org.jetbrains.annotations.";
+
+  private final TypeSolver solver;
+  private final JavaParserFacade facade;
+  private final IdentityHashMap<Node, Optional<ResolvedMethodLikeDeclaration>> resolved =
+      new IdentityHashMap<>();
+  private final IdentityHashMap<Node, Optional<ResolvedType>> types = new IdentityHashMap<>();
+  private final Map<String, Set<String>> closures = new HashMap<>();
+  private final Map<MethodRef, CallableDeclaration<?>> bodies = new HashMap<>();
+  private final Map<MethodRef, Marks> methodMarks = new HashMap<>();
+  private final Map<String, Marks> typeMarks = new HashMap<>();
+  private final IdentityHashMap<CompilationUnit, Map<String, String>> imports =
+      new IdentityHashMap<>();
+  int resolveCalls;
+  int unresolved;
+
+  JpNames(TypeSolver solver) {
+    this.solver = solver;
+    this.facade = JavaParserFacade.get(solver);
+  }
+
+  TypeSolver solver() {
+    return solver;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Resolution (memoised, fail-soft)
+
+  /** The method a call, constructor call or method reference invokes, if it resolves. */
+  Optional<ResolvedMethodLikeDeclaration> resolve(Node call) {
+    Optional<ResolvedMethodLikeDeclaration> known = resolved.get(call);
+    if (known != null) {
+      return known;
+    }
+    Optional<ResolvedMethodLikeDeclaration> result = Optional.empty();
+    resolveCalls++;
+    try {
+      var ref =
+          switch (call) {
+            case MethodCallExpr c -> facade.solve(c);
+            case com.github.javaparser.ast.expr.ObjectCreationExpr c -> facade.solve(c);
+            case com.github.javaparser.ast.expr.MethodReferenceExpr c -> facade.solve(c);
+            case com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt c ->
+                facade.solve(c);
+            default -> null;
+          };
+      if (ref != null && ref.isSolved()) {
+        result = Optional.of(ref.getCorrespondingDeclaration());
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      // Unresolvable (missing jar, unsupported construct, solver bug): judged as unknown.
+    }
+    if (result.isEmpty()) {
+      unresolved++;
+    }
+    resolved.put(call, result);
+    return result;
+  }
+
+  /** The static type of an expression, if it resolves. */
+  Optional<ResolvedType> type(Node expression) {
+    Optional<ResolvedType> known = types.get(expression);
+    if (known != null) {
+      return known;
+    }
+    Optional<ResolvedType> result;
+    try {
+      result = Optional.of(facade.getType(expression));
+    } catch (RuntimeException | StackOverflowError e) {
+      result = Optional.empty();
+    }
+    types.put(expression, result);
+    return result;
+  }
+
+  /** Whether a type of this canonical name resolves (sources, JDK, classpath). */
+  boolean typeExists(String name) {
+    try {
+      return solver.tryToSolveType(name).isSolved();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  Optional<ResolvedReferenceTypeDeclaration> typeDeclaration(String name) {
+    try {
+      var ref = solver.tryToSolveType(name);
+      return ref.isSolved() ? Optional.of(ref.getCorrespondingDeclaration()) : Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Names
+
+  static boolean isStatic(ResolvedMethodLikeDeclaration method) {
+    return method instanceof ResolvedMethodDeclaration m && safeIsStatic(m);
+  }
+
+  private static boolean safeIsStatic(ResolvedMethodDeclaration m) {
+    try {
+      return m.isStatic();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  static boolean isConstructor(ResolvedMethodLikeDeclaration method) {
+    return method instanceof ResolvedConstructorDeclaration;
+  }
+
+  String ownerName(ResolvedMethodLikeDeclaration method) {
+    return typeName(method.declaringType());
+  }
+
+  /** The method's ref; remembers its body so {@link #body(MethodRef)} can find it again. */
+  MethodRef ref(ResolvedMethodLikeDeclaration method) {
+    List<String> params = new ArrayList<>();
+    for (int i = 0; i < method.getNumberOfParams(); i++) {
+      String p;
+      try {
+        p = typeName(method.getParam(i).getType());
+      } catch (RuntimeException e) {
+        p = "?";
+      }
+      params.add(p);
+    }
+    String name = isConstructor(method) ? MethodRef.CONSTRUCTOR : method.getName();
+    MethodRef ref = new MethodRef(ownerName(method), name, params);
+    if (!bodies.containsKey(ref)) {
+      Optional<Node> ast = ast(method);
+      if (ast.isPresent() && ast.orElseThrow() instanceof CallableDeclaration<?> decl) {
+        bodies.put(ref, decl);
+      }
+    }
+    return ref;
+  }
+
+  /** The declaration (with its body, if any) of a method declared in the scanned sources. */
+  Optional<CallableDeclaration<?>> body(MethodRef ref) {
+    return Optional.ofNullable(bodies.get(ref));
+  }
+
+  private static Optional<Node> ast(ResolvedMethodLikeDeclaration method) {
+    try {
+      return method.toAst();
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The canonical name of a type declaration; local and anonymous ones get a stable stand-in. */
+  static String typeName(ResolvedReferenceTypeDeclaration type) {
+    try {
+      return type.getQualifiedName();
+    } catch (RuntimeException e) {
+      return type.getName();
+    }
+  }
+
+  /** The erased type's canonical name, as javac's {@code JavacNames.typeName} spells it. */
+  String typeName(ResolvedType type) {
+    if (type == null) {
+      return "";
+    }
+    try {
+      if (type.isArray()) {
+        return typeName(type.asArrayType().getComponentType()) + "[]";
+      }
+      if (type.isPrimitive() || type.isVoid()) {
+        return type.describe();
+      }
+      if (type.isReferenceType()) {
+        return type.asReferenceType().getQualifiedName();
+      }
+      if (type.isTypeVariable()) {
+        ResolvedTypeParameterDeclaration param = type.asTypeParameter();
+        for (ResolvedTypeParameterDeclaration.Bound bound : param.getBounds()) {
+          if (bound.isExtends()) {
+            return typeName(bound.getType());
+          }
+        }
+        return "java.lang.Object";
+      }
+      if (type.isWildcard()) {
+        return type.asWildcard().isExtends()
+            ? typeName(type.asWildcard().getBoundedType())
+            : "java.lang.Object";
+      }
+      if (type.isNull()) {
+        return "<nulltype>";
+      }
+      return type.erasure().describe();
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  /** The type and all its supertypes, by canonical name; what resolves of them. */
+  Set<String> closure(ResolvedType type) {
+    if (type == null || !type.isReferenceType()) {
+      return Set.of();
+    }
+    ResolvedReferenceType ref = type.asReferenceType();
+    String key = ref.getQualifiedName();
+    Set<String> known = closures.get(key);
+    if (known != null) {
+      return known;
+    }
+    Set<String> names = new LinkedHashSet<>();
+    names.add(key);
+    try {
+      ref.getTypeDeclaration()
+          .ifPresent(
+              decl -> {
+                for (ResolvedReferenceType ancestor : decl.getAllAncestors()) {
+                  names.add(ancestor.getQualifiedName());
+                }
+              });
+    } catch (RuntimeException | StackOverflowError e) {
+      // Some ancestor does not resolve: keep what did.
+    }
+    names.add("java.lang.Object");
+    Set<String> frozen = Set.copyOf(names);
+    closures.put(key, frozen);
+    return frozen;
+  }
+
+  Set<String> closure(ResolvedReferenceTypeDeclaration decl) {
+    try {
+      return closure(new com.github.javaparser.resolution.model.typesystem.ReferenceTypeImpl(decl));
+    } catch (RuntimeException e) {
+      return Set.of(typeName(decl));
+    }
+  }
+
+  /** Every type the catalogue may know a call by: declaring, overridden and receiver types. */
+  Set<String> matchOwners(ResolvedMethodLikeDeclaration method, ResolvedType receiverType) {
+    Set<String> owners = new LinkedHashSet<>();
+    owners.add(ownerName(method));
+    if (receiverType != null && receiverType.isReferenceType()) {
+      owners.addAll(closure(receiverType));
+    } else {
+      owners.addAll(closure(method.declaringType()));
+    }
+    return owners;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Marks
+
+  /** Marks on the method and on the methods in the sources it overrides. */
+  Marks methodMarks(ResolvedMethodLikeDeclaration method, MethodRef ref) {
+    Marks known = methodMarks.get(ref);
+    if (known != null) {
+      return known;
+    }
+    Marks result = ast(method).map(this::marksOf).orElse(Marks.NONE);
+    if (!isConstructor(method) && !isStatic(method)) {
+      try {
+        for (ResolvedReferenceType ancestor : method.declaringType().getAllAncestors()) {
+          var decl = ancestor.getTypeDeclaration();
+          if (decl.isEmpty()) {
+            continue;
+          }
+          for (ResolvedMethodDeclaration sup : decl.orElseThrow().getDeclaredMethods()) {
+            if (sup.getName().equals(method.getName())
+                && sup.getNumberOfParams() == method.getNumberOfParams()
+                && sameParams(sup, ref)) {
+              result = result.plus(ast(sup).map(this::marksOf).orElse(Marks.NONE));
+            }
+          }
+        }
+      } catch (RuntimeException | StackOverflowError e) {
+        // An ancestor that does not resolve contributes nothing.
+      }
+    }
+    methodMarks.put(ref, result);
+    return result;
+  }
+
+  private boolean sameParams(ResolvedMethodDeclaration sup, MethodRef ref) {
+    for (int i = 0; i < sup.getNumberOfParams(); i++) {
+      String p = typeName(sup.getParam(i).getType());
+      // A generic parameter erases to its bound in the supertype, to the argument in the subtype.
+      if (!p.equals(ref.paramTypes().get(i)) && !p.equals("java.lang.Object")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Marks on the type and every type enclosing it. */
+  Marks typeMarks(ResolvedReferenceTypeDeclaration type) {
+    String key = typeName(type);
+    Marks known = typeMarks.get(key);
+    if (known != null) {
+      return known;
+    }
+    Marks result = Marks.NONE;
+    Optional<Node> ast;
+    try {
+      ast = type.toAst();
+    } catch (RuntimeException e) {
+      ast = Optional.empty();
+    }
+    if (ast.isPresent()) {
+      result = enclosingTypeMarks(ast.orElseThrow());
+    }
+    typeMarks.put(key, result);
+    return result;
+  }
+
+  /** Marks on {@code node} if it is a type, and on every type around it. */
+  Marks enclosingTypeMarks(Node node) {
+    Marks result = Marks.NONE;
+    for (Node n = node; n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof TypeDeclaration<?> t) {
+        result = result.plus(marksOf(t));
+      }
+    }
+    return result;
+  }
+
+  /** The Lockstep and JetBrains intent annotations directly on one declaration. */
+  Marks marksOf(Node node) {
+    if (!(node instanceof NodeWithAnnotations<?> annotated)) {
+      return Marks.NONE;
+    }
+    Set<Mark> set = EnumSet.noneOf(Mark.class);
+    int parallelism = 0;
+    for (AnnotationExpr annotation : annotated.getAnnotations()) {
+      String name = qualified(annotation);
+      switch (name) {
+        case LOCKSTEP + "Blocking", JETBRAINS + "Blocking" -> set.add(Mark.BLOCKING);
+        case LOCKSTEP + "NonBlocking", JETBRAINS + "NonBlocking" -> set.add(Mark.NON_BLOCKING);
+        case LOCKSTEP + "Sequential" -> set.add(Mark.SEQUENTIAL);
+        case LOCKSTEP + "SerializedResource" -> {
+          set.add(Mark.SERIALIZED_RESOURCE);
+          parallelism = 1;
+        }
+        case LOCKSTEP + "ResourceParallelism" -> {
+          set.add(Mark.RESOURCE_PARALLELISM);
+          int n = intValue(annotation).orElse(0);
+          if (n > 0) {
+            parallelism = parallelism == 0 ? n : Math.min(parallelism, n);
+          }
+        }
+        default -> {}
+      }
+    }
+    return set.isEmpty() ? Marks.NONE : new Marks(set, parallelism);
+  }
+
+  /** {@code @ResourceParallelism(4)} or {@code (value = 4, ...)}: the literal value. */
+  static Optional<Integer> intValue(AnnotationExpr annotation) {
+    Expression value = null;
+    if (annotation instanceof SingleMemberAnnotationExpr single) {
+      value = single.getMemberValue();
+    } else if (annotation instanceof NormalAnnotationExpr normal) {
+      for (var pair : normal.getPairs()) {
+        if (pair.getNameAsString().equals("value")) {
+          value = pair.getValue();
+        }
+      }
+    }
+    if (value instanceof IntegerLiteralExpr literal) {
+      try {
+        return Optional.of(literal.asNumber().intValue());
+      } catch (RuntimeException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The annotation's qualified name from the syntax: written qualified, imported by name, imported
+   * on demand from Lockstep's or JetBrains' package, or declared in the file's own package.
+   */
+  String qualified(AnnotationExpr annotation) {
+    String name = annotation.getNameAsString();
+    if (name.contains(".")) {
+      return name;
+    }
+    CompilationUnit unit = annotation.findCompilationUnit().orElse(null);
+    if (unit == null) {
+      return name;
+    }
+    Map<String, String> byName = imports.computeIfAbsent(unit, JpNames::importsOf);
+    String imported = byName.get(name);
+    if (imported != null) {
+      return imported;
+    }
+    String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString() + ".").orElse("");
+    return pkg + name;
+  }
+
+  private static Map<String, String> importsOf(CompilationUnit unit) {
+    Map<String, String> byName = new HashMap<>();
+    List<String> onDemand = new ArrayList<>();
+    for (ImportDeclaration i : unit.getImports()) {
+      if (i.isStatic()) {
+        continue;
+      }
+      String q = i.getNameAsString();
+      if (i.isAsterisk()) {
+        onDemand.add(q + ".");
+      } else {
+        byName.put(q.substring(q.lastIndexOf('.') + 1), q);
+      }
+    }
+    for (String pkg : onDemand) {
+      if (pkg.equals(LOCKSTEP) || pkg.equals(JETBRAINS)) {
+        for (String simple :
+            List.of(
+                "Blocking",
+                "NonBlocking",
+                "Sequential",
+                "SerializedResource",
+                "ResourceParallelism")) {
+          byName.putIfAbsent(simple, pkg + simple);
+        }
+      }
+    }
+    return byName;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Positions
+
+  static String fileOf(Node node) {
+    return node.findCompilationUnit()
+        .map(u -> u.containsData(DISPLAY_PATH) ? u.getData(DISPLAY_PATH) : null)
+        .orElse("<unknown>");
+  }
+
+  /** Where a node starts. */
+  static Location location(Node node) {
+    return at(node, node.getBegin());
+  }
+
+  static Location at(Node node, Optional<Position> position) {
+    String file = fileOf(node);
+    return position
+        .map(p -> new Location(file, p.line, p.column))
+        .orElseGet(() -> new Location(file, 0, 0));
+  }
+
+  /**
+   * Where javac puts a call: at the {@code .} before the method name ({@code a.b()}), or at the
+   * name when unqualified.
+   */
+  static Location callLocation(MethodCallExpr call) {
+    if (call.getScope().isEmpty()) {
+      return at(call, call.getName().getBegin());
+    }
+    Optional<JavaToken> token =
+        call.getName().getTokenRange().map(r -> r.getBegin().getPreviousToken().orElse(null));
+    for (JavaToken t = token.orElse(null); t != null; t = t.getPreviousToken().orElse(null)) {
+      if (t.getText().equals(".")) {
+        return at(call, t.getRange().map(r -> r.begin));
+      }
+      if (!t.getCategory().isWhitespaceOrComment()) {
+        break;
+      }
+    }
+    return at(call, call.getName().getBegin());
+  }
+}

@@ -1,0 +1,62 @@
+package dev.lockstep.scanner.report;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lockstep.scanner.frontend.FrontEnd;
+import java.util.List;
+
+/**
+ * Everything a writer renders: the findings to show, the files that could not be analysed and the
+ * numbers of the summary line.
+ *
+ * @param findings the findings to report (with a baseline: the new ones)
+ * @param problems files skipped, with the reason
+ * @param stats files, lines, timings
+ * @param baselined findings a baseline already held
+ * @param fixed baseline entries no longer found
+ * @param seconds wall time of the scan
+ */
+public record Report(
+    List<ReportFinding> findings,
+    List<FrontEnd.FileProblem> problems,
+    FrontEnd.Stats stats,
+    int baselined,
+    int fixed,
+    double seconds) {
+  public Report {
+    findings = List.copyOf(findings);
+    problems = List.copyOf(problems);
+    requireNonNull(stats, "stats");
+  }
+
+  /** The doc link of a check. */
+  public static String docLink(String check) {
+    return "https://github.com/lockstep-dev/lockstep/blob/main/src/docs/checks/" + check + ".md";
+  }
+
+  /** {@code 120 files, 15432 lines, 3 findings (2 new, 1 baselined, 0 fixed), 1.8 s}. */
+  public String summaryLine() {
+    StringBuilder s = new StringBuilder("lockstep: ");
+    s.append(stats.files())
+        .append(" files, ")
+        .append(stats.lines())
+        .append(" lines, ")
+        .append(findings.size() + baselined)
+        .append(findings.size() + baselined == 1 ? " finding" : " findings")
+        .append(" (")
+        .append(findings.size())
+        .append(" new, ")
+        .append(baselined)
+        .append(" baselined, ")
+        .append(fixed)
+        .append(" fixed)");
+    if (!problems.isEmpty()) {
+      s.append(", ")
+          .append(problems.size())
+          .append(problems.size() == 1 ? " file" : " files")
+          .append(" not analysed (incomplete scan)");
+    }
+    s.append(String.format(java.util.Locale.ROOT, ", %.1f s", seconds));
+    return s.toString();
+  }
+}

@@ -1,0 +1,334 @@
+package dev.lockstep.scanner;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.lockstep.scanner.cli.Lockstep;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.InputSource;
+
+/** The {@code lockstep} CLI end to end: formats, exit codes, broken files, baselines, docs. */
+final class CliTest {
+  @TempDir Path dir;
+  Path src;
+  Path out;
+
+  @BeforeEach
+  void corpus() throws IOException {
+    src = dir.resolve("src");
+    out = dir.resolve("out");
+    Path from = ParityTest.CORPUS.resolve("identification");
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path to = src.resolve(from.relativize(f).toString());
+        Files.createDirectories(to.getParent());
+        Files.copy(f, to);
+      }
+    }
+  }
+
+  private int scan(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "scan";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return Lockstep.run(all);
+  }
+
+  private String read(Path file) throws IOException {
+    return Files.readString(file, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void json() throws IOException {
+    Path report = out.resolve("r.json");
+    assertThat(scan("--format", "json", "--output", report.toString(), src.toString()))
+        .isEqualTo(Lockstep.FINDINGS);
+    JsonObject root = JsonParser.parseString(read(report)).getAsJsonObject();
+    JsonArray findings = root.getAsJsonArray("findings");
+    assertThat(findings.size()).isEqualTo(9);
+    JsonObject first = findings.get(0).getAsJsonObject();
+    for (String key : new String[] {"check", "file", "line", "message", "chain"}) {
+      assertWithMessage(key).that(first.has(key)).isTrue();
+    }
+    assertThat(first.get("check").getAsString()).isEqualTo("SerialAwaitInLoop");
+    assertThat(first.get("file").getAsString()).endsWith("test/Loops.java");
+    assertThat(first.get("line").getAsInt()).isEqualTo(9);
+    assertThat(first.get("message").getAsString())
+        .contains("loop over 'ids' waits once per item (send at");
+    JsonArray chain = first.getAsJsonArray("chain");
+    assertThat(chain.size()).isEqualTo(2);
+    JsonObject hop = chain.get(1).getAsJsonObject();
+    assertThat(hop.get("file").getAsString()).endsWith("test/Client.java");
+    assertThat(hop.get("line").getAsInt()).isEqualTo(9);
+    assertThat(hop.get("method").getAsString()).isEqualTo("HttpClient.send");
+    assertThat(root.getAsJsonObject("summary").get("complete").getAsBoolean()).isTrue();
+  }
+
+  @Test
+  void text() throws IOException {
+    Path report = out.resolve("r.txt");
+    scan("--output", report.toString(), src.toString());
+    String text = read(report);
+    assertThat(text)
+        .containsMatch(
+            "(?m)^\\S*test/Loops.java:9: warning: \\[SerialAwaitInLoop\\] loop over 'ids'");
+    assertThat(text).containsMatch("(?m)^    -> HttpClient.send \\(\\S*test/Client.java:9\\)$");
+  }
+
+  /** The properties SARIF 2.1.0 requires, and those GitHub code scanning reads. */
+  @Test
+  void sarif() throws IOException {
+    Path report = out.resolve("r.sarif");
+    scan("--format", "sarif", "--output", report.toString(), src.toString());
+    JsonObject log = JsonParser.parseString(read(report)).getAsJsonObject();
+    assertThat(log.get("version").getAsString()).isEqualTo("2.1.0");
+    assertThat(log.get("$schema").getAsString()).contains("sarif-2.1.0");
+    JsonArray runs = log.getAsJsonArray("runs");
+    assertThat(runs.size()).isEqualTo(1);
+    JsonObject run = runs.get(0).getAsJsonObject();
+    JsonObject driver = run.getAsJsonObject("tool").getAsJsonObject("driver");
+    assertThat(driver.get("name").getAsString()).isNotEmpty();
+    JsonArray rules = driver.getAsJsonArray("rules");
+    for (JsonElement r : rules) {
+      JsonObject rule = r.getAsJsonObject();
+      assertThat(rule.get("id").getAsString()).isNotEmpty();
+      assertThat(rule.getAsJsonObject("help").get("text").getAsString()).isNotEmpty();
+      assertThat(rule.getAsJsonObject("help").get("markdown").getAsString()).contains("](https://");
+      assertThat(rule.getAsJsonObject("shortDescription").get("text").getAsString()).isNotEmpty();
+    }
+    JsonArray results = run.getAsJsonArray("results");
+    assertThat(results.size()).isEqualTo(9);
+    for (JsonElement e : results) {
+      JsonObject result = e.getAsJsonObject();
+      assertThat(result.getAsJsonObject("message").get("text").getAsString()).isNotEmpty();
+      String ruleId = result.get("ruleId").getAsString();
+      int index = result.get("ruleIndex").getAsInt();
+      assertThat(rules.get(index).getAsJsonObject().get("id").getAsString()).isEqualTo(ruleId);
+      assertThat(result.get("level").getAsString()).isAnyOf("none", "note", "warning", "error");
+      JsonObject physical =
+          result
+              .getAsJsonArray("locations")
+              .get(0)
+              .getAsJsonObject()
+              .getAsJsonObject("physicalLocation");
+      assertThat(physical.getAsJsonObject("artifactLocation").get("uri").getAsString())
+          .isNotEmpty();
+      assertThat(physical.getAsJsonObject("region").get("startLine").getAsInt()).isAtLeast(1);
+      assertThat(
+              result
+                  .getAsJsonObject("partialFingerprints")
+                  .entrySet()
+                  .iterator()
+                  .next()
+                  .getValue()
+                  .getAsString())
+          .hasLength(32);
+      JsonArray flows = result.getAsJsonArray("codeFlows");
+      assertThat(flows.size()).isAtLeast(1);
+      JsonArray locations =
+          flows
+              .get(0)
+              .getAsJsonObject()
+              .getAsJsonArray("threadFlows")
+              .get(0)
+              .getAsJsonObject()
+              .getAsJsonArray("locations");
+      assertThat(locations.size()).isAtLeast(2);
+      for (JsonElement l : locations) {
+        assertThat(l.getAsJsonObject().has("location")).isTrue();
+      }
+    }
+    assertThat(
+            run.getAsJsonArray("invocations")
+                .get(0)
+                .getAsJsonObject()
+                .get("executionSuccessful")
+                .getAsBoolean())
+        .isTrue();
+  }
+
+  @Test
+  void checkstyle() throws Exception {
+    Path report = out.resolve("r.xml");
+    scan("--format", "checkstyle", "--output", report.toString(), src.toString());
+    Document xml =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new InputSource(new StringReader(read(report))));
+    assertThat(xml.getDocumentElement().getTagName()).isEqualTo("checkstyle");
+    var errors = xml.getElementsByTagName("error");
+    assertThat(errors.getLength()).isEqualTo(9);
+    Element first = (Element) errors.item(0);
+    assertThat(first.getAttribute("source")).isEqualTo("lockstep.SerialAwaitInLoop");
+    assertThat(first.getAttribute("message")).contains("->");
+  }
+
+  @Test
+  void exitCodes() throws IOException {
+    Path clean = dir.resolve("clean");
+    Files.createDirectories(clean);
+    Files.writeString(clean.resolve("A.java"), "class A { void a() {} }\n");
+    Path o = out.resolve("x");
+    assertThat(scan("--output", o.toString(), clean.toString())).isEqualTo(Lockstep.CLEAN);
+    assertThat(scan("--output", o.toString(), src.toString())).isEqualTo(Lockstep.FINDINGS);
+    assertThat(scan("--output", o.toString(), "--fail-on", "error", src.toString()))
+        .isEqualTo(Lockstep.CLEAN);
+    assertThat(scan("--output", o.toString(), "--fail-on", "none", src.toString()))
+        .isEqualTo(Lockstep.CLEAN);
+    assertThat(scan("--no-such-option", src.toString())).isEqualTo(Lockstep.USAGE);
+    assertThat(scan("--format", "yaml", src.toString())).isEqualTo(Lockstep.USAGE);
+    assertThat(scan(dir.resolve("missing").toString())).isEqualTo(Lockstep.USAGE);
+    Path badCatalogue = dir.resolve("bad.tsv");
+    Files.writeString(badCatalogue, "a.B c (x) sometimes label\n");
+    assertThat(scan("--catalogue", badCatalogue.toString(), src.toString()))
+        .isEqualTo(Lockstep.USAGE);
+    assertThat(Lockstep.run(new String[0])).isEqualTo(Lockstep.USAGE);
+  }
+
+  @Test
+  void brokenFileIsReportedAndTheScanGoesOn() throws IOException {
+    Files.writeString(
+        src.resolve("test/Broken.java"), "package test;\nclass Broken { void x( { }\n");
+    Path report = out.resolve("r.json");
+    assertThat(scan("--format", "json", "--output", report.toString(), src.toString()))
+        .isEqualTo(Lockstep.INCOMPLETE);
+    JsonObject root = JsonParser.parseString(read(report)).getAsJsonObject();
+    assertThat(root.getAsJsonArray("findings").size()).isEqualTo(9);
+    JsonArray problems = root.getAsJsonArray("problems");
+    assertThat(problems.size()).isEqualTo(1);
+    assertThat(problems.get(0).getAsJsonObject().get("file").getAsString())
+        .endsWith("test/Broken.java");
+    assertThat(problems.get(0).getAsJsonObject().get("reason").getAsString()).contains("line 2");
+    assertThat(root.getAsJsonObject("summary").get("complete").getAsBoolean()).isFalse();
+    // Even with no finding at all, an incomplete scan is not clean.
+    assertThat(scan("--output", out.resolve("y").toString(), "--fail-on", "none", src.toString()))
+        .isEqualTo(Lockstep.INCOMPLETE);
+  }
+
+  @Test
+  void baselineRoundTrip() throws IOException {
+    Path baseline = dir.resolve("lockstep-baseline.json");
+    Path report = out.resolve("r.json");
+    assertThat(
+            scan(
+                "--baseline",
+                baseline.toString(),
+                "--update-baseline",
+                "--output",
+                report.toString(),
+                src.toString()))
+        .isEqualTo(Lockstep.CLEAN);
+    assertThat(
+            scan(
+                "--baseline",
+                baseline.toString(),
+                "--format",
+                "json",
+                "--output",
+                report.toString(),
+                src.toString()))
+        .isEqualTo(Lockstep.CLEAN);
+    JsonObject summary =
+        JsonParser.parseString(read(report)).getAsJsonObject().getAsJsonObject("summary");
+    assertThat(summary.get("new").getAsInt()).isEqualTo(0);
+    assertThat(summary.get("baselined").getAsInt()).isEqualTo(9);
+
+    // Unrelated edits move every loop down: nothing comes back.
+    Path loops = src.resolve("test/Loops.java");
+    String text = read(loops);
+    Files.writeString(
+        loops, text.replace("class Loops {", "class Loops {\n  // a comment\n  int unrelated;\n"));
+    assertThat(
+            scan("--baseline", baseline.toString(), "--output", report.toString(), src.toString()))
+        .isEqualTo(Lockstep.CLEAN);
+
+    // A new loop is new; a removed one is fixed.
+    String edited =
+        read(loops)
+            .replace(
+                "  void knownSize() throws Exception {",
+                """
+                  void added(List<String> more) throws Exception {
+                    for (String m : more) {
+                      client.send(m);
+                    }
+                  }
+                  void knownSize() throws Exception {""")
+            .replace("client.send(ids[i]);", "ids[i].length();");
+    Files.writeString(loops, edited);
+    assertThat(
+            scan(
+                "--baseline",
+                baseline.toString(),
+                "--format",
+                "json",
+                "--output",
+                report.toString(),
+                src.toString()))
+        .isEqualTo(Lockstep.FINDINGS);
+    summary = JsonParser.parseString(read(report)).getAsJsonObject().getAsJsonObject("summary");
+    assertThat(summary.get("new").getAsInt()).isEqualTo(1);
+    assertThat(summary.get("baselined").getAsInt()).isEqualTo(8);
+    assertThat(summary.get("fixed").getAsInt()).isEqualTo(1);
+  }
+
+  @Test
+  void docEscapesWhatItTakesFromSource() throws IOException {
+    Files.writeString(
+        src.resolve("test/Modem.java"),
+        """
+        package test;
+        import dev.lockstep.annotations.SerializedResource;
+        import dev.lockstep.annotations.ResourceParallelism;
+        import dev.lockstep.annotations.Sequential;
+        @SerializedResource(reason = "<script>alert('x')</script> | **one** [modem](javascript:x)")
+        class Modem {
+          @ResourceParallelism(value = 4, reason = "four lines")
+          Object lines;
+          @Sequential(reason = "the partner <b>bans</b> parallel calls")
+          void dial(java.util.List<String> numbers) {
+            var window = dev.lockstep.window.BoundedWindow.of(8);
+          }
+        }
+        """);
+    Path docs = out.resolve("docs");
+    assertThat(Lockstep.run("doc", "--output-dir", docs.toString(), src.toString()))
+        .isEqualTo(Lockstep.CLEAN);
+    String md = read(docs.resolve("concurrency-map.md"));
+    assertThat(md).doesNotContain("<script>");
+    assertThat(md).doesNotContain("<b>");
+    assertThat(md).contains("&lt;script&gt;alert");
+    assertThat(md).contains("\\| \\*\\*one\\*\\* \\[modem\\]\\(javascript:x\\)");
+    assertThat(md).contains("`test.Modem` | type | 1 |");
+    assertThat(md).contains("`test.Modem#lines` | field | 4 | four lines");
+    assertThat(md).contains("`@Sequential` | `test.Modem#dial` | method |");
+    assertThat(md).contains("`BoundedWindow.of` | `test.Modem#dial` | 8 |");
+    assertThat(md).containsMatch("\\*\\*SerialAwaitInLoop\\*\\* at \\[[^]]*Loops.java:9\\]\\(");
+    String json = read(docs.resolve("concurrency-map.json"));
+    assertThat(json).doesNotContain("<script>");
+    JsonObject root = JsonParser.parseString(json).getAsJsonObject();
+    assertThat(
+            root.getAsJsonArray("declarations")
+                .get(0)
+                .getAsJsonObject()
+                .get("reason")
+                .getAsString())
+        .startsWith("<script>"); // the JSON holds the text itself, escaped by the encoding
+    assertThat(root.getAsJsonArray("findings").size()).isEqualTo(9);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.lockstep.scanner;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The shaded jar at its fixed path runs on its own: every dependency is inside. */
+final class JarIT {
+  @Test
+  void runsSelfContained() throws IOException, InterruptedException {
+    Path jar = Path.of("target/lockstep-scanner.jar");
+    assertThat(Files.exists(jar)).isTrue();
+    assertThat(Files.isExecutable(Path.of("target/lockstep"))).isTrue();
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process =
+        new ProcessBuilder(
+                java.toString(),
+                "-jar",
+                jar.toString(),
+                "scan",
+                "--format",
+                "json",
+                ParityTest.CORPUS.resolve("identification").toString())
+            .redirectErrorStream(false)
+            .start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    assertThat(err).contains("lockstep: 2 files");
+    assertThat(process.exitValue()).isEqualTo(1);
+    assertThat(out).contains("\"check\": \"SerialAwaitInLoop\"");
+  }
+}

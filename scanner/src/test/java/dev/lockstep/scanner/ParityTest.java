@@ -1,0 +1,201 @@
+package dev.lockstep.scanner;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import dev.lockstep.analysis.catalogue.Catalogue;
+import dev.lockstep.analysis.config.LockstepConfig;
+import dev.lockstep.scanner.frontend.FrontEnd;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Both front ends over the same corpus must give the same findings: the SerialAwaitInLoop check's
+ * own test sources (extracted into {@code src/test/resources/parity/<test>/}, one compilation per
+ * test, with its flags) and the {@code samples} module. The javac side is the real Error Prone
+ * check, run in-process; the scanner side is {@link FrontEnd}. Findings are compared as (check,
+ * file, line) and then by message, paths reduced to file names as javac prints them.
+ */
+final class ParityTest {
+  static final Path CORPUS = Path.of("src/test/resources/parity");
+  static final Path SAMPLES = Path.of("../samples/src/main/java");
+
+  @TempDir Path out;
+
+  @TestFactory
+  Stream<DynamicTest> checkerTestSources() throws IOException {
+    List<Path> cases;
+    try (Stream<Path> dirs = Files.list(CORPUS)) {
+      cases = dirs.filter(Files::isDirectory).sorted().toList();
+    }
+    return cases.stream()
+        .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> parity(dir)));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> samples() throws IOException {
+    if (!Files.isDirectory(SAMPLES) || javaFiles(SAMPLES).size() < 2) {
+      return Stream.empty(); // only package-info so far
+    }
+    return Stream.of(DynamicTest.dynamicTest("samples", () -> parity(SAMPLES)));
+  }
+
+  private void parity(Path dir) throws IOException {
+    List<String> flags = flags(dir);
+    Set<String> javac = new TreeSet<>();
+    Set<String> javacMessages = new TreeSet<>();
+    for (Diagnostic<? extends JavaFileObject> d : javac(dir, flags)) {
+      String text = d.getMessage(Locale.ROOT);
+      if (!text.startsWith("[")) {
+        continue;
+      }
+      String check = text.substring(1, text.indexOf(']'));
+      String file = Path.of(d.getSource().getName()).getFileName().toString();
+      javac.add(check + " " + file + ":" + d.getLineNumber());
+      String message = text.substring(text.indexOf(']') + 2);
+      int see = message.indexOf("\n    (see ");
+      javacMessages.add(
+          file + ":" + d.getLineNumber() + " " + (see < 0 ? message : message.substring(0, see)));
+    }
+    Set<String> scanner = new TreeSet<>();
+    Set<String> scannerMessages = new TreeSet<>();
+    FrontEnd.Result result = scan(dir, flags);
+    assertWithMessage("files the scanner could not analyse").that(result.problems()).isEmpty();
+    for (FrontEnd.ScanFinding f : result.findings()) {
+      String file = Path.of(f.finding().location().file()).getFileName().toString();
+      scanner.add(f.finding().check() + " " + file + ":" + f.finding().location().line());
+      scannerMessages.add(
+          file
+              + ":"
+              + f.finding().location().line()
+              + " "
+              + f.finding().message().replaceAll("[\\w./-]*/(\\w+\\.java)", "$1"));
+    }
+    // The corpus marks each expected finding; both sides must see them all, not just agree.
+    long expected = 0;
+    for (Path file : javaFiles(dir)) {
+      expected +=
+          Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+              .filter(l -> l.contains("// BUG: Diagnostic contains:"))
+              .count();
+    }
+    // (The refactoring tests' sources carry no markers: their loops are flagged and rewritten.)
+    if (dir.startsWith(CORPUS) && !dir.getFileName().toString().contains("eplacement")) {
+      assertWithMessage("checker findings in %s", dir).that(javac).hasSize((int) expected);
+    }
+    assertWithMessage("findings (check file:line) of the scanner vs the checker in %s", dir)
+        .that(scanner)
+        .containsExactlyElementsIn(javac);
+    assertWithMessage("messages of the scanner vs the checker in %s", dir)
+        .that(scannerMessages)
+        .containsExactlyElementsIn(javacMessages);
+  }
+
+  static List<String> flags(Path dir) throws IOException {
+    Path file = dir.resolve("flags.txt");
+    return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+  }
+
+  static List<Path> javaFiles(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private List<Diagnostic<? extends JavaFileObject>> javac(Path dir, List<String> flags)
+      throws IOException {
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    StringBuilder ep =
+        new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks -Xep:SerialAwaitInLoop:WARN");
+    for (String flag : flags) {
+      String[] kv = flag.split("=", 2);
+      switch (kv[0]) {
+        case "maxDepth" -> ep.append(" -XepOpt:SerialAwaitInLoop:MaxDepth=").append(kv[1]);
+        case "window" -> ep.append(" -XepOpt:SerialAwaitInLoop:Window=").append(kv[1]);
+        case "catalogue" ->
+            ep.append(" -XepOpt:Lockstep:CatalogueFile=")
+                .append(dir.resolve(kv[1]).toAbsolutePath());
+        default -> throw new IllegalArgumentException(flag);
+      }
+    }
+    List<String> options =
+        List.of(
+            "-XDcompilePolicy=simple",
+            "--should-stop=ifError=FLOW",
+            "-XDaddTypeAnnotationsToSymbol=true",
+            ep.toString(),
+            "-classpath",
+            System.getProperty("java.class.path"),
+            // Error Prone loads plugin checks (ours) from the processor path.
+            "-processorpath",
+            System.getProperty("java.class.path"),
+            "-d",
+            Files.createDirectories(out.resolve("classes")).toString(),
+            "-Xlint:none");
+    try (StandardJavaFileManager files =
+        compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
+      boolean ok =
+          compiler
+              .getTask(
+                  null,
+                  files,
+                  diagnostics,
+                  options,
+                  null,
+                  files.getJavaFileObjectsFromPaths(javaFiles(dir)))
+              .call();
+      assertWithMessage("javac over %s: %s", dir, diagnostics.getDiagnostics()).that(ok).isTrue();
+    }
+    return new ArrayList<>(diagnostics.getDiagnostics());
+  }
+
+  static FrontEnd.Result scan(Path dir, List<String> flags) {
+    Catalogue catalogue = Catalogue.builtin();
+    int depth = LockstepConfig.DEFAULT_MAX_DEPTH;
+    int window = LockstepConfig.DEFAULT_WINDOW;
+    for (String flag : flags) {
+      String[] kv = flag.split("=", 2);
+      switch (kv[0]) {
+        case "maxDepth" -> depth = Integer.parseInt(kv[1]);
+        case "window" -> window = Integer.parseInt(kv[1]);
+        case "catalogue" -> catalogue = catalogue.plus(Catalogue.load(dir.resolve(kv[1])));
+        default -> throw new IllegalArgumentException(flag);
+      }
+    }
+    List<FrontEnd.Input> inputs =
+        javaFiles(dir).stream()
+            .map(p -> new FrontEnd.Input(p, dir.relativize(p).toString()))
+            .toList();
+    return FrontEnd.scan(
+        inputs,
+        new FrontEnd.Options(LockstepConfig.of(catalogue, depth, window), libraryJars(), true, 2));
+  }
+
+  /** Guava (RateLimiter in the corpus), as a user would pass it with --classpath. */
+  static List<Path> libraryJars() {
+    return Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator, -1))
+        .filter(p -> p.contains("guava-") && p.endsWith(".jar"))
+        .map(Path::of)
+        .toList();
+  }
+}
