@@ -5,7 +5,6 @@ import static dev.lockstep.checker.Trees2.symbol;
 import static dev.lockstep.checker.Trees2.type;
 import static dev.lockstep.checker.Trees2.unwrap;
 
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
@@ -36,6 +35,7 @@ import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.lockstep.analysis.facts.FixFacts;
+import dev.lockstep.analysis.rules.SharedMutation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -102,41 +102,6 @@ final class FixReader {
         mapRace.or(() -> blocker(cls, "map", loopPath, loop, bodyThrows, true)));
   }
 
-  private static final String RACE_ADVICE =
-      "in a window the items would change it from several threads at once (collect results with"
-          + " BoundedWindow.map, or use a concurrent collection)";
-
-  /** Methods that change a collection or a builder. */
-  private static final ImmutableSet<String> MUTATORS =
-      ImmutableSet.of(
-          "add",
-          "addAll",
-          "addFirst",
-          "addLast",
-          "append",
-          "clear",
-          "compute",
-          "computeIfAbsent",
-          "computeIfPresent",
-          "insert",
-          "merge",
-          "offer",
-          "poll",
-          "pop",
-          "push",
-          "put",
-          "putAll",
-          "putIfAbsent",
-          "remove",
-          "removeAll",
-          "removeIf",
-          "replace",
-          "replaceAll",
-          "retainAll",
-          "set",
-          "setLength",
-          "sort");
-
   /**
    * Why running the body on several threads would race, if it would: it changes a {@code java.util}
    * collection (not a {@code java.util.concurrent} one) or a {@code StringBuilder} that lives
@@ -156,29 +121,21 @@ final class FixReader {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
         if (node.getMethodSelect() instanceof MemberSelectTree select
-            && MUTATORS.contains(select.getIdentifier().toString())
+            && SharedMutation.isMutator(select.getIdentifier().toString())
             && symbol(unwrap(select.getExpression())) instanceof VarSymbol target
             && !scope.isDeclared(target)
-            && !scope.items.contains(target)
-            && notThreadSafe(target.type)) {
+            && !scope.items.contains(target)) {
+          Optional<String> declared =
+              target.type == null || target.type.tsym == null
+                  ? Optional.empty()
+                  : Optional.of(types.erasure(target.type).tsym.getQualifiedName().toString());
           found[0] =
-              String.format(
-                  "the body changes '%s', a %s shared by all iterations that is not thread-safe: %s",
-                  target.getSimpleName(), target.type.tsym.getSimpleName(), RACE_ADVICE);
+              SharedMutation.blocker(target.getSimpleName().toString(), declared).orElse(null);
         }
         return super.visitMethodInvocation(node, null);
       }
     }.scan(loop.getStatement(), null);
     return Optional.ofNullable(found[0]);
-  }
-
-  private static boolean notThreadSafe(Type type) {
-    if (type == null || type.tsym == null) {
-      return true; // unknown: assume the worst, the fix is only a suggestion
-    }
-    String name = type.tsym.getQualifiedName().toString();
-    return (name.startsWith("java.util.") && !name.startsWith("java.util.concurrent."))
-        || name.equals("java.lang.StringBuilder");
   }
 
   /** The body's last statement appends to a fresh local list nothing else touches. */

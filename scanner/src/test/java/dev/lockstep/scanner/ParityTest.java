@@ -188,7 +188,19 @@ final class ParityTest {
             .toList();
     return FrontEnd.scan(
         inputs,
-        new FrontEnd.Options(LockstepConfig.of(catalogue, depth, window), libraryJars(), true, 2));
+        new FrontEnd.Options(
+            LockstepConfig.of(catalogue, depth, window),
+            dir.equals(SAMPLES) ? samplesJars() : libraryJars(),
+            true,
+            2));
+  }
+
+  /** The samples' libraries (the window), as a user would pass them with --classpath. */
+  static List<Path> samplesJars() {
+    return Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator, -1))
+        .filter(p -> p.contains("lockstep-window") && p.endsWith(".jar"))
+        .map(Path::of)
+        .toList();
   }
 
   /** Guava (RateLimiter in the corpus), as a user would pass it with --classpath. */

@@ -61,6 +61,7 @@ import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.OuterWrite;
 import dev.lockstep.analysis.facts.Receiver;
 import dev.lockstep.analysis.facts.ReceiverKind;
+import dev.lockstep.analysis.rules.SharedMutation;
 import dev.lockstep.analysis.summary.FactsSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -834,6 +835,8 @@ public final class JavaParserFacts implements FactsSource {
         case LambdaExpr lambda -> visitLambda(lambda);
         case MethodReferenceExpr ref -> visitMemberReference(ref);
         case TypeDeclaration<?> t -> {}
+        // As JavacFacts: a catch block runs only when something failed, not per item.
+        case CatchClause c -> {}
         case LocalClassDeclarationStmt t -> {}
         case LocalRecordDeclarationStmt t -> {}
         case ForStmt f -> nestedLoop(() -> children(f));
@@ -1343,13 +1346,69 @@ public final class JavaParserFacts implements FactsSource {
           Optional.of("BoundedWindow is not on the classpath"),
           Optional.of("BoundedWindow is not on the classpath"));
     }
+    Optional<String> forEachRace = sharedMutation(loop, scope, false);
+    Optional<String> mapRace = sharedMutation(loop, scope, collector.isPresent());
     return new FixFacts(
         true,
         body.leavesLoop,
         captures,
         collector,
-        thrownBlocker(loop, "forEach"),
-        thrownBlocker(loop, "map"));
+        forEachRace.or(() -> thrownBlocker(loop, "forEach")),
+        mapRace.or(() -> thrownBlocker(loop, "map")));
+  }
+
+  /**
+   * The first call in the body that changes a shared, non-thread-safe collection or builder, as the
+   * checker's {@code FixReader.sharedMutation} finds it (same order: the tree's pre-order); {@code
+   * skipCollector} leaves out the last statement, the list append a {@code map} rewrite turns into
+   * its result.
+   */
+  private Optional<String> sharedMutation(ForEachStmt loop, JpScope scope, boolean skipCollector) {
+    Statement skip =
+        skipCollector && loop.getBody() instanceof BlockStmt block
+            ? block.getStatements().getLast().orElse(null)
+            : null;
+    for (MethodCallExpr call : loop.getBody().findAll(MethodCallExpr.class)) {
+      if ((skip != null && skip.isAncestorOf(call))
+          || !SharedMutation.isMutator(call.getNameAsString())
+          || call.getScope().isEmpty()) {
+        continue;
+      }
+      Expression on = Exprs.unwrap(call.getScope().orElseThrow());
+      Sym target = null;
+      if (on instanceof NameExpr id) {
+        target = vars.of(id);
+      } else if (on instanceof FieldAccessExpr select && select.getScope() instanceof ThisExpr) {
+        target = vars.of(select);
+      }
+      if (target == null || scope.isDeclared(target) || scope.items.contains(target)) {
+        continue;
+      }
+      Optional<String> blocker = SharedMutation.blocker(target.name, declaredType(target));
+      if (blocker.isPresent()) {
+        return blocker;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The erased canonical name of the type a variable is declared with, if it resolves. */
+  private Optional<String> declaredType(Sym sym) {
+    com.github.javaparser.ast.type.Type type = null;
+    if (sym.declaration instanceof VariableDeclarator v) {
+      type = v.getType();
+    } else if (sym.declaration instanceof Parameter p) {
+      type = p.getType();
+    }
+    if (type == null) {
+      return Optional.empty();
+    }
+    try {
+      String name = names.typeName(type.resolve());
+      return name.isEmpty() ? Optional.empty() : Optional.of(name);
+    } catch (RuntimeException | StackOverflowError e) {
+      return Optional.empty(); // unresolvable: the shared rule counts it as not thread-safe
+    }
   }
 
   /** The body's last statement appends to a fresh local list nothing else touches. */
