@@ -144,7 +144,7 @@ final class FakeConcurrencyTest {
                 ids.forEach(id -> fieldPool.execute(() -> send(id)));
               }
               void constructorAssigned(List<String> ids) {
-                // BUG: Diagnostic contains: 'threads' workers, effective parallelism 1
+                // BUG: Diagnostic contains: 'threads' (not a constant) workers, effective parallelism 1
                 ids.stream().map(id -> sized.submit(() -> { send(id); return id; })).toList();
               }
               void threadPoolExecutorMaximum(List<String> ids) {

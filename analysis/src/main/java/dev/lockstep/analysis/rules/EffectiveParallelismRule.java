@@ -178,7 +178,8 @@ public final class EffectiveParallelismRule {
   private String workers(Pipeline pipeline) {
     return switch (pipeline.windowSource()) {
       case CONSTANT -> pipeline.window().getAsInt() + " workers";
-      case NON_CONSTANT -> "'" + pipeline.windowText() + "' workers";
+      // Not a constant, but any window above 1 collapses to the same 1.
+      case NON_CONSTANT -> "'" + pipeline.windowText() + "' (not a constant) workers";
       case UNBOUNDED -> "unbounded workers";
       case COMMON_POOL ->
           Math.max(1, cores - 1) + " workers (common pool: cores \u2212 1, cores = " + cores + ")";
