@@ -46,6 +46,7 @@ import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.Pipeline;
 import dev.lockstep.analysis.facts.Receiver;
 import dev.lockstep.analysis.facts.ReceiverKind;
+import dev.lockstep.analysis.facts.StreamShapes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -592,7 +593,7 @@ final class JavacConcurrency {
       if (name.equals("sequential") && !parallel) {
         return Optional.empty(); // a later .sequential() wins
       }
-      if (JavacFacts.STREAM_STEPS.contains(name) || name.equals("collect")) {
+      if (StreamShapes.STEPS.contains(name) || name.equals("collect")) {
         for (ExpressionTree arg : call.getArguments()) {
           Tree body = unwrap(arg);
           if (body instanceof LambdaExpressionTree || body instanceof MemberReferenceTree) {

@@ -60,6 +60,7 @@ import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.OuterWrite;
 import dev.lockstep.analysis.facts.Receiver;
 import dev.lockstep.analysis.facts.ReceiverKind;
+import dev.lockstep.analysis.facts.StreamShapes;
 import dev.lockstep.analysis.summary.FactsSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -85,32 +86,6 @@ import java.util.Set;
  */
 @SuppressWarnings("ReferenceEquality") // javac symbols and trees are compared by identity
 final class JavacFacts implements FactsSource {
-  static final Set<String> STREAM_STEPS =
-      Set.of(
-          "map",
-          "mapToObj",
-          "mapToInt",
-          "mapToLong",
-          "mapToDouble",
-          "flatMap",
-          "filter",
-          "peek",
-          "forEach",
-          "forEachOrdered",
-          "takeWhile",
-          "dropWhile",
-          "anyMatch",
-          "allMatch",
-          "noneMatch",
-          "reduce");
-  private static final Set<String> SHORT_CIRCUIT =
-      Set.of("findFirst", "findAny", "anyMatch", "allMatch", "noneMatch", "limit", "takeWhile");
-  private static final Set<String> COLLECTION_FACTORIES =
-      Set.of(
-          "java.util.List#of",
-          "java.util.Set#of",
-          "java.util.Arrays#asList",
-          "java.util.stream.Stream#of");
 
   private final JavacNames names;
   private final JavacTrees trees;
@@ -466,10 +441,10 @@ final class JavacFacts implements FactsSource {
         if (name.equals("stream") && owner.equals("java.util.stream.StreamSupport")) {
           return Optional.empty();
         }
-        if (SHORT_CIRCUIT.contains(name)) {
+        if (StreamShapes.SHORT_CIRCUIT.contains(name)) {
           exits.add(new Exit(Exit.Kind.SHORT_CIRCUIT, true, JavacNames.location(unit, select)));
         }
-        if (STREAM_STEPS.contains(name)) {
+        if (StreamShapes.STEPS.contains(name)) {
           for (ExpressionTree arg : call.getArguments()) {
             Tree body = unwrap(arg);
             if (body instanceof LambdaExpressionTree || body instanceof MemberReferenceTree) {
@@ -540,7 +515,7 @@ final class JavacFacts implements FactsSource {
         expr instanceof MethodInvocationTree c ? methodSymbol(c.getMethodSelect()) : null;
     if (m != null && expr instanceof MethodInvocationTree call) {
       String key = names.typeName(m.owner.type) + "#" + m.name;
-      if (COLLECTION_FACTORIES.contains(key)) {
+      if (StreamShapes.COLLECTION_FACTORIES.contains(key)) {
         if (call.getArguments().size() == 1
             && type(call.getArguments().get(0)) instanceof Type.ArrayType) {
           return OptionalInt.empty();

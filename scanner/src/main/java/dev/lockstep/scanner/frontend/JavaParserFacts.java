@@ -61,6 +61,7 @@ import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.OuterWrite;
 import dev.lockstep.analysis.facts.Receiver;
 import dev.lockstep.analysis.facts.ReceiverKind;
+import dev.lockstep.analysis.facts.StreamShapes;
 import dev.lockstep.analysis.rules.SharedMutation;
 import dev.lockstep.analysis.summary.FactsSource;
 import java.util.ArrayDeque;
@@ -95,32 +96,6 @@ import java.util.function.Consumer;
 // Trees and symbols are compared by identity on purpose.
 @SuppressWarnings("ReferenceEquality")
 public final class JavaParserFacts implements FactsSource {
-  private static final Set<String> STREAM_STEPS =
-      Set.of(
-          "map",
-          "mapToObj",
-          "mapToInt",
-          "mapToLong",
-          "mapToDouble",
-          "flatMap",
-          "filter",
-          "peek",
-          "forEach",
-          "forEachOrdered",
-          "takeWhile",
-          "dropWhile",
-          "anyMatch",
-          "allMatch",
-          "noneMatch",
-          "reduce");
-  private static final Set<String> SHORT_CIRCUIT =
-      Set.of("findFirst", "findAny", "anyMatch", "allMatch", "noneMatch", "limit", "takeWhile");
-  private static final Set<String> COLLECTION_FACTORIES =
-      Set.of(
-          "java.util.List#of",
-          "java.util.Set#of",
-          "java.util.Arrays#asList",
-          "java.util.stream.Stream#of");
   static final String BOUNDED_WINDOW = "dev.lockstep.window.BoundedWindow";
 
   private final JpNames names;
@@ -293,7 +268,7 @@ public final class JavaParserFacts implements FactsSource {
     for (Expression e = call; e instanceof MethodCallExpr c; e = c.getScope().orElse(null)) {
       String name = c.getNameAsString();
       source |= name.equals("stream") || name.equals("of");
-      if (STREAM_STEPS.contains(name)) {
+      if (StreamShapes.STEPS.contains(name)) {
         for (Expression arg : c.getArguments()) {
           Expression a = Exprs.unwrap(arg);
           step |= a instanceof LambdaExpr || a instanceof MethodReferenceExpr;
@@ -605,10 +580,10 @@ public final class JavaParserFacts implements FactsSource {
         if (name.equals("stream") && owner.equals("java.util.stream.StreamSupport")) {
           return Optional.empty();
         }
-        if (SHORT_CIRCUIT.contains(name)) {
+        if (StreamShapes.SHORT_CIRCUIT.contains(name)) {
           exits.add(new Exit(Exit.Kind.SHORT_CIRCUIT, true, JpNames.callLocation(call)));
         }
-        if (STREAM_STEPS.contains(name)) {
+        if (StreamShapes.STEPS.contains(name)) {
           for (Expression arg : call.getArguments()) {
             Node body = Exprs.unwrap(arg);
             if (body instanceof LambdaExpr || body instanceof MethodReferenceExpr) {
@@ -666,7 +641,7 @@ public final class JavaParserFacts implements FactsSource {
         && (call.getNameAsString().equals("of") || call.getNameAsString().equals("asList"))) {
       Optional<ResolvedMethodLikeDeclaration> m = names.resolve(call);
       if (m.isPresent()
-          && COLLECTION_FACTORIES.contains(
+          && StreamShapes.COLLECTION_FACTORIES.contains(
               names.ownerName(m.orElseThrow()) + "#" + m.orElseThrow().getName())) {
         if (call.getArguments().size() == 1
             && names.type(call.getArgument(0)).map(ResolvedType::isArray).orElse(false)) {
