@@ -1,28 +1,24 @@
 package dev.lockstep.scanner;
 
 import static com.google.common.truth.Truth.assertThat;
-import static com.google.common.truth.Truth.assertWithMessage;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.lockstep.scanner.cli.Lockstep;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.xml.sax.InputSource;
 
-/** The {@code lockstep} CLI end to end: formats, exit codes, broken files, baselines, docs. */
+/**
+ * The {@code lockstep} CLI end to end: exit codes, broken files, baselines, docs. The report
+ * formats are validated in {@link ReportFormatsTest}.
+ */
 final class CliTest {
   @TempDir Path dir;
   Path src;
@@ -51,131 +47,6 @@ final class CliTest {
 
   private String read(Path file) throws IOException {
     return Files.readString(file, StandardCharsets.UTF_8);
-  }
-
-  @Test
-  void json() throws IOException {
-    Path report = out.resolve("r.json");
-    assertThat(scan("--format", "json", "--output", report.toString(), src.toString()))
-        .isEqualTo(Lockstep.FINDINGS);
-    JsonObject root = JsonParser.parseString(read(report)).getAsJsonObject();
-    JsonArray findings = root.getAsJsonArray("findings");
-    assertThat(findings.size()).isEqualTo(9);
-    JsonObject first = findings.get(0).getAsJsonObject();
-    for (String key : new String[] {"check", "file", "line", "message", "chain"}) {
-      assertWithMessage(key).that(first.has(key)).isTrue();
-    }
-    assertThat(first.get("check").getAsString()).isEqualTo("SerialAwaitInLoop");
-    assertThat(first.get("file").getAsString()).endsWith("test/Loops.java");
-    assertThat(first.get("line").getAsInt()).isEqualTo(9);
-    assertThat(first.get("message").getAsString())
-        .contains("loop over 'ids' waits once per item (send at");
-    JsonArray chain = first.getAsJsonArray("chain");
-    assertThat(chain.size()).isEqualTo(2);
-    JsonObject hop = chain.get(1).getAsJsonObject();
-    assertThat(hop.get("file").getAsString()).endsWith("test/Client.java");
-    assertThat(hop.get("line").getAsInt()).isEqualTo(9);
-    assertThat(hop.get("method").getAsString()).isEqualTo("HttpClient.send");
-    assertThat(root.getAsJsonObject("summary").get("complete").getAsBoolean()).isTrue();
-  }
-
-  @Test
-  void text() throws IOException {
-    Path report = out.resolve("r.txt");
-    scan("--output", report.toString(), src.toString());
-    String text = read(report);
-    assertThat(text)
-        .containsMatch(
-            "(?m)^\\S*test/Loops.java:9: warning: \\[SerialAwaitInLoop\\] loop over 'ids'");
-    assertThat(text).containsMatch("(?m)^    -> HttpClient.send \\(\\S*test/Client.java:9\\)$");
-  }
-
-  /** The properties SARIF 2.1.0 requires, and those GitHub code scanning reads. */
-  @Test
-  void sarif() throws IOException {
-    Path report = out.resolve("r.sarif");
-    scan("--format", "sarif", "--output", report.toString(), src.toString());
-    JsonObject log = JsonParser.parseString(read(report)).getAsJsonObject();
-    assertThat(log.get("version").getAsString()).isEqualTo("2.1.0");
-    assertThat(log.get("$schema").getAsString()).contains("sarif-2.1.0");
-    JsonArray runs = log.getAsJsonArray("runs");
-    assertThat(runs.size()).isEqualTo(1);
-    JsonObject run = runs.get(0).getAsJsonObject();
-    JsonObject driver = run.getAsJsonObject("tool").getAsJsonObject("driver");
-    assertThat(driver.get("name").getAsString()).isNotEmpty();
-    JsonArray rules = driver.getAsJsonArray("rules");
-    for (JsonElement r : rules) {
-      JsonObject rule = r.getAsJsonObject();
-      assertThat(rule.get("id").getAsString()).isNotEmpty();
-      assertThat(rule.getAsJsonObject("help").get("text").getAsString()).isNotEmpty();
-      assertThat(rule.getAsJsonObject("help").get("markdown").getAsString()).contains("](https://");
-      assertThat(rule.getAsJsonObject("shortDescription").get("text").getAsString()).isNotEmpty();
-    }
-    JsonArray results = run.getAsJsonArray("results");
-    assertThat(results.size()).isEqualTo(9);
-    for (JsonElement e : results) {
-      JsonObject result = e.getAsJsonObject();
-      assertThat(result.getAsJsonObject("message").get("text").getAsString()).isNotEmpty();
-      String ruleId = result.get("ruleId").getAsString();
-      int index = result.get("ruleIndex").getAsInt();
-      assertThat(rules.get(index).getAsJsonObject().get("id").getAsString()).isEqualTo(ruleId);
-      assertThat(result.get("level").getAsString()).isAnyOf("none", "note", "warning", "error");
-      JsonObject physical =
-          result
-              .getAsJsonArray("locations")
-              .get(0)
-              .getAsJsonObject()
-              .getAsJsonObject("physicalLocation");
-      assertThat(physical.getAsJsonObject("artifactLocation").get("uri").getAsString())
-          .isNotEmpty();
-      assertThat(physical.getAsJsonObject("region").get("startLine").getAsInt()).isAtLeast(1);
-      assertThat(
-              result
-                  .getAsJsonObject("partialFingerprints")
-                  .entrySet()
-                  .iterator()
-                  .next()
-                  .getValue()
-                  .getAsString())
-          .hasLength(32);
-      JsonArray flows = result.getAsJsonArray("codeFlows");
-      assertThat(flows.size()).isAtLeast(1);
-      JsonArray locations =
-          flows
-              .get(0)
-              .getAsJsonObject()
-              .getAsJsonArray("threadFlows")
-              .get(0)
-              .getAsJsonObject()
-              .getAsJsonArray("locations");
-      assertThat(locations.size()).isAtLeast(2);
-      for (JsonElement l : locations) {
-        assertThat(l.getAsJsonObject().has("location")).isTrue();
-      }
-    }
-    assertThat(
-            run.getAsJsonArray("invocations")
-                .get(0)
-                .getAsJsonObject()
-                .get("executionSuccessful")
-                .getAsBoolean())
-        .isTrue();
-  }
-
-  @Test
-  void checkstyle() throws Exception {
-    Path report = out.resolve("r.xml");
-    scan("--format", "checkstyle", "--output", report.toString(), src.toString());
-    Document xml =
-        DocumentBuilderFactory.newInstance()
-            .newDocumentBuilder()
-            .parse(new InputSource(new StringReader(read(report))));
-    assertThat(xml.getDocumentElement().getTagName()).isEqualTo("checkstyle");
-    var errors = xml.getElementsByTagName("error");
-    assertThat(errors.getLength()).isEqualTo(9);
-    Element first = (Element) errors.item(0);
-    assertThat(first.getAttribute("source")).isEqualTo("lockstep.SerialAwaitInLoop");
-    assertThat(first.getAttribute("message")).contains("->");
   }
 
   @Test

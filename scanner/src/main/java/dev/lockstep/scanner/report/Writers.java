@@ -168,7 +168,12 @@ public final class Writers {
   // ---------------------------------------------------------------------------------------------
   // SARIF 2.1.0, as GitHub code scanning reads it
 
-  static final String SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+  /**
+   * The official OASIS schema (2.1.0 with errata 01), the one SARIF §3.13.3 names; GitHub accepts
+   * it as well as the schemastore copy. The tests validate every log against a vendored copy.
+   */
+  static final String SARIF_SCHEMA =
+      "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
   static String sarif(Report report, Path root) {
     JsonObject log = new JsonObject();
