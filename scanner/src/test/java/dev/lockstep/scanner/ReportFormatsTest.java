@@ -111,20 +111,7 @@ final class ReportFormatsTest {
 
   @Test
   void sarifWithFindingsValidatesAndMeetsGitHubsRequirements() throws IOException {
-    // A file name a URI must escape (the schema's format "uri-reference" rejects a raw space).
-    Files.writeString(
-        src.resolve("test/Odd name+1.java"),
-        """
-        package test;
-        class OddName {
-          Client client = new Client();
-          void run(java.util.List<String> ids) throws Exception {
-            for (String id : ids) {
-              client.send(id);
-            }
-          }
-        }
-        """);
+    addFileWithAnOddName();
     String sarif = report("sarif", src, Lockstep.FINDINGS);
     assertThat(ReportSchemas.errors(ReportSchemas.SARIF, sarif)).isEmpty();
     JsonObject log = JsonParser.parseString(sarif).getAsJsonObject();
@@ -210,6 +197,23 @@ final class ReportFormatsTest {
     assertThat(invocation.getAsJsonArray("toolExecutionNotifications").size()).isEqualTo(0);
   }
 
+  /** A finding in a file whose name a URI must escape ({@code uri-reference} forbids a space). */
+  private void addFileWithAnOddName() throws IOException {
+    Files.writeString(
+        src.resolve("test/Odd name+1.java"),
+        """
+        package test;
+        class OddName {
+          Client client = new Client();
+          void run(java.util.List<String> ids) throws Exception {
+            for (String id : ids) {
+              client.send(id);
+            }
+          }
+        }
+        """);
+  }
+
   /** The location's file is repository-relative, resolved against {@code %SRCROOT%}. */
   private void assertRepoRelative(JsonObject location) {
     JsonObject artifact =
@@ -275,6 +279,7 @@ final class ReportFormatsTest {
   /** The validator is live: a log the schema forbids is rejected, with the reason. */
   @Test
   void theSarifSchemaRejectsAnInvalidLog() throws IOException {
+    addFileWithAnOddName();
     String sarif = report("sarif", src, Lockstep.FINDINGS);
     String zeroLine = sarif.replaceFirst("\"startLine\": \\d+", "\"startLine\": 0");
     assertThat(ReportSchemas.errors(ReportSchemas.SARIF, zeroLine).toString())
@@ -284,6 +289,8 @@ final class ReportFormatsTest {
     // Formats are asserted too: a help link that is not a URI.
     String badUri = sarif.replaceFirst("\"helpUri\": \"https:", "\"helpUri\": \"see https:");
     assertThat(ReportSchemas.errors(ReportSchemas.SARIF, badUri).toString()).contains("helpUri");
+    String rawSpace = sarif.replaceFirst("%20", " ");
+    assertThat(ReportSchemas.errors(ReportSchemas.SARIF, rawSpace).toString()).contains("uri");
   }
 
   private static JsonObject onlyRun(String sarif) {

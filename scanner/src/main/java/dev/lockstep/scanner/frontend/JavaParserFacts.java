@@ -42,7 +42,6 @@ import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchStmt;
-import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
 import com.github.javaparser.resolution.types.ResolvedType;
@@ -1321,6 +1320,7 @@ public final class JavaParserFacts implements FactsSource {
           Optional.of("BoundedWindow is not on the classpath"),
           Optional.of("BoundedWindow is not on the classpath"));
     }
+    WindowFit fit = new WindowFit(names, loop);
     Optional<String> forEachRace = sharedMutation(loop, scope, false);
     Optional<String> mapRace = sharedMutation(loop, scope, collector.isPresent());
     return new FixFacts(
@@ -1328,8 +1328,8 @@ public final class JavaParserFacts implements FactsSource {
         body.leavesLoop,
         captures,
         collector,
-        forEachRace.or(() -> thrownBlocker(loop, "forEach")),
-        mapRace.or(() -> thrownBlocker(loop, "map")));
+        forEachRace.or(() -> fit.blocker("forEach", false)),
+        mapRace.or(() -> fit.blocker("map", true)));
   }
 
   /**
@@ -1446,78 +1446,6 @@ public final class JavaParserFacts implements FactsSource {
           && !vars.isEffectivelyFinal(s)) {
         return true;
       }
-    }
-    return false;
-  }
-
-  /**
-   * The part of the checker's fit test the scanner makes: {@code BoundedWindow.<name>} throws a
-   * checked exception the enclosing method neither declares nor catches around the loop.
-   */
-  private Optional<String> thrownBlocker(ForEachStmt loop, String name) {
-    var window = names.typeDeclaration(BOUNDED_WINDOW);
-    if (window.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      for (var m : window.orElseThrow().getDeclaredMethods()) {
-        if (!m.getName().equals(name) || m.getNumberOfParams() != 2 || m.isStatic()) {
-          continue;
-        }
-        for (ResolvedType thrown : m.getSpecifiedExceptions()) {
-          Set<String> closure = names.closure(thrown);
-          if (closure.contains("java.lang.RuntimeException")
-              || closure.contains("java.lang.Error")) {
-            continue;
-          }
-          if (!handled(loop, closure)) {
-            return Optional.of(
-                "BoundedWindow."
-                    + name
-                    + " throws "
-                    + thrown.asReferenceType().getTypeDeclaration().map(t -> t.getName()).orElse("")
-                    + ", which the enclosing method neither declares nor catches");
-          }
-        }
-      }
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
-  private boolean handled(Node loop, Set<String> thrownClosure) {
-    Node child = loop;
-    for (Node p = loop.getParentNode().orElse(null);
-        p != null;
-        p = p.getParentNode().orElse(null)) {
-      if (p instanceof TryStmt t && t.getTryBlock() == child) {
-        for (CatchClause c : t.getCatchClauses()) {
-          for (var type :
-              c.getParameter()
-                  .getType()
-                  .findAll(com.github.javaparser.ast.type.ClassOrInterfaceType.class)) {
-            if (thrownClosure.stream().anyMatch(q -> q.endsWith("." + type.getNameAsString()))) {
-              return true;
-            }
-          }
-        }
-      }
-      if (p instanceof CallableDeclaration<?> m) {
-        for (var type : m.getThrownExceptions()) {
-          String simple = type.asString();
-          simple = simple.substring(simple.lastIndexOf('.') + 1);
-          String s = simple;
-          if (thrownClosure.stream().anyMatch(q -> q.endsWith("." + s))) {
-            return true;
-          }
-        }
-        return false;
-      }
-      if (p instanceof LambdaExpr || p instanceof TypeDeclaration<?>) {
-        return false;
-      }
-      child = p;
     }
     return false;
   }
