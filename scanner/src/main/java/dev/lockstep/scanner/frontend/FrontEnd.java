@@ -151,6 +151,7 @@ public final class FrontEnd {
         unit.setData(Node.SYMBOL_RESOLVER_KEY, symbolSolver);
       }
       names = new JpNames(solver);
+      names.readClassFileMarks(options.classpath());
       LockstepConfig config = options.config();
       JavaParserFacts facts = new JavaParserFacts(names, config.catalogue());
       Summaries summaries =

@@ -69,10 +69,17 @@ final class JpNames {
       new IdentityHashMap<>();
   int resolveCalls;
   int unresolved;
+  // Library annotations: what --classpath class files carry, for declarations without source.
+  private ClassFileMarks classFiles = new ClassFileMarks(List.of());
 
   JpNames(TypeSolver solver) {
     this.solver = solver;
     this.facade = JavaParserFacade.get(solver);
+  }
+
+  /** Reads the intent annotations of library types and methods from these class-file roots. */
+  void readClassFileMarks(List<java.nio.file.Path> classpath) {
+    classFiles = new ClassFileMarks(classpath);
   }
 
   TypeSolver solver() {
@@ -312,7 +319,7 @@ final class JpNames {
     if (known != null) {
       return known;
     }
-    Marks result = ast(method).map(this::marksOf).orElse(Marks.NONE);
+    Marks result = ast(method).map(this::marksOf).orElseGet(() -> classFiles.methodMarks(method));
     if (!isConstructor(method) && !isStatic(method)) {
       try {
         for (ResolvedReferenceType ancestor : method.declaringType().getAllAncestors()) {
@@ -324,7 +331,9 @@ final class JpNames {
             if (sup.getName().equals(method.getName())
                 && sup.getNumberOfParams() == method.getNumberOfParams()
                 && sameParams(sup, ref)) {
-              result = result.plus(ast(sup).map(this::marksOf).orElse(Marks.NONE));
+              result =
+                  result.plus(
+                      ast(sup).map(this::marksOf).orElseGet(() -> classFiles.methodMarks(sup)));
             }
           }
         }
@@ -363,6 +372,8 @@ final class JpNames {
     }
     if (ast.isPresent()) {
       result = enclosingTypeMarks(ast.orElseThrow());
+    } else {
+      result = classFiles.typeMarks(type);
     }
     typeMarks.put(key, result);
     return result;

@@ -1,0 +1,89 @@
+package dev.lockstep.scanner;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.lockstep.scanner.cli.Lockstep;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Annotations inside library jars count, as the checker reads them from class files: a call into a
+ * {@code @Blocking} class or to a {@code @Blocking} method of a jar given with {@code --classpath}
+ * is a wait; its unannotated neighbour is not.
+ */
+final class LibraryAnnotationsTest {
+  @TempDir Path dir;
+
+  @Test
+  void blockingInAJarMakesCallsWaits() throws IOException {
+    Path jar = LibraryJar.build(dir, LibraryJar.ANNOTATED);
+    Path src = dir.resolve("src/app");
+    Files.createDirectories(src);
+    Files.writeString(
+        src.resolve("Client.java"),
+        """
+        package app;
+        import java.util.List;
+        import lib.Mixed;
+        import lib.RemoteApi;
+        class Client {
+          RemoteApi api = new RemoteApi();
+          Mixed mixed = new Mixed();
+          void blockingType(List<String> ids) {
+            for (String id : ids) {
+              api.fetch(id);
+            }
+          }
+          void blockingMethod(List<String> ids) {
+            for (String id : ids) {
+              mixed.load(id);
+            }
+          }
+          void notAnnotated(List<String> ids) {
+            for (String id : ids) {
+              mixed.local(id);
+            }
+          }
+        }
+        """,
+        StandardCharsets.UTF_8);
+
+    assertThat(findings("--classpath", jar.toString()))
+        .containsExactly("9 RemoteApi.fetch", "14 Mixed.load");
+    // Without the jar nothing resolves: no finding rather than a wrong one.
+    assertThat(findings()).isEmpty();
+  }
+
+  /** Line and waiting method of each finding of a JSON scan of {@code dir/src}. */
+  private List<String> findings(String... options) throws IOException {
+    Path report = dir.resolve("report.json");
+    List<String> args =
+        new ArrayList<>(List.of("scan", "--format", "json", "--output", report.toString()));
+    args.addAll(List.of(options));
+    args.add(dir.resolve("src").toString());
+    int exit = Lockstep.run(args.toArray(new String[0]));
+    assertThat(exit).isAnyOf(Lockstep.CLEAN, Lockstep.FINDINGS);
+    List<String> found = new ArrayList<>();
+    for (JsonElement e :
+        JsonParser.parseString(Files.readString(report))
+            .getAsJsonObject()
+            .getAsJsonArray("findings")) {
+      JsonObject f = e.getAsJsonObject();
+      var chain = f.getAsJsonArray("chain");
+      found.add(
+          f.get("line").getAsInt()
+              + " "
+              + chain.get(chain.size() - 1).getAsJsonObject().get("method").getAsString());
+    }
+    return found;
+  }
+}
