@@ -53,12 +53,22 @@ final class LibraryAnnotationsTest {
               mixed.local(id);
             }
           }
+          void blockingConstructor(List<String> hosts) {
+            for (String host : hosts) {
+              new lib.Connection(host);
+            }
+          }
+          void otherConstructor(List<Integer> ports) {
+            for (int port : ports) {
+              new lib.Connection(port);
+            }
+          }
         }
         """,
         StandardCharsets.UTF_8);
 
     assertThat(findings("--classpath", jar.toString()))
-        .containsExactly("9 RemoteApi.fetch", "14 Mixed.load");
+        .containsExactly("9 RemoteApi.fetch", "14 Mixed.load", "24 new Connection");
     // Without the jar nothing resolves: no finding rather than a wrong one.
     assertThat(findings()).isEmpty();
   }

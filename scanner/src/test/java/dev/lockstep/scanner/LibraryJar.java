@@ -38,6 +38,15 @@ public final class LibraryJar {
             public String local(String id) { return id; }
           }
           """,
+          "lib/Connection.java",
+          """
+          package lib;
+          public class Connection {
+            @dev.lockstep.annotations.Blocking(reason = "connects")
+            public Connection(String host) {}
+            public Connection(int port) {}
+          }
+          """,
           "lib/Modem.java",
           """
           package lib;

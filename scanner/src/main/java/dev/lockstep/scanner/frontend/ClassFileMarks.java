@@ -59,13 +59,23 @@ final class ClassFileMarks {
     }
   }
 
-  /** Marks a library method carries in its class file. */
+  /** Marks a library method or constructor carries in its class file. */
   Marks methodMarks(ResolvedMethodLikeDeclaration method) {
-    if (classpath.isEmpty() || !(method instanceof ResolvedMethodDeclaration m)) {
-      return Marks.NONE; // constructors: not read yet
+    if (classpath.isEmpty()) {
+      return Marks.NONE;
     }
     try {
-      return methodMarks(binaryName(m.declaringType()), m.getName(), m.toDescriptor());
+      String owner = binaryName(method.declaringType());
+      if (method instanceof ResolvedMethodDeclaration m) {
+        return methodMarks(owner, m.getName(), m.toDescriptor());
+      }
+      // A constructor: <init>, its erased parameters, void. (An inner class's constructor also
+      // takes the outer instance first; such a constructor is not found, so it has no marks.)
+      StringBuilder descriptor = new StringBuilder("(");
+      for (int i = 0; i < method.getNumberOfParams(); i++) {
+        descriptor.append(method.getParam(i).getType().erasure().toDescriptor());
+      }
+      return methodMarks(owner, "<init>", descriptor.append(")V").toString());
     } catch (RuntimeException e) {
       return Marks.NONE;
     }

@@ -33,6 +33,12 @@ final class ClassFileMarksTest {
       assertThat(marks.methodMarks("lib.Mixed", "load", descriptor).has(Mark.BLOCKING)).isTrue();
       assertThat(marks.methodMarks("lib.Mixed", "local", descriptor)).isEqualTo(Marks.NONE);
       assertThat(marks.typeMarks("lib.Mixed")).isEqualTo(Marks.NONE);
+      assertThat(
+              marks
+                  .methodMarks("lib.Connection", "<init>", "(Ljava/lang/String;)V")
+                  .has(Mark.BLOCKING))
+          .isTrue();
+      assertThat(marks.methodMarks("lib.Connection", "<init>", "(I)V")).isEqualTo(Marks.NONE);
       assertThat(marks.typeMarks("lib.NoSuchClass")).isEqualTo(Marks.NONE);
     }
   }
