@@ -253,9 +253,7 @@ final class FixReader {
           "BoundedWindow."
               + name
               + " does not take "
-              + (itemsType == null
-                  ? "these items"
-                  : types.erasure(itemsType).tsym.getSimpleName()));
+              + (itemsType == null ? "these items" : simpleName(types.erasure(itemsType))));
     }
     Type element = elementType(itemsType);
     Type variable = type(loop.getVariable());
@@ -347,6 +345,14 @@ final class FixReader {
       return null;
     }
     return types.wildUpperBound(iterable.getTypeArguments().get(0));
+  }
+
+  /** An erased type's simple name; {@code String[]} for an array (its symbol is named "Array"). */
+  private static String simpleName(Type erased) {
+    if (erased instanceof Type.ArrayType array) {
+      return simpleName(array.elemtype) + "[]";
+    }
+    return erased.tsym.getSimpleName().toString();
   }
 
   private boolean isChecked(Type t) {

@@ -56,7 +56,7 @@ class Fit {
     }
   }
   void array(String[] ids) {
-    // BUG: Diagnostic contains: No automatic rewrite: BoundedWindow.forEach does not take
+    // BUG: Diagnostic contains: No automatic rewrite: BoundedWindow.forEach does not take String[]
     for (String id : ids) {
       client.sendAsync(id).join();
     }

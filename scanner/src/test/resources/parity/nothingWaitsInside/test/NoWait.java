@@ -1,42 +1,40 @@
+package test;
+import java.util.List;
+import java.util.concurrent.*;
+class NoWait {
+  ExecutorService pool = Executors.newFixedThreadPool(4);
+  BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+  volatile boolean running = true;
+  Client client = new Client();
+  void async(List<String> ids) {
+    for (String id : ids) {
+      client.sendAsync(id);
+      pool.submit(() -> client.send(id));
+      pool.execute(() -> System.out.println(id));
+    }
+  }
+  void worker() throws InterruptedException {
+    while (running) {
+      String job = queue.take();
+      System.out.println(job);
+    }
+  }
+  void producer(List<String> jobs) throws InterruptedException {
+    for (String job : jobs) {
+      queue.put(job);
+    }
+  }
+  int cpuOnly(List<String> ids) {
+    int n = 0;
+    for (String id : ids) {
+      n += id.hashCode();
+      System.out.println(id);
+    }
+    return n;
+  }
+  void parallelStream(List<String> ids) {
+    ids.parallelStream().forEach(id -> client.sendAsync(id).join());
+  }
+}
 
-
-            package test;
-            import java.util.List;
-            import java.util.concurrent.*;
-            class NoWait {
-              ExecutorService pool = Executors.newFixedThreadPool(4);
-              BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-              volatile boolean running = true;
-              Client client = new Client();
-              void async(List<String> ids) {
-                for (String id : ids) {
-                  client.sendAsync(id);
-                  pool.submit(() -> client.send(id));
-                  pool.execute(() -> System.out.println(id));
-                }
-              }
-              void worker() throws InterruptedException {
-                while (running) {
-                  String job = queue.take();
-                  System.out.println(job);
-                }
-              }
-              void producer(List<String> jobs) throws InterruptedException {
-                for (String job : jobs) {
-                  queue.put(job);
-                }
-              }
-              int cpuOnly(List<String> ids) {
-                int n = 0;
-                for (String id : ids) {
-                  n += id.hashCode();
-                  System.out.println(id);
-                }
-                return n;
-              }
-              void parallelStream(List<String> ids) {
-                ids.parallelStream().forEach(id -> client.sendAsync(id).join());
-              }
-            }
-            
 

@@ -83,12 +83,7 @@ final class WindowFit {
     ResolvedType itemsType = items.orElseThrow();
     String param = names.typeName(method.getParam(0).getType());
     if (!itemsType.isReferenceType() || !names.closure(itemsType).contains(param)) {
-      // javac names an array type's symbol "Array", whatever its element type.
-      return Optional.of(
-          "BoundedWindow."
-              + name
-              + " does not take "
-              + (itemsType.isArray() ? "Array" : simpleName(itemsType)));
+      return Optional.of("BoundedWindow." + name + " does not take " + simpleName(itemsType));
     }
     if (!loop.getVariable().getVariables().get(0).getType().isVarType()) {
       String element = elementType(itemsType);
@@ -253,7 +248,11 @@ final class WindowFit {
     return names.typeDeclaration(name).<ResolvedType>map(ReferenceTypeImpl::new).orElse(null);
   }
 
+  /** The erased simple name, {@code String[]} for an array (the checker words it the same). */
   private static String simpleName(ResolvedType t) {
+    if (t.isArray()) {
+      return simpleName(t.asArrayType().getComponentType()) + "[]";
+    }
     return simple(t.isReferenceType() ? t.asReferenceType().getQualifiedName() : t.describe());
   }
 
