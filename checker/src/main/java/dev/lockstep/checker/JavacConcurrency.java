@@ -83,7 +83,9 @@ final class JavacConcurrency {
           "mapOutcomes",
           "stream",
           "mapAsync",
-          "all");
+          "all",
+          "startVirtualThread",
+          "start");
 
   private final JavacFacts facts;
   private final JavacNames names;
@@ -669,6 +671,19 @@ final class JavacConcurrency {
                       path,
                       methodPath,
                       List.of(call.getArguments().get(0))));
+    }
+    boolean virtualThread =
+        (owner.equals("java.lang.Thread") && name.equals("startVirtualThread"))
+            || (owners.contains("java.lang.Thread.Builder") && name.equals("start"));
+    if (virtualThread && call.getArguments().size() == 1 && overItems(path)) {
+      // A thread per item: unbounded, unless a semaphore gates the tasks.
+      return pipeline(
+          Pipeline.Kind.EXECUTOR,
+          new Window(Pipeline.WindowSource.UNBOUNDED, OptionalInt.empty(), "threads"),
+          call,
+          path,
+          methodPath,
+          List.of(call.getArguments().get(0)));
     }
     if (on != null
         && owners.contains("java.util.concurrent.ExecutorService")

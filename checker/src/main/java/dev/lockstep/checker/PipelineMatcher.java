@@ -25,7 +25,31 @@ import java.util.Optional;
  * way; the summaries behind the judgement are computed once per compilation.
  */
 final class PipelineMatcher {
+  /**
+   * {@code -Dlockstep.trace.pipelines=true}: one line on stderr per pipeline read and its verdict,
+   * to measure on real code how many pipelines the checks see and why they are clean.
+   */
+  private static final boolean TRACE = Boolean.getBoolean("lockstep.trace.pipelines");
+
   private PipelineMatcher() {}
+
+  private static void trace(Pipeline pipeline, PipelineVerdict verdict) {
+    String outcome =
+        verdict instanceof PipelineVerdict.Clean clean
+            ? clean.reason() + " " + clean.detail()
+            : "FLAGGED " + ((PipelineVerdict.Flagged) verdict).finding().check();
+    System.err.println(
+        "[lockstep-pipeline] "
+            + pipeline.location().render()
+            + " "
+            + pipeline.kind()
+            + " k="
+            + pipeline.windowSource()
+            + ":"
+            + pipeline.windowText()
+            + " -> "
+            + outcome);
+  }
 
   /**
    * Reports a configuration error once per compilation, on the first file, as a javac error
@@ -111,6 +135,9 @@ final class PipelineMatcher {
       }
       Pipeline pipeline = read.orElseThrow().pipeline();
       PipelineVerdict verdict = compilation.parallelism.judge(pipeline);
+      if (TRACE && checkName.equals(EffectiveParallelismRule.FAKE_CONCURRENCY)) {
+        trace(pipeline, verdict);
+      }
       if (!(verdict instanceof PipelineVerdict.Flagged flagged)
           || !flagged.finding().check().equals(checkName)) {
         return Description.NO_MATCH;
