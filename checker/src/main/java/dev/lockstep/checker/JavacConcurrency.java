@@ -1236,7 +1236,7 @@ final class JavacConcurrency {
 
   /**
    * Where a variable gets its value: a local's initializer; a field's initializer, or its one
-   * assignment in a constructor.
+   * assignment in the class's methods (a constructor, {@code start()}, {@code init()}).
    */
   private ExpressionTree initializer(VarSymbol v, TreePath context) {
     if (JavacFacts.isLocal(v)) {
@@ -1265,10 +1265,9 @@ final class JavacConcurrency {
     }
     List<ExpressionTree> assigned = new ArrayList<>();
     for (JCTree member : cls.getMembers()) {
-      if (member instanceof JCTree.JCMethodDecl m
-          && m.sym != null
-          && m.sym.isConstructor()
-          && m.getBody() != null) {
+      // Any method, not only constructors: a pool created once in start() or init() is the
+      // only executor the field ever holds.
+      if (member instanceof JCTree.JCMethodDecl m && m.sym != null && m.getBody() != null) {
         new TreeScanner<Void, Void>() {
           @Override
           public Void visitAssignment(AssignmentTree node, Void unused) {
