@@ -47,6 +47,7 @@ import dev.lockstep.analysis.facts.Pipeline;
 import dev.lockstep.analysis.facts.Receiver;
 import dev.lockstep.analysis.facts.ReceiverKind;
 import dev.lockstep.analysis.facts.StreamShapes;
+import dev.lockstep.analysis.summary.LambdaPolicy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -82,20 +83,35 @@ final class JavacConcurrency {
           "mapOutcomes",
           "stream",
           "mapAsync",
-          "all");
+          "all",
+          "startVirtualThread",
+          "start");
 
   private final JavacFacts facts;
   private final JavacNames names;
   private final JavacTrees trees;
+  private final HelperBodies helpers;
 
   JavacConcurrency(JavacFacts facts, JavacNames names, JavacTrees trees) {
     this.facts = facts;
     this.names = names;
     this.trees = trees;
+    this.helpers = new HelperBodies(facts, names, trees, this);
   }
 
-  /** What the source says about an executor's or window's size. */
-  private record Window(Pipeline.WindowSource source, OptionalInt k, String text) {}
+  /**
+   * What the source says about an executor's or window's size; {@code literal} is the integer
+   * literal that states it at the creation site, when it is one (what a fix can resize).
+   */
+  private record Window(
+      Pipeline.WindowSource source, OptionalInt k, String text, Optional<ExpressionTree> literal) {
+    Window(Pipeline.WindowSource source, OptionalInt k, String text) {
+      this(source, k, text, Optional.empty());
+    }
+  }
+
+  /** A pipeline, and the literal that sizes its window at the creation site, if any. */
+  record ReadPipeline(Pipeline pipeline, Optional<ExpressionTree> windowLiteral) {}
 
   // ---------------------------------------------------------------------------------------------
   // Lock regions
@@ -126,9 +142,14 @@ final class JavacConcurrency {
     return regions;
   }
 
+  /** The regions in a helper's body, read in a task's scope ({@link HelperBodies}). */
+  List<LockRegion> regionsIn(Tree root, TreePath context, Scope scope, MethodRef holder) {
+    return regionsIn(root, context, scope, holder, lazyInitTrees(root));
+  }
+
   /**
-   * The regions in {@code root} (a method body or a task's body), not inside lambdas or classes
-   * nested in it: those run elsewhere, or later.
+   * The regions in {@code root} (a method body or a task's body), not inside classes nested in it
+   * nor in lambdas that run elsewhere, or later.
    */
   private List<LockRegion> regionsIn(
       Tree root, TreePath context, Scope scope, MethodRef holder, Set<Tree> lazy) {
@@ -162,13 +183,35 @@ final class JavacConcurrency {
       }
 
       @Override
+      public Void visitIf(IfTree node, Void unused) {
+        timedTryLock(node, unit, scope, holder, lazy, context).ifPresent(regions::add);
+        return super.visitIf(node, null);
+      }
+
+      // Lambdas passed to a call, with the method they are passed to.
+      private final IdentityHashMap<Tree, MethodSymbol> consumers = new IdentityHashMap<>();
+
+      @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
         executorWait(node, unit, scope, holder, context).ifPresent(regions::add);
+        MethodSymbol consumer = methodSymbol(node.getMethodSelect());
+        if (consumer != null) {
+          for (ExpressionTree arg : node.getArguments()) {
+            consumers.put(unwrap(arg), consumer);
+          }
+        }
         return super.visitMethodInvocation(node, null);
       }
 
       @Override
       public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+        // A lambda the call it is passed to runs before returning (retry(() -> ...), forEach,
+        // Optional.map) holds its locks in this body; a deferred or stored one holds them
+        // elsewhere, later.
+        MethodSymbol consumer = consumers.get(node);
+        if (consumer != null && LambdaPolicy.runsSynchronously(names.ref(consumer))) {
+          return super.visitLambdaExpression(node, null);
+        }
         return null;
       }
 
@@ -180,10 +223,20 @@ final class JavacConcurrency {
     return regions;
   }
 
+  /** What an acquiring call locks: the kind, the object all callers share, and its permits. */
+  private record Acquire(
+      LockRegion.Kind kind,
+      ExpressionTree holderExpr,
+      int permits,
+      Symbol lockSym,
+      String lockText,
+      MethodInvocationTree call) {}
+
   /**
-   * {@code lock.lock()} (or {@code semaphore.acquire()}) as statement {@code i}: the region runs to
-   * the matching {@code unlock()}/{@code release()}, or is the {@code try} block whose {@code
-   * finally} releases it, or runs to the end of the block.
+   * {@code lock.lock()} (or {@code semaphore.acquire()}) as statement {@code i}, or a guard {@code
+   * if (!lock.tryLock(timeout, unit)) return;}: the region runs to the matching {@code
+   * unlock()}/{@code release()}, or is the {@code try} block whose {@code finally} releases it, or
+   * runs to the end of the block.
    */
   private Optional<LockRegion> lockRegion(
       List<? extends StatementTree> statements,
@@ -193,9 +246,98 @@ final class JavacConcurrency {
       MethodRef holder,
       Set<Tree> lazy,
       TreePath context) {
-    if (!(statements.get(i) instanceof ExpressionStatementTree statement)
-        || !(unwrap(statement.getExpression()) instanceof MethodInvocationTree call)
-        || !(call.getMethodSelect() instanceof MemberSelectTree select)) {
+    StatementTree statement = statements.get(i);
+    Optional<Acquire> acquired = Optional.empty();
+    if (statement instanceof ExpressionStatementTree e
+        && unwrap(e.getExpression()) instanceof MethodInvocationTree call) {
+      acquired = acquire(call, false, context);
+    } else if (statement instanceof IfTree guard
+        && unwrap(guard.getCondition()) instanceof com.sun.source.tree.UnaryTree not
+        && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
+        && unwrap(not.getExpression()) instanceof MethodInvocationTree call
+        && guard.getElseStatement() == null
+        && exits(guard.getThenStatement())) {
+      acquired = acquire(call, true, context);
+    }
+    if (acquired.isEmpty()) {
+      return Optional.empty();
+    }
+    Acquire a = acquired.orElseThrow();
+    List<Tree> body = new ArrayList<>();
+    for (int j = i + 1; j < statements.size(); j++) {
+      StatementTree s = statements.get(j);
+      if (releases(s, a.lockSym(), a.lockText())) {
+        break;
+      }
+      if (s instanceof TryTree t
+          && t.getFinallyBlock() != null
+          && releasesAnywhere(t.getFinallyBlock(), a.lockSym(), a.lockText())) {
+        body.add(t.getBlock());
+        break;
+      }
+      body.add(s);
+    }
+    return Optional.of(region(a, body, unit, scope, holder, lazy));
+  }
+
+  /**
+   * {@code if (lock.tryLock(timeout, unit)) { ... }}: the tasks that get the lock within the
+   * timeout run the branch one at a time, the others wait for it first. (A {@code tryLock()}
+   * without a timeout is no region: a task that finds the lock busy skips the work instead of
+   * queueing for it.)
+   */
+  private Optional<LockRegion> timedTryLock(
+      IfTree node,
+      CompilationUnitTree unit,
+      Scope scope,
+      MethodRef holder,
+      Set<Tree> lazy,
+      TreePath context) {
+    if (!(unwrap(node.getCondition()) instanceof MethodInvocationTree call)) {
+      return Optional.empty();
+    }
+    return acquire(call, true, context)
+        .map(a -> region(a, List.of(node.getThenStatement()), unit, scope, holder, lazy));
+  }
+
+  private LockRegion region(
+      Acquire a,
+      List<? extends Tree> body,
+      CompilationUnitTree unit,
+      Scope scope,
+      MethodRef holder,
+      Set<Tree> lazy) {
+    return new LockRegion(
+        a.kind(),
+        source(a.holderExpr()),
+        facts.receiver(a.holderExpr(), scope),
+        isStaticObject(a.holderExpr()),
+        a.permits(),
+        JavacNames.location(unit, a.call()),
+        holder,
+        callsIn(body, unit, scope),
+        allLazy(body, lazy));
+  }
+
+  /** Whether a guard's branch leaves the block: ends with return, throw, break or continue. */
+  private static boolean exits(StatementTree statement) {
+    StatementTree last = statement;
+    while (last instanceof BlockTree block && !block.getStatements().isEmpty()) {
+      last = block.getStatements().get(block.getStatements().size() - 1);
+    }
+    return switch (last.getKind()) {
+      case RETURN, THROW, BREAK, CONTINUE -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * The lock a call takes: {@code lock()}, {@code lockInterruptibly()}, {@code acquire()}, {@code
+   * acquireUninterruptibly()}; with {@code timed}, {@code tryLock(timeout, unit)} and {@code
+   * tryAcquire(..., timeout, unit)} instead.
+   */
+  private Optional<Acquire> acquire(MethodInvocationTree call, boolean timed, TreePath context) {
+    if (!(call.getMethodSelect() instanceof MemberSelectTree select)) {
       return Optional.empty();
     }
     MethodSymbol method = methodSymbol(select);
@@ -204,17 +346,31 @@ final class JavacConcurrency {
     }
     String name = method.name.toString();
     Set<String> owners = names.closure(method.owner.type);
-    boolean lock =
-        owners.contains("java.util.concurrent.locks.Lock")
-            && (name.equals("lock") || name.equals("lockInterruptibly"));
-    boolean semaphore =
-        owners.contains("java.util.concurrent.Semaphore")
-            && (name.equals("acquire") || name.equals("acquireUninterruptibly"));
+    boolean lock;
+    boolean semaphore;
+    if (timed) {
+      // Only the forms that wait: tryLock(long, TimeUnit), tryAcquire([int,] long, TimeUnit).
+      int params = method.getParameters().size();
+      lock =
+          owners.contains("java.util.concurrent.locks.Lock")
+              && name.equals("tryLock")
+              && params == 2;
+      semaphore =
+          owners.contains("java.util.concurrent.Semaphore")
+              && name.equals("tryAcquire")
+              && params >= 2;
+    } else {
+      lock =
+          owners.contains("java.util.concurrent.locks.Lock")
+              && (name.equals("lock") || name.equals("lockInterruptibly"));
+      semaphore =
+          owners.contains("java.util.concurrent.Semaphore")
+              && (name.equals("acquire") || name.equals("acquireUninterruptibly"));
+    }
     if (!lock && !semaphore) {
       return Optional.empty();
     }
     ExpressionTree lockExpr = unwrap(select.getExpression());
-    String lockText = source(lockExpr);
     LockRegion.Kind kind = semaphore ? LockRegion.Kind.SEMAPHORE : LockRegion.Kind.LOCK;
     ExpressionTree holderExpr = lockExpr;
     int permits = 1;
@@ -244,32 +400,8 @@ final class JavacConcurrency {
     } else {
       permits = semaphorePermits(lockExpr, context);
     }
-    Symbol lockSym = symbol(lockExpr);
-    List<Tree> body = new ArrayList<>();
-    for (int j = i + 1; j < statements.size(); j++) {
-      StatementTree s = statements.get(j);
-      if (releases(s, lockSym, lockText)) {
-        break;
-      }
-      if (s instanceof TryTree t
-          && t.getFinallyBlock() != null
-          && releasesAnywhere(t.getFinallyBlock(), lockSym, lockText)) {
-        body.add(t.getBlock());
-        break;
-      }
-      body.add(s);
-    }
     return Optional.of(
-        new LockRegion(
-            kind,
-            source(holderExpr),
-            facts.receiver(holderExpr, scope),
-            isStaticObject(holderExpr),
-            permits,
-            JavacNames.location(unit, call),
-            holder,
-            callsIn(body, unit, scope),
-            allLazy(body, lazy)));
+        new Acquire(kind, holderExpr, permits, symbol(lockExpr), source(lockExpr), call));
   }
 
   /** {@code readLock} or {@code writeLock} for {@code rw.readLock()}, else empty. */
@@ -492,7 +624,7 @@ final class JavacConcurrency {
   // Pipelines
 
   /** The pipeline the call at {@code path} sets up, or empty when it is none we model. */
-  Optional<Pipeline> readPipeline(TreePath path) {
+  Optional<ReadPipeline> readPipeline(TreePath path) {
     if (!(path.getLeaf() instanceof MethodInvocationTree call)) {
       return Optional.empty();
     }
@@ -540,6 +672,19 @@ final class JavacConcurrency {
                       methodPath,
                       List.of(call.getArguments().get(0))));
     }
+    boolean virtualThread =
+        (owner.equals("java.lang.Thread") && name.equals("startVirtualThread"))
+            || (owners.contains("java.lang.Thread.Builder") && name.equals("start"));
+    if (virtualThread && call.getArguments().size() == 1 && overItems(path)) {
+      // A thread per item: unbounded, unless a semaphore gates the tasks.
+      return pipeline(
+          Pipeline.Kind.EXECUTOR,
+          new Window(Pipeline.WindowSource.UNBOUNDED, OptionalInt.empty(), "threads"),
+          call,
+          path,
+          methodPath,
+          List.of(call.getArguments().get(0)));
+    }
     if (on != null
         && owners.contains("java.util.concurrent.ExecutorService")
         && (name.equals("invokeAll") || name.equals("invokeAny"))
@@ -576,7 +721,7 @@ final class JavacConcurrency {
   /**
    * A stream chain ending at {@code terminal} with {@code .parallel()} or {@code parallelStream()}.
    */
-  private Optional<Pipeline> parallelStream(
+  private Optional<ReadPipeline> parallelStream(
       MethodInvocationTree terminal, TreePath path, TreePath methodPath) {
     List<Tree> bodies = new ArrayList<>();
     boolean parallel = false;
@@ -615,7 +760,7 @@ final class JavacConcurrency {
         bodies);
   }
 
-  private Optional<Pipeline> pipeline(
+  private Optional<ReadPipeline> pipeline(
       Pipeline.Kind kind,
       Window window,
       MethodInvocationTree call,
@@ -648,12 +793,16 @@ final class JavacConcurrency {
           JavacFacts.declareAll(lambda.getBody(), scope);
           reader.scan(lambda.getBody(), null);
           locks.addAll(regionsIn(lambda.getBody(), path, scope, enclosingRef, lazy));
+          helpers.read(lambda.getBody(), scope, calls, locks);
         }
         case MemberReferenceTree ref -> reader.visitMemberReferenceAsBody(ref);
         default -> runnableTask((ExpressionTree) t, scope, unit).ifPresent(reader.calls::add);
       }
       calls.addAll(reader.calls);
     }
+    Optional<Window> gate = gate(window, path, tasks, locks, enclosingRef);
+    Window k = gate.orElse(window);
+    Pipeline.Kind shape = gate.isPresent() ? Pipeline.Kind.SEMAPHORE_GATED : kind;
     Location location =
         JavacNames.location(
             unit,
@@ -661,16 +810,98 @@ final class JavacConcurrency {
                 ? ((JCTree) s).getPreferredPosition()
                 : ((JCTree) call).getStartPosition());
     return Optional.of(
-        new Pipeline(
-            kind,
-            window.source(),
-            window.k(),
-            window.text(),
-            location,
-            enclosingRef,
-            names.marksOf(enclosing).plus(names.typeMarks(enclosing.owner)),
-            calls,
-            locks));
+        new ReadPipeline(
+            new Pipeline(
+                shape,
+                k.source(),
+                k.k(),
+                k.text(),
+                location,
+                enclosingRef,
+                names.marksOf(enclosing).plus(names.typeMarks(enclosing.owner)),
+                calls,
+                locks),
+            k.literal()));
+  }
+
+  /**
+   * A shared {@code Semaphore(n)} that bounds the tasks more tightly than the executor does: the
+   * window is then {@code n}. Two shapes: the submitting loop acquires a permit before each
+   * submission and the task releases it; or the task acquires it in its own body while the
+   * executor's size is not known (virtual threads, a cached pool, a non-constant size). A task's
+   * own semaphore under a pool of known size stays what it was: a serialization point of {@code n}
+   * (an oversized pool).
+   */
+  private Optional<Window> gate(
+      Window window,
+      TreePath path,
+      List<? extends Tree> tasks,
+      List<LockRegion> locks,
+      MethodRef taskHolder) {
+    OptionalInt k =
+        window.source() == Pipeline.WindowSource.CONSTANT ? window.k() : OptionalInt.empty();
+    Optional<Window> gate = submitterGate(path, tasks);
+    if (gate.isPresent() && (k.isEmpty() || gate.orElseThrow().k().getAsInt() < k.getAsInt())) {
+      return gate;
+    }
+    boolean unknown =
+        window.source() == Pipeline.WindowSource.UNBOUNDED
+            || window.source() == Pipeline.WindowSource.NON_CONSTANT;
+    if (!unknown) {
+      return Optional.empty();
+    }
+    return locks.stream()
+        .filter(
+            r ->
+                r.kind() == LockRegion.Kind.SEMAPHORE
+                    && r.permits() > 0
+                    && (r.isStatic() || r.holder().kind().isShared())
+                    && r.holderMethod().equals(taskHolder))
+        .min(java.util.Comparator.comparingInt(LockRegion::permits))
+        .map(
+            r -> new Window(Pipeline.WindowSource.CONSTANT, OptionalInt.of(r.permits()), r.lock()));
+  }
+
+  /**
+   * {@code gate.acquire(); pool.execute(() -> { try { ... } finally { gate.release(); } });}: the
+   * statement before the submission in the loop body takes a permit of a semaphore of known size,
+   * and every task gives it back.
+   */
+  private Optional<Window> submitterGate(TreePath path, List<? extends Tree> tasks) {
+    TreePath p = path;
+    while (p.getParentPath() != null
+        && !(p.getParentPath().getLeaf() instanceof BlockTree)
+        && !(p.getLeaf() instanceof StatementTree)) {
+      p = p.getParentPath();
+    }
+    if (!(p.getLeaf() instanceof StatementTree submission)
+        || p.getParentPath() == null
+        || !(p.getParentPath().getLeaf() instanceof BlockTree block)) {
+      return Optional.empty();
+    }
+    List<? extends StatementTree> statements = block.getStatements();
+    int at = statements.indexOf(submission);
+    for (int i = at - 1; i >= 0; i--) {
+      if (statements.get(i) instanceof ExpressionStatementTree e
+          && unwrap(e.getExpression()) instanceof MethodInvocationTree call) {
+        Optional<Acquire> acquired = acquire(call, false, path);
+        if (acquired.isPresent()) {
+          Acquire a = acquired.orElseThrow();
+          if (a.kind() != LockRegion.Kind.SEMAPHORE || a.permits() < 1) {
+            return Optional.empty();
+          }
+          for (Tree task : tasks) {
+            if (!releasesAnywhere(task, a.lockSym(), a.lockText())) {
+              return Optional.empty();
+            }
+          }
+          return Optional.of(
+              new Window(
+                  Pipeline.WindowSource.CONSTANT, OptionalInt.of(a.permits()), a.lockText()));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -951,8 +1182,9 @@ final class JavacConcurrency {
       String created0 = names.typeName(type(created));
       List<? extends ExpressionTree> args = created.getArguments();
       return switch (created0) {
+        // The maximum; never offered for resizing: below the core size the constructor throws.
         case "java.util.concurrent.ThreadPoolExecutor" ->
-            args.size() >= 2 ? Optional.of(size(args.get(1))) : Optional.empty();
+            args.size() >= 2 ? Optional.of(withoutLiteral(size(args.get(1)))) : Optional.empty();
         case "java.util.concurrent.ScheduledThreadPoolExecutor" ->
             args.isEmpty() ? Optional.empty() : Optional.of(size(args.get(0)));
         case "java.util.concurrent.ForkJoinPool" ->
@@ -970,11 +1202,19 @@ final class JavacConcurrency {
     return Optional.empty();
   }
 
+  private static Window withoutLiteral(Window window) {
+    return new Window(window.source(), window.k(), window.text());
+  }
+
   /** A size argument: a constant, the processors, or anything else (not a constant). */
   private static Window size(ExpressionTree arg) {
     OptionalInt k = constant(arg);
     if (k.isPresent()) {
-      return new Window(Pipeline.WindowSource.CONSTANT, k, String.valueOf(k.getAsInt()));
+      return new Window(
+          Pipeline.WindowSource.CONSTANT,
+          k,
+          String.valueOf(k.getAsInt()),
+          unwrap(arg).getKind() == Tree.Kind.INT_LITERAL ? Optional.of(arg) : Optional.empty());
     }
     ExpressionTree e = unwrap(arg);
     if (e instanceof MethodInvocationTree call
@@ -996,7 +1236,7 @@ final class JavacConcurrency {
 
   /**
    * Where a variable gets its value: a local's initializer; a field's initializer, or its one
-   * assignment in a constructor.
+   * assignment in the class's methods (a constructor, {@code start()}, {@code init()}).
    */
   private ExpressionTree initializer(VarSymbol v, TreePath context) {
     if (JavacFacts.isLocal(v)) {
@@ -1025,10 +1265,9 @@ final class JavacConcurrency {
     }
     List<ExpressionTree> assigned = new ArrayList<>();
     for (JCTree member : cls.getMembers()) {
-      if (member instanceof JCTree.JCMethodDecl m
-          && m.sym != null
-          && m.sym.isConstructor()
-          && m.getBody() != null) {
+      // Any method, not only constructors: a pool created once in start() or init() is the
+      // only executor the field ever holds.
+      if (member instanceof JCTree.JCMethodDecl m && m.sym != null && m.getBody() != null) {
         new TreeScanner<Void, Void>() {
           @Override
           public Void visitAssignment(AssignmentTree node, Void unused) {

@@ -2,12 +2,19 @@ package dev.lockstep.checker;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
 import dev.lockstep.analysis.facts.Pipeline;
+import dev.lockstep.analysis.finding.Finding;
+import dev.lockstep.analysis.rules.EffectiveParallelismRule;
 import dev.lockstep.analysis.rules.PipelineVerdict;
 import java.util.Optional;
 
@@ -18,7 +25,31 @@ import java.util.Optional;
  * way; the summaries behind the judgement are computed once per compilation.
  */
 final class PipelineMatcher {
+  /**
+   * {@code -Dlockstep.trace.pipelines=true}: one line on stderr per pipeline read and its verdict,
+   * to measure on real code how many pipelines the checks see and why they are clean.
+   */
+  private static final boolean TRACE = Boolean.getBoolean("lockstep.trace.pipelines");
+
   private PipelineMatcher() {}
+
+  private static void trace(Pipeline pipeline, PipelineVerdict verdict) {
+    String outcome =
+        verdict instanceof PipelineVerdict.Clean clean
+            ? clean.reason() + " " + clean.detail()
+            : "FLAGGED " + ((PipelineVerdict.Flagged) verdict).finding().check();
+    System.err.println(
+        "[lockstep-pipeline] "
+            + pipeline.location().render()
+            + " "
+            + pipeline.kind()
+            + " k="
+            + pipeline.windowSource()
+            + ":"
+            + pipeline.windowText()
+            + " -> "
+            + outcome);
+  }
 
   /**
    * Reports a configuration error once per compilation, on the first file, as a javac error
@@ -48,6 +79,44 @@ final class PipelineMatcher {
     return Description.NO_MATCH;
   }
 
+  /**
+   * OversizedWindow's fix: the literal that sizes the window, resized to the bottleneck's
+   * parallelism — only when the window is created in the method that feeds it ({@code
+   * BoundedWindow.of(8).forEach(...)}, a local pool). A field's pool may feed other pipelines that
+   * do not share the bottleneck; the message says what to do, the fix does not guess.
+   * FakeConcurrency offers no fix: each of its options (drop the pool, widen the resource, declare
+   * the intent) is a design decision.
+   */
+  private static Optional<SuggestedFix> resize(
+      Finding finding, Optional<ExpressionTree> literal, VisitorState state) {
+    if (!finding.check().equals(EffectiveParallelismRule.OVERSIZED_WINDOW)
+        || finding.parallelism().isEmpty()
+        || literal.isEmpty()) {
+      return Optional.empty();
+    }
+    MethodTree method = state.findEnclosing(MethodTree.class);
+    if (method == null || !contains(method, literal.orElseThrow())) {
+      return Optional.empty();
+    }
+    int p = finding.parallelism().orElseThrow().effective();
+    return Optional.of(SuggestedFix.replace(literal.orElseThrow(), String.valueOf(p)));
+  }
+
+  @SuppressWarnings("ReferenceEquality") // the very tree, not an equal one
+  private static boolean contains(Tree root, Tree target) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        if (tree == target) {
+          found[0] = true;
+        }
+        return found[0] ? null : super.scan(tree, null);
+      }
+    }.scan(root, null);
+    return found[0];
+  }
+
   static Description match(
       BugChecker check,
       String checkName,
@@ -59,16 +128,24 @@ final class PipelineMatcher {
     }
     try {
       LockstepCompilation compilation = LockstepCompilation.of(state, config.config());
-      Optional<Pipeline> pipeline = compilation.facts.concurrency().readPipeline(state.getPath());
-      if (pipeline.isEmpty()) {
+      Optional<JavacConcurrency.ReadPipeline> read =
+          compilation.facts.concurrency().readPipeline(state.getPath());
+      if (read.isEmpty()) {
         return Description.NO_MATCH;
       }
-      PipelineVerdict verdict = compilation.parallelism.judge(pipeline.orElseThrow());
-      if (verdict instanceof PipelineVerdict.Flagged flagged
-          && flagged.finding().check().equals(checkName)) {
-        return check.buildDescription(tree).setMessage(flagged.finding().message()).build();
+      Pipeline pipeline = read.orElseThrow().pipeline();
+      PipelineVerdict verdict = compilation.parallelism.judge(pipeline);
+      if (TRACE && checkName.equals(EffectiveParallelismRule.FAKE_CONCURRENCY)) {
+        trace(pipeline, verdict);
       }
-      return Description.NO_MATCH;
+      if (!(verdict instanceof PipelineVerdict.Flagged flagged)
+          || !flagged.finding().check().equals(checkName)) {
+        return Description.NO_MATCH;
+      }
+      Finding finding = flagged.finding();
+      Description.Builder description = check.buildDescription(tree).setMessage(finding.message());
+      resize(finding, read.orElseThrow().windowLiteral(), state).ifPresent(description::addFix);
+      return description.build();
     } catch (RuntimeException | StackOverflowError e) {
       if (Boolean.getBoolean(SerialAwaitInLoop.STRICT_PROPERTY)) {
         throw e;

@@ -1,5 +1,6 @@
 package dev.lockstep.checker;
 
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
 
@@ -371,6 +372,397 @@ final class FakeConcurrencyTest {
             }
             """)
         .setArgs("-XepOpt:Lockstep:CatalogueFile=" + catalogue)
+        .doTest();
+  }
+
+  @Test
+  void timedTryLockSerializes() {
+    helper
+        .addSourceLines(
+            "test/Timed.java",
+            """
+            package test;
+            import dev.lockstep.window.BoundedWindow;
+            import java.util.List;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Timed {
+              private final Client client = new Client();
+              private final ReentrantLock lock = new ReentrantLock();
+              void branch(List<String> ids) throws Exception {
+                // BUG: Diagnostic contains: 5 workers, effective parallelism 1: each task reaches Timed.branch (locks the shared 'lock', Timed.java:12) which holds the lock across HttpClient.send (Client.java:9). Chain: branch (Timed.java:11)
+                BoundedWindow.of(5).forEach(ids, id -> {
+                  if (lock.tryLock(1, TimeUnit.SECONDS)) {
+                    try {
+                      client.send(id);
+                    } finally {
+                      lock.unlock();
+                    }
+                  }
+                });
+              }
+              void guard(String id) throws Exception {
+                if (!lock.tryLock(1, TimeUnit.SECONDS)) {
+                  throw new IllegalStateException("busy");
+                }
+                try {
+                  client.send(id);
+                } finally {
+                  lock.unlock();
+                }
+              }
+              void guarded(List<String> ids) throws Exception {
+                // BUG: Diagnostic contains: each task reaches Timed.guard (locks the shared 'lock', Timed.java:22) which holds the lock across HttpClient.send (Client.java:9). Chain: guarded (Timed.java:33) -> guard (Timed.java:33)
+                BoundedWindow.of(5).forEach(ids, this::guard);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void untimedTryLockSkipsInsteadOfQueueing() {
+    helper
+        .addSourceLines(
+            "test/Skip.java",
+            """
+            package test;
+            import dev.lockstep.window.BoundedWindow;
+            import java.util.List;
+            import java.util.concurrent.Semaphore;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Skip {
+              private final Client client = new Client();
+              private final ReentrantLock lock = new ReentrantLock();
+              private final Semaphore one = new Semaphore(1);
+              void refreshIfIdle(List<String> ids) throws Exception {
+                // A busy lock means another task refreshes: this one moves on, nobody queues.
+                BoundedWindow.of(5).forEach(ids, id -> {
+                  if (lock.tryLock()) {
+                    try {
+                      client.send(id);
+                    } finally {
+                      lock.unlock();
+                    }
+                  }
+                  if (one.tryAcquire()) {
+                    try {
+                      client.send(id);
+                    } finally {
+                      one.release();
+                    }
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void sharedObjectsPassedToHelpers() {
+    helper
+        .addSourceLines(
+            "test/Helpers.java",
+            """
+            package test;
+            final class Helpers {
+              private Helpers() {}
+              static String locked(Object lock, Client client, String id) throws Exception {
+                synchronized (lock) {
+                  return client.send(id);
+                }
+              }
+              static void publishVia(RelaySession session, String group) throws Exception {
+                session.publish(group, "m");
+              }
+            }
+            """)
+        .addSourceLines(
+            "test/Passing.java",
+            """
+            package test;
+            import dev.lockstep.window.BoundedWindow;
+            import java.util.List;
+            class Passing {
+              private static final Object LOCK = new Object();
+              private final Client client = new Client();
+              private final RelaySession session = new RelaySession();
+              void lockPassed(List<String> ids) throws Exception {
+                // BUG: Diagnostic contains: 5 workers, effective parallelism 1: each task reaches Helpers.locked (synchronized on the shared 'lock', Helpers.java:5) which holds the monitor across HttpClient.send (Client.java:9). Chain: lockPassed (Passing.java:10)
+                BoundedWindow.of(5).forEach(ids, id -> Helpers.locked(LOCK, client, id));
+              }
+              void servicePassed(List<String> groups) throws Exception {
+                // BUG: Diagnostic contains: each task reaches RelaySession.publish (synchronized on the shared 'session', RelaySession.java:10) which holds the monitor across HttpClient.send (RelaySession.java:14). Chain: servicePassed (Passing.java:14) -> session.publish (Helpers.java:10)
+                BoundedWindow.of(5).forEach(groups, g -> Helpers.publishVia(session, g));
+              }
+              void perTaskLockPassed(List<String> ids) throws Exception {
+                BoundedWindow.of(5).forEach(ids, id -> Helpers.locked(new Object(), client, id));
+              }
+              void perItemLockPassed(List<Object> locks) throws Exception {
+                BoundedWindow.of(5).forEach(locks, l -> Helpers.locked(l, client, "x"));
+              }
+              void perTaskServicePassed(List<String> groups) throws Exception {
+                BoundedWindow.of(5).forEach(groups, g -> Helpers.publishVia(new RelaySession(), g));
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void lockRegionsInLambdasOfOrdinaryMethods() {
+    helper
+        .addSourceLines(
+            "test/Retrying.java",
+            """
+            package test;
+            import dev.lockstep.window.BoundedWindow;
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Retrying {
+              private final Client client = new Client();
+              private final ExecutorService background = Executors.newCachedThreadPool();
+              static <T> T retry(Callable<T> call) throws Exception {
+                return call.call();
+              }
+              String send(String id) throws Exception {
+                return retry(() -> {
+                  synchronized (this) {
+                    return client.send(id);
+                  }
+                });
+              }
+              void later(String id) {
+                background.execute(() -> {
+                  synchronized (this) {
+                    try { client.send(id); } catch (Exception e) { }
+                  }
+                });
+              }
+              void run(List<String> ids) throws Exception {
+                // BUG: Diagnostic contains: each task reaches Retrying.send (synchronized on the shared Retrying instance, Retrying.java:15) which holds the monitor across HttpClient.send (Client.java:9). Chain: run (Retrying.java:29) -> send (Retrying.java:29)
+                BoundedWindow.of(5).forEach(ids, this::send);
+              }
+              void deferred(List<String> ids) throws Exception {
+                // The lock is taken by the background task, not by the window's.
+                BoundedWindow.of(5).forEach(ids, this::later);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void semaphoreGatedPipelines() {
+    helper
+        .addSourceLines(
+            "test/Gated.java",
+            """
+            package test;
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.Semaphore;
+            class Gated {
+              private final RelaySession session = new RelaySession();
+              private final Client client = new Client();
+              private final Semaphore gate = new Semaphore(8);
+              void virtualThreads(List<String> groups) {
+                try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                  for (String g : groups) {
+                    // BUG: Diagnostic contains: 8 workers (gated by semaphore 'gate'), effective parallelism 1: each task reaches RelaySession.publish (synchronized on the shared 'session', RelaySession.java:10)
+                    threads.submit(() -> {
+                      gate.acquire();
+                      try {
+                        session.publish(g, "m");
+                      } finally {
+                        gate.release();
+                      }
+                      return g;
+                    });
+                  }
+                }
+              }
+              void gateOnly(List<String> ids) {
+                try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                  for (String id : ids) {
+                    threads.submit(() -> {
+                      gate.acquire();
+                      try {
+                        return client.send(id);
+                      } finally {
+                        gate.release();
+                      }
+                    });
+                  }
+                }
+              }
+              void threadPerItem(List<String> groups) {
+                for (String g : groups) {
+                  // BUG: Diagnostic contains: 8 workers (gated by semaphore 'gate'), effective parallelism 1: each task reaches RelaySession.publish (synchronized on the shared 'session', RelaySession.java:10) which holds the monitor across HttpClient.send (RelaySession.java:14). Chain: threadPerItem (Gated.java:43) -> session.publish (Gated.java:47)
+                  Thread.ofVirtual().start(() -> {
+                    try {
+                      gate.acquire();
+                      try {
+                        session.publish(g, "m");
+                      } finally {
+                        gate.release();
+                      }
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    }
+                  });
+                }
+              }
+              void ungatedThreads(List<String> groups) {
+                for (String g : groups) {
+                  // BUG: Diagnostic contains: unbounded workers, effective parallelism 1
+                  Thread.startVirtualThread(() -> {
+                    try { session.publish(g, "m"); } catch (Exception e) { }
+                  });
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void parallelStreamCollect() {
+    helper
+        .addSourceLines(
+            "test/Collecting.java",
+            """
+            package test;
+            import java.util.List;
+            import java.util.stream.Collectors;
+            class Collecting {
+              private final RelaySession session = new RelaySession();
+              String publish(String g) {
+                try {
+                  session.publish(g, "m");
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+                return g;
+              }
+              List<String> run(List<String> groups) {
+                // BUG: Diagnostic contains: 8 workers (≈ cores, cores = 8), effective parallelism 1: each task reaches RelaySession.publish (synchronized on the shared 'session', RelaySession.java:10) which holds the monitor across HttpClient.send (RelaySession.java:14). Chain: run (Collecting.java:16) -> publish (Collecting.java:16) -> session.publish (Collecting.java:8)
+                return groups.parallelStream().map(this::publish).collect(Collectors.toList());
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void declaredOnTheMethodAndMonitorField() {
+    helper
+        .addSourceLines(
+            "test/Legacy.java",
+            """
+            package test;
+            import dev.lockstep.annotations.SerializedResource;
+            public class Legacy {
+              private final Client client = new Client();
+              @SerializedResource(reason = "the mainframe session takes one call at a time")
+              public String call(String id) throws Exception {
+                return client.send(id);
+              }
+            }
+            """)
+        .addSourceLines(
+            "test/Users.java",
+            """
+            package test;
+            import dev.lockstep.window.BoundedWindow;
+            import java.util.List;
+            class Users {
+              private final Legacy legacy = new Legacy();
+              private final Object mutex = new Object();
+              private final Client client = new Client();
+              void declaredMethod(List<String> ids) throws Exception {
+                // BUG: Diagnostic contains: 5 workers, effective parallelism 1: each task reaches Legacy.call (declared @SerializedResource, Users.java:10) which waits on HttpClient.send (Client.java:9). Chain: declaredMethod (Users.java:10) -> legacy.call (Users.java:10). Fix: remove the window and loop (same speed, less overhead), or widen the bottleneck (a pool of legacies, declared
+                BoundedWindow.of(5).forEach(ids, legacy::call);
+              }
+              void monitorField(List<String> ids) throws Exception {
+                // BUG: Diagnostic contains: each task reaches Users.monitorField (synchronized on the shared 'mutex', Users.java:15) which holds the monitor across HttpClient.send (Client.java:9). Chain: monitorField (Users.java:14). Fix: remove the window and loop (same speed, less overhead), or widen the bottleneck (a pool of mutexes, declared
+                BoundedWindow.of(5).forEach(ids, id -> {
+                  synchronized (mutex) {
+                    client.send(id);
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void executorFieldsAssignedOnceOutsideTheConstructor() {
+    helper
+        .addSourceLines(
+            "test/Service.java",
+            """
+            package test;
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Service {
+              private final RelaySession session = new RelaySession();
+              private ExecutorService started;
+              private ExecutorService swapped;
+              void start() {
+                started = Executors.newFixedThreadPool(4);
+                swapped = Executors.newFixedThreadPool(4);
+              }
+              void resize() {
+                swapped = Executors.newSingleThreadExecutor();
+              }
+              void publishAll(List<String> groups) {
+                for (String g : groups) {
+                  // BUG: Diagnostic contains: 4 workers, effective parallelism 1: each task reaches RelaySession.publish (synchronized on the shared 'session', RelaySession.java:10)
+                  started.submit(() -> { session.publish(g, "m"); return g; });
+                }
+              }
+              void publishAllSwapped(List<String> groups) {
+                for (String g : groups) {
+                  // Two assignments: which executor runs the tasks is not known.
+                  swapped.submit(() -> { session.publish(g, "m"); return g; });
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void offersNoAutomaticFix() {
+    // Removing the pool, widening the resource and declaring the intent are design decisions.
+    BugCheckerRefactoringTestHelper.newInstance(FakeConcurrency.class, getClass())
+        .addInputLines("test/Client.java", CLIENT)
+        .expectUnchanged()
+        .addInputLines("dev/lockstep/window/BoundedWindow.java", WINDOW)
+        .expectUnchanged()
+        .addInputLines("test/RelaySession.java", RELAY)
+        .expectUnchanged()
+        .addInputLines(
+            "test/Groups.java",
+            """
+            package test;
+            import dev.lockstep.window.BoundedWindow;
+            import java.util.List;
+            class Groups {
+              private final RelaySession session = new RelaySession();
+              void publishAll(List<String> groups) throws Exception {
+                BoundedWindow.of(5).forEach(groups, g -> session.publish(g, "m"));
+              }
+            }
+            """)
+        .expectUnchanged()
         .doTest();
   }
 

@@ -1,5 +1,6 @@
 package dev.lockstep.checker;
 
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +77,223 @@ final class OversizedWindowTest {
               }
             }
             """)
+        .doTest();
+  }
+
+  @Test
+  void gatesFuturesAndDeclaredMembers() {
+    helper
+        .addSourceLines(
+            "test/Gates.java",
+            """
+            package test;
+            import dev.lockstep.annotations.ResourceParallelism;
+            import java.util.List;
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.Semaphore;
+            class Gates {
+              private final ErpGateway erp = new ErpGateway();
+              private final Client client = new Client();
+              private final Semaphore gate = new Semaphore(8);
+              private final Semaphore narrow = new Semaphore(2);
+              private final ExecutorService pool = Executors.newFixedThreadPool(10);
+              @ResourceParallelism(value = 3, reason = "three sockets")
+              private final Client sockets = new Client();
+              void virtualThreads(List<String> orders) {
+                try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                  for (String o : orders) {
+                    // BUG: Diagnostic contains: window 8 > declared parallelism 2 of ErpGateway: 6 workers wait at any time. Each task reaches ErpGateway (declared @ResourceParallelism(2), Gates.java:23) which waits on HttpClient.send (Client.java:9). Chain: virtualThreads (Gates.java:20) -> erp.submit (Gates.java:23). Fix: size the window to the resource (new Semaphore(2) for 'gate'), or widen the resource and declare its capacity with @ResourceParallelism(n), or keep it and say why with @Sequential(reason=…).
+                    threads.submit(() -> {
+                      gate.acquire();
+                      try {
+                        return erp.submit(o);
+                      } finally {
+                        gate.release();
+                      }
+                    });
+                  }
+                }
+              }
+              void submitterTakesThePermit(List<String> orders) throws Exception {
+                for (String o : orders) {
+                  gate.acquire();
+                  // BUG: Diagnostic contains: window 8 > declared parallelism 2 of ErpGateway: 6 workers wait at any time
+                  pool.execute(() -> {
+                    try {
+                      erp.submit(o);
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    } finally {
+                      gate.release();
+                    }
+                  });
+                }
+              }
+              void gateNoWiderThanTheResource(List<String> orders) {
+                try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                  for (String o : orders) {
+                    threads.submit(() -> {
+                      narrow.acquire();
+                      try {
+                        return erp.submit(o);
+                      } finally {
+                        narrow.release();
+                      }
+                    });
+                  }
+                }
+              }
+              void futures(List<String> orders) {
+                for (String o : orders) {
+                  // BUG: Diagnostic contains: window 10 > declared parallelism 2 of ErpGateway: 8 workers wait at any time. Each task reaches ErpGateway (declared @ResourceParallelism(2), Gates.java:68) which waits on HttpClient.send (Client.java:9). Chain: futures (Gates.java:63) -> submitQuietly (Gates.java:63) -> erp.submit (Gates.java:68). Fix: size the window to the resource (run the tasks on a pool of 2 threads)
+                  CompletableFuture.supplyAsync(() -> submitQuietly(o), pool);
+                }
+              }
+              String submitQuietly(String o) {
+                try {
+                  return erp.submit(o);
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+              void declaredField(List<String> ids) {
+                for (String id : ids) {
+                  // BUG: Diagnostic contains: window 10 > declared parallelism 3 of 'sockets': 7 workers wait at any time. Each task reaches 'sockets' (declared @ResourceParallelism(3), Gates.java:76) which waits on HttpClient.send (Client.java:9). Chain: declaredField (Gates.java:76) -> sockets.send (Gates.java:76). Fix: size the window to the resource (a pool of 3 threads)
+                  pool.submit(() -> sockets.send(id));
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void declaredOnTheMethod() {
+    helper
+        .addSourceLines(
+            "test/Quota.java",
+            """
+            package test;
+            import dev.lockstep.annotations.ResourceParallelism;
+            public class Quota {
+              private final Client client = new Client();
+              @ResourceParallelism(value = 4, reason = "the partner API allows four calls at once")
+              public String fetch(String id) throws Exception {
+                return client.send(id);
+              }
+            }
+            """)
+        .addSourceLines(
+            "test/Fetcher.java",
+            """
+            package test;
+            import dev.lockstep.window.BoundedWindow;
+            import java.util.List;
+            class Fetcher {
+              private final Quota quota = new Quota();
+              void run(List<String> ids) throws Exception {
+                // BUG: Diagnostic contains: window 16 > declared parallelism 4 of Quota.fetch: 12 workers wait at any time. Each task reaches Quota.fetch (declared @ResourceParallelism(4), Fetcher.java:8) which waits on HttpClient.send (Client.java:9). Chain: run (Fetcher.java:8) -> quota.fetch (Fetcher.java:8)
+                BoundedWindow.of(16).forEach(ids, quota::fetch);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void resizesALiteralWindowCreatedWhereItIsUsed() {
+    BugCheckerRefactoringTestHelper.newInstance(OversizedWindow.class, getClass())
+        .addInputLines("test/Client.java", FakeConcurrencyTest.CLIENT)
+        .expectUnchanged()
+        .addInputLines("dev/lockstep/window/BoundedWindow.java", FakeConcurrencyTest.WINDOW)
+        .expectUnchanged()
+        .addInputLines("test/ErpGateway.java", ERP)
+        .expectUnchanged()
+        .addInputLines(
+            "test/Orders.java",
+            """
+            package test;
+            import dev.lockstep.window.BoundedWindow;
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Orders {
+              private final ErpGateway erp = new ErpGateway();
+              private final ExecutorService shared = Executors.newFixedThreadPool(8);
+              void window(List<String> orders) throws Exception {
+                BoundedWindow.of(8).unordered().forEach(orders, erp::submit);
+              }
+              void localPool(List<String> orders) {
+                ExecutorService pool = Executors.newFixedThreadPool(8);
+                for (String o : orders) {
+                  pool.submit(() -> erp.submit(o));
+                }
+              }
+              void fieldPool(List<String> orders) {
+                // The field's pool may feed other pipelines: the message says it, no fix.
+                for (String o : orders) {
+                  shared.submit(() -> erp.submit(o));
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "test/Orders.java",
+            """
+            package test;
+            import dev.lockstep.window.BoundedWindow;
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Orders {
+              private final ErpGateway erp = new ErpGateway();
+              private final ExecutorService shared = Executors.newFixedThreadPool(8);
+              void window(List<String> orders) throws Exception {
+                BoundedWindow.of(2).unordered().forEach(orders, erp::submit);
+              }
+              void localPool(List<String> orders) {
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                for (String o : orders) {
+                  pool.submit(() -> erp.submit(o));
+                }
+              }
+              void fieldPool(List<String> orders) {
+                // The field's pool may feed other pipelines: the message says it, no fix.
+                for (String o : orders) {
+                  shared.submit(() -> erp.submit(o));
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void namedConstantsAreNotRewritten() {
+    BugCheckerRefactoringTestHelper.newInstance(OversizedWindow.class, getClass())
+        .addInputLines("test/Client.java", FakeConcurrencyTest.CLIENT)
+        .expectUnchanged()
+        .addInputLines("dev/lockstep/window/BoundedWindow.java", FakeConcurrencyTest.WINDOW)
+        .expectUnchanged()
+        .addInputLines("test/ErpGateway.java", ERP)
+        .expectUnchanged()
+        .addInputLines(
+            "test/Named.java",
+            """
+            package test;
+            import dev.lockstep.window.BoundedWindow;
+            import java.util.List;
+            class Named {
+              static final int WIDTH = 8;
+              private final ErpGateway erp = new ErpGateway();
+              void window(List<String> orders) throws Exception {
+                BoundedWindow.of(WIDTH).forEach(orders, erp::submit);
+              }
+            }
+            """)
+        .expectUnchanged()
         .doTest();
   }
 

@@ -177,7 +177,12 @@ public final class EffectiveParallelismRule {
 
   private String workers(Pipeline pipeline) {
     return switch (pipeline.windowSource()) {
-      case CONSTANT -> pipeline.window().getAsInt() + " workers";
+      case CONSTANT ->
+          pipeline.window().getAsInt()
+              + " workers"
+              + (pipeline.kind() == Pipeline.Kind.SEMAPHORE_GATED
+                  ? " (gated by semaphore '" + pipeline.windowText() + "')"
+                  : "");
       // Not a constant, but any window above 1 collapses to the same 1.
       case NON_CONSTANT -> "'" + pipeline.windowText() + "' (not a constant) workers";
       case UNBOUNDED -> "unbounded workers";
@@ -201,8 +206,8 @@ public final class EffectiveParallelismRule {
     return switch (pipeline.kind()) {
       case BOUNDED_WINDOW -> "BoundedWindow.of(" + p + ")";
       case EXECUTOR -> "a pool of " + p + " threads";
-      case PARALLEL_STREAM, COMPLETABLE_FUTURES, SEMAPHORE_GATED ->
-          "run the tasks on a pool of " + p + " threads";
+      case SEMAPHORE_GATED -> "new Semaphore(" + p + ") for '" + pipeline.windowText() + "'";
+      case PARALLEL_STREAM, COMPLETABLE_FUTURES -> "run the tasks on a pool of " + p + " threads";
     };
   }
 
@@ -322,7 +327,7 @@ public final class EffectiveParallelismRule {
   private static String widen(SerialPoint point) {
     String name = lockName(point);
     String simple = name.substring(name.lastIndexOf('.') + 1);
-    String plural = simple.endsWith("s") ? simple + "es" : simple + "s";
+    String plural = plural(simple);
     return switch (point.kind()) {
       case SEMAPHORE -> "more permits on '" + name + "'";
       case EXECUTOR -> "a wider executor than '" + name + "'";
@@ -332,6 +337,17 @@ public final class EffectiveParallelismRule {
               ? "one lock per resource instead of the static '" + name + "'"
               : "a pool of " + plural;
     };
+  }
+
+  /** {@code sessions}, {@code mutexes}, {@code legacies}: good enough for identifiers. */
+  static String plural(String noun) {
+    if (noun.matches(".*(s|x|z|ch|sh)")) {
+      return noun + "es";
+    }
+    if (noun.matches(".*[^aeiouAEIOU]y")) {
+      return noun.substring(0, noun.length() - 1) + "ies";
+    }
+    return noun + "s";
   }
 
   private static String chain(Pipeline pipeline, SerialPoint point) {
