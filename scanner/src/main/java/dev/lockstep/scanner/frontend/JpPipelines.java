@@ -63,6 +63,7 @@ public final class JpPipelines {
   private final JpNames names;
   private final Vars vars;
   private final JpWindows windows;
+  private Boolean windowResolves;
 
   JpPipelines(
       JavaParserFacts facts,
@@ -79,12 +80,19 @@ public final class JpPipelines {
 
   /**
    * The calls the checker's matchers could read as a pipeline: one named like a hand-over, or one
-   * whose chain says {@code parallel}/{@code parallelStream}. Syntax only.
+   * whose chain says {@code parallel}/{@code parallelStream}. Syntax only, but for one question:
+   * {@code map}, {@code forEach} and {@code stream} are everywhere, and are window operations only
+   * when {@code BoundedWindow} resolves at all — without it, none of them costs a resolution.
    */
-  public static List<MethodCallExpr> candidates(Node root) {
+  List<MethodCallExpr> candidates(Node root) {
+    if (windowResolves == null) {
+      windowResolves = names.typeExists(JavaParserFacts.BOUNDED_WINDOW);
+    }
     List<MethodCallExpr> found = new ArrayList<>();
     for (MethodCallExpr call : root.findAll(MethodCallExpr.class)) {
-      if (CANDIDATE_NAMES.contains(call.getNameAsString()) || saysParallel(call)) {
+      String name = call.getNameAsString();
+      boolean handOver = CANDIDATE_NAMES.contains(name) && !WINDOW_OPS.contains(name);
+      if (handOver || (windowResolves && WINDOW_OPS.contains(name)) || saysParallel(call)) {
         found.add(call);
       }
     }

@@ -63,7 +63,7 @@ public final class PipelineScan {
   /** The findings of one file's pipelines; remembers every pipeline for {@link #analysed()}. */
   List<FrontEnd.ScanFinding> scan(CompilationUnit unit) {
     List<FrontEnd.ScanFinding> findings = new ArrayList<>();
-    for (MethodCallExpr call : JpPipelines.candidates(unit)) {
+    for (MethodCallExpr call : reader.candidates(unit)) {
       Optional<Pipeline> read = reader.read(call);
       if (read.isEmpty()) {
         continue;
