@@ -117,6 +117,17 @@ final class ConcurrencyScanTest {
   }
 
   @Test
+  void coresOptionSizesParallelStreams() throws IOException {
+    // ErpGateway admits 2; a parallel stream on 8 cores is oversized, on 2 it is not.
+    Path src = corpus("oversizedCoresFlagSmallMachine");
+    JsonArray findings = jsonFindings(src);
+    assertThat(findings.size()).isEqualTo(1);
+    assertThat(findings.get(0).getAsJsonObject().get("window").getAsInt()).isEqualTo(8);
+    assertThat(Lockstep.run("scan", "--cores", "2", src.toString())).isEqualTo(Lockstep.CLEAN);
+    assertThat(Lockstep.run("scan", "--cores", "0", src.toString())).isEqualTo(Lockstep.USAGE);
+  }
+
+  @Test
   void sarifDescribesAllThreeChecks() throws IOException {
     Path src = corpus("fakeBoundedWindow");
     Path report = dir.resolve("report.sarif");
