@@ -37,6 +37,9 @@ final class ParityTest {
   static final Path CORPUS = Path.of("src/test/resources/parity");
   static final Path SAMPLES = Path.of("../samples/src/main/java");
 
+  static final List<String> PARALLELISM_AND_SERIAL_AWAIT =
+      List.of("SerialAwaitInLoop", "FakeConcurrency", "OversizedWindow");
+
   @TempDir Path out;
 
   @TestFactory
@@ -155,11 +158,22 @@ final class ParityTest {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StringBuilder ep =
-        new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks -Xep:SerialAwaitInLoop:WARN");
+        new StringBuilder(
+            "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:SerialAwaitInLoop:WARN"
+                + " -Xep:FakeConcurrency:WARN -Xep:OversizedWindow:WARN");
     for (String flag : flags) {
       String[] kv = flag.split("=", 2);
       switch (kv[0]) {
-        case "maxDepth" -> ep.append(" -XepOpt:SerialAwaitInLoop:MaxDepth=").append(kv[1]);
+        case "maxDepth" -> {
+          for (String check : PARALLELISM_AND_SERIAL_AWAIT) {
+            ep.append(" -XepOpt:").append(check).append(":MaxDepth=").append(kv[1]);
+          }
+        }
+        case "cores" -> {
+          for (String check : List.of("FakeConcurrency", "OversizedWindow")) {
+            ep.append(" -XepOpt:").append(check).append(":Cores=").append(kv[1]);
+          }
+        }
         case "window" -> ep.append(" -XepOpt:SerialAwaitInLoop:Window=").append(kv[1]);
         case "catalogue" ->
             ep.append(" -XepOpt:Lockstep:CatalogueFile=")
@@ -202,11 +216,13 @@ final class ParityTest {
     Catalogue catalogue = Catalogue.builtin();
     int depth = LockstepConfig.DEFAULT_MAX_DEPTH;
     int window = LockstepConfig.DEFAULT_WINDOW;
+    int cores = LockstepConfig.DEFAULT_CORES;
     for (String flag : flags) {
       String[] kv = flag.split("=", 2);
       switch (kv[0]) {
         case "maxDepth" -> depth = Integer.parseInt(kv[1]);
         case "window" -> window = Integer.parseInt(kv[1]);
+        case "cores" -> cores = Integer.parseInt(kv[1]);
         case "catalogue" -> catalogue = catalogue.plus(Catalogue.load(dir.resolve(kv[1])));
         default -> throw new IllegalArgumentException(flag);
       }
@@ -218,7 +234,7 @@ final class ParityTest {
     return FrontEnd.scan(
         inputs,
         new FrontEnd.Options(
-            LockstepConfig.of(catalogue, depth, window),
+            LockstepConfig.of(catalogue, depth, window, cores),
             dir.equals(SAMPLES) ? samplesJars() : libraryJars(),
             true,
             2));

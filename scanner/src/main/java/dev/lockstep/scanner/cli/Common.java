@@ -48,6 +48,13 @@ final class Common {
   @Option(names = "--window", description = "The window k suggested (default: ${DEFAULT-VALUE}).")
   int window = LockstepConfig.DEFAULT_WINDOW;
 
+  @Option(
+      names = "--cores",
+      description =
+          "Processors the pipelines' target machine has: a parallel stream's window"
+              + " (default: ${DEFAULT-VALUE}; like -XepOpt:FakeConcurrency:Cores).")
+  int cores = LockstepConfig.DEFAULT_CORES;
+
   @Option(names = "--threads", description = "Parser threads (default: the number of processors).")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -66,7 +73,7 @@ final class Common {
       }
     }
     try {
-      return LockstepConfig.of(c, maxDepth, window);
+      return LockstepConfig.of(c, maxDepth, window, cores);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }

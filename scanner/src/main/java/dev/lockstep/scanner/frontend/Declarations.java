@@ -57,8 +57,30 @@ public final class Declarations {
    */
   public record Pipeline(String kind, OptionalInt window, String member, String file, int line) {}
 
-  /** Everything one parse gives. */
-  public record Map(List<Declared> declared, List<Pipeline> pipelines) {}
+  /**
+   * Everything one parse gives.
+   *
+   * @param declared the intent annotations
+   * @param pipelines where windows, pools and semaphores are created, from the syntax
+   * @param analysed the pipelines the effective-parallelism analysis read (empty without types)
+   */
+  public record Map(
+      List<Declared> declared, List<Pipeline> pipelines, List<PipelineScan.Analysed> analysed) {
+    public Map {
+      declared = List.copyOf(declared);
+      pipelines = List.copyOf(pipelines);
+      analysed = List.copyOf(analysed);
+    }
+
+    public Map(List<Declared> declared, List<Pipeline> pipelines) {
+      this(declared, pipelines, List.of());
+    }
+
+    /** This map with the analysed pipelines. */
+    public Map with(List<PipelineScan.Analysed> pipelinesRead) {
+      return new Map(declared, pipelines, pipelinesRead);
+    }
+  }
 
   private static final List<String> ANNOTATIONS =
       List.of("Blocking", "NonBlocking", "Sequential", "SerializedResource", "ResourceParallelism");

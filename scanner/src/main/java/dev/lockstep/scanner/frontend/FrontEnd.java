@@ -144,6 +144,7 @@ public final class FrontEnd {
     int loops = 0;
     int uncertain = 0;
     JpNames names = null;
+    PipelineScan pipelines = null; // FakeConcurrency, OversizedWindow
     if (options.resolve()) {
       TypeSolver solver = typeSolver(units, options.classpath());
       JavaSymbolSolver symbolSolver = new JavaSymbolSolver(solver);
@@ -157,6 +158,7 @@ public final class FrontEnd {
       Summaries summaries =
           new Summaries(facts, new CallJudge(config.catalogue()), config.maxDepth());
       SerialAwaitRule rule = new SerialAwaitRule(summaries, config.window());
+      pipelines = new PipelineScan(facts, summaries, config.cores());
       for (Parsed p : parsed) {
         if (p.problem() != null) {
           continue;
@@ -179,6 +181,7 @@ public final class FrontEnd {
               findings.add(new ScanFinding(flagged.finding(), member(loop), snippet(loop)));
             }
           }
+          findings.addAll(pipelines.scan(p.unit()));
         } catch (RuntimeException | StackOverflowError e) {
           problems.add(new FileProblem(p.input().display(), "analysis failed: " + describe(e)));
         }
@@ -205,7 +208,9 @@ public final class FrontEnd {
             parsedAt - start,
             end - parsedAt);
     Declarations.Map map =
-        declarations ? Declarations.read(units) : new Declarations.Map(List.of(), List.of());
+        declarations
+            ? Declarations.read(units).with(pipelines == null ? List.of() : pipelines.analysed())
+            : new Declarations.Map(List.of(), List.of());
     return new Result(List.copyOf(findings), List.copyOf(problems), stats, map);
   }
 

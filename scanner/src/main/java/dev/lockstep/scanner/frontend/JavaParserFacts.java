@@ -102,10 +102,17 @@ public final class JavaParserFacts implements FactsSource {
   private final Catalogue catalogue;
   private final Map<MethodRef, Optional<MethodFacts>> methods = new HashMap<>();
   private Boolean windowOnClasspath;
+  private final JavaParserConcurrency concurrency;
 
   JavaParserFacts(JpNames names, Catalogue catalogue) {
     this.names = names;
     this.catalogue = catalogue;
+    this.concurrency = new JavaParserConcurrency(this, names, vars);
+  }
+
+  /** The lock regions' and pipelines' reader (FakeConcurrency, OversizedWindow). */
+  JavaParserConcurrency concurrency() {
+    return concurrency;
   }
 
   /** How many symbol-solver resolutions were asked for, and how many failed; for statistics. */
@@ -160,12 +167,12 @@ public final class JavaParserFacts implements FactsSource {
             names.enclosingTypeMarks(decl),
             reader.calls,
             List.of(),
-            List.of(),
+            concurrency.regions(decl, body, ref, scope),
             List.of()));
   }
 
   /** Records every local declared in {@code tree} (not in nested classes) with its initialiser. */
-  private void declareAll(Node tree, JpScope scope) {
+  void declareAll(Node tree, JpScope scope) {
     walk(
         tree,
         n -> {
@@ -683,6 +690,10 @@ public final class JavaParserFacts implements FactsSource {
     if (depth > 8) {
       return Receiver.of(ReceiverKind.UNKNOWN, "", typeName);
     }
+    if (expr instanceof com.github.javaparser.ast.expr.TypeExpr t && !vars.looksLikeType(t)) {
+      Sym named = vars.of(t); // the field or local in erp::submit
+      return variable(named, named.name, typeName, scope, depth);
+    }
     return switch (expr) {
       case ThisExpr t -> Receiver.of(ReceiverKind.THIS, "this", typeName);
       case SuperExpr s -> Receiver.of(ReceiverKind.THIS, "super", typeName);
@@ -895,7 +906,8 @@ public final class JavaParserFacts implements FactsSource {
               names.typeMarks(method.declaringType()),
               receiverMarks,
               runVia,
-              loop && nested > 0));
+              loop && nested > 0,
+              LibraryModifiers.isSynchronized(method, ref)));
     }
 
     private List<MethodRef> runVia() {

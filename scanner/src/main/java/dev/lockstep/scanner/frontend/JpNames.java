@@ -71,6 +71,7 @@ final class JpNames {
   int unresolved;
   // Library annotations: what --classpath class files carry, for declarations without source.
   private ClassFileMarks classFiles = new ClassFileMarks(List.of());
+  private JpValues constants;
 
   JpNames(TypeSolver solver) {
     this.solver = solver;
@@ -409,7 +410,7 @@ final class JpNames {
         }
         case LOCKSTEP + "ResourceParallelism" -> {
           set.add(Mark.RESOURCE_PARALLELISM);
-          int n = intValue(annotation).orElse(0);
+          int n = intValue(annotation).orElseGet(() -> constantValue(annotation));
           if (n > 0) {
             parallelism = parallelism == 0 ? n : Math.min(parallelism, n);
           }
@@ -420,8 +421,35 @@ final class JpNames {
     return set.isEmpty() ? Marks.NONE : new Marks(set, parallelism);
   }
 
+  /**
+   * {@code @ResourceParallelism(value = Pool.SIZE)}: the constant javac folds the value to, or 0.
+   * (FakeConcurrency/OversizedWindow: a resource sized by a constant is as declared as a literal.)
+   */
+  private int constantValue(AnnotationExpr annotation) {
+    Expression value = valueOf(annotation);
+    if (value == null) {
+      return 0;
+    }
+    if (constants == null) {
+      constants = new JpValues(this, new Vars());
+    }
+    return constants.intConstant(value).orElse(0);
+  }
+
   /** {@code @ResourceParallelism(4)} or {@code (value = 4, ...)}: the literal value. */
   static Optional<Integer> intValue(AnnotationExpr annotation) {
+    Expression value = valueOf(annotation);
+    if (value instanceof IntegerLiteralExpr literal) {
+      try {
+        return Optional.of(literal.asNumber().intValue());
+      } catch (RuntimeException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Expression valueOf(AnnotationExpr annotation) {
     Expression value = null;
     if (annotation instanceof SingleMemberAnnotationExpr single) {
       value = single.getMemberValue();
@@ -432,14 +460,7 @@ final class JpNames {
         }
       }
     }
-    if (value instanceof IntegerLiteralExpr literal) {
-      try {
-        return Optional.of(literal.asNumber().intValue());
-      } catch (RuntimeException e) {
-        return Optional.empty();
-      }
-    }
-    return Optional.empty();
+    return value;
   }
 
   /**

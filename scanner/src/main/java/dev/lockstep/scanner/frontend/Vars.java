@@ -61,16 +61,34 @@ final class Vars {
       return undeclaredField(access.getNameAsString());
     }
     if (e instanceof TypeExpr type) {
-      return type(type.getType().asString());
+      Sym variable = variableNamedBy(type);
+      return variable != null ? variable : type(type.getType().asString());
     }
     return null;
+  }
+
+  /**
+   * The variable a method reference's qualifier names: JavaParser parses {@code erp::submit} with a
+   * type for {@code erp}, where javac binds the name to the field (or local) in scope first.
+   */
+  private Sym variableNamedBy(TypeExpr qualifier) {
+    if (!(qualifier.getParentNode().orElse(null)
+            instanceof com.github.javaparser.ast.expr.MethodReferenceExpr)
+        || !(qualifier.getType()
+            instanceof com.github.javaparser.ast.type.ClassOrInterfaceType simple)
+        || simple.getScope().isPresent()
+        || simple.getTypeArguments().isPresent()) {
+      return null;
+    }
+    Sym sym = lookup(qualifier, simple.getNameAsString());
+    return sym.kind == Sym.Kind.TYPE || sym.declaration == null ? null : sym;
   }
 
   /** Whether {@code a.b.C} is a (qualified) type name rather than a field access. */
   boolean looksLikeType(Expression expression) {
     Expression e = Exprs.unwrap(expression);
-    if (e instanceof TypeExpr) {
-      return true;
+    if (e instanceof TypeExpr type) {
+      return variableNamedBy(type) == null;
     }
     if (e instanceof NameExpr name) {
       Sym s = lookup(name, name.getNameAsString());

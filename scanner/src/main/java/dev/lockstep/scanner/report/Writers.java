@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.lockstep.analysis.rules.EffectiveParallelismRule;
 import dev.lockstep.analysis.rules.SerialAwaitRule;
 import dev.lockstep.analysis.summary.Hop;
 import dev.lockstep.analysis.summary.WaitChain;
@@ -34,7 +35,13 @@ public final class Writers {
       Map.of(
           SerialAwaitRule.CHECK,
           "A loop over independent items waits once or more per item: N items cost N round trips"
-              + " where a bounded window of k needs ⌈N/k⌉");
+              + " where a bounded window of k needs ⌈N/k⌉",
+          EffectiveParallelismRule.FAKE_CONCURRENCY,
+          "A pool of k workers whose every task reaches the same lock held across a wait runs one"
+              + " task at a time: overhead, no parallelism",
+          EffectiveParallelismRule.OVERSIZED_WINDOW,
+          "A window of k over a resource that serves p < k callers at once: k − p workers wait at"
+              + " any time");
 
   public static String write(Format format, Report report) {
     return switch (format) {
@@ -113,6 +120,13 @@ public final class Writers {
       if (f.finding().cost().items().isPresent()) {
         o.addProperty("items", f.finding().cost().items().getAsInt());
       }
+      f.finding() // FakeConcurrency, OversizedWindow: what the tasks actually get
+          .parallelism()
+          .ifPresent(
+              p -> {
+                o.addProperty("effectiveParallelism", p.effective());
+                o.addProperty("bottleneck", p.bottleneck());
+              });
       o.addProperty("link", Report.docLink(f.check()));
       findings.add(o);
     }
@@ -186,6 +200,8 @@ public final class Writers {
     driver.addProperty("semanticVersion", "0.1.0");
     Set<String> checks = new LinkedHashSet<>();
     checks.add(SerialAwaitRule.CHECK);
+    checks.add(EffectiveParallelismRule.FAKE_CONCURRENCY);
+    checks.add(EffectiveParallelismRule.OVERSIZED_WINDOW);
     report.findings().forEach(f -> checks.add(f.check()));
     List<String> ruleIds = new ArrayList<>(checks);
     JsonArray rules = new JsonArray();
@@ -243,7 +259,12 @@ public final class Writers {
         JsonArray threadLocations = new JsonArray();
         JsonObject start = new JsonObject();
         start.add(
-            "location", location(f.file(), f.line(), f.finding().location().column(), "the loop"));
+            "location",
+            location(
+                f.file(),
+                f.line(),
+                f.finding().location().column(),
+                f.check().equals(SerialAwaitRule.CHECK) ? "the loop" : "the pipeline"));
         threadLocations.add(start);
         for (Hop hop : chain.hops()) {
           JsonObject step = new JsonObject();

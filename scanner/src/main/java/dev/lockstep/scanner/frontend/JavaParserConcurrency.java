@@ -1,0 +1,478 @@
+package dev.lockstep.scanner.frontend;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
+import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SynchronizedStmt;
+import com.github.javaparser.ast.stmt.TryStmt;
+import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
+import dev.lockstep.analysis.facts.LockRegion;
+import dev.lockstep.analysis.facts.MethodRef;
+import dev.lockstep.analysis.facts.Pipeline;
+import dev.lockstep.analysis.facts.Receiver;
+import dev.lockstep.analysis.facts.ReceiverKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The JavaParser front end of the effective-parallelism checks, part one: the {@link LockRegion}s
+ * of a method or task body — a port of the checker's {@code JavacConcurrency}, member for member.
+ * {@link JpPipelines} reads the pipelines. Like the checker, it reports only what the source says:
+ * whether a lock is shared by the tasks, and whether it serializes them, is the analysis'
+ * judgement.
+ *
+ * <p>Only calls named like a lock, a semaphore or a future's wait are resolved, so a method body
+ * without any costs no symbol-solver call beyond what its call sites already cost.
+ */
+@SuppressWarnings("ReferenceEquality") // syntax nodes and symbols by identity, on purpose
+final class JavaParserConcurrency {
+  private static final Set<String> ACQUIRE =
+      Set.of("lock", "lockInterruptibly", "acquire", "acquireUninterruptibly");
+
+  private final JavaParserFacts facts;
+  private final JpNames names;
+  private final Vars vars;
+  private final JpValues values;
+  private final JpWindows windows;
+  private final JpPipelines pipelines;
+
+  JavaParserConcurrency(JavaParserFacts facts, JpNames names, Vars vars) {
+    this.facts = facts;
+    this.names = names;
+    this.vars = vars;
+    this.values = new JpValues(names, vars);
+    this.windows = new JpWindows(names, values);
+    this.pipelines = new JpPipelines(facts, this, names, vars, windows);
+  }
+
+  /** The pipelines' reader. */
+  JpPipelines pipelines() {
+    return pipelines;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Lock regions
+
+  /** The lock regions of a method body, relative to the method. */
+  List<LockRegion> regions(
+      CallableDeclaration<?> decl, BlockStmt body, MethodRef ref, JpScope scope) {
+    List<LockRegion> regions = new ArrayList<>();
+    List<Node> lazy = lazyInitTrees(body);
+    if (decl instanceof MethodDeclaration m && m.isSynchronized()) {
+      boolean isStatic = m.isStatic();
+      String simple = simpleTypeName(decl);
+      regions.add(
+          new LockRegion(
+              LockRegion.Kind.MONITOR,
+              isStatic ? simple + ".class" : "this",
+              isStatic ? Receiver.none() : Receiver.of(ReceiverKind.THIS, "this", ref.owner()),
+              isStatic,
+              1,
+              JpNames.at(decl, decl.getName().getBegin()),
+              ref,
+              callsIn(List.of(body), scope),
+              allLazy(List.of(body), lazy)));
+    }
+    regions.addAll(regionsIn(body, scope, ref, lazy));
+    return regions;
+  }
+
+  /** The simple name of the type declaring {@code decl} ({@code ""} for an anonymous class). */
+  private static String simpleTypeName(Node decl) {
+    for (Node p = decl.getParentNode().orElse(null);
+        p != null;
+        p = p.getParentNode().orElse(null)) {
+      if (p instanceof TypeDeclaration<?> t) {
+        return t.getNameAsString();
+      }
+      if (p instanceof ObjectCreationExpr) {
+        return "";
+      }
+    }
+    return "";
+  }
+
+  /**
+   * The regions in {@code root} (a method body or a task's body), not inside lambdas or classes
+   * nested in it: those run elsewhere, or later.
+   */
+  List<LockRegion> regionsIn(Node root, JpScope scope, MethodRef holder, List<Node> lazy) {
+    List<LockRegion> regions = new ArrayList<>();
+    walk(
+        root,
+        n -> {
+          switch (n) {
+            case SynchronizedStmt sync -> {
+              Expression lockExpr = Exprs.unwrap(sync.getExpression());
+              regions.add(
+                  new LockRegion(
+                      LockRegion.Kind.MONITOR,
+                      JpValues.source(lockExpr),
+                      facts.receiver(lockExpr, scope),
+                      values.isStaticObject(lockExpr),
+                      1,
+                      JpNames.location(sync),
+                      holder,
+                      callsIn(List.of(sync.getBody()), scope),
+                      allLazy(List.of(sync.getBody()), lazy)));
+            }
+            case BlockStmt block -> {
+              List<Statement> statements = block.getStatements();
+              for (int i = 0; i < statements.size(); i++) {
+                lockRegion(statements, i, scope, holder, lazy).ifPresent(regions::add);
+              }
+            }
+            case MethodCallExpr call -> executorWait(call, scope, holder).ifPresent(regions::add);
+            default -> {}
+          }
+        });
+    return regions;
+  }
+
+  /** Visits {@code root} and its descendants in source order, not entering lambdas or classes. */
+  private static void walk(Node root, Consumer<Node> visit) {
+    Deque<Node> work = new ArrayDeque<>();
+    work.push(root);
+    while (!work.isEmpty()) {
+      Node n = work.pop();
+      visit.accept(n);
+      List<Node> children = n.getChildNodes();
+      for (int i = children.size() - 1; i >= 0; i--) {
+        Node child = children.get(i);
+        if (!(child instanceof LambdaExpr) && !isClassBody(child)) {
+          work.push(child);
+        }
+      }
+    }
+  }
+
+  private static boolean isClassBody(Node n) {
+    return n instanceof TypeDeclaration<?>
+        || n instanceof LocalClassDeclarationStmt
+        || n instanceof LocalRecordDeclarationStmt
+        || (n instanceof com.github.javaparser.ast.body.BodyDeclaration<?>
+            && n.getParentNode().orElse(null) instanceof ObjectCreationExpr);
+  }
+
+  /**
+   * {@code lock.lock()} (or {@code semaphore.acquire()}) as statement {@code i}: the region runs to
+   * the matching {@code unlock()}/{@code release()}, or is the {@code try} block whose {@code
+   * finally} releases it, or runs to the end of the block.
+   */
+  private Optional<LockRegion> lockRegion(
+      List<Statement> statements, int i, JpScope scope, MethodRef holder, List<Node> lazy) {
+    if (!(statements.get(i) instanceof ExpressionStmt statement)
+        || !(Exprs.unwrap(statement.getExpression()) instanceof MethodCallExpr call)
+        || call.getScope().isEmpty()
+        || !ACQUIRE.contains(call.getNameAsString())) {
+      return Optional.empty();
+    }
+    Optional<ResolvedMethodLikeDeclaration> resolved = names.resolve(call);
+    if (resolved.isEmpty()) {
+      return Optional.empty(); // unresolved: no region, so no finding
+    }
+    String name = call.getNameAsString();
+    Set<String> owners = names.closure(resolved.orElseThrow().declaringType());
+    boolean lock =
+        owners.contains("java.util.concurrent.locks.Lock")
+            && (name.equals("lock") || name.equals("lockInterruptibly"));
+    boolean semaphore =
+        owners.contains("java.util.concurrent.Semaphore")
+            && (name.equals("acquire") || name.equals("acquireUninterruptibly"));
+    if (!lock && !semaphore) {
+      return Optional.empty();
+    }
+    Expression lockExpr = Exprs.unwrap(call.getScope().orElseThrow());
+    String lockText = JpValues.source(lockExpr);
+    LockRegion.Kind kind = semaphore ? LockRegion.Kind.SEMAPHORE : LockRegion.Kind.LOCK;
+    Expression holderExpr = lockExpr;
+    int permits = 1;
+    if (lock) {
+      Expression origin = lockExpr;
+      Expression init = values.initializer(lockExpr);
+      if (init != null) {
+        origin = Exprs.unwrap(init);
+      }
+      Set<String> lockTypes = names.type(lockExpr).map(names::closure).orElse(Set.of());
+      String side = sideOf(origin);
+      if (side.equals("readLock")
+          || lockTypes.contains("java.util.concurrent.locks.ReentrantReadWriteLock.ReadLock")) {
+        kind = LockRegion.Kind.READ_LOCK;
+      } else if (side.equals("writeLock")
+          || lockTypes.contains("java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock")) {
+        kind = LockRegion.Kind.WRITE_LOCK;
+      }
+      if (!side.isEmpty() && origin == lockExpr) {
+        // rw.writeLock().lock(): the object all callers share is the ReadWriteLock.
+        holderExpr = ((MethodCallExpr) lockExpr).getScope().orElseThrow();
+      }
+    } else {
+      permits = semaphorePermits(lockExpr);
+    }
+    Sym lockSym = vars.of(lockExpr);
+    List<Node> body = new ArrayList<>();
+    for (int j = i + 1; j < statements.size(); j++) {
+      Statement s = statements.get(j);
+      if (releases(s, lockSym, lockText)) {
+        break;
+      }
+      if (s instanceof TryStmt t
+          && t.getFinallyBlock().isPresent()
+          && releasesAnywhere(t.getFinallyBlock().orElseThrow(), lockSym, lockText)) {
+        body.add(t.getTryBlock());
+        break;
+      }
+      body.add(s);
+    }
+    return Optional.of(
+        new LockRegion(
+            kind,
+            JpValues.source(holderExpr),
+            facts.receiver(holderExpr, scope),
+            values.isStaticObject(holderExpr),
+            permits,
+            JpValues.javacPosition(call),
+            holder,
+            callsIn(body, scope),
+            allLazy(body, lazy)));
+  }
+
+  /** {@code readLock} or {@code writeLock} for {@code rw.readLock()}, else empty. */
+  private static String sideOf(Expression expr) {
+    if (expr instanceof MethodCallExpr call
+        && call.getArguments().isEmpty()
+        && call.getScope().isPresent()) {
+      String name = call.getNameAsString();
+      if (name.equals("readLock") || name.equals("writeLock")) {
+        return name;
+      }
+    }
+    return "";
+  }
+
+  private boolean releases(Statement statement, Sym lock, String lockText) {
+    return statement instanceof ExpressionStmt e
+        && Exprs.unwrap(e.getExpression()) instanceof MethodCallExpr call
+        && isRelease(call, lock, lockText);
+  }
+
+  private boolean isRelease(MethodCallExpr call, Sym lock, String lockText) {
+    if (call.getScope().isEmpty()) {
+      return false;
+    }
+    String name = call.getNameAsString();
+    if (!name.equals("unlock") && !name.equals("release")) {
+      return false;
+    }
+    Expression on = Exprs.unwrap(call.getScope().orElseThrow());
+    return lock != null ? vars.of(on) == lock : JpValues.source(on).equals(lockText);
+  }
+
+  private boolean releasesAnywhere(Node tree, Sym lock, String lockText) {
+    for (MethodCallExpr call : tree.findAll(MethodCallExpr.class)) {
+      if (isRelease(call, lock, lockText)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int semaphorePermits(Expression semaphore) {
+    Expression init = values.initializer(semaphore);
+    if (init == null) {
+      init = semaphore; // new Semaphore(3).acquire(), or a variable the source does not fill
+    }
+    if (init != null
+        && Exprs.unwrap(init) instanceof ObjectCreationExpr created
+        && !created.getArguments().isEmpty()) {
+      var n = values.intConstant(created.getArgument(0));
+      if (n.isPresent() && n.getAsInt() > 0) {
+        return n.getAsInt();
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * {@code executor.submit(task).get()} (or a future local assigned from {@code submit}) on an
+   * executor whose size the source states: the caller waits for one of its threads.
+   */
+  private Optional<LockRegion> executorWait(MethodCallExpr node, JpScope scope, MethodRef holder) {
+    String name = node.getNameAsString();
+    if (node.getScope().isEmpty() || (!name.equals("get") && !name.equals("join"))) {
+      return Optional.empty();
+    }
+    Expression future = Exprs.unwrap(node.getScope().orElseThrow());
+    Sym futureSym = vars.of(future);
+    if (futureSym != null && futureSym.isLocalOrParam()) {
+      Expression init = scope.declared.get(futureSym);
+      future = init == null ? null : Exprs.unwrap(init);
+    }
+    if (!(future instanceof MethodCallExpr submit)
+        || submit.getScope().isEmpty()
+        || !submit.getNameAsString().equals("submit")) {
+      return Optional.empty();
+    }
+    Optional<ResolvedMethodLikeDeclaration> submitMethod = names.resolve(submit);
+    if (submitMethod.isEmpty()
+        || !names
+            .closure(submitMethod.orElseThrow().declaringType())
+            .contains("java.util.concurrent.Executor")) {
+      return Optional.empty();
+    }
+    Expression executor = Exprs.unwrap(submit.getScope().orElseThrow());
+    Optional<JpWindows.Window> window = windows.executorWindow(executor, 0);
+    if (window.isEmpty() || window.orElseThrow().source() != Pipeline.WindowSource.CONSTANT) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new LockRegion(
+            LockRegion.Kind.EXECUTOR,
+            JpValues.source(executor),
+            facts.receiver(executor, scope),
+            values.isStaticObject(executor),
+            window.orElseThrow().k().getAsInt(),
+            JpValues.javacPosition(node),
+            holder,
+            callsIn(List.of(node), scope),
+            false));
+  }
+
+  List<dev.lockstep.analysis.facts.CallSite> callsIn(List<? extends Node> trees, JpScope scope) {
+    JavaParserFacts.CallReader reader = facts.new CallReader(scope, false);
+    for (Node t : trees) {
+      reader.scan(t);
+    }
+    return reader.calls;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Lazy initialisation
+
+  /**
+   * The subtrees that run only while a field is still null: the branch of {@code if (field ==
+   * null)} that assigns {@code field} (lazy or double-checked initialisation).
+   */
+  List<Node> lazyInitTrees(Node root) {
+    List<Node> lazy = new ArrayList<>();
+    if (root == null) {
+      return lazy;
+    }
+    walkAll(
+        root,
+        n -> {
+          if (n instanceof IfStmt test) {
+            Sym field = nullCheckedField(test.getCondition());
+            if (field != null && assigns(test.getThenStmt(), field)) {
+              lazy.add(test.getThenStmt());
+            }
+          }
+        });
+    return lazy;
+  }
+
+  /** Visits {@code root} and its descendants, entering lambdas but not classes. */
+  private static void walkAll(Node root, Consumer<Node> visit) {
+    Deque<Node> work = new ArrayDeque<>();
+    work.push(root);
+    while (!work.isEmpty()) {
+      Node n = work.pop();
+      visit.accept(n);
+      for (Node child : n.getChildNodes()) {
+        if (!isClassBody(child)) {
+          work.push(child);
+        }
+      }
+    }
+  }
+
+  private Sym nullCheckedField(Expression condition) {
+    if (!(Exprs.unwrap(condition) instanceof BinaryExpr test)
+        || test.getOperator() != BinaryExpr.Operator.EQUALS) {
+      return null;
+    }
+    Expression other;
+    if (Exprs.unwrap(test.getLeft()) instanceof NullLiteralExpr) {
+      other = Exprs.unwrap(test.getRight());
+    } else if (Exprs.unwrap(test.getRight()) instanceof NullLiteralExpr) {
+      other = Exprs.unwrap(test.getLeft());
+    } else {
+      return null;
+    }
+    Sym sym = vars.of(other);
+    return sym != null && sym.kind == Sym.Kind.FIELD ? sym : null;
+  }
+
+  private boolean assigns(Node tree, Sym field) {
+    for (AssignExpr assign : tree.findAll(AssignExpr.class)) {
+      if (vars.of(assign.getTarget()) == field) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether every call in the region (outside nested lambdas) sits in a lazy-init branch. */
+  private static boolean allLazy(List<? extends Node> region, List<Node> lazy) {
+    if (lazy.isEmpty()) {
+      return false;
+    }
+    boolean[] any = {false};
+    boolean[] all = {true};
+    for (Node root : region) {
+      walk(
+          root,
+          n -> {
+            if (n instanceof MethodCallExpr call) {
+              any[0] = true;
+              all[0] &= isUnder(call, lazy);
+            }
+          });
+    }
+    return any[0] && all[0];
+  }
+
+  private static boolean isUnder(Node node, List<Node> roots) {
+    for (Node p = node; p != null; p = p.getParentNode().orElse(null)) {
+      for (Node root : roots) {
+        if (p == root) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A lambda's parameters, as per-item variables of a task scope. */
+  void addParameters(LambdaExpr lambda, JpScope scope) {
+    for (Parameter param : lambda.getParameters()) {
+      scope.items.add(vars.declaration(param));
+    }
+  }
+
+  /** Whether {@code node} is a lambda or method reference (a task body). */
+  static boolean isFunction(Node node) {
+    return node instanceof LambdaExpr || node instanceof MethodReferenceExpr;
+  }
+}

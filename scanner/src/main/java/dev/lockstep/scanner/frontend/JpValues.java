@@ -1,0 +1,291 @@
+package dev.lockstep.scanner.frontend;
+
+import com.github.javaparser.JavaToken;
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
+import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
+import com.github.javaparser.symbolsolver.javaparsermodel.declarations.JavaParserFieldDeclaration;
+import dev.lockstep.analysis.facts.Location;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What the source says an expression holds, where the checker asks javac: compile-time {@code int}
+ * constants (javac's constant folding), where a variable gets its value ({@code trees.getTree} of a
+ * field, a constructor's one assignment), whether a lock object is static, and the positions javac
+ * reports trees at. Fails soft: what it cannot tell is empty, null or false.
+ */
+@SuppressWarnings("ReferenceEquality") // syntax nodes and symbols by identity, on purpose
+final class JpValues {
+  private final Vars vars;
+  private final JavaParserFacade facade;
+
+  JpValues(JpNames names, Vars vars) {
+    this.vars = vars;
+    this.facade = JavaParserFacade.get(names.solver());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Variables
+
+  /**
+   * The declarator of the field an expression names: from the syntax when the field is declared
+   * around it, else from the symbol solver ({@code Other.LOCK}, {@code other.pool}); null when it
+   * names no field of the scanned sources.
+   */
+  VariableDeclarator fieldDeclarator(Expression expression) {
+    Expression e = Exprs.unwrap(expression);
+    Sym sym = vars.of(e);
+    if (sym != null && sym.isLocalOrParam()) {
+      return null;
+    }
+    // (Other.SIZE looks like a type to the syntax; the solver tells.)
+    if (sym != null
+        && sym.kind == Sym.Kind.FIELD
+        && sym.declaration instanceof VariableDeclarator v) {
+      return v;
+    }
+    return solvedField(e)
+        .filter(d -> d instanceof JavaParserFieldDeclaration)
+        .map(d -> ((JavaParserFieldDeclaration) d).getVariableDeclarator())
+        .orElse(null);
+  }
+
+  private Optional<ResolvedValueDeclaration> solvedField(Expression e) {
+    if (!(e instanceof NameExpr || e instanceof FieldAccessExpr)) {
+      return Optional.empty();
+    }
+    try {
+      var ref = e instanceof NameExpr name ? facade.solve(name) : facade.solve((FieldAccessExpr) e);
+      if (ref.isSolved() && ref.getCorrespondingDeclaration().isField()) {
+        return Optional.of(ref.getCorrespondingDeclaration());
+      }
+    } catch (RuntimeException | StackOverflowError ex) {
+      // unresolvable: not known to be a field
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Where a variable gets its value: a local's initializer; a field's initializer, or its one
+   * assignment in a constructor. Null when the source does not say.
+   */
+  Expression initializer(Expression variable) {
+    Expression e = Exprs.unwrap(variable);
+    Sym sym = vars.of(e);
+    if (sym != null && sym.isLocalOrParam()) {
+      return sym.initializer();
+    }
+    VariableDeclarator field = fieldDeclarator(e);
+    if (field == null) {
+      return null;
+    }
+    if (field.getInitializer().isPresent()) {
+      return field.getInitializer().orElseThrow();
+    }
+    if (!(field.getParentNode().orElse(null) instanceof FieldDeclaration declaration)
+        || !(declaration.getParentNode().orElse(null) instanceof TypeDeclaration<?> owner)) {
+      return null;
+    }
+    String name = field.getNameAsString();
+    List<Expression> assigned = new ArrayList<>();
+    for (ConstructorDeclaration ctor : owner.getConstructors()) {
+      for (AssignExpr assign : ctor.getBody().findAll(AssignExpr.class)) {
+        Expression target = assign.getTarget();
+        boolean named =
+            (target instanceof NameExpr n && n.getNameAsString().equals(name))
+                || (target instanceof FieldAccessExpr f && f.getNameAsString().equals(name));
+        if (named && fieldDeclarator(target) == field && sameClass(assign, ctor)) {
+          assigned.add(assign.getValue());
+        }
+      }
+    }
+    return assigned.size() == 1 ? assigned.get(0) : null;
+  }
+
+  /** Whether {@code node} is in {@code ctor}'s own body, not in a class declared inside it. */
+  private static boolean sameClass(Node node, ConstructorDeclaration ctor) {
+    for (Node p = node.getParentNode().orElse(null);
+        p != null && p != ctor;
+        p = p.getParentNode().orElse(null)) {
+      if (p instanceof TypeDeclaration<?>
+          || (p instanceof com.github.javaparser.ast.expr.ObjectCreationExpr o
+              && o.getAnonymousClassBody().isPresent())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the object is the same for the whole program: a static field or a class literal. */
+  boolean isStaticObject(Expression expression) {
+    Expression e = Exprs.unwrap(expression);
+    if (e instanceof ClassExpr) {
+      return true;
+    }
+    Sym sym = vars.of(e);
+    if (sym == null || sym.isLocalOrParam()) {
+      return false;
+    }
+    VariableDeclarator v = fieldDeclarator(e);
+    if (v != null) {
+      return v.getParentNode().orElse(null) instanceof FieldDeclaration f
+          && (f.hasModifier(Modifier.Keyword.STATIC) || inInterface(f));
+    }
+    return solvedField(e).map(d -> d.asField().isStatic()).orElse(false);
+  }
+
+  private static boolean inInterface(FieldDeclaration f) {
+    return f.getParentNode().orElse(null)
+            instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration c
+        && c.isInterface();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Constants
+
+  /** The value of an {@code int} compile-time constant expression, as javac folds it. */
+  OptionalInt intConstant(Expression expression) {
+    Long value = constant(expression, 0);
+    return value != null && value == value.intValue()
+        ? OptionalInt.of(value.intValue())
+        : OptionalInt.empty();
+  }
+
+  private Long constant(Expression expression, int depth) {
+    if (expression == null || depth > 8) {
+      return null;
+    }
+    Expression e = Exprs.unwrap(expression);
+    switch (e) {
+      case IntegerLiteralExpr literal -> {
+        try {
+          return literal.asNumber().longValue();
+        } catch (RuntimeException ex) {
+          return null;
+        }
+      }
+      case UnaryExpr unary -> {
+        Long v = constant(unary.getExpression(), depth + 1);
+        return v == null
+            ? null
+            : switch (unary.getOperator()) {
+              case MINUS -> -v;
+              case PLUS -> v;
+              default -> null;
+            };
+      }
+      case BinaryExpr binary -> {
+        Long l = constant(binary.getLeft(), depth + 1);
+        Long r = constant(binary.getRight(), depth + 1);
+        if (l == null || r == null) {
+          return null;
+        }
+        return switch (binary.getOperator()) {
+          case PLUS -> l + r;
+          case MINUS -> l - r;
+          case MULTIPLY -> l * r;
+          case DIVIDE -> r == 0 ? null : l / r;
+          case REMAINDER -> r == 0 ? null : l % r;
+          default -> null;
+        };
+      }
+      case NameExpr n -> {
+        return constantVariable(e, depth);
+      }
+      case FieldAccessExpr f -> {
+        return constantVariable(e, depth);
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /** A constant variable: {@code final}, initialised with a constant expression. */
+  private Long constantVariable(Expression e, int depth) {
+    Sym sym = vars.of(e);
+    VariableDeclarator v = null;
+    boolean isFinal = false;
+    if (sym != null && sym.isLocalOrParam()) {
+      if (sym.declaration instanceof VariableDeclarator local
+          && local.getParentNode().orElse(null) instanceof VariableDeclarationExpr decl) {
+        v = local;
+        isFinal = decl.isFinal();
+      }
+    } else {
+      v = fieldDeclarator(e);
+      if (v != null && v.getParentNode().orElse(null) instanceof FieldDeclaration f) {
+        isFinal = f.isFinal() || inInterface(f);
+      }
+    }
+    if (v == null || !isFinal || v.getInitializer().isEmpty()) {
+      return null;
+    }
+    return constant(v.getInitializer().orElseThrow(), depth + 1);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Text and positions
+
+  /** The expression as diagnostics quote it: one line, without {@code this.}, at most 40 chars. */
+  static String source(Expression expression) {
+    String text = Exprs.source(Exprs.unwrap(expression)).replaceAll("\\s+", " ");
+    if (text.startsWith("this.")) {
+      text = text.substring("this.".length());
+    }
+    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+  }
+
+  /**
+   * Where javac's preferred position puts an expression: a call at its opening parenthesis, a field
+   * access at the dot before the name, anything else at its start.
+   */
+  static Location javacPosition(Expression expression) {
+    Expression e = Exprs.unwrap(expression);
+    if (e instanceof MethodCallExpr call) {
+      Optional<JavaToken> open =
+          call.getName().getTokenRange().flatMap(r -> r.getEnd().getNextToken());
+      for (JavaToken t = open.orElse(null); t != null; t = t.getNextToken().orElse(null)) {
+        if (t.getText().equals("(")) {
+          return JpNames.at(call, t.getRange().map(r -> r.begin));
+        }
+        if (!t.getCategory().isWhitespaceOrComment()) {
+          break;
+        }
+      }
+      return JpNames.location(call);
+    }
+    if (e instanceof FieldAccessExpr access) {
+      Optional<JavaToken> name = access.getName().getTokenRange().map(r -> r.getBegin());
+      for (JavaToken t = name.flatMap(JavaToken::getPreviousToken).orElse(null);
+          t != null;
+          t = t.getPreviousToken().orElse(null)) {
+        if (t.getText().equals(".")) {
+          return JpNames.at(access, t.getRange().map(r -> r.begin));
+        }
+        if (!t.getCategory().isWhitespaceOrComment()) {
+          break;
+        }
+      }
+    }
+    return JpNames.location(e);
+  }
+}

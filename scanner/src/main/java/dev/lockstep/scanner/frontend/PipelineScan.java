@@ -1,0 +1,116 @@
+package dev.lockstep.scanner.frontend;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import dev.lockstep.analysis.facts.Pipeline;
+import dev.lockstep.analysis.rules.EffectiveParallelismRule;
+import dev.lockstep.analysis.rules.PipelineVerdict;
+import dev.lockstep.analysis.summary.SerialPoint;
+import dev.lockstep.analysis.summary.Summaries;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * {@code FakeConcurrency} and {@code OversizedWindow} in the scanner: reads every pipeline of a
+ * file ({@link JpPipelines}), lets {@link EffectiveParallelismRule} judge it — the rule the checker
+ * runs, so the messages are the checker's — and keeps what {@code lockstep doc} shows of each
+ * pipeline: its window and the parallelism its tasks actually get.
+ */
+public final class PipelineScan {
+  /**
+   * One pipeline as the analysis sees it.
+   *
+   * @param pipeline the facts
+   * @param window {@code k}, when known
+   * @param effective {@code min(k, parallelism of every serialization point a task reaches)}; empty
+   *     when neither {@code k} nor a bottleneck is known
+   * @param bottleneck what limits it ({@code RelaySession.publish}), empty when nothing does
+   * @param verdict the rule's decision, with the finding when it reports one
+   * @param member the enclosing member ({@code test.Groups#publishAll})
+   */
+  public record Analysed(
+      Pipeline pipeline,
+      OptionalInt window,
+      OptionalInt effective,
+      String bottleneck,
+      PipelineVerdict verdict,
+      String member) {
+    public Analysed {
+      requireNonNull(pipeline, "pipeline");
+      requireNonNull(window, "window");
+      requireNonNull(effective, "effective");
+      requireNonNull(bottleneck, "bottleneck");
+      requireNonNull(verdict, "verdict");
+      requireNonNull(member, "member");
+    }
+  }
+
+  private final JpPipelines reader;
+  private final Summaries summaries;
+  private final EffectiveParallelismRule rule;
+  private final List<Analysed> analysed = new ArrayList<>();
+
+  PipelineScan(JavaParserFacts facts, Summaries summaries, int cores) {
+    this.reader = facts.concurrency().pipelines();
+    this.summaries = summaries;
+    this.rule = new EffectiveParallelismRule(summaries, cores);
+  }
+
+  /** The findings of one file's pipelines; remembers every pipeline for {@link #analysed()}. */
+  List<FrontEnd.ScanFinding> scan(CompilationUnit unit) {
+    List<FrontEnd.ScanFinding> findings = new ArrayList<>();
+    for (MethodCallExpr call : reader.candidates(unit)) {
+      Optional<Pipeline> read = reader.read(call);
+      if (read.isEmpty()) {
+        continue;
+      }
+      Pipeline pipeline = read.orElseThrow();
+      PipelineVerdict verdict = rule.judge(pipeline);
+      String member = FrontEnd.member(call);
+      if (verdict instanceof PipelineVerdict.Flagged flagged
+          && JavaParserFacts.suppressed(call, flagged.finding().check())) {
+        verdict =
+            new PipelineVerdict.Clean(
+                PipelineVerdict.Reason.SEQUENTIAL,
+                "@SuppressWarnings(\"" + flagged.finding().check() + "\")");
+      }
+      analysed.add(numbers(pipeline, verdict, member));
+      if (verdict instanceof PipelineVerdict.Flagged flagged) {
+        findings.add(new FrontEnd.ScanFinding(flagged.finding(), member, FrontEnd.snippet(call)));
+      }
+    }
+    return findings;
+  }
+
+  private Analysed numbers(Pipeline pipeline, PipelineVerdict verdict, String member) {
+    OptionalInt k = rule.window(pipeline);
+    if (verdict instanceof PipelineVerdict.Flagged flagged
+        && flagged.finding().parallelism().isPresent()) {
+      var p = flagged.finding().parallelism().orElseThrow();
+      return new Analysed(
+          pipeline, k, OptionalInt.of(p.effective()), p.bottleneck(), verdict, member);
+    }
+    // Clean (intended, wide enough, no bottleneck): the same points the rule looked at.
+    Optional<SerialPoint> limiting =
+        summaries.taskPoints(pipeline.taskCalls(), pipeline.taskLocks()).stream()
+            .min(java.util.Comparator.comparingInt(SerialPoint::parallelism));
+    OptionalInt effective;
+    if (limiting.isEmpty()) {
+      effective = k;
+    } else {
+      int p = limiting.orElseThrow().parallelism();
+      effective = OptionalInt.of(k.isPresent() ? Math.min(k.getAsInt(), p) : p);
+    }
+    return new Analysed(
+        pipeline, k, effective, limiting.map(SerialPoint::holder).orElse(""), verdict, member);
+  }
+
+  /** Every pipeline read so far, in file order. */
+  List<Analysed> analysed() {
+    return List.copyOf(analysed);
+  }
+}

@@ -1,0 +1,236 @@
+package dev.lockstep.scanner;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.lockstep.scanner.cli.Lockstep;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code FakeConcurrency} and {@code OversizedWindow} through the CLI: the numbers (window,
+ * effective parallelism, bottleneck) and the chain reach the JSON report, the SARIF rules and
+ * {@code lockstep doc}. The sources are the parity corpus' (the checker's own test sources).
+ */
+final class ConcurrencyScanTest {
+  @TempDir Path dir;
+
+  private Path corpus(String name) throws IOException {
+    Path from = ParityTest.CORPUS.resolve(name);
+    Path to = dir.resolve(name);
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(f, target);
+      }
+    }
+    return to;
+  }
+
+  private static String read(Path file) throws IOException {
+    return Files.readString(file, StandardCharsets.UTF_8);
+  }
+
+  private JsonArray jsonFindings(Path src) throws IOException {
+    Path report = dir.resolve("report.json");
+    assertThat(
+            Lockstep.run("scan", "--format", "json", "--output", report.toString(), src.toString()))
+        .isEqualTo(Lockstep.FINDINGS);
+    return JsonParser.parseString(read(report)).getAsJsonObject().getAsJsonArray("findings");
+  }
+
+  private static List<String> hops(JsonArray chain) {
+    List<String> hops = new ArrayList<>();
+    for (JsonElement e : chain) {
+      JsonObject hop = e.getAsJsonObject();
+      String file = Path.of(hop.get("file").getAsString()).getFileName().toString();
+      hops.add(hop.get("method").getAsString() + " " + file + ":" + hop.get("line").getAsInt());
+    }
+    return hops;
+  }
+
+  @Test
+  void fakeConcurrencyInJson() throws IOException {
+    JsonArray findings = jsonFindings(corpus("fakeBoundedWindow"));
+    assertThat(findings.size()).isEqualTo(2);
+    JsonObject first = findings.get(0).getAsJsonObject();
+    assertThat(first.get("check").getAsString()).isEqualTo("FakeConcurrency");
+    assertThat(first.get("line").getAsInt()).isEqualTo(8);
+    assertThat(first.get("window").getAsInt()).isEqualTo(5);
+    assertThat(first.get("effectiveParallelism").getAsInt()).isEqualTo(1);
+    assertThat(first.get("bottleneck").getAsString()).isEqualTo("'session'");
+    assertThat(first.get("message").getAsString())
+        .contains("5 workers, effective parallelism 1: each task reaches RelaySession.publish");
+    // The pipeline, the call into the lock, the lock, and the wait it is held across.
+    assertThat(hops(first.getAsJsonArray("chain")))
+        .containsExactly(
+            "publishAll Groups.java:8",
+            "session.publish Groups.java:8",
+            "RelaySession.publish RelaySession.java:10",
+            "post RelaySession.java:11",
+            "HttpClient.send RelaySession.java:14")
+        .inOrder();
+    JsonObject second = findings.get(1).getAsJsonObject();
+    assertThat(second.get("line").getAsInt()).isEqualTo(13);
+    assertThat(second.get("window").getAsInt()).isEqualTo(3);
+    assertThat(second.get("effectiveParallelism").getAsInt()).isEqualTo(1);
+  }
+
+  @Test
+  void oversizedWindowInJson() throws IOException {
+    JsonArray findings = jsonFindings(corpus("oversizedIdentification"));
+    List<String> numbers = new ArrayList<>();
+    for (JsonElement e : findings) {
+      JsonObject f = e.getAsJsonObject();
+      assertThat(f.get("check").getAsString()).isEqualTo("OversizedWindow");
+      numbers.add(
+          f.get("line").getAsInt()
+              + ": k="
+              + f.get("window").getAsInt()
+              + " p="
+              + f.get("effectiveParallelism").getAsInt()
+              + " "
+              + f.get("bottleneck").getAsString());
+    }
+    assertThat(numbers)
+        .containsExactly(
+            "15: k=8 p=2 ErpGateway",
+            "32: k=10 p=3 semaphore 'permits'",
+            "37: k=8 p=4 executor 'backend'",
+            "41: k=8 p=2 ErpGateway")
+        .inOrder();
+    JsonObject declared = findings.get(0).getAsJsonObject();
+    assertThat(hops(declared.getAsJsonArray("chain")))
+        .containsAtLeast("declared Orders.java:15", "HttpClient.send Client.java:9")
+        .inOrder();
+  }
+
+  @Test
+  void coresOptionSizesParallelStreams() throws IOException {
+    // ErpGateway admits 2; a parallel stream on 8 cores is oversized, on 2 it is not.
+    Path src = corpus("oversizedCoresFlagSmallMachine");
+    JsonArray findings = jsonFindings(src);
+    assertThat(findings.size()).isEqualTo(1);
+    assertThat(findings.get(0).getAsJsonObject().get("window").getAsInt()).isEqualTo(8);
+    assertThat(Lockstep.run("scan", "--cores", "2", src.toString())).isEqualTo(Lockstep.CLEAN);
+    assertThat(Lockstep.run("scan", "--cores", "0", src.toString())).isEqualTo(Lockstep.USAGE);
+  }
+
+  @Test
+  void sarifDescribesAllThreeChecks() throws IOException {
+    Path src = corpus("fakeBoundedWindow");
+    Path report = dir.resolve("report.sarif");
+    Lockstep.run("scan", "--format", "sarif", "--output", report.toString(), src.toString());
+    JsonObject run =
+        JsonParser.parseString(read(report))
+            .getAsJsonObject()
+            .getAsJsonArray("runs")
+            .get(0)
+            .getAsJsonObject();
+    JsonArray rules = run.getAsJsonObject("tool").getAsJsonObject("driver").getAsJsonArray("rules");
+    List<String> ids = new ArrayList<>();
+    for (JsonElement r : rules) {
+      JsonObject rule = r.getAsJsonObject();
+      String id = rule.get("id").getAsString();
+      ids.add(id);
+      assertThat(rule.get("helpUri").getAsString()).endsWith("src/docs/checks/" + id + ".md");
+      assertThat(rule.getAsJsonObject("help").get("text").getAsString()).isNotEqualTo(id);
+    }
+    assertThat(ids).containsAtLeast("SerialAwaitInLoop", "FakeConcurrency", "OversizedWindow");
+    JsonObject result = run.getAsJsonArray("results").get(0).getAsJsonObject();
+    assertThat(result.get("ruleId").getAsString()).isEqualTo("FakeConcurrency");
+    assertThat(
+            rules.get(result.get("ruleIndex").getAsInt()).getAsJsonObject().get("id").getAsString())
+        .isEqualTo("FakeConcurrency");
+  }
+
+  @Test
+  void docShowsEffectiveParallelismPerPipeline() throws IOException {
+    Path src = corpus("fakeBoundedWindow");
+    Path docs = dir.resolve("docs");
+    assertThat(Lockstep.run("doc", "--output-dir", docs.toString(), src.toString()))
+        .isEqualTo(Lockstep.CLEAN);
+    String md = read(docs.resolve("concurrency-map.md"));
+    assertThat(md)
+        .containsMatch(
+            "\\| `BoundedWindow` \\| `test.Groups#publishAll` \\| 5 \\| 1 \\| 'session' \\|"
+                + " \\*\\*FakeConcurrency\\*\\* .*Groups.java:8\\]");
+    assertThat(md)
+        .containsMatch(
+            "\\| `BoundedWindow` \\| `test.Groups#configured` \\| 3 \\| 1 \\| 'session' \\|");
+    assertThat(md).contains("(window 5, effective parallelism 1)");
+    assertThat(md).containsMatch("  - HttpClient.send at \\[[^]]*RelaySession.java:14\\]");
+
+    JsonObject root =
+        JsonParser.parseString(read(docs.resolve("concurrency-map.json"))).getAsJsonObject();
+    JsonObject pipeline = root.getAsJsonArray("pipelines").get(0).getAsJsonObject();
+    assertThat(pipeline.get("kind").getAsString()).isEqualTo("BoundedWindow");
+    assertThat(pipeline.get("window").getAsInt()).isEqualTo(5);
+    assertThat(pipeline.get("effectiveParallelism").getAsInt()).isEqualTo(1);
+    assertThat(pipeline.get("finding").getAsString()).isEqualTo("FakeConcurrency");
+    JsonObject finding = root.getAsJsonArray("findings").get(0).getAsJsonObject();
+    assertThat(finding.get("effectiveParallelism").getAsInt()).isEqualTo(1);
+    assertThat(hops(finding.getAsJsonArray("chain")))
+        .contains("HttpClient.send RelaySession.java:14");
+  }
+
+  @Test
+  void docShowsCleanPipelinesWithTheirNumbers() throws IOException {
+    Path src = corpus("concurrencyNegatives");
+    Path docs = dir.resolve("docs");
+    Lockstep.run("doc", "--output-dir", docs.toString(), src.toString());
+    String md = read(docs.resolve("concurrency-map.md"));
+    // Eight permits for five workers: the semaphore is no bottleneck.
+    assertThat(md)
+        .contains(
+            "| `BoundedWindow` | `test.Fine#enoughPermits` | 5 | 5 | Fine.enoughPermits |"
+                + " none: semaphore 'permits' admits 8 of 5 workers |");
+    // A single-thread executor: k = 1 is confinement.
+    assertThat(md)
+        .containsMatch(
+            "\\| `executor` \\| `test.Fine#singleThreadIsConfinement` \\| 1 \\| 1 \\| .* \\|"
+                + " none: one worker: confinement, not concurrency \\|");
+    assertThat(md).doesNotContain("FakeConcurrency**");
+  }
+
+  @Test
+  void docEscapesPipelineTextFromSource() throws IOException {
+    Path src = corpus("fakeBoundedWindow");
+    Files.writeString(
+        src.resolve("test/Sized.java"),
+        """
+        package test;
+        import java.util.List;
+        import java.util.Map;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Executors;
+        class Sized {
+          private final RelaySession session = new RelaySession();
+          void run(List<String> groups, Map<String, Integer> sizes) {
+            ExecutorService pool = Executors.newFixedThreadPool(sizes.get("<b>|x|</b>"));
+            for (String g : groups) {
+              pool.submit(() -> { session.publish(g, "m"); return g; });
+            }
+          }
+        }
+        """);
+    Path docs = dir.resolve("docs");
+    Lockstep.run("doc", "--output-dir", docs.toString(), src.toString());
+    String md = read(docs.resolve("concurrency-map.md"));
+    assertThat(md).doesNotContain("<b>");
+    assertThat(md)
+        .contains("| `executor` | `test.Sized#run` | ? \\('sizes.get\\(&quot;&lt;b&gt;\\|x\\|");
+    assertThat(md).containsMatch("\\*\\*FakeConcurrency\\*\\* at \\[[^]]*Sized.java:11\\]");
+  }
+}

@@ -1,0 +1,9 @@
+package test;
+import java.util.List;
+class Cores {
+  private final ErpGateway erp = new ErpGateway();
+  void run(List<String> orders) {
+    // Two cores: the parallel stream is no wider than the gateway.
+    orders.parallelStream().forEach(o -> { try { erp.submit(o); } catch (Exception e) { } });
+  }
+}

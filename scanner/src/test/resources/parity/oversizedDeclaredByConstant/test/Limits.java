@@ -1,0 +1,5 @@
+package test;
+final class Limits {
+  static final int PER_TENANT = 1;
+  private Limits() {}
+}
