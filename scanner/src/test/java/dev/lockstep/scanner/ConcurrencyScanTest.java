@@ -47,6 +47,7 @@ final class ConcurrencyScanTest {
     assertThat(
             Lockstep.run("scan", "--format", "json", "--output", report.toString(), src.toString()))
         .isEqualTo(Lockstep.FINDINGS);
+    assertThat(ReportSchemas.errors(ReportSchemas.LOCKSTEP_JSON, read(report))).isEmpty();
     return JsonParser.parseString(read(report)).getAsJsonObject().getAsJsonArray("findings");
   }
 
@@ -132,6 +133,7 @@ final class ConcurrencyScanTest {
     Path src = corpus("fakeBoundedWindow");
     Path report = dir.resolve("report.sarif");
     Lockstep.run("scan", "--format", "sarif", "--output", report.toString(), src.toString());
+    assertThat(ReportSchemas.errors(ReportSchemas.SARIF, read(report))).isEmpty();
     JsonObject run =
         JsonParser.parseString(read(report))
             .getAsJsonObject()

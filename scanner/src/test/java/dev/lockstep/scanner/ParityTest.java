@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -101,9 +102,24 @@ final class ParityTest {
       for (String marker : expected) {
         String at = marker.substring(0, marker.indexOf(' ') + 1);
         String text = marker.substring(at.length());
-        assertWithMessage("the checker's finding at %s in %s", at, dir)
-            .that(javacMessages.stream().anyMatch(m -> m.startsWith(at) && m.contains(text)))
-            .isTrue();
+        if (text.startsWith("[")) {
+          // "[Check] text": the finding is that check's; a "(remark)" after it is not message text.
+          String check = text.substring(1, text.indexOf(']'));
+          assertWithMessage("a %s finding at %s in %s", check, at, dir)
+              .that(javac)
+              .contains(check + " " + at.strip());
+          text = text.substring(text.indexOf(']') + 1).strip();
+          if (text.startsWith("(")) {
+            continue;
+          }
+        }
+        // One message per line in the corpus, so the joined text cannot match across two.
+        assertWithMessage("the checker's messages at %s in %s", at, dir)
+            .that(
+                javacMessages.stream()
+                    .filter(m -> m.startsWith(at))
+                    .collect(Collectors.joining("\n")))
+            .contains(text);
       }
     }
     assertWithMessage("findings (check file:line) of the scanner vs the checker in %s", dir)
