@@ -50,7 +50,6 @@ class Pools {
   }
   void invokeAnyAdded(List<String> ids) throws Exception {
     List<Callable<String>> tasks = new java.util.ArrayList<>();
-    // BUG: Diagnostic contains: [SerialAwaitInLoop] (both checks run in the parity test)
     for (String id : ids) {
       tasks.add(() -> { send(id); return id; });
     }

@@ -35,6 +35,14 @@ class NoWait {
   void parallelStream(List<String> ids) {
     ids.parallelStream().forEach(id -> client.sendAsync(id).join());
   }
+  void tasksForLater(List<String> ids, Registry registry) {
+    List<Callable<String>> tasks = new java.util.ArrayList<>();
+    java.util.Map<String, Callable<String>> byId = new java.util.HashMap<>();
+    for (String id : ids) {
+      tasks.add(() -> client.send(id));
+      byId.put(id, () -> client.send(id));
+      registry.addTask(() -> client.send(id));
+    }
+  }
+  interface Registry { void addTask(Callable<String> task); }
 }
-
-

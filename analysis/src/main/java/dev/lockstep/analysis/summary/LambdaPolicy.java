@@ -13,7 +13,10 @@ import java.util.Set;
  *
  * <p>Unknown methods (the user's own {@code retry(() -> ...)}) count as synchronous unless their
  * name says they schedule ({@code submit}, {@code execute}, {@code schedule...}, {@code ...Async},
- * {@code then...}, {@code on...}, {@code subscribe}, {@code addListener}, ...).
+ * {@code then...}, {@code on...}, {@code subscribe}, {@code addListener}, ...) or store ({@code
+ * add...}, {@code put...}, {@code offer...}, {@code push}, {@code set...}: {@code tasks.add(() ->
+ * send(id))} fills a list of tasks for {@code invokeAll} later; this holds for {@code java.util}
+ * collections too, whose other methods run what they are given).
  */
 public final class LambdaPolicy {
   private static final List<String> DEFERRING_PACKAGES =
@@ -64,6 +67,9 @@ public final class LambdaPolicy {
           "start",
           "on");
 
+  private static final List<String> STORING_NAME_PREFIXES =
+      List.of("add", "put", "offer", "push", "set", "insert", "store");
+
   private LambdaPolicy() {}
 
   /** Whether a call inside lambdas passed along {@code runVia} runs when its scope runs. */
@@ -81,6 +87,10 @@ public final class LambdaPolicy {
     if (consumer.equals(CallSite.STORED)) {
       return false;
     }
+    String name = consumer.name();
+    if (hasPrefix(name, STORING_NAME_PREFIXES)) {
+      return false;
+    }
     String owner = consumer.owner();
     if (SYNCHRONOUS_CONCURRENT.contains(owner)) {
       return true;
@@ -93,17 +103,18 @@ public final class LambdaPolicy {
     if (owner.startsWith("java.util.") || owner.startsWith("java.lang.Iterable")) {
       return true;
     }
-    String name = consumer.name();
-    if (name.endsWith("Async")) {
-      return false;
-    }
-    for (String prefix : DEFERRING_NAME_PREFIXES) {
-      if (name.startsWith(prefix)
-          && (name.length() == prefix.length()
-              || Character.isUpperCase(name.charAt(prefix.length())))) {
-        return false;
+    return !name.endsWith("Async") && !hasPrefix(name, DEFERRING_NAME_PREFIXES);
+  }
+
+  /** {@code name} is one of the words or starts with one followed by a capital: add, addTask. */
+  private static boolean hasPrefix(String name, List<String> words) {
+    for (String word : words) {
+      if (name.startsWith(word)
+          && (name.length() == word.length()
+              || Character.isUpperCase(name.charAt(word.length())))) {
+        return true;
       }
     }
-    return true;
+    return false;
   }
 }
