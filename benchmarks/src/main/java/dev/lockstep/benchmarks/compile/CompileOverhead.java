@@ -164,20 +164,23 @@ public final class CompileOverhead {
       PrintStream log) {
     // The previous run's garbage is collected here, not in the middle of the next timed run.
     System.gc();
-    long start = System.nanoTime();
+    RunTime.Stopwatch stopwatch = RunTime.start();
     Outcome outcome = workload.run(corpus);
-    double seconds = (System.nanoTime() - start) / 1e9;
+    RunTime time = stopwatch.stop();
     boolean measured = round >= warmup;
-    measurement.record(workload.name(), seconds, outcome, measured);
+    measurement.record(workload.name(), time, outcome, measured);
     log.printf(
         Locale.ROOT,
-        "[%s] round %d/%d%s %-20s %8.2f s  errors %d, warnings %d, findings %d, crashes %d%n",
+        "[%s] round %d/%d%s %-20s wall %7.2f s, thread CPU %7.2f s, process CPU %7.2f s"
+            + "  errors %d, warnings %d, findings %d, crashes %d%n",
         corpus.name(),
         round + 1,
         rounds,
         measured ? "" : " (warm-up)",
         workload.name(),
-        seconds,
+        time.wall(),
+        time.threadCpu(),
+        time.processCpu(),
         outcome.errors(),
         outcome.warnings(),
         outcome.findings(),
