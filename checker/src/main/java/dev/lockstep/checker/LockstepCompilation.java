@@ -8,6 +8,8 @@ import dev.lockstep.analysis.rules.EffectiveParallelismRule;
 import dev.lockstep.analysis.rules.SerialAwaitRule;
 import dev.lockstep.analysis.summary.CallJudge;
 import dev.lockstep.analysis.summary.Summaries;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Everything Lockstep keeps for one compilation: the facts read so far, the method summaries and
@@ -16,7 +18,8 @@ import dev.lockstep.analysis.summary.Summaries;
  * the compilation.
  */
 final class LockstepCompilation {
-  private static final Context.Key<LockstepCompilation> KEY = new Context.Key<>();
+  private static final Context.Key<Map<LockstepConfig, LockstepCompilation>> KEY =
+      new Context.Key<>();
 
   final JavacFacts facts;
   final Summaries summaries;
@@ -34,15 +37,22 @@ final class LockstepCompilation {
     this.parallelism = new EffectiveParallelismRule(summaries, config.cores());
   }
 
+  /**
+   * The state for {@code config} in this compilation. Every check instance reads its own flags, so
+   * their configs are equal but not the same object; equal configs share one state. A check with
+   * other flags gets its own, kept for the compilation too (not rebuilt on every call).
+   */
   static LockstepCompilation of(VisitorState state, LockstepConfig config) {
     Context context = state.context;
-    LockstepCompilation known = context.get(KEY);
-    if (known == null || !known.config.equals(config)) {
-      // A second check instance with other flags in one compilation gets its own state.
+    Map<LockstepConfig, LockstepCompilation> byConfig = context.get(KEY);
+    if (byConfig == null) {
+      byConfig = new HashMap<>();
+      context.put(KEY, byConfig);
+    }
+    LockstepCompilation known = byConfig.get(config);
+    if (known == null) {
       known = new LockstepCompilation(context, config);
-      if (context.get(KEY) == null) {
-        context.put(KEY, known);
-      }
+      byConfig.put(config, known);
     }
     return known;
   }
