@@ -74,6 +74,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The javac front end: reads {@link MethodFacts} and {@link LoopFact}s off attributed trees. It
@@ -87,6 +88,8 @@ import java.util.Set;
  */
 @SuppressWarnings("ReferenceEquality") // javac symbols and trees are compared by identity
 final class JavacFacts implements FactsSource {
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final JavacNames names;
   private final JavacTrees trees;
@@ -334,7 +337,7 @@ final class JavacFacts implements FactsSource {
   }
 
   private static String shorten(String text) {
-    String oneLine = text.replaceAll("\\s+", " ");
+    String oneLine = WHITESPACE.matcher(text).replaceAll(" ");
     return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
   }
 

@@ -9,6 +9,7 @@ import dev.lockstep.analysis.rules.SerialAwaitRule;
 import dev.lockstep.analysis.summary.CallJudge;
 import dev.lockstep.analysis.summary.Summaries;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -18,8 +19,15 @@ import java.util.Map;
  * the compilation.
  */
 final class LockstepCompilation {
-  private static final Context.Key<Map<LockstepConfig, LockstepCompilation>> KEY =
-      new Context.Key<>();
+  private static final Context.Key<States> KEY = new Context.Key<>();
+
+  /** The states of one compilation, by config; looked up on every matched tree. */
+  private static final class States {
+    final Map<LockstepConfig, LockstepCompilation> byConfig = new HashMap<>();
+    // Each check instance asks with its own config object: a lookup by identity first spares
+    // hashing and comparing the config (a record holding the catalogue) on every call.
+    final IdentityHashMap<LockstepConfig, LockstepCompilation> byInstance = new IdentityHashMap<>();
+  }
 
   final JavacFacts facts;
   final Summaries summaries;
@@ -44,15 +52,19 @@ final class LockstepCompilation {
    */
   static LockstepCompilation of(VisitorState state, LockstepConfig config) {
     Context context = state.context;
-    Map<LockstepConfig, LockstepCompilation> byConfig = context.get(KEY);
-    if (byConfig == null) {
-      byConfig = new HashMap<>();
-      context.put(KEY, byConfig);
+    States states = context.get(KEY);
+    if (states == null) {
+      states = new States();
+      context.put(KEY, states);
     }
-    LockstepCompilation known = byConfig.get(config);
+    LockstepCompilation known = states.byInstance.get(config);
     if (known == null) {
-      known = new LockstepCompilation(context, config);
-      byConfig.put(config, known);
+      known = states.byConfig.get(config);
+      if (known == null) {
+        known = new LockstepCompilation(context, config);
+        states.byConfig.put(config, known);
+      }
+      states.byInstance.put(config, known);
     }
     return known;
   }

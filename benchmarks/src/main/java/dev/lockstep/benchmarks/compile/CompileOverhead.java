@@ -187,7 +187,27 @@ public final class CompileOverhead {
         outcome.crashes().size());
   }
 
+  /**
+   * Lockstep's checks swallow their own exceptions (a check must never break a build) unless this
+   * system property is true; the robustness run sets it, so that every exception is a crash here.
+   */
+  static final String STRICT_PROPERTY = "lockstep.strict";
+
   private static int robustness(
+      Options options, List<String> projects, PrintStream out, PrintStream log) throws IOException {
+    String strict = System.setProperty(STRICT_PROPERTY, "true");
+    try {
+      return robustnessStrict(options, projects, out, log);
+    } finally {
+      if (strict == null) {
+        System.clearProperty(STRICT_PROPERTY);
+      } else {
+        System.setProperty(STRICT_PROPERTY, strict);
+      }
+    }
+  }
+
+  private static int robustnessStrict(
       Options options, List<String> projects, PrintStream out, PrintStream log) throws IOException {
     JavacWorkload lockstep =
         JavacWorkload.of(JavacWorkload.Variant.LOCKSTEP_ONLY, options.isolatedPluginLoader());
