@@ -31,6 +31,19 @@ final class CatalogueTest {
   }
 
   @Test
+  void theSameTextReadTwiceIsTheSameCatalogue() {
+    String text = "java.lang.Thread sleep (long) pacing Thread.sleep\n";
+    Catalogue first = Catalogue.parse("a.tsv", new StringReader(text));
+    Catalogue again = Catalogue.parse("a.tsv", new StringReader(text));
+    Catalogue other = Catalogue.parse("a.tsv", new StringReader(text.replace("pacing", "latency")));
+
+    assertThat(again).isEqualTo(first);
+    assertThat(again.hashCode()).isEqualTo(first.hashCode());
+    assertThat(other).isNotEqualTo(first);
+    assertThat(first.plus(other)).isNotEqualTo(first);
+  }
+
+  @Test
   void builtinKnowsTheIssuesWaits() {
     Catalogue builtin = Catalogue.builtin();
     assertThat(

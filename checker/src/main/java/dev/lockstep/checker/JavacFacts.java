@@ -38,6 +38,7 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Flags;
@@ -73,6 +74,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The javac front end: reads {@link MethodFacts} and {@link LoopFact}s off attributed trees. It
@@ -87,9 +89,13 @@ import java.util.Set;
 @SuppressWarnings("ReferenceEquality") // javac symbols and trees are compared by identity
 final class JavacFacts implements FactsSource {
 
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   private final JavacNames names;
   private final JavacTrees trees;
   private final Map<MethodRef, Optional<MethodFacts>> methods = new HashMap<>();
+  // Per top-level class, the path of every method declared in it (nested and local classes too).
+  private final Map<ClassSymbol, Map<MethodSymbol, TreePath>> methodPaths = new HashMap<>();
   private final JavacConcurrency concurrency;
 
   JavacFacts(JavacNames names, JavacTrees trees) {
@@ -136,11 +142,34 @@ final class JavacFacts implements FactsSource {
             && owner.classfile.getKind() == javax.tools.JavaFileObject.Kind.CLASS)) {
       return null;
     }
+    // JavacTrees.getPath(symbol) searches the whole file from its root on each call: asked for
+    // every method a summary enters, that is quadratic in a file's size. One walk of each
+    // top-level class indexes all its methods instead. No path (e.g. a synthetic member): judged
+    // like a library method.
+    return methodPaths.computeIfAbsent(owner.outermostClass(), this::indexMethods).get(symbol);
+  }
+
+  private Map<MethodSymbol, TreePath> indexMethods(ClassSymbol topLevel) {
+    TreePath classPath;
     try {
-      return trees.getPath(symbol);
+      classPath = trees.getPath(topLevel);
     } catch (RuntimeException e) {
-      return null; // no tree for it (e.g. a synthetic member): judged like a library method
+      return Map.of();
     }
+    if (classPath == null) {
+      return Map.of();
+    }
+    Map<MethodSymbol, TreePath> paths = new HashMap<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethod(MethodTree node, Void unused) {
+        if (symbol(node) instanceof MethodSymbol method) {
+          paths.putIfAbsent(method, getCurrentPath());
+        }
+        return super.visitMethod(node, null);
+      }
+    }.scan(classPath, null);
+    return paths;
   }
 
   MethodFacts readMethod(TreePath path, MethodSymbol symbol) {
@@ -308,7 +337,7 @@ final class JavacFacts implements FactsSource {
   }
 
   private static String shorten(String text) {
-    String oneLine = text.replaceAll("\\s+", " ");
+    String oneLine = WHITESPACE.matcher(text).replaceAll(" ");
     return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
   }
 

@@ -38,6 +38,10 @@ final class JavacNames {
   private final Map<Symbol, Set<String>> closures = new HashMap<>();
   private final Map<MethodSymbol, MethodRef> refs = new HashMap<>();
   private final Map<MethodRef, MethodSymbol> symbols = new HashMap<>();
+  // Both asked once per call site: every call of a method shares the answer.
+  private final Map<MethodSymbol, List<MethodSymbol>> superMethods = new HashMap<>();
+  private final Map<MethodSymbol, Marks> methodMarks = new HashMap<>();
+  private final Map<MethodSymbol, Map<Symbol, Set<String>>> matchOwners = new HashMap<>();
 
   JavacNames(Types types) {
     this.types = types;
@@ -110,26 +114,51 @@ final class JavacNames {
 
   /** Every type the catalogue may know a call by: declaring, overridden and receiver types. */
   Set<String> matchOwners(MethodSymbol method, Type receiverType) {
+    Type receiver = receiverType != null ? receiverType : method.owner.type;
+    // The closure depends on the receiver's class only (it is erased), so that is the key.
+    Map<Symbol, Set<String>> byReceiver = matchOwners.computeIfAbsent(method, m -> new HashMap<>());
+    Set<String> known = byReceiver.get(receiver.tsym);
+    if (known != null) {
+      return known;
+    }
     Set<String> owners = new LinkedHashSet<>();
     owners.add(typeName(method.owner.type));
-    if (!method.isConstructor() && !method.isStatic()) {
-      for (MethodSymbol sup : findSuperMethods(method, types)) {
-        owners.add(typeName(sup.owner.type));
-      }
+    for (MethodSymbol sup : superMethods(method)) {
+      owners.add(typeName(sup.owner.type));
     }
-    owners.addAll(closure(receiverType != null ? receiverType : method.owner.type));
-    return owners;
+    owners.addAll(closure(receiver));
+    Set<String> frozen = Set.copyOf(owners);
+    if (receiver.tsym != null) {
+      byReceiver.put(receiver.tsym, frozen);
+    }
+    return frozen;
   }
 
   /** Marks on the method and the methods it overrides. */
   Marks methodMarks(MethodSymbol method) {
-    Marks result = marksOf(method);
-    if (!method.isConstructor() && !method.isStatic()) {
-      for (MethodSymbol sup : findSuperMethods(method, types)) {
-        result = result.plus(marksOf(sup));
-      }
+    Marks known = methodMarks.get(method);
+    if (known != null) {
+      return known;
     }
+    Marks result = marksOf(method);
+    for (MethodSymbol sup : superMethods(method)) {
+      result = result.plus(marksOf(sup));
+    }
+    methodMarks.put(method, result);
     return result;
+  }
+
+  /** The methods {@code method} overrides; none for constructors and static methods. */
+  private List<MethodSymbol> superMethods(MethodSymbol method) {
+    if (method.isConstructor() || method.isStatic()) {
+      return List.of();
+    }
+    List<MethodSymbol> known = superMethods.get(method);
+    if (known == null) {
+      known = List.copyOf(findSuperMethods(method, types));
+      superMethods.put(method, known);
+    }
+    return known;
   }
 
   /** Marks on the class and every class enclosing it. */

@@ -667,6 +667,46 @@ final class SerialAwaitInLoopTest {
         .doTest();
   }
 
+  @Test
+  void followsHelpersInNestedAndSecondTopLevelClassesOfTheSameFile() {
+    // Method bodies are found through an index of each top-level class, built once.
+    helper
+        .addSourceLines(
+            "test/Files.java",
+            """
+            package test;
+            import java.net.http.HttpClient;
+            import java.net.http.HttpRequest;
+            import java.net.http.HttpResponse;
+            import java.util.List;
+            class Files {
+              void viaNested(List<HttpRequest> rs) throws Exception {
+                // BUG: Diagnostic contains: fetch
+                for (HttpRequest r : rs) {
+                  Inner.fetch(r);
+                }
+              }
+              void viaSibling(List<HttpRequest> rs) throws Exception {
+                // BUG: Diagnostic contains: get
+                for (HttpRequest r : rs) {
+                  Sibling.get(r);
+                }
+              }
+              static class Inner {
+                static void fetch(HttpRequest r) throws Exception {
+                  HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.discarding());
+                }
+              }
+            }
+            class Sibling {
+              static void get(HttpRequest r) throws Exception {
+                HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.discarding());
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Flags
 

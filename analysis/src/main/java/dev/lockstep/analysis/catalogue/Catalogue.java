@@ -54,8 +54,12 @@ public final class Catalogue {
 
   private final List<CatalogueEntry> entries;
 
+  /** Of the entries; kept, since a catalogue is part of the key of each compilation's state. */
+  private final int hash;
+
   private Catalogue(List<CatalogueEntry> entries) {
     this.entries = List.copyOf(entries);
+    this.hash = this.entries.hashCode();
     Map<String, List<CatalogueEntry>> index = new HashMap<>();
     for (CatalogueEntry entry : this.entries) {
       String key = entry.name().endsWith("*") ? "*" : entry.name();
@@ -187,6 +191,21 @@ public final class Catalogue {
 
   public List<CatalogueEntry> entries() {
     return entries;
+  }
+
+  /**
+   * Equal entries in the same order: the same catalogue, however often the file was read (each
+   * check instance reads its own), so the checks of one compilation share their state.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other == this
+        || (other instanceof Catalogue that && hash == that.hash && entries.equals(that.entries));
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
   }
 
   /** The most specific entry for the call, if any. */

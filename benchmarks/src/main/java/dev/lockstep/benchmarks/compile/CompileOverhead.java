@@ -164,27 +164,50 @@ public final class CompileOverhead {
       PrintStream log) {
     // The previous run's garbage is collected here, not in the middle of the next timed run.
     System.gc();
-    long start = System.nanoTime();
+    RunTime.Stopwatch stopwatch = RunTime.start();
     Outcome outcome = workload.run(corpus);
-    double seconds = (System.nanoTime() - start) / 1e9;
+    RunTime time = stopwatch.stop();
     boolean measured = round >= warmup;
-    measurement.record(workload.name(), seconds, outcome, measured);
+    measurement.record(workload.name(), time, outcome, measured);
     log.printf(
         Locale.ROOT,
-        "[%s] round %d/%d%s %-20s %8.2f s  errors %d, warnings %d, findings %d, crashes %d%n",
+        "[%s] round %d/%d%s %-20s wall %7.2f s, thread CPU %7.2f s, process CPU %7.2f s"
+            + "  errors %d, warnings %d, findings %d, crashes %d%n",
         corpus.name(),
         round + 1,
         rounds,
         measured ? "" : " (warm-up)",
         workload.name(),
-        seconds,
+        time.wall(),
+        time.threadCpu(),
+        time.processCpu(),
         outcome.errors(),
         outcome.warnings(),
         outcome.findings(),
         outcome.crashes().size());
   }
 
+  /**
+   * Lockstep's checks swallow their own exceptions (a check must never break a build) unless this
+   * system property is true; the robustness run sets it, so that every exception is a crash here.
+   */
+  static final String STRICT_PROPERTY = "lockstep.strict";
+
   private static int robustness(
+      Options options, List<String> projects, PrintStream out, PrintStream log) throws IOException {
+    String strict = System.setProperty(STRICT_PROPERTY, "true");
+    try {
+      return robustnessStrict(options, projects, out, log);
+    } finally {
+      if (strict == null) {
+        System.clearProperty(STRICT_PROPERTY);
+      } else {
+        System.setProperty(STRICT_PROPERTY, strict);
+      }
+    }
+  }
+
+  private static int robustnessStrict(
       Options options, List<String> projects, PrintStream out, PrintStream log) throws IOException {
     JavacWorkload lockstep =
         JavacWorkload.of(JavacWorkload.Variant.LOCKSTEP_ONLY, options.isolatedPluginLoader());

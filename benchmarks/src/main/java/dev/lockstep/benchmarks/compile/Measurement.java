@@ -1,6 +1,8 @@
 package dev.lockstep.benchmarks.compile;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,8 @@ public final class Measurement {
   private final String project;
   private final int files;
   private final long lines;
-  private final Map<String, List<Double>> seconds = new LinkedHashMap<>();
+  private final Map<String, Map<Metric, List<Double>>> times = new LinkedHashMap<>();
+  private final List<Double> loadAverages = new ArrayList<>();
   private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
   private final List<String> inconsistencies = new ArrayList<>();
 
@@ -22,12 +25,16 @@ public final class Measurement {
     this.files = corpus.sources().size();
     this.lines = corpus.nonBlankLines();
     for (Workload workload : workloads) {
-      seconds.put(workload.name(), new ArrayList<>());
+      Map<Metric, List<Double>> byMetric = new EnumMap<>(Metric.class);
+      for (Metric metric : Metric.values()) {
+        byMetric.put(metric, new ArrayList<>());
+      }
+      times.put(workload.name(), byMetric);
     }
   }
 
   /** Records one run; every run of a workload must report the same diagnostics as the first. */
-  void record(String workload, double runSeconds, Outcome outcome, boolean measured) {
+  void record(String workload, RunTime time, Outcome outcome, boolean measured) {
     Outcome first = outcomes.putIfAbsent(workload, outcome);
     if (first != null
         && (first.errors() != outcome.errors()
@@ -48,7 +55,11 @@ public final class Measurement {
       outcomes.put(workload, outcome);
     }
     if (measured) {
-      seconds.get(workload).add(runSeconds);
+      for (Metric metric : Metric.values()) {
+        times.get(workload).get(metric).add(time.in(metric));
+      }
+      // The machine's 1-minute load average as the run ended (negative where unavailable).
+      loadAverages.add(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
   }
 
@@ -69,12 +80,22 @@ public final class Measurement {
 
   /** The workloads measured, in the order given. */
   public List<String> workloads() {
-    return List.copyOf(seconds.keySet());
+    return List.copyOf(times.keySet());
   }
 
-  /** The measured (not warm-up) run times of {@code workload}, in seconds, in run order. */
+  /** The measured (not warm-up) wall times of {@code workload}, in seconds, in run order. */
   public List<Double> seconds(String workload) {
-    return List.copyOf(seconds.get(workload));
+    return times(workload, Metric.WALL);
+  }
+
+  /** The measured (not warm-up) times of {@code workload} in {@code metric}, in run order. */
+  public List<Double> times(String workload, Metric metric) {
+    return List.copyOf(times.get(workload).get(metric));
+  }
+
+  /** The system's 1-minute load average at the end of each measured run, in run order. */
+  public List<Double> loadAverages() {
+    return List.copyOf(loadAverages);
   }
 
   /** What {@code workload} reported: its first run's outcome, or a failed one if any failed. */

@@ -52,7 +52,8 @@ final class CompileOverheadSmokeTest {
           () -> assertEquals(0, outcome.errors(), "errors: " + outcome.otherErrors()),
           () -> assertEquals(List.of(), outcome.crashes(), "crashes"),
           () -> assertEquals(1, measurement.seconds(variant.name()).size(), "one measured run"),
-          () -> assertTrue(measurement.seconds(variant.name()).getFirst() > 0, "a time"));
+          () -> assertTrue(measurement.seconds(variant.name()).getFirst() > 0, "a time"),
+          () -> assertCpuTimesFit(measurement, variant.name()));
     }
     assertEquals(Map.of(), measurement.outcome("javac").findingsPerCheck(), "no Error Prone");
 
@@ -62,6 +63,28 @@ final class CompileOverheadSmokeTest {
     assertTrue(table.contains("| gson | "), table);
     assertTrue(table.contains("lockstep / errorprone"), table);
     assertTrue(table.contains("Lockstep adds to an Error Prone build"), table);
+    assertTrue(table.contains("thread CPU median ± sd (s)"), table);
+    for (Metric metric : Metric.values()) {
+      assertTrue(table.contains("| gson | " + metric.label() + " | "), "a ratio row: " + table);
+    }
+    assertTrue(table.contains("**meets") || table.contains("**misses"), "a verdict: " + table);
+    assertTrue(table.contains("load average"), table);
+    assertEquals(3, measurement.loadAverages().size(), "one load average per measured run");
+  }
+
+  /**
+   * javac compiles on the calling thread, so its CPU time is real, no more than the wall time (one
+   * thread cannot use more), and no more than the whole process's CPU time.
+   */
+  private static void assertCpuTimesFit(Measurement measurement, String variant) {
+    double wall = measurement.times(variant, Metric.WALL).getFirst();
+    double thread = measurement.times(variant, Metric.THREAD_CPU).getFirst();
+    double process = measurement.times(variant, Metric.PROCESS_CPU).getFirst();
+    String times = "wall " + wall + ", thread CPU " + thread + ", process CPU " + process;
+    // The compile of ~19 k lines takes far more than the clocks' granularity on any machine.
+    assertTrue(thread > 0.05, "the compiling thread's CPU time is measured: " + times);
+    assertTrue(thread <= wall * 1.02 + 0.02, "one thread's CPU fits in the wall time: " + times);
+    assertTrue(thread <= process + 0.02, "the thread is part of the process: " + times);
   }
 
   @Test
