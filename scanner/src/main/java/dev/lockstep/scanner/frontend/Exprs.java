@@ -25,6 +25,6 @@ final class Exprs {
 
   /** The source text of a node as written (not pretty-printed). */
   static String source(Node node) {
-    return node.getTokenRange().map(Object::toString).orElseGet(node::toString);
+    return SourceText.source(node);
   }
 }

@@ -6,10 +6,13 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
+import com.github.javaparser.Processor;
+import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.validator.postprocessors.Java25PostProcessor;
 import com.github.javaparser.resolution.TypeSolver;
 import com.github.javaparser.symbolsolver.JavaSymbolSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ClassLoaderTypeSolver;
@@ -38,6 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs the JavaParser front end over a set of files: parses them in parallel, resolves against the
@@ -263,12 +267,61 @@ public final class FrontEnd {
     return t;
   }
 
+  private static final ParserConfiguration.LanguageLevel LANGUAGE_LEVEL =
+      ParserConfiguration.LanguageLevel.JAVA_25;
+
+  /** The class of JavaParser's language-level processor (validators and post-processor). */
+  private static final Class<?> LEVEL_PROCESSOR = levelProcessor();
+
+  private static Class<?> levelProcessor() {
+    try {
+      // javaparser-core 3.28: ParserConfiguration's second anonymous class. FrontEndParsingTest
+      // fails if a JavaParser upgrade moves it.
+      return Class.forName(ParserConfiguration.class.getName() + "$2");
+    } catch (ClassNotFoundException e) {
+      return Void.class; // matches nothing: validators stay on, only slower
+    }
+  }
+
   private static JavaParser parser() {
+    return new JavaParser(configuration());
+  }
+
+  /**
+   * How the scanner parses: Java 25 syntax, and nothing kept or checked that the analysis does not
+   * read. Each setting was a measured cost over the JDK's sources (see {@code src/docs/}):
+   *
+   * <ul>
+   *   <li>no tokens kept after parsing ({@link #dropTokens}); JavaParser needs them while parsing:
+   *       without its token list, nodes get no positions at all;
+   *   <li>no comment attribution (no rule reads comments; suppression is by annotation);
+   *   <li>no line-separator detection (it is per character and only serves printing);
+   *   <li>no language-level validators: they re-walk the tree once per rule and only report code
+   *       javac would reject; the scanner reads code that compiles. The level's post-processor
+   *       (which turns {@code var} into a {@code VarType}) still runs.
+   * </ul>
+   */
+  static ParserConfiguration configuration() {
     ParserConfiguration configuration =
         new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)
-            .setAttributeComments(false);
-    return new JavaParser(configuration);
+            .setLanguageLevel(LANGUAGE_LEVEL)
+            .setAttributeComments(false)
+            .setDetectOriginalLineSeparator(false);
+    List<Supplier<Processor>> processors = configuration.getProcessors();
+    // JavaParser runs the level's post-processor and validator in one processor, an anonymous
+    // class; replace it by the post-processor alone.
+    if (processors.removeIf(p -> p.get().getClass() == LEVEL_PROCESSOR)) {
+      Java25PostProcessor postProcessor = new Java25PostProcessor();
+      processors.add(
+          () ->
+              new Processor() {
+                @Override
+                public void postProcess(ParseResult<? extends Node> result, ParserConfiguration c) {
+                  postProcessor.postProcess(result, c);
+                }
+              });
+    }
+    return configuration;
   }
 
   private static Parsed parse(JavaParser parser, Input input) {
@@ -287,7 +340,7 @@ public final class FrontEnd {
     }
     long lines = text.isEmpty() ? 0 : text.chars().filter(c -> c == '\n').count() + 1;
     try {
-      ParseResult<CompilationUnit> result = parser.parse(text);
+      ParseResult<CompilationUnit> result = parseText(parser, text);
       if (!result.isSuccessful() || result.getResult().isEmpty()) {
         String reason =
             result.getProblems().isEmpty()
@@ -304,6 +357,36 @@ public final class FrontEnd {
     }
   }
 
+  /** Parses one file's text as the scanner does: positions and text kept, tokens dropped. */
+  static ParseResult<CompilationUnit> parseText(JavaParser parser, String text) {
+    ParseResult<CompilationUnit> result = parser.parse(text);
+    if (result.isSuccessful()) {
+      result
+          .getResult()
+          .ifPresent(
+              unit -> {
+                dropTokens(unit);
+                SourceText.attach(unit, new SourceText(text));
+              });
+    }
+    return result;
+  }
+
+  /**
+   * Keeps each node's position but not its tokens. Every token of a file, whitespace and comments
+   * included, is linked to the next, and each node holds two of them: the whole list lived as long
+   * as the tree and held most of a scan's memory. {@link SourceText} answers from the text what the
+   * analysis read tokens for.
+   */
+  private static void dropTokens(CompilationUnit unit) {
+    unit.walk(
+        node -> {
+          Range range = node.getRange().orElse(null);
+          node.setTokenRange(null);
+          node.setRange(range);
+        });
+  }
+
   private static String render(Problem problem) {
     String where =
         problem
@@ -318,7 +401,7 @@ public final class FrontEnd {
   // Types
 
   private static TypeSolver typeSolver(List<CompilationUnit> units, List<Path> classpath) {
-    CombinedTypeSolver combined = new CombinedTypeSolver(e -> true);
+    CombinedTypeSolver combined = new CombinedTypeSolver(e -> true, List.of(), new StrongCache<>());
     combined.add(new SourceTypeSolver(units));
     // Only the JDK's own java.* and javax.* from the running JVM: the scanner's own dependencies
     // must not answer for the user's code.

@@ -1,6 +1,5 @@
 package dev.lockstep.scanner.frontend;
 
-import com.github.javaparser.JavaToken;
 import com.github.javaparser.Position;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.DataKey;
@@ -541,19 +540,16 @@ final class JpNames {
    * name when unqualified.
    */
   static Location callLocation(MethodCallExpr call) {
-    if (call.getScope().isEmpty()) {
-      return at(call, call.getName().getBegin());
-    }
-    Optional<JavaToken> token =
-        call.getName().getTokenRange().map(r -> r.getBegin().getPreviousToken().orElse(null));
-    for (JavaToken t = token.orElse(null); t != null; t = t.getPreviousToken().orElse(null)) {
-      if (t.getText().equals(".")) {
-        return at(call, t.getRange().map(r -> r.begin));
-      }
-      if (!t.getCategory().isWhitespaceOrComment()) {
-        break;
+    Optional<Position> name = call.getName().getBegin();
+    Optional<Position> scopeEnd = call.getScope().flatMap(Node::getEnd);
+    if (name.isPresent() && scopeEnd.isPresent()) {
+      Optional<Position> dot =
+          SourceText.of(call)
+              .flatMap(t -> t.lastSignificant(scopeEnd.orElseThrow(), name.orElseThrow(), '.'));
+      if (dot.isPresent()) {
+        return at(call, dot);
       }
     }
-    return at(call, call.getName().getBegin());
+    return at(call, name);
   }
 }
