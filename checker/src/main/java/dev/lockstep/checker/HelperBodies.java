@@ -44,13 +44,14 @@ final class HelperBodies {
   private final JavacFacts facts;
   private final JavacNames names;
   private final JavacTrees trees;
-  private final JavacConcurrency concurrency;
+  private final JavacLockRegions lockRegions;
 
-  HelperBodies(JavacFacts facts, JavacNames names, JavacTrees trees, JavacConcurrency concurrency) {
+  HelperBodies(
+      JavacFacts facts, JavacNames names, JavacTrees trees, JavacLockRegions lockRegions) {
     this.facts = facts;
     this.names = names;
     this.trees = trees;
-    this.concurrency = concurrency;
+    this.lockRegions = lockRegions;
   }
 
   /** Adds to {@code calls} and {@code locks} what the helpers called in {@code body} do. */
@@ -123,7 +124,7 @@ final class HelperBodies {
       }
     }
     for (LockRegion region :
-        concurrency.regionsIn(helper.getBody(), helperPath, bound, names.ref(method))) {
+        lockRegions.regionsIn(helper.getBody(), helperPath, bound, names.ref(method))) {
       if (sharedParams.contains(region.holder().name()) && region.holder().kind().isShared()) {
         locks.add(region);
       }

@@ -96,16 +96,21 @@ final class JavacFacts implements FactsSource {
   private final Map<MethodRef, Optional<MethodFacts>> methods = new HashMap<>();
   // Per top-level class, the path of every method declared in it (nested and local classes too).
   private final Map<ClassSymbol, Map<MethodSymbol, TreePath>> methodPaths = new HashMap<>();
-  private final JavacConcurrency concurrency;
+  private final JavacLockRegions lockRegions;
+  private final JavacPipelines pipelines;
 
   JavacFacts(JavacNames names, JavacTrees trees) {
     this.names = names;
     this.trees = trees;
-    this.concurrency = new JavacConcurrency(this, names, trees);
+    JavacValues values = new JavacValues(trees);
+    JavacLockCalls lockCalls = new JavacLockCalls(names, values);
+    JavacWindows windows = new JavacWindows(names, values, lockCalls);
+    this.lockRegions = new JavacLockRegions(this, names, lockCalls, windows);
+    this.pipelines = new JavacPipelines(this, names, trees, lockRegions, windows);
   }
 
-  JavacConcurrency concurrency() {
-    return concurrency;
+  JavacPipelines pipelines() {
+    return pipelines;
   }
 
   JavacNames names() {
@@ -188,7 +193,7 @@ final class JavacFacts implements FactsSource {
         // Loops are read on demand, where Error Prone visits them (each once); summaries need
         // calls and lock regions. Pipelines are read where the checks visit them.
         List.of(),
-        concurrency.regions(path, symbol, scope),
+        lockRegions.regions(path, symbol, scope),
         List.of());
   }
 

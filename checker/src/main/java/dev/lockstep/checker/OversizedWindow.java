@@ -22,7 +22,8 @@ import javax.inject.Inject;
  * serialization point every task reaches ({@code @ResourceParallelism(p)}, a {@code Semaphore(p)},
  * an executor of {@code p} threads waited on): {@code k − p} workers wait at any time.
  *
- * <p>This class only reads javac trees into facts ({@link JavacConcurrency}); what is shared, what
+ * <p>This class only reads javac trees into facts ({@link JavacPipelines}, {@link
+ * JavacLockRegions}); what is shared, what
  * serializes and what is intended is decided by {@link EffectiveParallelismRule}. The check never
  * crashes javac: any {@link RuntimeException} in the analysis means "no finding" (set the system
  * property {@code lockstep.strict} to rethrow, as the tests do).

@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /**
  * What {@link FakeConcurrency} and {@link OversizedWindow} share: read the pipeline a call sets up
- * ({@link JavacConcurrency}), let the analysis judge it ({@code EffectiveParallelismRule}), and
+ * ({@link JavacPipelines}), let the analysis judge it ({@code EffectiveParallelismRule}), and
  * report the finding when it is the asking check's. Both checks judge the same pipeline the same
  * way; the summaries behind the judgement are computed once per compilation.
  */
@@ -128,8 +128,8 @@ final class PipelineMatcher {
     }
     try {
       LockstepCompilation compilation = LockstepCompilation.of(state, config.config());
-      Optional<JavacConcurrency.ReadPipeline> read =
-          compilation.facts.concurrency().readPipeline(state.getPath());
+      Optional<JavacPipelines.ReadPipeline> read =
+          compilation.facts.pipelines().readPipeline(state.getPath());
       if (read.isEmpty()) {
         return Description.NO_MATCH;
       }

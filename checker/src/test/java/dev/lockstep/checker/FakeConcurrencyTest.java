@@ -1,5 +1,11 @@
 package dev.lockstep.checker;
 
+import static dev.lockstep.checker.ConcurrencyFixtures.CLIENT;
+import static dev.lockstep.checker.ConcurrencyFixtures.RELAY;
+import static dev.lockstep.checker.ConcurrencyFixtures.WINDOW;
+import static dev.lockstep.checker.ConcurrencyFixtures.addSourceLines;
+import static dev.lockstep.checker.ConcurrencyFixtures.addUnchangedSourceLines;
+
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
@@ -7,74 +13,12 @@ import org.junit.jupiter.api.Test;
 // The fixtures are laid out for the reader and the line numbers the expected messages name.
 @SuppressWarnings("MisformattedTestData")
 final class FakeConcurrencyTest {
-  /** A client whose send is an HttpClient round trip, in its own file. */
-  static final String[] CLIENT = {
-    "package test;",
-    "import java.net.URI;",
-    "import java.net.http.HttpClient;",
-    "import java.net.http.HttpRequest;",
-    "import java.net.http.HttpResponse;",
-    "public class Client {",
-    "  private final HttpClient http = HttpClient.newHttpClient();",
-    "  public String send(String id) throws java.io.IOException, InterruptedException {",
-    "    return http.send(HttpRequest.newBuilder(URI.create(\"http://x/\" + id)).build(),",
-    "        HttpResponse.BodyHandlers.ofString()).body();",
-    "  }",
-    "  public java.util.concurrent.CompletableFuture<String> sendAsync(String id) {",
-    "    return http.sendAsync(HttpRequest.newBuilder(URI.create(\"http://x/\" + id)).build(),",
-    "        HttpResponse.BodyHandlers.ofString()).thenApply(HttpResponse::body);",
-    "  }",
-    "}"
-  };
-
-  /** A signature-only BoundedWindow, as the window module will provide it. */
-  static final String[] WINDOW = {
-    "package dev.lockstep.window;",
-    "import java.util.List;",
-    "public final class BoundedWindow {",
-    "  public static BoundedWindow of(int k) { throw new UnsupportedOperationException(); }",
-    "  public BoundedWindow unordered() { throw new UnsupportedOperationException(); }",
-    "  public BoundedWindow executor(java.util.concurrent.Executor e) {",
-    "    throw new UnsupportedOperationException();",
-    "  }",
-    "  public BoundedWindow timeout(java.time.Duration d) {",
-    "    throw new UnsupportedOperationException();",
-    "  }",
-    "  public <T, R> List<R> map(Iterable<? extends T> items, Fn<? super T, ? extends R> fn)",
-    "      throws InterruptedException { throw new UnsupportedOperationException(); }",
-    "  public <T> void forEach(Iterable<? extends T> items, Task<? super T> fn)",
-    "      throws InterruptedException { throw new UnsupportedOperationException(); }",
-    "  public interface Fn<T, R> { R apply(T t) throws Exception; }",
-    "  public interface Task<T> { void run(T t) throws Exception; }",
-    "}"
-  };
-
-  /** The sample's shape: a serialized session whose synchronized publish posts through a helper. */
-  static final String[] RELAY = {
-    "package test;",
-    "import dev.lockstep.annotations.SerializedResource;",
-    "import java.net.URI;",
-    "import java.net.http.HttpClient;",
-    "import java.net.http.HttpRequest;",
-    "import java.net.http.HttpResponse;",
-    "@SerializedResource(reason = \"the relay accepts one publisher per session\")",
-    "public class RelaySession {",
-    "  private final HttpClient http = HttpClient.newHttpClient();",
-    "  public synchronized void publish(String group, String message) throws Exception {",
-    "    post(group + \":\" + message);",
-    "  }",
-    "  private void post(String body) throws Exception {",
-    "    http.send(HttpRequest.newBuilder(URI.create(\"http://relay/\" + body)).build(),",
-    "        HttpResponse.BodyHandlers.discarding());",
-    "  }",
-    "}"
-  };
-
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(FakeConcurrency.class, getClass())
-          .addSourceLines("test/Client.java", CLIENT)
-          .addSourceLines("dev/lockstep/window/BoundedWindow.java", WINDOW)
-          .addSourceLines("test/RelaySession.java", RELAY);
+      addSourceLines(
+          CompilationTestHelper.newInstance(FakeConcurrency.class, getClass()),
+          CLIENT,
+          WINDOW,
+          RELAY);
 
   // ---------------------------------------------------------------------------------------------
   // Pipelines
@@ -354,8 +298,7 @@ final class FakeConcurrencyTest {
     java.nio.file.Path catalogue = dir.resolve("waits.tsv");
     java.nio.file.Files.writeString(
         catalogue, "java.util.Hashtable  get  *  latency  Hashtable.get\n");
-    CompilationTestHelper.newInstance(FakeConcurrency.class, getClass())
-        .addSourceLines("dev/lockstep/window/BoundedWindow.java", WINDOW)
+    addSourceLines(CompilationTestHelper.newInstance(FakeConcurrency.class, getClass()), WINDOW)
         .addSourceLines(
             "test/Lib.java",
             """
@@ -742,13 +685,11 @@ final class FakeConcurrencyTest {
   @Test
   void offersNoAutomaticFix() {
     // Removing the pool, widening the resource and declaring the intent are design decisions.
-    BugCheckerRefactoringTestHelper.newInstance(FakeConcurrency.class, getClass())
-        .addInputLines("test/Client.java", CLIENT)
-        .expectUnchanged()
-        .addInputLines("dev/lockstep/window/BoundedWindow.java", WINDOW)
-        .expectUnchanged()
-        .addInputLines("test/RelaySession.java", RELAY)
-        .expectUnchanged()
+    addUnchangedSourceLines(
+            BugCheckerRefactoringTestHelper.newInstance(FakeConcurrency.class, getClass()),
+            CLIENT,
+            WINDOW,
+            RELAY)
         .addInputLines(
             "test/Groups.java",
             """
@@ -771,7 +712,7 @@ final class FakeConcurrencyTest {
 
   @Test
   void negatives() {
-    negatives(helper);
+    ConcurrencyFixtures.negatives(helper);
   }
 
   @Test
@@ -831,29 +772,37 @@ final class FakeConcurrencyTest {
         .doTest();
   }
 
+  /**
+   * A lock whose wait is two bodies below it (publish, post, then Client.send); {@code comment}
+   * stands above the window, on line 12. The two depth tests share it: only the flag differs.
+   */
+  private static String depth(String comment) {
+    return """
+        package test;
+        import dev.lockstep.window.BoundedWindow;
+        import java.util.List;
+        class Depth {
+          private final Client client = new Client();
+          synchronized void publish(String g) throws Exception {
+            post(g);
+          }
+          private void post(String g) throws Exception {
+            client.send(g);
+          }
+          void run(List<String> groups) throws Exception {
+            %s
+            BoundedWindow.of(5).forEach(groups, this::publish);
+          }
+        }
+        """
+        .formatted(comment);
+  }
+
   @Test
   void maxDepthFlag() {
     helper
         .addSourceLines(
-            "test/Depth.java",
-            """
-            package test;
-            import dev.lockstep.window.BoundedWindow;
-            import java.util.List;
-            class Depth {
-              private final Client client = new Client();
-              synchronized void publish(String g) throws Exception {
-                post(g);
-              }
-              private void post(String g) throws Exception {
-                client.send(g);
-              }
-              void run(List<String> groups) throws Exception {
-                // The wait is two bodies below the lock (post, then Client.send): out of reach.
-                BoundedWindow.of(5).forEach(groups, this::publish);
-              }
-            }
-            """)
+            "test/Depth.java", depth("// The wait is two bodies below the lock: out of reach."))
         .setArgs("-XepOpt:FakeConcurrency:MaxDepth=1")
         .doTest();
   }
@@ -863,24 +812,10 @@ final class FakeConcurrencyTest {
     helper
         .addSourceLines(
             "test/Depth.java",
-            """
-            package test;
-            import dev.lockstep.window.BoundedWindow;
-            import java.util.List;
-            class Depth {
-              private final Client client = new Client();
-              synchronized void publish(String g) throws Exception {
-                post(g);
-              }
-              private void post(String g) throws Exception {
-                client.send(g);
-              }
-              void run(List<String> groups) throws Exception {
-                // BUG: Diagnostic contains: each task reaches Depth.publish (synchronized on the shared Depth instance, Depth.java:6) which holds the monitor across HttpClient.send (Client.java:9)
-                BoundedWindow.of(5).forEach(groups, this::publish);
-              }
-            }
-            """)
+            depth(
+                "// BUG: Diagnostic contains: each task reaches Depth.publish (synchronized on the"
+                    + " shared Depth instance, Depth.java:6) which holds the monitor across"
+                    + " HttpClient.send (Client.java:9)"))
         .doTest();
   }
 
@@ -896,232 +831,6 @@ final class FakeConcurrencyTest {
             class Bad {}
             """)
         .setArgs("-XepOpt:FakeConcurrency:Cores=0")
-        .doTest();
-  }
-
-  /** Every bullet of "what must not be a finding"; run by both checks. */
-  static void negatives(CompilationTestHelper helper) {
-    helper
-        .addSourceLines(
-            "test/SessionPool.java",
-            """
-            package test;
-            import dev.lockstep.annotations.ResourceParallelism;
-            import java.util.concurrent.ArrayBlockingQueue;
-            import java.util.concurrent.BlockingQueue;
-            @ResourceParallelism(value = SessionPool.SIZE, reason = "five sessions")
-            public class SessionPool {
-              public static final int SIZE = 5;
-              private final BlockingQueue<RelaySession> sessions = new ArrayBlockingQueue<>(SIZE);
-              public void publish(String group, String message) throws Exception {
-                RelaySession session = sessions.take();
-                try {
-                  session.publish(group, message);
-                } finally {
-                  sessions.put(session);
-                }
-              }
-            }
-            """)
-        .addSourceLines(
-            "test/Inbox.java",
-            """
-            package test;
-            import java.util.ArrayDeque;
-            import java.util.Deque;
-            public class Inbox {
-              private final Deque<String> queue = new ArrayDeque<>();
-              private int acked;
-              public synchronized String poll() { return queue.poll(); }
-              public synchronized void ack(String id) { acked++; }
-              public synchronized void nack(String id) { queue.addLast(id); }
-            }
-            """)
-        .addSourceLines(
-            "test/Upload.java",
-            """
-            package test;
-            class Upload implements Runnable {
-              private final String id;
-              private final Client client = new Client();
-              Upload(String id) { this.id = id; }
-              @Override
-              public synchronized void run() {
-                try { client.send(id); } catch (Exception e) { }
-              }
-            }
-            """)
-        .addSourceLines(
-            "test/Fine.java",
-            """
-            package test;
-            import dev.lockstep.window.BoundedWindow;
-            import java.sql.Connection;
-            import java.sql.PreparedStatement;
-            import java.util.ArrayList;
-            import java.util.List;
-            import java.util.Map;
-            import java.util.Vector;
-            import java.util.concurrent.ConcurrentHashMap;
-            import java.util.concurrent.ExecutorService;
-            import java.util.concurrent.Executors;
-            import java.util.concurrent.Semaphore;
-            import java.util.concurrent.locks.ReentrantLock;
-            import java.util.concurrent.locks.ReentrantReadWriteLock;
-            import javax.sql.DataSource;
-            class Fine {
-              private static final Object LOCK = new Object();
-              private final Client client = new Client();
-              private final RelaySession session = new RelaySession();
-              private final SessionPool pool = new SessionPool();
-              private final Inbox inbox = new Inbox();
-              private final ExecutorService workers = Executors.newFixedThreadPool(4);
-              private final ExecutorService single = Executors.newSingleThreadExecutor();
-              private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
-              private final Semaphore permits = new Semaphore(8);
-              private final Map<String, String> cache = new ConcurrentHashMap<>();
-              private final List<String> log = new ArrayList<>();
-              private final Vector<String> vector = new Vector<>();
-              private final StringBuffer buffer = new StringBuffer();
-              private final DataSource dataSource;
-              private volatile String config;
-              private int count;
-              Fine(DataSource dataSource) { this.dataSource = dataSource; }
-
-              void lockTakenBySubmitter(List<String> ids) {
-                synchronized (LOCK) {
-                  for (String id : ids) {
-                    workers.submit(() -> client.send(id));
-                  }
-                }
-              }
-              void shortCriticalSections(List<String> ids) throws Exception {
-                BoundedWindow.of(5).forEach(ids, id -> {
-                  String body = client.send(id);
-                  synchronized (LOCK) {
-                    count++;
-                    log.add(body);
-                    cache.put(id, body);
-                  }
-                  synchronized (this) {
-                    System.out.println(body);
-                  }
-                  vector.add(body);
-                  buffer.append(body);
-                  System.out.println(body);
-                });
-              }
-              void perTaskLocks(List<String> ids) throws Exception {
-                BoundedWindow.of(5).forEach(ids, id -> {
-                  Object mine = new Object();
-                  synchronized (mine) {
-                    client.send(id);
-                  }
-                  ReentrantLock own = new ReentrantLock();
-                  own.lock();
-                  try {
-                    client.send(id);
-                  } finally {
-                    own.unlock();
-                  }
-                });
-                for (String id : ids) {
-                  workers.submit(new Upload(id));
-                }
-              }
-              void perItemLock(List<ReentrantLock> locks) throws Exception {
-                BoundedWindow.of(5).forEach(locks, lock -> {
-                  synchronized (lock) {
-                    client.send("x");
-                  }
-                });
-              }
-              void readLock(List<String> ids) throws Exception {
-                BoundedWindow.of(5).forEach(ids, id -> {
-                  rw.readLock().lock();
-                  try {
-                    client.send(id);
-                  } finally {
-                    rw.readLock().unlock();
-                  }
-                });
-              }
-              void enoughPermits(List<String> ids) throws Exception {
-                BoundedWindow.of(5).forEach(ids, id -> {
-                  permits.acquire();
-                  try {
-                    client.send(id);
-                  } finally {
-                    permits.release();
-                  }
-                });
-              }
-              void declaredWideEnough(List<String> groups) throws Exception {
-                BoundedWindow.of(SessionPool.SIZE).forEach(groups, g -> pool.publish(g, "m"));
-              }
-              String config() throws Exception {
-                if (config == null) {
-                  synchronized (this) {
-                    if (config == null) {
-                      config = client.send("config");
-                    }
-                  }
-                }
-                return config;
-              }
-              private String lazy;
-              synchronized String lazy() throws Exception {
-                if (lazy == null) {
-                  lazy = client.send("lazy");
-                }
-                return lazy;
-              }
-              void lazyInitialisation(List<String> ids) throws Exception {
-                BoundedWindow.of(5).forEach(ids, id -> client.send(config() + lazy() + id));
-              }
-              synchronized void submitOnly(String id) {
-                client.sendAsync(id);
-              }
-              void asyncUnderLock(List<String> ids) throws Exception {
-                BoundedWindow.of(5).forEach(ids, this::submitOnly);
-              }
-              void connectionPerTask(List<String> ids) throws Exception {
-                BoundedWindow.of(5).forEach(ids, id -> {
-                  try (Connection c = dataSource.getConnection();
-                      PreparedStatement s = c.prepareStatement("select 1 where id = ?")) {
-                    s.setString(1, id);
-                    s.executeQuery();
-                  }
-                });
-              }
-              void perBinLocking(List<String> ids) throws Exception {
-                BoundedWindow.of(5).forEach(ids, id -> cache.compute(id, (k, v) -> {
-                  try {
-                    return client.send(k);
-                  } catch (Exception e) {
-                    return v;
-                  }
-                }));
-              }
-              void singleThreadIsConfinement(List<String> groups) {
-                for (String g : groups) {
-                  single.submit(() -> { session.publish(g, "m"); return g; });
-                }
-              }
-              void inboxAroundFanOut(List<String> groups) throws Exception {
-                String id = inbox.poll();
-                try {
-                  BoundedWindow.of(5).forEach(groups, g -> {
-                    inbox.ack(g);
-                    client.send(g);
-                  });
-                  inbox.ack(id);
-                } catch (RuntimeException e) {
-                  inbox.nack(id);
-                }
-              }
-            }
-            """)
         .doTest();
   }
 }

@@ -1,5 +1,12 @@
 package dev.lockstep.checker;
 
+import static dev.lockstep.checker.ConcurrencyFixtures.CLIENT;
+import static dev.lockstep.checker.ConcurrencyFixtures.ERP;
+import static dev.lockstep.checker.ConcurrencyFixtures.RELAY;
+import static dev.lockstep.checker.ConcurrencyFixtures.WINDOW;
+import static dev.lockstep.checker.ConcurrencyFixtures.addSourceLines;
+import static dev.lockstep.checker.ConcurrencyFixtures.addUnchangedSourceLines;
+
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
@@ -7,25 +14,13 @@ import org.junit.jupiter.api.Test;
 // The fixtures are laid out for the reader and the line numbers the expected messages name.
 @SuppressWarnings("MisformattedTestData")
 final class OversizedWindowTest {
-  /** A gateway that serves two callers at once, as declared. */
-  private static final String[] ERP = {
-    "package test;",
-    "import dev.lockstep.annotations.ResourceParallelism;",
-    "@ResourceParallelism(value = 2, reason = \"the ERP licence allows two sessions\")",
-    "public class ErpGateway {",
-    "  private final Client client = new Client();",
-    "  public String submit(String order) throws Exception {",
-    "    return client.send(order);",
-    "  }",
-    "}"
-  };
-
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(OversizedWindow.class, getClass())
-          .addSourceLines("test/Client.java", FakeConcurrencyTest.CLIENT)
-          .addSourceLines("dev/lockstep/window/BoundedWindow.java", FakeConcurrencyTest.WINDOW)
-          .addSourceLines("test/RelaySession.java", FakeConcurrencyTest.RELAY)
-          .addSourceLines("test/ErpGateway.java", ERP);
+      addSourceLines(
+          CompilationTestHelper.newInstance(OversizedWindow.class, getClass()),
+          CLIENT,
+          WINDOW,
+          RELAY,
+          ERP);
 
   @Test
   void identification() {
@@ -204,13 +199,11 @@ final class OversizedWindowTest {
 
   @Test
   void resizesALiteralWindowCreatedWhereItIsUsed() {
-    BugCheckerRefactoringTestHelper.newInstance(OversizedWindow.class, getClass())
-        .addInputLines("test/Client.java", FakeConcurrencyTest.CLIENT)
-        .expectUnchanged()
-        .addInputLines("dev/lockstep/window/BoundedWindow.java", FakeConcurrencyTest.WINDOW)
-        .expectUnchanged()
-        .addInputLines("test/ErpGateway.java", ERP)
-        .expectUnchanged()
+    addUnchangedSourceLines(
+            BugCheckerRefactoringTestHelper.newInstance(OversizedWindow.class, getClass()),
+            CLIENT,
+            WINDOW,
+            ERP)
         .addInputLines(
             "test/Orders.java",
             """
@@ -272,13 +265,11 @@ final class OversizedWindowTest {
 
   @Test
   void namedConstantsAreNotRewritten() {
-    BugCheckerRefactoringTestHelper.newInstance(OversizedWindow.class, getClass())
-        .addInputLines("test/Client.java", FakeConcurrencyTest.CLIENT)
-        .expectUnchanged()
-        .addInputLines("dev/lockstep/window/BoundedWindow.java", FakeConcurrencyTest.WINDOW)
-        .expectUnchanged()
-        .addInputLines("test/ErpGateway.java", ERP)
-        .expectUnchanged()
+    addUnchangedSourceLines(
+            BugCheckerRefactoringTestHelper.newInstance(OversizedWindow.class, getClass()),
+            CLIENT,
+            WINDOW,
+            ERP)
         .addInputLines(
             "test/Named.java",
             """
@@ -333,7 +324,7 @@ final class OversizedWindowTest {
 
   @Test
   void negatives() {
-    FakeConcurrencyTest.negatives(helper);
+    ConcurrencyFixtures.negatives(helper);
   }
 
   @Test
@@ -361,22 +352,33 @@ final class OversizedWindowTest {
         .doTest();
   }
 
+  /**
+   * A parallel stream over the two-session gateway; {@code comment} stands above it. The two cores
+   * tests share it: only the flag differs.
+   */
+  private static String cores(String comment) {
+    return """
+        package test;
+        import java.util.List;
+        class Cores {
+          private final ErpGateway erp = new ErpGateway();
+          void run(List<String> orders) {
+            %s
+            orders.parallelStream().forEach(o -> { try { erp.submit(o); } catch (Exception e) { } });
+          }
+        }
+        """
+        .formatted(comment);
+  }
+
   @Test
   void coresFlag() {
     helper
         .addSourceLines(
             "test/Cores.java",
-            """
-            package test;
-            import java.util.List;
-            class Cores {
-              private final ErpGateway erp = new ErpGateway();
-              void run(List<String> orders) {
-                // BUG: Diagnostic contains: window 16 > declared parallelism 2 of ErpGateway: 14 workers wait at any time
-                orders.parallelStream().forEach(o -> { try { erp.submit(o); } catch (Exception e) { } });
-              }
-            }
-            """)
+            cores(
+                "// BUG: Diagnostic contains: window 16 > declared parallelism 2 of ErpGateway: 14"
+                    + " workers wait at any time"))
         .setArgs("-XepOpt:OversizedWindow:Cores=16")
         .doTest();
   }
@@ -386,17 +388,7 @@ final class OversizedWindowTest {
     helper
         .addSourceLines(
             "test/Cores.java",
-            """
-            package test;
-            import java.util.List;
-            class Cores {
-              private final ErpGateway erp = new ErpGateway();
-              void run(List<String> orders) {
-                // Two cores: the parallel stream is no wider than the gateway.
-                orders.parallelStream().forEach(o -> { try { erp.submit(o); } catch (Exception e) { } });
-              }
-            }
-            """)
+            cores("// Two cores: the parallel stream is no wider than the gateway."))
         .setArgs("-XepOpt:OversizedWindow:Cores=2")
         .doTest();
   }

@@ -37,7 +37,7 @@ import java.util.function.Consumer;
 
 /**
  * The JavaParser front end of the effective-parallelism checks, part one: the {@link LockRegion}s
- * of a method or task body — a port of the checker's {@code JavacConcurrency}, member for member.
+ * of a method or task body — a port of the checker's {@code JavacLockRegions}, member for member.
  * {@link JpPipelines} reads the pipelines. Like the checker, it reports only what the source says:
  * whether a lock is shared by the tasks, and whether it serializes them, is the analysis'
  * judgement.

@@ -33,7 +33,7 @@ import java.util.Set;
 /**
  * The JavaParser front end of the effective-parallelism checks, part two: the {@link Pipeline} a
  * call sets up (what runs tasks, its window {@code k} as the source states it, the task's calls and
- * lock regions) — a port of the checker's {@code JavacConcurrency.readPipeline} and what it uses.
+ * lock regions) — a port of the checker's {@code JavacPipelines.readPipeline} and what it uses.
  *
  * <p>Candidates are found from the syntax first ({@link #candidates}), so only calls named like a
  * hand-over, or chains that say {@code parallel}, cost a resolution. An unresolved call, type or

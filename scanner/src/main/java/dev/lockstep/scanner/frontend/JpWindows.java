@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * The window {@code k} of an executor or a {@code BoundedWindow} as the source states it where it
  * is created, followed through variables: the port of the checker's {@code
- * JavacConcurrency.boundedWindow}/{@code executorWindow}/{@code size}. Empty: unknown origin.
+ * JavacWindows.boundedWindow}/{@code executorWindow}/{@code size}. Empty: unknown origin.
  */
 final class JpWindows {
   /** What the source says about an executor's or window's size. */

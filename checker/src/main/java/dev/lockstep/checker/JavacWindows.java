@@ -1,0 +1,255 @@
+package dev.lockstep.checker;
+
+import static dev.lockstep.checker.JavacValues.constant;
+import static dev.lockstep.checker.JavacValues.source;
+import static dev.lockstep.checker.Trees2.methodSymbol;
+import static dev.lockstep.checker.Trees2.symbol;
+import static dev.lockstep.checker.Trees2.type;
+import static dev.lockstep.checker.Trees2.unwrap;
+
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.lockstep.analysis.facts.LockRegion;
+import dev.lockstep.analysis.facts.MethodRef;
+import dev.lockstep.analysis.facts.Pipeline;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * A pipeline's window {@code k} as the source states it: the size an executor or a {@code
+ * BoundedWindow} is created with, followed through configuration calls and variables, and the
+ * shared {@code Semaphore} that gates the tasks more tightly ({@link #gate}). Empty: unknown
+ * origin. The scanner's twin is {@code JpWindows} (which has no gates yet).
+ */
+final class JavacWindows {
+  static final String BOUNDED_WINDOW = "dev.lockstep.window.BoundedWindow";
+  private static final Set<String> WINDOW_CONFIG =
+      Set.of("unordered", "ordered", "executor", "timeout", "onStats");
+
+  /**
+   * What the source says about an executor's or window's size; {@code literal} is the integer
+   * literal that states it at the creation site, when it is one (what a fix can resize).
+   */
+  record Window(
+      Pipeline.WindowSource source, OptionalInt k, String text, Optional<ExpressionTree> literal) {
+    static final Window CORES =
+        new Window(Pipeline.WindowSource.CORES, OptionalInt.empty(), "cores");
+    static final Window COMMON =
+        new Window(Pipeline.WindowSource.COMMON_POOL, OptionalInt.empty(), "common");
+
+    Window(Pipeline.WindowSource source, OptionalInt k, String text) {
+      this(source, k, text, Optional.empty());
+    }
+  }
+
+  private final JavacNames names;
+  private final JavacValues values;
+  private final JavacLockCalls lockCalls;
+
+  JavacWindows(JavacNames names, JavacValues values, JavacLockCalls lockCalls) {
+    this.names = names;
+    this.values = values;
+    this.lockCalls = lockCalls;
+  }
+
+  /** {@code BoundedWindow.of(k)}, through its configuration calls and variables. */
+  Optional<Window> boundedWindow(ExpressionTree expr, TreePath context, int depth) {
+    ExpressionTree e = unwrap(expr);
+    if (depth > 4) {
+      return Optional.empty();
+    }
+    if (e instanceof MethodInvocationTree call) {
+      MethodSymbol m = methodSymbol(call.getMethodSelect());
+      if (m == null || !names.typeName(m.owner.type).equals(BOUNDED_WINDOW)) {
+        return Optional.empty();
+      }
+      String name = m.name.toString();
+      if (name.equals("of") && m.isStatic() && call.getArguments().size() == 1) {
+        return Optional.of(size(call.getArguments().get(0)));
+      }
+      if (WINDOW_CONFIG.contains(name) && call.getMethodSelect() instanceof MemberSelectTree s) {
+        return boundedWindow(s.getExpression(), context, depth + 1);
+      }
+      return Optional.empty();
+    }
+    if (symbol(e) instanceof VarSymbol v) {
+      ExpressionTree init = values.initializer(v, context);
+      return init == null ? Optional.empty() : boundedWindow(init, context, depth + 1);
+    }
+    return Optional.empty();
+  }
+
+  /** The size an executor was created with, where it was created. Empty: unknown origin. */
+  Optional<Window> executorWindow(ExpressionTree expr, TreePath context, int depth) {
+    ExpressionTree e = unwrap(expr);
+    if (depth > 4) {
+      return Optional.empty();
+    }
+    if (e instanceof MethodInvocationTree call) {
+      MethodSymbol m = methodSymbol(call.getMethodSelect());
+      if (m == null) {
+        return Optional.empty();
+      }
+      String owner = names.typeName(m.owner.type);
+      String name = m.name.toString();
+      List<? extends ExpressionTree> args = call.getArguments();
+      if (owner.equals("java.util.concurrent.Executors")) {
+        return switch (name) {
+          case "newFixedThreadPool", "newScheduledThreadPool" ->
+              args.isEmpty() ? Optional.empty() : Optional.of(size(args.get(0)));
+          case "newWorkStealingPool" ->
+              Optional.of(args.isEmpty() ? Window.CORES : size(args.get(0)));
+          case "newSingleThreadExecutor", "newSingleThreadScheduledExecutor" ->
+              Optional.of(new Window(Pipeline.WindowSource.CONSTANT, OptionalInt.of(1), "1"));
+          case "newCachedThreadPool",
+              "newVirtualThreadPerTaskExecutor",
+              "newThreadPerTaskExecutor" ->
+              Optional.of(
+                  new Window(Pipeline.WindowSource.UNBOUNDED, OptionalInt.empty(), "unbounded"));
+          default -> Optional.empty();
+        };
+      }
+      if (owner.equals("java.util.concurrent.ForkJoinPool") && name.equals("commonPool")) {
+        return Optional.of(Window.COMMON);
+      }
+      return Optional.empty();
+    }
+    if (e instanceof NewClassTree created) {
+      String created0 = names.typeName(type(created));
+      List<? extends ExpressionTree> args = created.getArguments();
+      return switch (created0) {
+        // The maximum; never offered for resizing: below the core size the constructor throws.
+        case "java.util.concurrent.ThreadPoolExecutor" ->
+            args.size() >= 2 ? Optional.of(withoutLiteral(size(args.get(1)))) : Optional.empty();
+        case "java.util.concurrent.ScheduledThreadPoolExecutor" ->
+            args.isEmpty() ? Optional.empty() : Optional.of(size(args.get(0)));
+        case "java.util.concurrent.ForkJoinPool" ->
+            Optional.of(args.isEmpty() ? Window.CORES : size(args.get(0)));
+        default -> Optional.empty();
+      };
+    }
+    if (symbol(e) instanceof VarSymbol v) {
+      ExpressionTree init = values.initializer(v, context);
+      return init == null ? Optional.empty() : executorWindow(init, context, depth + 1);
+    }
+    return Optional.empty();
+  }
+
+  private static Window withoutLiteral(Window window) {
+    return new Window(window.source(), window.k(), window.text());
+  }
+
+  /** A size argument: a constant, the processors, or anything else (not a constant). */
+  private static Window size(ExpressionTree arg) {
+    OptionalInt k = constant(arg);
+    if (k.isPresent()) {
+      return new Window(
+          Pipeline.WindowSource.CONSTANT,
+          k,
+          String.valueOf(k.getAsInt()),
+          unwrap(arg).getKind() == Tree.Kind.INT_LITERAL ? Optional.of(arg) : Optional.empty());
+    }
+    ExpressionTree e = unwrap(arg);
+    if (e instanceof MethodInvocationTree call
+        && call.getMethodSelect() instanceof MemberSelectTree s
+        && s.getIdentifier().contentEquals("availableProcessors")) {
+      return Window.CORES;
+    }
+    return new Window(Pipeline.WindowSource.NON_CONSTANT, OptionalInt.empty(), source(e));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Semaphore gates
+
+  /**
+   * A shared {@code Semaphore(n)} that bounds the tasks more tightly than the executor does: the
+   * window is then {@code n}. Two shapes: the submitting loop acquires a permit before each
+   * submission and the task releases it; or the task acquires it in its own body while the
+   * executor's size is not known (virtual threads, a cached pool, a non-constant size). A task's
+   * own semaphore under a pool of known size stays what it was: a serialization point of {@code n}
+   * (an oversized pool).
+   */
+  Optional<Window> gate(
+      Window window,
+      TreePath path,
+      List<? extends Tree> tasks,
+      List<LockRegion> locks,
+      MethodRef taskHolder) {
+    OptionalInt k =
+        window.source() == Pipeline.WindowSource.CONSTANT ? window.k() : OptionalInt.empty();
+    Optional<Window> gate = submitterGate(path, tasks);
+    if (gate.isPresent() && (k.isEmpty() || gate.orElseThrow().k().getAsInt() < k.getAsInt())) {
+      return gate;
+    }
+    boolean unknown =
+        window.source() == Pipeline.WindowSource.UNBOUNDED
+            || window.source() == Pipeline.WindowSource.NON_CONSTANT;
+    if (!unknown) {
+      return Optional.empty();
+    }
+    return locks.stream()
+        .filter(
+            r ->
+                r.kind() == LockRegion.Kind.SEMAPHORE
+                    && r.permits() > 0
+                    && (r.isStatic() || r.holder().kind().isShared())
+                    && r.holderMethod().equals(taskHolder))
+        .min(Comparator.comparingInt(LockRegion::permits))
+        .map(
+            r -> new Window(Pipeline.WindowSource.CONSTANT, OptionalInt.of(r.permits()), r.lock()));
+  }
+
+  /**
+   * {@code gate.acquire(); pool.execute(() -> { try { ... } finally { gate.release(); } });}: the
+   * statement before the submission in the loop body takes a permit of a semaphore of known size,
+   * and every task gives it back.
+   */
+  private Optional<Window> submitterGate(TreePath path, List<? extends Tree> tasks) {
+    TreePath p = path;
+    while (p.getParentPath() != null
+        && !(p.getParentPath().getLeaf() instanceof BlockTree)
+        && !(p.getLeaf() instanceof StatementTree)) {
+      p = p.getParentPath();
+    }
+    if (!(p.getLeaf() instanceof StatementTree submission)
+        || p.getParentPath() == null
+        || !(p.getParentPath().getLeaf() instanceof BlockTree block)) {
+      return Optional.empty();
+    }
+    List<? extends StatementTree> statements = block.getStatements();
+    int at = statements.indexOf(submission);
+    for (int i = at - 1; i >= 0; i--) {
+      if (statements.get(i) instanceof ExpressionStatementTree e
+          && unwrap(e.getExpression()) instanceof MethodInvocationTree call) {
+        Optional<JavacLockCalls.Acquire> acquired = lockCalls.acquire(call, false, path);
+        if (acquired.isPresent()) {
+          JavacLockCalls.Acquire a = acquired.orElseThrow();
+          if (a.kind() != LockRegion.Kind.SEMAPHORE || a.permits() < 1) {
+            return Optional.empty();
+          }
+          for (Tree task : tasks) {
+            if (!JavacLockCalls.releasesAnywhere(task, a.lockSym(), a.lockText())) {
+              return Optional.empty();
+            }
+          }
+          return Optional.of(
+              new Window(
+                  Pipeline.WindowSource.CONSTANT, OptionalInt.of(a.permits()), a.lockText()));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}
