@@ -3,7 +3,8 @@ package dev.lockstep.scanner.frontend;
 import com.github.javaparser.JavaToken;
 import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -29,8 +30,8 @@ import java.util.OptionalInt;
 /**
  * What the source says an expression holds, where the checker asks javac: compile-time {@code int}
  * constants (javac's constant folding), where a variable gets its value ({@code trees.getTree} of a
- * field, a constructor's one assignment), whether a lock object is static, and the positions javac
- * reports trees at. Fails soft: what it cannot tell is empty, null or false.
+ * field, its one assignment in the class's methods), whether a lock object is static, and the
+ * positions javac reports trees at. Fails soft: what it cannot tell is empty, null or false.
  */
 @SuppressWarnings("ReferenceEquality") // syntax nodes and symbols by identity, on purpose
 final class JpValues {
@@ -85,7 +86,8 @@ final class JpValues {
 
   /**
    * Where a variable gets its value: a local's initializer; a field's initializer, or its one
-   * assignment in a constructor. Null when the source does not say.
+   * assignment in the class's methods and constructors (a pool created once in {@code start()} or
+   * {@code init()} is the only executor the field ever holds). Null when the source does not say.
    */
   Expression initializer(Expression variable) {
     Expression e = Exprs.unwrap(variable);
@@ -106,13 +108,19 @@ final class JpValues {
     }
     String name = field.getNameAsString();
     List<Expression> assigned = new ArrayList<>();
-    for (ConstructorDeclaration ctor : owner.getConstructors()) {
-      for (AssignExpr assign : ctor.getBody().findAll(AssignExpr.class)) {
+    for (BodyDeclaration<?> member : owner.getMembers()) {
+      if (!(member instanceof CallableDeclaration<?> callable)) {
+        continue; // as the checker: initializer blocks are not methods
+      }
+      for (AssignExpr assign : member.findAll(AssignExpr.class)) {
         Expression target = assign.getTarget();
         boolean named =
             (target instanceof NameExpr n && n.getNameAsString().equals(name))
                 || (target instanceof FieldAccessExpr f && f.getNameAsString().equals(name));
-        if (named && fieldDeclarator(target) == field && sameClass(assign, ctor)) {
+        if (named
+            && assign.getOperator() == AssignExpr.Operator.ASSIGN
+            && fieldDeclarator(target) == field
+            && sameClass(assign, callable)) {
           assigned.add(assign.getValue());
         }
       }
@@ -120,10 +128,10 @@ final class JpValues {
     return assigned.size() == 1 ? assigned.get(0) : null;
   }
 
-  /** Whether {@code node} is in {@code ctor}'s own body, not in a class declared inside it. */
-  private static boolean sameClass(Node node, ConstructorDeclaration ctor) {
+  /** Whether {@code node} is in {@code member}'s own body, not in a class declared inside it. */
+  private static boolean sameClass(Node node, CallableDeclaration<?> member) {
     for (Node p = node.getParentNode().orElse(null);
-        p != null && p != ctor;
+        p != null && p != member;
         p = p.getParentNode().orElse(null)) {
       if (p instanceof TypeDeclaration<?>
           || (p instanceof com.github.javaparser.ast.expr.ObjectCreationExpr o
