@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -358,6 +359,11 @@ final class JavaParserConcurrency {
     if (!lock && !semaphore) {
       return Optional.empty();
     }
+    if (timed
+        && (call.getArguments().size() < 2
+            || !waits(call.getArgument(call.getArguments().size() - 2)))) {
+      return Optional.empty(); // tryLock(0, unit): a busy lock is skipped, as by tryLock()
+    }
     Expression lockExpr = Exprs.unwrap(call.getScope().orElseThrow());
     LockRegion.Kind kind = semaphore ? LockRegion.Kind.SEMAPHORE : LockRegion.Kind.LOCK;
     Expression holderExpr = lockExpr;
@@ -386,6 +392,15 @@ final class JavaParserConcurrency {
     }
     return Optional.of(
         new Acquire(kind, holderExpr, permits, vars.of(lockExpr), JpValues.source(lockExpr), call));
+  }
+
+  /**
+   * Whether a timeout may make the caller wait: anything but a constant {@code <= 0} (which makes
+   * the timed form return at once, like the untimed one).
+   */
+  private boolean waits(Expression timeout) {
+    OptionalLong value = values.longConstant(timeout);
+    return value.isEmpty() || value.getAsLong() > 0;
   }
 
   /** {@code readLock} or {@code writeLock} for {@code rw.readLock()}, else empty. */

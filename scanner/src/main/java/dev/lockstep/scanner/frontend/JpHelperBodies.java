@@ -3,6 +3,7 @@ package dev.lockstep.scanner.frontend;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -29,6 +30,7 @@ import java.util.Set;
  * (a static method, a call on the implicit {@code this}, on a field or a captured variable) are
  * read. A helper marked {@code @Sequential}, a varargs one or one that does not resolve is not.
  */
+@SuppressWarnings("ReferenceEquality") // symbols by identity, on purpose
 final class JpHelperBodies {
   private final JavaParserFacts facts;
   private final JavaParserConcurrency locks;
@@ -85,7 +87,8 @@ final class JpHelperBodies {
       Parameter param = helper.getParameter(i);
       Expression arg = call.getArgument(i);
       Sym sym = vars.declaration(param);
-      if (sym != null) {
+      // A parameter the helper assigns holds another object from there on: not the argument.
+      if (sym != null && !assigns(helperBody, sym)) {
         bound.declared.put(sym, arg);
         if (facts.receiver(arg, scope).kind().isShared()) {
           sharedParams.add(param.getNameAsString());
@@ -106,6 +109,16 @@ final class JpHelperBodies {
         regions.add(region);
       }
     }
+  }
+
+  private boolean assigns(Node body, Sym param) {
+    for (AssignExpr assign : body.findAll(AssignExpr.class)) {
+      if (assign.getOperator() == AssignExpr.Operator.ASSIGN
+          && vars.of(assign.getTarget()) == param) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean variadic(ResolvedMethodLikeDeclaration method) {

@@ -14,6 +14,7 @@ import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * What the source says an expression holds, where the checker asks javac: compile-time {@code int}
@@ -171,13 +173,23 @@ final class JpValues {
 
   /** The value of an {@code int} compile-time constant expression, as javac folds it. */
   OptionalInt intConstant(Expression expression) {
-    Long value = constant(expression, 0);
+    Long value = constant(expression, 0, false);
     return value != null && value == value.intValue()
         ? OptionalInt.of(value.intValue())
         : OptionalInt.empty();
   }
 
-  private Long constant(Expression expression, int depth) {
+  /**
+   * The value of an {@code int} or {@code long} compile-time constant expression ({@code 0L}, a
+   * {@code static final long}).
+   */
+  OptionalLong longConstant(Expression expression) {
+    Long value = constant(expression, 0, true);
+    return value != null ? OptionalLong.of(value) : OptionalLong.empty();
+  }
+
+  /** With {@code longs}, literals of type long count; without, the expression must be an int. */
+  private Long constant(Expression expression, int depth, boolean longs) {
     if (expression == null || depth > 8) {
       return null;
     }
@@ -190,8 +202,15 @@ final class JpValues {
           return null;
         }
       }
+      case LongLiteralExpr literal -> {
+        try {
+          return longs ? literal.asNumber().longValue() : null;
+        } catch (RuntimeException ex) {
+          return null;
+        }
+      }
       case UnaryExpr unary -> {
-        Long v = constant(unary.getExpression(), depth + 1);
+        Long v = constant(unary.getExpression(), depth + 1, longs);
         return v == null
             ? null
             : switch (unary.getOperator()) {
@@ -201,8 +220,8 @@ final class JpValues {
             };
       }
       case BinaryExpr binary -> {
-        Long l = constant(binary.getLeft(), depth + 1);
-        Long r = constant(binary.getRight(), depth + 1);
+        Long l = constant(binary.getLeft(), depth + 1, longs);
+        Long r = constant(binary.getRight(), depth + 1, longs);
         if (l == null || r == null) {
           return null;
         }
@@ -216,10 +235,10 @@ final class JpValues {
         };
       }
       case NameExpr n -> {
-        return constantVariable(e, depth);
+        return constantVariable(e, depth, longs);
       }
       case FieldAccessExpr f -> {
-        return constantVariable(e, depth);
+        return constantVariable(e, depth, longs);
       }
       default -> {
         return null;
@@ -228,7 +247,7 @@ final class JpValues {
   }
 
   /** A constant variable: {@code final}, initialised with a constant expression. */
-  private Long constantVariable(Expression e, int depth) {
+  private Long constantVariable(Expression e, int depth, boolean longs) {
     Sym sym = vars.of(e);
     VariableDeclarator v = null;
     boolean isFinal = false;
@@ -247,7 +266,7 @@ final class JpValues {
     if (v == null || !isFinal || v.getInitializer().isEmpty()) {
       return null;
     }
-    return constant(v.getInitializer().orElseThrow(), depth + 1);
+    return constant(v.getInitializer().orElseThrow(), depth + 1, longs);
   }
 
   // ---------------------------------------------------------------------------------------------
