@@ -207,6 +207,25 @@ final class ConcurrencyScanTest {
   }
 
   @Test
+  void docShowsSemaphoreGatesAndThreadsPerItem() throws IOException {
+    Path src = corpus("fakeSemaphoreGatedPipelines");
+    Path docs = dir.resolve("docs");
+    Lockstep.run("doc", "--output-dir", docs.toString(), src.toString());
+    String md = read(docs.resolve("concurrency-map.md"));
+    // The semaphore, not the unbounded virtual threads, is the window.
+    assertThat(md)
+        .containsMatch(
+            "\\| `semaphore gate` \\| `test.Gated#threadPerItem` \\| 8 \\| 1 \\| 'session' \\|"
+                + " \\*\\*FakeConcurrency\\*\\*");
+    assertThat(md)
+        .containsMatch(
+            "\\| `semaphore gate` \\| `test.Gated#gateOnly` \\| 8 \\| 8 \\| .* \\| none: ");
+    assertThat(md)
+        .containsMatch(
+            "\\| `executor` \\| `test.Gated#ungatedThreads` \\| unbounded \\| 1 \\| 'session' \\|");
+  }
+
+  @Test
   void docEscapesPipelineTextFromSource() throws IOException {
     Path src = corpus("fakeBoundedWindow");
     Files.writeString(
