@@ -35,7 +35,7 @@ final class UnresolvedShapesTest {
     }
     Path target = dir.resolve("test").resolve(file);
     Files.writeString(target, source, StandardCharsets.UTF_8);
-    FrontEnd.Result result = ParityTest.scan(dir, List.of());
+    FrontEnd.Result result = ParityTest.scan(dir, List.of(), List.of());
     Files.delete(target);
     return result.findings().stream()
         .filter(f -> f.finding().check().equals("FakeConcurrency"))
