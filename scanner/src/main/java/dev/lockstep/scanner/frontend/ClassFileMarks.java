@@ -3,18 +3,15 @@ package dev.lockstep.scanner.frontend;
 import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
-import dev.lockstep.analysis.facts.Mark;
+import dev.lockstep.analysis.facts.MarkAnnotations;
 import dev.lockstep.analysis.facts.Marks;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import javassist.bytecode.AnnotationsAttribute;
 import javassist.bytecode.ClassFile;
 import javassist.bytecode.MethodInfo;
 import javassist.bytecode.annotation.Annotation;
 import javassist.bytecode.annotation.IntegerMemberValue;
-import javassist.bytecode.annotation.MemberValue;
 
 /**
  * Lockstep's and JetBrains' intent annotations as class files carry them, for the types and methods
@@ -24,8 +21,6 @@ import javassist.bytecode.annotation.MemberValue;
  * same annotations from javac's class-file symbols.
  */
 final class ClassFileMarks {
-  private static final String LOCKSTEP = "dev.lockstep.annotations.";
-  private static final String JETBRAINS = "org.jetbrains.annotations.";
 
   private final ClassFiles classFiles;
 
@@ -95,32 +90,16 @@ final class ClassFileMarks {
   }
 
   private static Marks marks(Object... attributes) {
-    Set<Mark> set = EnumSet.noneOf(Mark.class);
-    int parallelism = 0;
+    MarkAnnotations.Collector collector = MarkAnnotations.collector();
     for (Object attribute : attributes) {
-      if (!(attribute instanceof AnnotationsAttribute annotations)) {
-        continue;
-      }
-      for (Annotation a : annotations.getAnnotations()) {
-        switch (a.getTypeName()) {
-          case LOCKSTEP + "Blocking", JETBRAINS + "Blocking" -> set.add(Mark.BLOCKING);
-          case LOCKSTEP + "NonBlocking", JETBRAINS + "NonBlocking" -> set.add(Mark.NON_BLOCKING);
-          case LOCKSTEP + "Sequential" -> set.add(Mark.SEQUENTIAL);
-          case LOCKSTEP + "SerializedResource" -> {
-            set.add(Mark.SERIALIZED_RESOURCE);
-            parallelism = 1;
-          }
-          case LOCKSTEP + "ResourceParallelism" -> {
-            set.add(Mark.RESOURCE_PARALLELISM);
-            MemberValue value = a.getMemberValue("value");
-            if (value instanceof IntegerMemberValue n && n.getValue() > 0) {
-              parallelism = parallelism == 0 ? n.getValue() : Math.min(parallelism, n.getValue());
-            }
-          }
-          default -> {}
+      if (attribute instanceof AnnotationsAttribute annotations) {
+        for (Annotation a : annotations.getAnnotations()) {
+          collector.add(
+              a.getTypeName(),
+              () -> a.getMemberValue("value") instanceof IntegerMemberValue n ? n.getValue() : 0);
         }
       }
     }
-    return set.isEmpty() ? Marks.NONE : new Marks(set, parallelism);
+    return collector.marks();
   }
 }

@@ -24,11 +24,10 @@ import com.github.javaparser.resolution.types.ResolvedReferenceType;
 import com.github.javaparser.resolution.types.ResolvedType;
 import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
 import dev.lockstep.analysis.facts.Location;
-import dev.lockstep.analysis.facts.Mark;
+import dev.lockstep.analysis.facts.MarkAnnotations;
 import dev.lockstep.analysis.facts.Marks;
 import dev.lockstep.analysis.facts.MethodRef;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -51,9 +50,6 @@ import java.util.Set;
 final class JpNames {
   /** The file name findings show for a compilation unit (relative to the working directory). */
   static final DataKey<String> DISPLAY_PATH = new DataKey<>() {};
-
-  private static final String LOCKSTEP = "dev.lockstep.annotations.";
-  private static final String JETBRAINS = "org.jetbrains.annotations.";
 
   private final TypeSolver solver;
   private final JavaParserFacade facade;
@@ -416,29 +412,13 @@ final class JpNames {
     if (!(node instanceof NodeWithAnnotations<?> annotated)) {
       return Marks.NONE;
     }
-    Set<Mark> set = EnumSet.noneOf(Mark.class);
-    int parallelism = 0;
+    MarkAnnotations.Collector collector = MarkAnnotations.collector();
     for (AnnotationExpr annotation : annotated.getAnnotations()) {
-      String name = qualified(annotation);
-      switch (name) {
-        case LOCKSTEP + "Blocking", JETBRAINS + "Blocking" -> set.add(Mark.BLOCKING);
-        case LOCKSTEP + "NonBlocking", JETBRAINS + "NonBlocking" -> set.add(Mark.NON_BLOCKING);
-        case LOCKSTEP + "Sequential" -> set.add(Mark.SEQUENTIAL);
-        case LOCKSTEP + "SerializedResource" -> {
-          set.add(Mark.SERIALIZED_RESOURCE);
-          parallelism = 1;
-        }
-        case LOCKSTEP + "ResourceParallelism" -> {
-          set.add(Mark.RESOURCE_PARALLELISM);
-          int n = intValue(annotation).orElseGet(() -> constantValue(annotation));
-          if (n > 0) {
-            parallelism = parallelism == 0 ? n : Math.min(parallelism, n);
-          }
-        }
-        default -> {}
-      }
+      collector.add(
+          qualified(annotation),
+          () -> intValue(annotation).orElseGet(() -> constantValue(annotation)));
     }
-    return set.isEmpty() ? Marks.NONE : new Marks(set, parallelism);
+    return collector.marks();
   }
 
   /**
@@ -521,16 +501,8 @@ final class JpNames {
       }
     }
     for (String pkg : onDemand) {
-      if (pkg.equals(LOCKSTEP) || pkg.equals(JETBRAINS)) {
-        for (String simple :
-            List.of(
-                "Blocking",
-                "NonBlocking",
-                "Sequential",
-                "SerializedResource",
-                "ResourceParallelism")) {
-          byName.putIfAbsent(simple, pkg + simple);
-        }
+      for (String simple : MarkAnnotations.simpleNames(pkg)) {
+        byName.putIfAbsent(simple, pkg + simple);
       }
     }
     return byName;
