@@ -107,4 +107,51 @@ final class SummariesTest {
                 .withMarks(Marks.of(Mark.NON_BLOCKING), Marks.NONE, Marks.NONE)));
     assertThat(summaries(6).of(method("a")).waits()).isFalse();
   }
+
+  @Test
+  void aQueryReadsOnlyTheBodiesWithinTheDepth() {
+    // a -> b -> c -> d -> send: the wait is 4 calls down from a.
+    define(body(method("a"), call(method("b"), 2)));
+    define(body(method("b"), call(method("c"), 3)));
+    define(body(method("c"), call(method("d"), 4)));
+    define(body(method("d"), call(SEND, 5)));
+    define(body(method("unrelated"), call(SEND, 6)));
+
+    // Within 2 hops of a loop's call of a, only a's and b's bodies can hold a wait that counts.
+    assertThat(summaries(2).evaluate(call(method("a"), 1)).waitChain()).isEmpty();
+    assertThat(reads.keySet()).containsExactly(method("a"), method("b"));
+
+    reads.clear();
+    assertThat(summaries(4).evaluate(call(method("a"), 1)).waitChain().map(WaitChain::length))
+        .hasValue(5);
+    assertThat(reads.keySet()).containsExactly(method("a"), method("b"), method("c"), method("d"));
+  }
+
+  @Test
+  void anAnswerWithinASmallBudgetIsNotTakenForALargerOne() {
+    // d -> a -> b -> c -> send. Asking about d first sees a with 2 hops left: no wait there yet.
+    define(body(method("d"), call(method("a"), 2)));
+    define(body(method("a"), call(method("b"), 3)));
+    define(body(method("b"), call(method("c"), 4)));
+    define(body(method("c"), call(SEND, 5)));
+    Summaries s = summaries(3);
+    assertThat(s.of(method("d")).waits()).isFalse();
+    assertThat(s.of(method("a")).waitChain().map(WaitChain::render))
+        .hasValue("b at A.java:3 -> c at A.java:4 -> HttpClient.send at A.java:5");
+    assertThat(s.of(method("b")).waitChain().map(WaitChain::length)).hasValue(2);
+  }
+
+  @Test
+  void tiesGoToTheFirstCallWhicheverMethodIsAskedFirst() {
+    // a calls b, then c; each waits one call down.
+    define(body(method("a"), call(method("b"), 2), call(method("c"), 3)));
+    define(body(method("b"), call(SEND, 4)));
+    define(body(method("c"), call(SEND, 5)));
+    String expected = "b at A.java:2 -> HttpClient.send at A.java:4";
+
+    Summaries calleeFirst = summaries(6);
+    calleeFirst.of(method("c"));
+    assertThat(calleeFirst.of(method("a")).waitChain().map(WaitChain::render)).hasValue(expected);
+    assertThat(summaries(6).of(method("a")).waitChain().map(WaitChain::render)).hasValue(expected);
+  }
 }

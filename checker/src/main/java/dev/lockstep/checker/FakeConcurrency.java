@@ -24,10 +24,10 @@ import javax.inject.Inject;
  * parallelism 1.
  *
  * <p>This class only reads javac trees into facts ({@link JavacPipelines}, {@link
- * JavacLockRegions}); what is shared, what
- * serializes and what is intended is decided by {@link EffectiveParallelismRule}. The check never
- * crashes javac: any {@link RuntimeException} in the analysis means "no finding" (set the system
- * property {@code lockstep.strict} to rethrow, as the tests do).
+ * JavacLockRegions}); what is shared, what serializes and what is intended is decided by {@link
+ * EffectiveParallelismRule}. The check never crashes javac: any {@link RuntimeException} in the
+ * analysis means "no finding" (set the system property {@code lockstep.strict} to rethrow, as the
+ * tests do).
  */
 @AutoService(BugChecker.class)
 @BugPattern(

@@ -4,6 +4,7 @@ import static dev.lockstep.checker.Trees2.methodSymbol;
 import static dev.lockstep.checker.Trees2.symbol;
 import static dev.lockstep.checker.Trees2.unwrap;
 
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -46,8 +47,7 @@ final class HelperBodies {
   private final JavacTrees trees;
   private final JavacLockRegions lockRegions;
 
-  HelperBodies(
-      JavacFacts facts, JavacNames names, JavacTrees trees, JavacLockRegions lockRegions) {
+  HelperBodies(JavacFacts facts, JavacNames names, JavacTrees trees, JavacLockRegions lockRegions) {
     this.facts = facts;
     this.names = names;
     this.trees = trees;
@@ -104,7 +104,8 @@ final class HelperBodies {
     for (int i = 0; i < helper.getParameters().size(); i++) {
       VariableTree param = helper.getParameters().get(i);
       ExpressionTree arg = call.getArguments().get(i);
-      if (symbol(param) instanceof VarSymbol v) {
+      // A parameter the helper assigns holds another object from there on: not the argument.
+      if (symbol(param) instanceof VarSymbol v && !assigns(helper.getBody(), v)) {
         bound.declared.put(v, arg);
         if (facts.receiver(arg, scope).kind().isShared()) {
           sharedParams.add(param.getName().toString());
@@ -129,6 +130,19 @@ final class HelperBodies {
         locks.add(region);
       }
     }
+  }
+
+  @SuppressWarnings("ReferenceEquality") // javac symbols are compared by identity
+  private static boolean assigns(Tree body, VarSymbol param) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree node, Void unused) {
+        found[0] |= symbol(unwrap(node.getVariable())) == param;
+        return super.visitAssignment(node, null);
+      }
+    }.scan(body, null);
+    return found[0];
   }
 
   /** Whether the helper's {@code this} is one object for all tasks (or it has none). */

@@ -19,6 +19,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
 import dev.lockstep.analysis.facts.LockRegion;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -89,6 +90,9 @@ final class JavacLockCalls {
     if (!lock && !semaphore) {
       return Optional.empty();
     }
+    if (timed && !waits(call.getArguments().get(call.getArguments().size() - 2))) {
+      return Optional.empty(); // tryLock(0, unit): a busy lock is skipped, as by tryLock()
+    }
     ExpressionTree lockExpr = unwrap(select.getExpression());
     LockRegion.Kind kind = semaphore ? LockRegion.Kind.SEMAPHORE : LockRegion.Kind.LOCK;
     ExpressionTree holderExpr = lockExpr;
@@ -121,6 +125,19 @@ final class JavacLockCalls {
     }
     return Optional.of(
         new Acquire(kind, holderExpr, permits, symbol(lockExpr), source(lockExpr), call));
+  }
+
+  /**
+   * Whether a timeout may make the caller wait: anything but a constant {@code <= 0} (which makes
+   * the timed form return at once, like the untimed one).
+   */
+  private static boolean waits(ExpressionTree timeout) {
+    Type t = type(unwrap(timeout));
+    Object value = t == null ? null : t.constValue();
+    if (value == null && symbol(unwrap(timeout)) instanceof VarSymbol v) {
+      value = v.getConstValue();
+    }
+    return !(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() > 0;
   }
 
   /** {@code readLock} or {@code writeLock} for {@code rw.readLock()}, else empty. */

@@ -47,12 +47,12 @@ import java.util.Set;
 
 /**
  * The javac front end of the effective-parallelism checks, part one: the {@link LockRegion}s of a
- * method or task body — {@code synchronized} methods and blocks, {@code Lock} and {@code
- * Semaphore} regions (also a timed {@code tryLock}), a wait on an executor of known size, and the
- * locks taken in a lambda that runs before the call it is passed to returns. {@link JavacPipelines}
- * reads the pipelines. Like {@link JavacFacts} it only reports what the trees say: whether a lock
- * is shared by the tasks, and whether it serializes them, is the analysis' judgement. The
- * scanner's twin is {@code JavaParserConcurrency}.
+ * method or task body — {@code synchronized} methods and blocks, {@code Lock} and {@code Semaphore}
+ * regions (also a timed {@code tryLock}), a wait on an executor of known size, and the locks taken
+ * in a lambda that runs before the call it is passed to returns. {@link JavacPipelines} reads the
+ * pipelines. Like {@link JavacFacts} it only reports what the trees say: whether a lock is shared
+ * by the tasks, and whether it serializes them, is the analysis' judgement. The scanner's twin is
+ * {@code JavaParserConcurrency}.
  */
 @SuppressWarnings("ReferenceEquality") // javac symbols and trees are compared by identity
 final class JavacLockRegions {
@@ -275,6 +275,7 @@ final class JavacLockRegions {
       default -> false;
     };
   }
+
   /**
    * {@code executor.submit(task).get()} (or a future local assigned from {@code submit}) on an
    * executor whose size the source states: the caller waits for one of its threads.

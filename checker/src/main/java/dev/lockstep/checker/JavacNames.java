@@ -13,11 +13,10 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.tree.JCTree;
 import dev.lockstep.analysis.facts.Location;
-import dev.lockstep.analysis.facts.Mark;
+import dev.lockstep.analysis.facts.MarkAnnotations;
 import dev.lockstep.analysis.facts.Marks;
 import dev.lockstep.analysis.facts.MethodRef;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,8 +29,6 @@ import java.util.Set;
  * compilation (one instance per javac {@code Context}).
  */
 final class JavacNames {
-  private static final String LOCKSTEP = "dev.lockstep.annotations.";
-  private static final String JETBRAINS = "org.jetbrains.annotations.";
 
   private final Types types;
   private final Map<Symbol, Marks> marks = new HashMap<>();
@@ -178,33 +175,23 @@ final class JavacNames {
     if (known != null) {
       return known;
     }
-    Set<Mark> set = EnumSet.noneOf(Mark.class);
-    int parallelism = 0;
+    MarkAnnotations.Collector collector = MarkAnnotations.collector();
     for (Attribute.Compound annotation : symbol.getAnnotationMirrors()) {
-      String name = annotation.type.tsym.getQualifiedName().toString();
-      switch (name) {
-        case LOCKSTEP + "Blocking", JETBRAINS + "Blocking" -> set.add(Mark.BLOCKING);
-        case LOCKSTEP + "NonBlocking", JETBRAINS + "NonBlocking" -> set.add(Mark.NON_BLOCKING);
-        case LOCKSTEP + "Sequential" -> set.add(Mark.SEQUENTIAL);
-        case LOCKSTEP + "SerializedResource" -> {
-          set.add(Mark.SERIALIZED_RESOURCE);
-          parallelism = 1;
-        }
-        case LOCKSTEP + "ResourceParallelism" -> {
-          set.add(Mark.RESOURCE_PARALLELISM);
-          for (Map.Entry<MethodSymbol, Attribute> e : annotation.getElementValues().entrySet()) {
-            if (e.getKey().name.contentEquals("value")
-                && e.getValue().getValue() instanceof Number n) {
-              parallelism = parallelism == 0 ? n.intValue() : Math.min(parallelism, n.intValue());
-            }
-          }
-        }
-        default -> {}
-      }
+      collector.add(annotation.type.tsym.getQualifiedName().toString(), () -> intValue(annotation));
     }
-    Marks result = set.isEmpty() ? Marks.NONE : new Marks(set, parallelism);
+    Marks result = collector.marks();
     marks.put(symbol, result);
     return result;
+  }
+
+  /** The {@code value} of an annotation when it is a number, else 0. */
+  private static int intValue(Attribute.Compound annotation) {
+    for (Map.Entry<MethodSymbol, Attribute> e : annotation.getElementValues().entrySet()) {
+      if (e.getKey().name.contentEquals("value") && e.getValue().getValue() instanceof Number n) {
+        return n.intValue();
+      }
+    }
+    return 0;
   }
 
   /** Where a tree is, in its compilation unit. */

@@ -224,12 +224,7 @@ final class JavacPipelines {
       return Optional.empty();
     }
     return pipeline(
-        Pipeline.Kind.PARALLEL_STREAM,
-        Window.CORES,
-        terminal,
-        path,
-        methodPath,
-        bodies);
+        Pipeline.Kind.PARALLEL_STREAM, Window.CORES, terminal, path, methodPath, bodies);
   }
 
   private Optional<ReadPipeline> pipeline(

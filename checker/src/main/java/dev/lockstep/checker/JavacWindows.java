@@ -31,7 +31,7 @@ import java.util.Set;
  * A pipeline's window {@code k} as the source states it: the size an executor or a {@code
  * BoundedWindow} is created with, followed through configuration calls and variables, and the
  * shared {@code Semaphore} that gates the tasks more tightly ({@link #gate}). Empty: unknown
- * origin. The scanner's twin is {@code JpWindows} (which has no gates yet).
+ * origin. The scanner's twins are {@code JpWindows} and {@code JpGates}.
  */
 final class JavacWindows {
   static final String BOUNDED_WINDOW = "dev.lockstep.window.BoundedWindow";

@@ -6,8 +6,8 @@ import com.google.errorprone.CompilationTestHelper;
 /**
  * The sources the effective-parallelism tests ({@link FakeConcurrencyTest}, {@link
  * OversizedWindowTest}) compile against, and the negatives both checks must stay quiet on. The
- * expected messages name lines of these files ({@code Client.java:9}, {@code RelaySession.java:10}):
- * change them and the expectations move.
+ * expected messages name lines of these files ({@code Client.java:9}, {@code
+ * RelaySession.java:10}): change them and the expectations move.
  */
 // The fixtures are laid out for the reader and the line numbers the expected messages name.
 @SuppressWarnings("MisformattedTestData")

@@ -188,6 +188,60 @@ final class ConcurrencyScanTest {
   }
 
   @Test
+  void docShowsParallelismGivenByAConstant() throws IOException {
+    Path src = corpus("oversizedDeclaredByConstant");
+    Files.writeString(
+        src.resolve("test/Pools.java"),
+        """
+        package test;
+        import static test.Limits.PER_TENANT;
+        import dev.lockstep.annotations.ResourceParallelism;
+        class Pools {
+          static final int MAX_CONNECTIONS = 8;
+          @ResourceParallelism(MAX_CONNECTIONS)
+          Object database;
+          @ResourceParallelism(value = PER_TENANT + 2, reason = "per tenant")
+          Object tenant;
+          @ResourceParallelism(4)
+          Object literal;
+          @ResourceParallelism(Integer.MAX_VALUE)
+          Object jdkConstant;
+        }
+        """);
+    Path docs = dir.resolve("docs");
+    Lockstep.run("doc", "--output-dir", docs.toString(), src.toString());
+    String md = read(docs.resolve("concurrency-map.md"));
+    // Folded as the compiler folds it (Limits.PER_TENANT * 2), the constant named beside it.
+    assertThat(md).contains("| `test.Gateway` | type | 2 (`Gateway.SESSIONS`) | the licence");
+    assertThat(md).contains("| `test.Pools#database` | field | 8 (`MAX_CONNECTIONS`) |");
+    assertThat(md).contains("| `test.Pools#tenant` | field | 3 (`PER_TENANT + 2`) |");
+    assertThat(md).contains("| `test.Pools#literal` | field | 4 |");
+    // A constant of a library (here the JDK) is not evaluated, by the analysis either: named only.
+    assertThat(md).contains("| `test.Pools#jdkConstant` | field | ? (`Integer.MAX_VALUE`) |");
+
+    JsonArray declared =
+        JsonParser.parseString(read(docs.resolve("concurrency-map.json")))
+            .getAsJsonObject()
+            .getAsJsonArray("declarations");
+    List<String> parallelism = new ArrayList<>();
+    for (JsonElement e : declared) {
+      JsonObject d = e.getAsJsonObject();
+      parallelism.add(
+          d.get("element").getAsString()
+              + " "
+              + (d.has("parallelism") ? d.get("parallelism").getAsInt() : "-")
+              + " "
+              + (d.has("parallelismConstant") ? d.get("parallelismConstant").getAsString() : "-"));
+    }
+    assertThat(parallelism)
+        .containsAtLeast(
+            "test.Gateway 2 Gateway.SESSIONS",
+            "test.Pools#database 8 MAX_CONNECTIONS",
+            "test.Pools#literal 4 -",
+            "test.Pools#jdkConstant - Integer.MAX_VALUE");
+  }
+
+  @Test
   void docShowsCleanPipelinesWithTheirNumbers() throws IOException {
     Path src = corpus("concurrencyNegatives");
     Path docs = dir.resolve("docs");
@@ -204,6 +258,25 @@ final class ConcurrencyScanTest {
             "\\| `executor` \\| `test.Fine#singleThreadIsConfinement` \\| 1 \\| 1 \\| .* \\|"
                 + " none: one worker: confinement, not concurrency \\|");
     assertThat(md).doesNotContain("FakeConcurrency**");
+  }
+
+  @Test
+  void docShowsSemaphoreGatesAndThreadsPerItem() throws IOException {
+    Path src = corpus("fakeSemaphoreGatedPipelines");
+    Path docs = dir.resolve("docs");
+    Lockstep.run("doc", "--output-dir", docs.toString(), src.toString());
+    String md = read(docs.resolve("concurrency-map.md"));
+    // The semaphore, not the unbounded virtual threads, is the window.
+    assertThat(md)
+        .containsMatch(
+            "\\| `semaphore gate` \\| `test.Gated#threadPerItem` \\| 8 \\| 1 \\| 'session' \\|"
+                + " \\*\\*FakeConcurrency\\*\\*");
+    assertThat(md)
+        .containsMatch(
+            "\\| `semaphore gate` \\| `test.Gated#gateOnly` \\| 8 \\| 8 \\| .* \\| none: ");
+    assertThat(md)
+        .containsMatch(
+            "\\| `executor` \\| `test.Gated#ungatedThreads` \\| unbounded \\| 1 \\| 'session' \\|");
   }
 
   @Test

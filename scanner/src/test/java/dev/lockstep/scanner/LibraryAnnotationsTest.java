@@ -73,8 +73,69 @@ final class LibraryAnnotationsTest {
     assertThat(findings()).isEmpty();
   }
 
+  /**
+   * The checker's {@code FakeConcurrencyTest.librarySynchronizedMethodThatWaits} with a jar of the
+   * user's instead of the JDK: {@code ACC_SYNCHRONIZED} in the class file makes the shared receiver
+   * a serialization point, as javac's symbol does for the checker.
+   */
+  @Test
+  void librarySynchronizedMethodThatWaits() throws IOException {
+    Path jar = LibraryJar.build(dir, LibraryJar.SYNCHRONIZED);
+    Path window = dir.resolve("src/dev/lockstep/window/BoundedWindow.java");
+    Files.createDirectories(window.getParent());
+    Files.copy(
+        ParityTest.CORPUS.resolve("fakeBoundedWindow/dev/lockstep/window/BoundedWindow.java"),
+        window);
+    Path src = dir.resolve("src/app");
+    Files.createDirectories(src);
+    Files.writeString(
+        src.resolve("Posting.java"),
+        """
+        package app;
+        import dev.lockstep.window.BoundedWindow;
+        import java.util.List;
+        import lib.Ledger;
+        class Posting {
+          private final Ledger ledger = new Ledger();
+          void postAll(List<String> entries) throws Exception {
+            BoundedWindow.of(5).forEach(entries, e -> ledger.post(e));
+          }
+          void readAll(List<String> entries) throws Exception {
+            BoundedWindow.of(5).forEach(entries, e -> ledger.read(e));
+          }
+        }
+        """,
+        StandardCharsets.UTF_8);
+
+    List<JsonObject> found = report("--classpath", jar.toString());
+    assertThat(found).hasSize(1);
+    JsonObject finding = found.get(0);
+    assertThat(finding.get("check").getAsString()).isEqualTo("FakeConcurrency");
+    assertThat(finding.get("line").getAsInt()).isEqualTo(8);
+    // (Paths in the message reduced to file names, as javac prints them.)
+    assertThat(finding.get("message").getAsString().replaceAll("[\\w./-]*/(\\w+\\.java)", "$1"))
+        .contains(
+            "5 workers, effective parallelism 1: each task reaches Ledger.post (synchronized, on"
+                + " the shared 'ledger', Posting.java:8) which holds the monitor while it waits");
+    // Without the jar the call does not resolve: nothing is known, nothing is reported.
+    assertThat(report()).isEmpty();
+  }
+
   /** Line and waiting method of each finding of a JSON scan of {@code dir/src}. */
   private List<String> findings(String... options) throws IOException {
+    List<String> found = new ArrayList<>();
+    for (JsonObject f : report(options)) {
+      var chain = f.getAsJsonArray("chain");
+      found.add(
+          f.get("line").getAsInt()
+              + " "
+              + chain.get(chain.size() - 1).getAsJsonObject().get("method").getAsString());
+    }
+    return found;
+  }
+
+  /** The findings of a JSON scan of {@code dir/src}. */
+  private List<JsonObject> report(String... options) throws IOException {
     Path report = dir.resolve("report.json");
     List<String> args =
         new ArrayList<>(List.of("scan", "--format", "json", "--output", report.toString()));
@@ -82,17 +143,12 @@ final class LibraryAnnotationsTest {
     args.add(dir.resolve("src").toString());
     int exit = Lockstep.run(args.toArray(new String[0]));
     assertThat(exit).isAnyOf(Lockstep.CLEAN, Lockstep.FINDINGS);
-    List<String> found = new ArrayList<>();
+    List<JsonObject> found = new ArrayList<>();
     for (JsonElement e :
         JsonParser.parseString(Files.readString(report))
             .getAsJsonObject()
             .getAsJsonArray("findings")) {
-      JsonObject f = e.getAsJsonObject();
-      var chain = f.getAsJsonArray("chain");
-      found.add(
-          f.get("line").getAsInt()
-              + " "
-              + chain.get(chain.size() - 1).getAsJsonObject().get("method").getAsString());
+      found.add(e.getAsJsonObject());
     }
     return found;
   }

@@ -62,6 +62,70 @@ public final class LibraryJar {
           public class Pool {}
           """);
 
+  /**
+   * A library with a {@code synchronized} method that waits (it says so with {@code @Blocking}) and
+   * its unsynchronized neighbour: only the class file's {@code ACC_SYNCHRONIZED} tells them apart.
+   */
+  public static final Map<String, String> SYNCHRONIZED =
+      Map.of(
+          "lib/Ledger.java",
+          """
+          package lib;
+          public class Ledger {
+            @dev.lockstep.annotations.Blocking(reason = "writes to the remote ledger")
+            public synchronized void post(String entry) {}
+            @dev.lockstep.annotations.Blocking(reason = "reads the remote ledger")
+            public String read(String entry) { return entry; }
+          }
+          """);
+
+  /**
+   * Members whose class-file descriptor is not their source signature: constructors of an inner
+   * class (the enclosing instance comes first) and of an enum (name and ordinal come first), and
+   * generic methods and constructors (the descriptor holds the erasure).
+   */
+  public static final Map<String, String> DESCRIPTORS =
+      Map.of(
+          "lib/Outer.java",
+          """
+          package lib;
+          public class Outer {
+            public class Session {
+              @dev.lockstep.annotations.Blocking(reason = "connects")
+              public Session(String host) {}
+              public Session(int port) {}
+            }
+            public static class Nested {
+              @dev.lockstep.annotations.Blocking(reason = "connects")
+              public Nested(String host) {}
+            }
+            public class Typed<T extends Number> {
+              @dev.lockstep.annotations.Blocking(reason = "connects")
+              public Typed(T limit, java.util.List<String> hosts) {}
+            }
+          }
+          """,
+          "lib/Mode.java",
+          """
+          package lib;
+          public enum Mode {
+            FAST("f"), SLOW("s");
+            @dev.lockstep.annotations.Blocking(reason = "looks the code up")
+            Mode(String code) {}
+          }
+          """,
+          "lib/Box.java",
+          """
+          package lib;
+          public class Box<T> {
+            @dev.lockstep.annotations.Blocking(reason = "stores remotely")
+            public void put(T item) {}
+            @dev.lockstep.annotations.Blocking(reason = "adds remotely")
+            public <N extends Number> void add(N n, java.util.Map.Entry<String, T> entry) {}
+            public void put(String item, int copies) {}
+          }
+          """);
+
   private LibraryJar() {}
 
   /**

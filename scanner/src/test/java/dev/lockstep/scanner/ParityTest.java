@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -33,10 +35,15 @@ import org.junit.jupiter.api.io.TempDir;
  * test, with its flags) and the {@code samples} module. The javac side is the real Error Prone
  * check, run in-process; the scanner side is {@link FrontEnd}. Findings are compared as (check,
  * file, line) and then by message, paths reduced to file names as javac prints them.
+ *
+ * <p>A case with a {@code lib/} source folder has a library: it is compiled into a jar first, which
+ * goes on javac's classpath and on the scanner's {@code --classpath}, as a user's dependency would;
+ * its sources are not part of the compilation.
  */
 final class ParityTest {
   static final Path CORPUS = Path.of("src/test/resources/parity");
   static final Path SAMPLES = Path.of("../samples/src/main/java");
+  static final String LIBRARY = "lib";
 
   static final List<String> PARALLELISM_AND_SERIAL_AWAIT =
       List.of("SerialAwaitInLoop", "FakeConcurrency", "OversizedWindow");
@@ -63,9 +70,10 @@ final class ParityTest {
 
   private void parity(Path dir) throws IOException {
     List<String> flags = flags(dir);
+    List<Path> library = library(dir);
     Set<String> javac = new TreeSet<>();
     Set<String> javacMessages = new TreeSet<>();
-    for (Diagnostic<? extends JavaFileObject> d : javac(dir, flags)) {
+    for (Diagnostic<? extends JavaFileObject> d : javac(dir, flags, library)) {
       String text = d.getMessage(Locale.ROOT);
       if (!text.startsWith("[")) {
         continue;
@@ -80,7 +88,7 @@ final class ParityTest {
     }
     Set<String> scanner = new TreeSet<>();
     Set<String> scannerMessages = new TreeSet<>();
-    FrontEnd.Result result = scan(dir, flags);
+    FrontEnd.Result result = scan(dir, flags, library);
     assertWithMessage("files the scanner could not analyse").that(result.problems()).isEmpty();
     for (FrontEnd.ScanFinding f : result.findings()) {
       String file = Path.of(f.finding().location().file()).getFileName().toString();
@@ -134,7 +142,7 @@ final class ParityTest {
   private static List<String> markers(Path dir) throws IOException {
     String marker = "// BUG: Diagnostic contains:";
     List<String> markers = new ArrayList<>();
-    for (Path file : javaFiles(dir)) {
+    for (Path file : sources(dir)) {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
       for (int i = 0; i < lines.size(); i++) {
         int at = lines.get(i).indexOf(marker);
@@ -161,6 +169,25 @@ final class ParityTest {
     return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
   }
 
+  /** The case's own sources: its library's ({@code lib/}) are compiled apart. */
+  static List<Path> sources(Path dir) {
+    Path lib = dir.resolve(LIBRARY);
+    return javaFiles(dir).stream().filter(p -> !p.startsWith(lib)).toList();
+  }
+
+  /** The case's library ({@code lib/}) compiled into a jar, or nothing when it has none. */
+  private List<Path> library(Path dir) throws IOException {
+    Path lib = dir.resolve(LIBRARY);
+    if (!Files.isDirectory(lib)) {
+      return List.of();
+    }
+    Map<String, String> sources = new TreeMap<>();
+    for (Path file : javaFiles(lib)) {
+      sources.put(lib.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
+    }
+    return List.of(LibraryJar.build(out.resolve("lib-" + dir.getFileName()), sources));
+  }
+
   static List<Path> javaFiles(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
@@ -169,8 +196,8 @@ final class ParityTest {
     }
   }
 
-  private List<Diagnostic<? extends JavaFileObject>> javac(Path dir, List<String> flags)
-      throws IOException {
+  private List<Diagnostic<? extends JavaFileObject>> javac(
+      Path dir, List<String> flags, List<Path> library) throws IOException {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StringBuilder ep =
@@ -204,7 +231,10 @@ final class ParityTest {
             "-XDaddTypeAnnotationsToSymbol=true",
             ep.toString(),
             "-classpath",
-            System.getProperty("java.class.path"),
+            Stream.concat(
+                    Stream.of(System.getProperty("java.class.path")),
+                    library.stream().map(Path::toString))
+                .collect(Collectors.joining(java.io.File.pathSeparator)),
             // Error Prone loads plugin checks (ours) from the processor path.
             "-processorpath",
             System.getProperty("java.class.path"),
@@ -221,14 +251,14 @@ final class ParityTest {
                   diagnostics,
                   options,
                   null,
-                  files.getJavaFileObjectsFromPaths(javaFiles(dir)))
+                  files.getJavaFileObjectsFromPaths(sources(dir)))
               .call();
       assertWithMessage("javac over %s: %s", dir, diagnostics.getDiagnostics()).that(ok).isTrue();
     }
     return new ArrayList<>(diagnostics.getDiagnostics());
   }
 
-  static FrontEnd.Result scan(Path dir, List<String> flags) {
+  static FrontEnd.Result scan(Path dir, List<String> flags, List<Path> library) {
     Catalogue catalogue = Catalogue.builtin();
     int depth = LockstepConfig.DEFAULT_MAX_DEPTH;
     int window = LockstepConfig.DEFAULT_WINDOW;
@@ -244,16 +274,15 @@ final class ParityTest {
       }
     }
     List<FrontEnd.Input> inputs =
-        javaFiles(dir).stream()
+        sources(dir).stream()
             .map(p -> new FrontEnd.Input(p, dir.relativize(p).toString()))
             .toList();
+    List<Path> classpath = new ArrayList<>(dir.equals(SAMPLES) ? samplesJars() : libraryJars());
+    classpath.addAll(library);
     return FrontEnd.scan(
         inputs,
         new FrontEnd.Options(
-            LockstepConfig.of(catalogue, depth, window, cores),
-            dir.equals(SAMPLES) ? samplesJars() : libraryJars(),
-            true,
-            2));
+            LockstepConfig.of(catalogue, depth, window, cores), classpath, true, 2));
   }
 
   /** The samples' libraries (the window), as a user would pass them with --classpath. */

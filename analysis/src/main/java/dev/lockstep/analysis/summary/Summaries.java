@@ -7,50 +7,51 @@ import dev.lockstep.analysis.facts.CallSite;
 import dev.lockstep.analysis.facts.LockRegion;
 import dev.lockstep.analysis.facts.MethodFacts;
 import dev.lockstep.analysis.facts.MethodRef;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Method summaries over the call graph of one compilation: does a method wait, and through which
- * shortest chain. Each summary is computed once and cached; create one instance per compilation.
+ * shortest chain. Summaries are cached; create one instance per compilation. Not thread-safe.
  *
  * <h2>The computation</h2>
  *
  * <p>Summaries are shortest distances: {@code dist(m)} is the length of the shortest chain of calls
  * from {@code m}'s body to a wait ({@code 1} when the body calls a wait directly), counting only
- * chains of at most {@code maxDepth} hops. On the first query for a method, every not yet
- * summarised method reachable from it through bodies in the compilation is discovered (iteratively:
- * no recursion, so a deep call graph cannot overflow javac's stack), and the distances of all of
- * them are relaxed together, Bellman–Ford style, for at most {@code maxDepth} rounds: after round
- * {@code r} every chain of up to {@code r} hops has been found, so {@code maxDepth} rounds give the
- * exact bounded answer for every discovered method, whatever cycles (recursion) the graph has. All
- * of them are then cached, so the whole compilation reads each body once.
+ * chains of at most {@code maxDepth} hops. They are computed with a budget: {@code dist(m)} within
+ * budget {@code b} reads {@code m}'s body and asks each followed callee for its distance within
+ * {@code b - 1}; a budget of {@code 0} reads nothing. So a query reads only the bodies within
+ * {@code maxDepth - 1} calls of the queried method, never the whole reachable call graph, and the
+ * recursion is at most {@code maxDepth} deep whatever the call graph (recursion included: the
+ * budget falls at every call).
+ *
+ * <p>Ties go to the first call in body order, so a summary depends only on the bodies, not on the
+ * order methods are asked about. That also makes answers reusable across budgets: a distance {@code
+ * d} found within some budget is the distance within every budget {@code >= d}, with the same
+ * chain; "no wait within {@code b}" holds for every smaller budget. Each method is therefore
+ * computed at most once per budget it is asked with.
  *
  * <p>A second distance tracks waits through a serialized resource ({@code @SerializedResource}):
  * those are not serial awaits worth a window, but the serialization-point analysis needs them.
  *
- * <p>Then, over the same discovered methods and the same bounded rounds, the serialization points
- * each method reaches while waiting ({@link SerialPoint}, {@link SerialPoints}): first the points
- * of each body (its lock regions held across a wait, its calls into declared resources), then,
- * round after round, the points of its callees carried over through each call's receiver; a point
- * is kept once per lock with its shortest path, at most {@code maxDepth + 1} calls long. Sets only
- * grow and paths only shorten, so the rounds end, recursion included.
+ * <p>Serialization points ({@link SerialPoint}, {@link SerialPoints}) are computed the same way,
+ * only when asked for ({@link #of}, {@link #taskPoints}): the points of a body (its lock regions
+ * held across a wait, its calls into declared resources), then its callees' points carried over
+ * through each call's receiver, one budget lower. A point is kept once per lock with its shortest
+ * path, at most {@code maxDepth + 1} calls long: a lock region in a body {@code maxDepth + 1} calls
+ * down still counts, a declared call there does not.
  */
 public final class Summaries {
-  private static final int INF = Integer.MAX_VALUE / 2;
-
   private final FactsSource facts;
   private final CallJudge judge;
   private final int maxDepth;
-  private final Map<MethodRef, MethodSummary> cache = new HashMap<>();
-  private final Map<MethodRef, Optional<MethodFacts>> factsCache = new HashMap<>();
+  private final Map<MethodRef, Optional<Body>> bodies = new HashMap<>();
+  private final Map<MethodRef, Waits> waits = new HashMap<>();
+  private final Map<MethodRef, Points> pointsByMethod = new HashMap<>();
+  private final Map<MethodRef, MethodSummary> summaries = new HashMap<>();
   private final SerialPoints points = new SerialPoints(this);
 
   /**
@@ -76,21 +77,27 @@ public final class Summaries {
 
   /** How many bodies have been read so far; for tests and statistics. */
   public int bodiesRead() {
-    return (int) factsCache.values().stream().filter(Optional::isPresent).count();
+    return (int) bodies.values().stream().filter(Optional::isPresent).count();
   }
 
-  private Optional<MethodFacts> facts(MethodRef method) {
-    Optional<MethodFacts> known = factsCache.get(method);
+  /** A body read once, with each call's verdict. */
+  private record Body(MethodFacts facts, List<CallJudge.Verdict> verdicts) {}
+
+  private Optional<Body> body(MethodRef method) {
+    Optional<Body> known = bodies.get(method);
     if (known == null) {
-      known = facts.factsFor(method);
-      factsCache.put(method, known);
+      known =
+          facts
+              .factsFor(method)
+              .map(f -> new Body(f, f.calls().stream().map(judge::judge).toList()));
+      bodies.put(method, known);
     }
     return known;
   }
 
   /** Whether the method's body is in the compilation (the front end has facts for it). */
   public boolean hasBody(MethodRef method) {
-    return facts(method).isPresent();
+    return body(method).isPresent();
   }
 
   /**
@@ -125,9 +132,7 @@ public final class Summaries {
     return switch (verdict.kind()) {
       case DEFERRED, NOT_A_WAIT -> new CallWait(verdict, Optional.empty(), Optional.empty());
       case WAIT -> {
-        WaitChain chain =
-            WaitChain.direct(
-                new Hop(verdict.label(), call.location()), verdict.tag().orElse(WaitTag.LATENCY));
+        WaitChain chain = direct(call, verdict);
         yield verdict.serialized()
             ? new CallWait(verdict, Optional.empty(), Optional.of(chain))
             : new CallWait(verdict, Optional.of(chain), Optional.empty());
@@ -137,19 +142,22 @@ public final class Summaries {
   }
 
   private CallWait followed(CallSite call, CallJudge.Verdict verdict) {
-    if (maxDepth == 0 || facts(call.target()).isEmpty()) {
-      return new CallWait(verdict, Optional.empty(), Optional.empty());
-    }
-    MethodSummary summary = of(call.target());
+    Waits callee = waitsOf(call.target(), maxDepth);
     Hop into = new Hop(bodyName(call.target()), call.location());
-    Optional<WaitChain> wait = summary.waitChain().map(c -> c.after(into));
-    Optional<WaitChain> serialized = summary.serializedWait().map(c -> c.after(into));
+    Optional<WaitChain> wait = callee.direct().map(c -> c.after(into));
+    Optional<WaitChain> serialized = callee.serialized().map(c -> c.after(into));
     if (verdict.serialized()) {
       return new CallWait(verdict, Optional.empty(), shorter(wait, serialized));
     }
     return new CallWait(verdict, wait, serialized);
   }
 
+  private static WaitChain direct(CallSite call, CallJudge.Verdict verdict) {
+    return WaitChain.direct(
+        new Hop(verdict.label(), call.location()), verdict.tag().orElse(WaitTag.LATENCY));
+  }
+
+  /** The shorter chain; the first on a tie. */
   private static Optional<WaitChain> shorter(Optional<WaitChain> a, Optional<WaitChain> b) {
     if (a.isEmpty()) {
       return b;
@@ -169,157 +177,87 @@ public final class Summaries {
 
   /** The summary of a method: empty when its body is not in the compilation. */
   public MethodSummary of(MethodRef method) {
-    MethodSummary cached = cache.get(method);
-    if (cached != null) {
-      return cached;
+    MethodSummary known = summaries.get(method);
+    if (known != null) {
+      return known;
     }
-    if (facts(method).isEmpty()) {
-      MethodSummary none = MethodSummary.none(method);
-      cache.put(method, none);
-      return none;
+    MethodSummary summary;
+    if (body(method).isEmpty()) {
+      summary = MethodSummary.none(method);
+    } else {
+      Waits w = waitsOf(method, maxDepth);
+      summary = new MethodSummary(method, w.direct(), w.serialized(), pointsOf(method, maxDepth));
     }
-    solve(method);
-    return cache.get(method);
+    summaries.put(method, summary);
+    return summary;
   }
 
-  /** One discovered, not yet summarised method. */
-  private static final class Node {
-    final MethodRef method;
-    final List<CallSite> calls = new ArrayList<>();
-    final List<CallJudge.Verdict> verdicts = new ArrayList<>();
-    // Shortest distances and how they are reached: the index of the call, and for a followed call
-    // whether the callee's chain continues through its plain (false) or serialized (true) distance.
-    int wait = INF;
-    int waitCall = -1;
-    int serialized = INF;
-    int serializedCall = -1;
-    boolean serializedViaSerialized;
-
-    Node(MethodRef method) {
-      this.method = method;
-    }
-  }
-
-  private void solve(MethodRef root) {
-    Map<MethodRef, Node> nodes = new LinkedHashMap<>();
-    Deque<MethodRef> work = new ArrayDeque<>();
-    work.push(root);
-    while (!work.isEmpty()) {
-      MethodRef m = work.pop();
-      if (nodes.containsKey(m) || cache.containsKey(m)) {
-        continue;
-      }
-      Optional<MethodFacts> body = facts(m);
-      if (body.isEmpty()) {
-        cache.put(m, MethodSummary.none(m));
-        continue;
-      }
-      Node node = new Node(m);
-      nodes.put(m, node);
-      for (CallSite call : body.orElseThrow().calls()) {
-        CallJudge.Verdict verdict = judge.judge(call);
-        node.calls.add(call);
-        node.verdicts.add(verdict);
-        if (verdict.kind() == CallJudge.Kind.FOLLOW && !cache.containsKey(call.target())) {
-          work.push(call.target());
-        }
-      }
-    }
-
-    for (int round = 0; round < maxDepth; round++) {
-      boolean changed = false;
-      for (Node node : nodes.values()) {
-        changed |= relax(node, nodes);
-      }
-      if (!changed) {
-        break;
-      }
-    }
-
-    for (Node node : nodes.values()) {
-      cache.put(
-          node.method,
-          new MethodSummary(node.method, chain(node, false, nodes), chain(node, true, nodes)));
-    }
-    solvePoints(nodes);
-  }
+  // ---------------------------------------------------------------------------------------------
+  // Waits
 
   /**
-   * The serialization points of every discovered method. Runs after the wait summaries of all of
-   * them are cached: whether a region holds its lock across a wait is read from those.
+   * A method's shortest chains found within {@code budget}.
+   *
+   * @param budget the budget they were computed with; {@link Integer#MAX_VALUE} when final
    */
-  private void solvePoints(Map<MethodRef, Node> nodes) {
-    Map<MethodRef, Map<String, SerialPoint>> found = new LinkedHashMap<>();
-    for (Node node : nodes.values()) {
-      MethodFacts body = facts(node.method).orElseThrow();
-      found.put(
-          node.method,
-          SerialPoints.index(
-              points.local(body.calls(), body.lockRegions(), SerialPoints.ScopeKind.METHOD)));
+  private record Waits(int budget, Optional<WaitChain> direct, Optional<WaitChain> serialized) {
+    static final Waits NONE = new Waits(Integer.MAX_VALUE, Optional.empty(), Optional.empty());
+
+    /** Whether this answers for {@code b}: a smaller budget, or nothing left to find. */
+    boolean answers(int b) {
+      return b <= budget || (direct.isPresent() && serialized.isPresent());
     }
-    Function<MethodRef, java.util.Collection<SerialPoint>> pointsOf =
-        m -> {
-          Map<String, SerialPoint> inRound = found.get(m);
-          if (inRound != null) {
-            return List.copyOf(inRound.values());
-          }
-          MethodSummary summary = cache.get(m);
-          return summary == null ? List.of() : summary.serialPoints();
-        };
-    for (int round = 0; round <= maxDepth; round++) {
-      boolean changed = false;
-      for (Node node : nodes.values()) {
-        Map<String, SerialPoint> mine = found.get(node.method);
-        for (int i = 0; i < node.calls.size(); i++) {
-          if (node.verdicts.get(i).kind() != CallJudge.Kind.FOLLOW) {
-            continue;
-          }
-          CallSite call = node.calls.get(i);
-          for (SerialPoint p : pointsOf.apply(call.target())) {
-            Optional<SerialPoint> mapped =
-                points.through(p, call, SerialPoints.ScopeKind.METHOD).filter(this::withinDepth);
-            if (mapped.isPresent()) {
-              changed |= SerialPoints.merge(mine, mapped.orElseThrow());
-            }
-          }
-        }
+
+    /** The chains that fit {@code b}. */
+    Waits within(int b) {
+      if (fits(direct, b) && fits(serialized, b)) {
+        return this;
       }
-      if (!changed) {
-        break;
-      }
+      return new Waits(b, direct.filter(c -> fits(c, b)), serialized.filter(c -> fits(c, b)));
     }
-    for (Node node : nodes.values()) {
-      cache.put(
-          node.method,
-          cache.get(node.method).withSerialPoints(List.copyOf(found.get(node.method).values())));
+
+    private static boolean fits(Optional<WaitChain> chain, int b) {
+      return chain.isEmpty() || fits(chain.orElseThrow(), b);
+    }
+
+    private static boolean fits(WaitChain chain, int b) {
+      return chain.length() <= b;
     }
   }
 
-  private boolean relax(Node node, Map<MethodRef, Node> nodes) {
-    boolean changed = false;
-    for (int i = 0; i < node.calls.size(); i++) {
-      CallJudge.Verdict verdict = node.verdicts.get(i);
-      int calleeWait;
-      int calleeSerialized;
+  /** The method's shortest chains of at most {@code budget} hops. */
+  private Waits waitsOf(MethodRef method, int budget) {
+    if (budget < 1) {
+      return Waits.NONE;
+    }
+    Waits known = waits.get(method);
+    if (known != null && known.answers(budget)) {
+      return known.within(budget);
+    }
+    Optional<Body> read = body(method);
+    if (read.isEmpty()) {
+      waits.put(method, Waits.NONE);
+      return Waits.NONE;
+    }
+    Body body = read.orElseThrow();
+    List<CallSite> calls = body.facts().calls();
+    Optional<WaitChain> wait = Optional.empty();
+    Optional<WaitChain> serialized = Optional.empty();
+    for (int i = 0; i < calls.size(); i++) {
+      CallSite call = calls.get(i);
+      CallJudge.Verdict verdict = body.verdicts().get(i);
+      Optional<WaitChain> viaWait;
+      Optional<WaitChain> viaSerialized;
       switch (verdict.kind()) {
         case WAIT -> {
-          calleeWait = 0;
-          calleeSerialized = INF;
+          viaWait = Optional.of(direct(call, verdict));
+          viaSerialized = Optional.empty();
         }
         case FOLLOW -> {
-          MethodRef target = node.calls.get(i).target();
-          Node callee = nodes.get(target);
-          if (callee != null) {
-            calleeWait = callee.wait;
-            calleeSerialized = callee.serialized;
-          } else {
-            MethodSummary summary = cache.get(target);
-            if (summary == null) {
-              continue;
-            }
-            calleeWait = summary.waitChain().map(WaitChain::length).orElse(INF);
-            calleeSerialized = summary.serializedWait().map(WaitChain::length).orElse(INF);
-          }
+          Waits callee = waitsOf(call.target(), budget - 1);
+          Hop into = new Hop(bodyName(call.target()), call.location());
+          viaWait = callee.direct().map(c -> c.after(into));
+          viaSerialized = callee.serialized().map(c -> c.after(into));
         }
         default -> {
           continue;
@@ -327,63 +265,84 @@ public final class Summaries {
       }
       if (verdict.serialized()) {
         // Everything reached through a serialized target is a serialized wait.
-        boolean viaSerialized = calleeSerialized < calleeWait;
-        int d = 1 + Math.min(calleeWait, calleeSerialized);
-        if (d <= maxDepth && d < node.serialized) {
-          node.serialized = d;
-          node.serializedCall = i;
-          node.serializedViaSerialized = viaSerialized;
-          changed = true;
-        }
-        continue;
-      }
-      if (1 + calleeWait <= maxDepth && 1 + calleeWait < node.wait) {
-        node.wait = 1 + calleeWait;
-        node.waitCall = i;
-        changed = true;
-      }
-      if (1 + calleeSerialized <= maxDepth && 1 + calleeSerialized < node.serialized) {
-        node.serialized = 1 + calleeSerialized;
-        node.serializedCall = i;
-        node.serializedViaSerialized = true;
-        changed = true;
+        serialized = better(serialized, shorter(viaWait, viaSerialized), budget);
+      } else {
+        wait = better(wait, viaWait, budget);
+        serialized = better(serialized, viaSerialized, budget);
       }
     }
-    return changed;
+    Waits result = new Waits(budget, wait, serialized);
+    Waits latest = waits.get(method); // a recursive call may have stored a smaller budget's
+    if (latest == null || latest.budget() < budget) {
+      waits.put(method, result);
+    }
+    return result;
   }
 
-  /** Follows the recorded best calls; distances strictly decrease along them, so this ends. */
-  private Optional<WaitChain> chain(Node start, boolean serialized, Map<MethodRef, Node> nodes) {
-    if ((serialized ? start.serialized : start.wait) >= INF) {
-      return Optional.empty();
+  /** The candidate if it fits the budget and is strictly shorter than the best so far. */
+  private static Optional<WaitChain> better(
+      Optional<WaitChain> best, Optional<WaitChain> candidate, int budget) {
+    if (candidate.isEmpty() || candidate.orElseThrow().length() > budget) {
+      return best;
     }
-    List<Hop> hops = new ArrayList<>();
-    Node node = start;
-    boolean which = serialized;
-    for (int guard = 0; guard <= maxDepth; guard++) {
-      int index = which ? node.serializedCall : node.waitCall;
-      CallSite call = node.calls.get(index);
-      CallJudge.Verdict verdict = node.verdicts.get(index);
-      if (verdict.kind() == CallJudge.Kind.WAIT) {
-        hops.add(new Hop(verdict.label(), call.location()));
-        return Optional.of(new WaitChain(hops, verdict.tag().orElse(WaitTag.LATENCY)));
+    if (best.isPresent() && best.orElseThrow().length() <= candidate.orElseThrow().length()) {
+      return best;
+    }
+    return candidate;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Serialization points
+
+  /** A method's points with paths of at most {@code budget + 1} calls. */
+  private record Points(int budget, List<SerialPoint> points) {
+    List<SerialPoint> within(int b) {
+      return b >= budget ? points : points.stream().filter(p -> p.path().size() <= b + 1).toList();
+    }
+  }
+
+  /**
+   * The serialization points a call of the method reaches, each path at most {@code budget + 1}
+   * calls long ({@code budget >= -1}: at {@code -1}, only the body's own lock regions).
+   */
+  private List<SerialPoint> pointsOf(MethodRef method, int budget) {
+    Points known = pointsByMethod.get(method);
+    if (known != null && known.budget() >= budget) {
+      return known.within(budget);
+    }
+    Optional<Body> read = body(method);
+    if (read.isEmpty()) {
+      pointsByMethod.put(method, new Points(Integer.MAX_VALUE, List.of()));
+      return List.of();
+    }
+    Body body = read.orElseThrow();
+    Map<String, SerialPoint> found = new LinkedHashMap<>();
+    for (SerialPoint p :
+        points.local(
+            body.facts().calls(), body.facts().lockRegions(), SerialPoints.ScopeKind.METHOD)) {
+      if (p.path().size() <= budget + 1) {
+        SerialPoints.merge(found, p);
       }
-      hops.add(new Hop(bodyName(call.target()), call.location()));
-      boolean next = which ? node.serializedViaSerialized : false;
-      Node callee = nodes.get(call.target());
-      if (callee == null) {
-        MethodSummary summary = cache.get(call.target());
-        Optional<WaitChain> rest = next ? summary.serializedWait() : summary.waitChain();
-        if (rest.isEmpty() && which) {
-          rest = summary.waitChain();
+    }
+    if (budget >= 0) {
+      List<CallSite> calls = body.facts().calls();
+      for (int i = 0; i < calls.size(); i++) {
+        if (body.verdicts().get(i).kind() != CallJudge.Kind.FOLLOW) {
+          continue;
         }
-        WaitChain tail = rest.orElseThrow();
-        hops.addAll(tail.hops());
-        return Optional.of(new WaitChain(hops, tail.tag()));
+        CallSite call = calls.get(i);
+        for (SerialPoint p : pointsOf(call.target(), budget - 1)) {
+          points
+              .through(p, call, SerialPoints.ScopeKind.METHOD)
+              .ifPresent(q -> SerialPoints.merge(found, q));
+        }
       }
-      node = callee;
-      which = next;
     }
-    throw new IllegalStateException("chain longer than maxDepth from " + start.method);
+    List<SerialPoint> result = List.copyOf(found.values());
+    Points latest = pointsByMethod.get(method); // a recursive call may have stored a smaller one
+    if (latest == null || latest.budget() < budget) {
+      pointsByMethod.put(method, new Points(budget, result));
+    }
+    return result;
   }
 }

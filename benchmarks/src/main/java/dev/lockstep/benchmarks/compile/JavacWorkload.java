@@ -185,6 +185,7 @@ public final class JavacWorkload implements Workload {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     Tally tally = new Tally();
     boolean success;
+    Map<String, Double> checkSeconds = Map.of();
     List<Outcome.Crash> thrown = new ArrayList<>();
     try (BenchmarkFileManager fileManager =
         new BenchmarkFileManager(
@@ -197,11 +198,12 @@ public final class JavacWorkload implements Workload {
             .delegate()
             .setLocationFromPaths(StandardLocation.ANNOTATION_PROCESSOR_PATH, pluginPath);
       }
-      success =
-          javac
-              .getTask(
-                  Writer.nullWriter(), fileManager, tally, options(corpus), null, corpus.sources())
-              .call();
+      JavaCompiler.CompilationTask task =
+          javac.getTask(
+              Writer.nullWriter(), fileManager, tally, options(corpus), null, corpus.sources());
+      CheckTimings timings = CheckTimings.before(task, isolatedPluginLoader ? null : pluginLoader);
+      success = task.call();
+      checkSeconds = timings.seconds();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (RuntimeException | Error e) {
@@ -211,7 +213,7 @@ public final class JavacWorkload implements Workload {
       thrown.add(new Outcome.Crash("<tool>", "", trace.toString()));
       success = false;
     }
-    return tally.outcome(success, thrown);
+    return tally.outcome(success, thrown, checkSeconds);
   }
 
   /**
@@ -241,7 +243,7 @@ public final class JavacWorkload implements Workload {
       }
     }
 
-    Outcome outcome(boolean success, List<Outcome.Crash> thrown) {
+    Outcome outcome(boolean success, List<Outcome.Crash> thrown, Map<String, Double> checkSeconds) {
       Map<String, Integer> findings = new LinkedHashMap<>();
       List<Outcome.Crash> crashes = new ArrayList<>(thrown);
       for (Diagnostic<? extends JavaFileObject> diagnostic : errorProne) {
@@ -262,7 +264,7 @@ public final class JavacWorkload implements Workload {
           others.add(location(diagnostic) + ": " + message);
         }
       }
-      return new Outcome(success, errors, warnings, findings, crashes, others);
+      return new Outcome(success, errors, warnings, findings, crashes, others, checkSeconds);
     }
 
     private static String location(Diagnostic<? extends JavaFileObject> diagnostic) {

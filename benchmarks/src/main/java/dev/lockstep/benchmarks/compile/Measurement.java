@@ -19,6 +19,7 @@ public final class Measurement {
   private final List<Double> loadAverages = new ArrayList<>();
   private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
   private final List<String> inconsistencies = new ArrayList<>();
+  private final Map<String, List<Map<String, Double>>> checkSeconds = new LinkedHashMap<>();
 
   Measurement(Corpus corpus, List<? extends Workload> workloads) {
     this.project = corpus.name();
@@ -30,6 +31,7 @@ public final class Measurement {
         byMetric.put(metric, new ArrayList<>());
       }
       times.put(workload.name(), byMetric);
+      checkSeconds.put(workload.name(), new ArrayList<>());
     }
   }
 
@@ -58,6 +60,7 @@ public final class Measurement {
       for (Metric metric : Metric.values()) {
         times.get(workload).get(metric).add(time.in(metric));
       }
+      checkSeconds.get(workload).add(outcome.checkSeconds());
       // The machine's 1-minute load average as the run ended (negative where unavailable).
       loadAverages.add(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
@@ -91,6 +94,29 @@ public final class Measurement {
   /** The measured (not warm-up) times of {@code workload} in {@code metric}, in run order. */
   public List<Double> times(String workload, Metric metric) {
     return List.copyOf(times.get(workload).get(metric));
+  }
+
+  /**
+   * Seconds Error Prone timed in the checks named in {@code checks}, summed, per measured run of
+   * {@code workload}, in run order; empty if the timers could not be read.
+   */
+  public List<Double> checkSeconds(String workload, List<String> checks) {
+    List<Map<String, Double>> runs = checkSeconds.get(workload);
+    if (runs.stream().anyMatch(Map::isEmpty)) {
+      return List.of();
+    }
+    return runs.stream()
+        .map(run -> checks.stream().mapToDouble(check -> run.getOrDefault(check, 0.0)).sum())
+        .toList();
+  }
+
+  /** Every check Error Prone timed in any measured run of {@code workload}, sorted. */
+  public List<String> timedChecks(String workload) {
+    return checkSeconds.get(workload).stream()
+        .flatMap(run -> run.keySet().stream())
+        .distinct()
+        .sorted()
+        .toList();
   }
 
   /** The system's 1-minute load average at the end of each measured run, in run order. */

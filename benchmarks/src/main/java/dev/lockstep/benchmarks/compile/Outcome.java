@@ -12,6 +12,8 @@ import java.util.Map;
  * @param findingsPerCheck Error Prone diagnostics by check name (Error Prone's own and Lockstep's)
  * @param crashes checks that threw, and exceptions thrown out of the tool itself
  * @param otherErrors the first few errors that are neither a finding nor a crash (a corpus problem)
+ * @param checkSeconds Error Prone's stopwatch per check name, in seconds (see {@link
+ *     CheckTimings}); empty when not read
  */
 public record Outcome(
     boolean success,
@@ -19,13 +21,15 @@ public record Outcome(
     int warnings,
     Map<String, Integer> findingsPerCheck,
     List<Crash> crashes,
-    List<String> otherErrors) {
+    List<String> otherErrors,
+    Map<String, Double> checkSeconds) {
 
   /** Copies the collections. */
   public Outcome {
     findingsPerCheck = Map.copyOf(findingsPerCheck);
     crashes = List.copyOf(crashes);
     otherErrors = List.copyOf(otherErrors);
+    checkSeconds = Map.copyOf(checkSeconds);
   }
 
   /** Findings of the checks named in {@code checks}, summed. */

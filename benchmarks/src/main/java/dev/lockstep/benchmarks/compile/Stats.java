@@ -88,6 +88,29 @@ public final class Stats {
         ratios[(int) Math.ceil(0.975 * (BOOTSTRAP_RESAMPLES - 1))]);
   }
 
+  /**
+   * The median of {@code samples} with a bootstrap 95 % interval (resampled {@value
+   * #BOOTSTRAP_RESAMPLES} times with replacement, fixed seed), as a {@link Ratio} when the samples
+   * are themselves ratios.
+   */
+  public static Ratio medianOf(List<Double> samples) {
+    double[] values = samples.stream().mapToDouble(Double::doubleValue).toArray();
+    SplittableRandom random = new SplittableRandom(20_260_101L);
+    double[] medians = new double[BOOTSTRAP_RESAMPLES];
+    double[] sample = new double[values.length];
+    for (int i = 0; i < BOOTSTRAP_RESAMPLES; i++) {
+      for (int j = 0; j < values.length; j++) {
+        sample[j] = values[random.nextInt(values.length)];
+      }
+      medians[i] = median(sample);
+    }
+    Arrays.sort(medians);
+    return new Ratio(
+        median(values),
+        medians[(int) Math.floor(0.025 * (BOOTSTRAP_RESAMPLES - 1))],
+        medians[(int) Math.ceil(0.975 * (BOOTSTRAP_RESAMPLES - 1))]);
+  }
+
   static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);

@@ -14,6 +14,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -57,9 +58,24 @@ final class CompileOverheadSmokeTest {
     }
     assertEquals(Map.of(), measurement.outcome("javac").findingsPerCheck(), "no Error Prone");
 
-    String table =
-        Markdown.measurements(
-            List.of(measurement), LockstepChecks.discover(getClass().getClassLoader()), 0, false);
+    // Error Prone's per-check stopwatches: Lockstep's checks ran (and were timed) only where on.
+    List<String> lockstepChecks = LockstepChecks.discover(getClass().getClassLoader());
+    Map<String, Double> lockstepRun = measurement.outcome("lockstep").checkSeconds();
+    Map<String, Double> errorProneRun = measurement.outcome("errorprone").checkSeconds();
+    assertTrue(lockstepRun.keySet().containsAll(lockstepChecks), "timed: " + lockstepRun);
+    assertTrue(
+        lockstepChecks.stream().noneMatch(errorProneRun::containsKey),
+        "Lockstep's checks are off in the errorprone variant: " + errorProneRun);
+    assertTrue(errorProneRun.size() > 100, "Error Prone's defaults timed: " + errorProneRun.size());
+    double self = measurement.checkSeconds("lockstep", lockstepChecks).getFirst();
+    assertTrue(
+        self > 0 && self < measurement.times("lockstep", Metric.WALL).getFirst(),
+        "Lockstep's self time is part of its compile: " + self);
+    assertEquals(Map.of(), measurement.outcome("javac").checkSeconds(), "no Error Prone timers");
+
+    String table = Markdown.measurements(List.of(measurement), lockstepChecks, 0, false);
+    assertTrue(table.contains("Lockstep's self time"), table);
+    assertTrue(table.contains("| gson | " + String.format(Locale.ROOT, "%.3f", self)), table);
     assertTrue(table.contains("| gson | "), table);
     assertTrue(table.contains("lockstep / errorprone"), table);
     assertTrue(table.contains("Lockstep adds to an Error Prone build"), table);

@@ -114,7 +114,7 @@ final class DocCommand implements Callable<Integer> {
             .append(" | ")
             .append(d.kind())
             .append(" | ")
-            .append(d.parallelism() > 0 ? String.valueOf(d.parallelism()) : "?")
+            .append(parallelismText(d))
             .append(" | ")
             .append(escape(d.reason()))
             .append(" | ")
@@ -241,6 +241,14 @@ final class DocCommand implements Callable<Integer> {
     return out.toString();
   }
 
+  /** {@code 4}, or {@code 8 (`MAX_CONNECTIONS`)} for a constant; {@code ?} when not known. */
+  private static String parallelismText(Declarations.Declared d) {
+    String value = d.parallelism() > 0 ? String.valueOf(d.parallelism()) : "?";
+    return d.parallelismConstant().isEmpty()
+        ? value
+        : value + " (" + code(d.parallelismConstant()) + ")";
+  }
+
   /** The analysed pipelines in file and line order. */
   private static List<PipelineScan.Analysed> sorted(List<PipelineScan.Analysed> analysed) {
     return analysed.stream()
@@ -348,6 +356,9 @@ final class DocCommand implements Callable<Integer> {
       o.addProperty("kind", d.kind());
       if (d.parallelism() > 0) {
         o.addProperty("parallelism", d.parallelism());
+      }
+      if (!d.parallelismConstant().isEmpty()) {
+        o.addProperty("parallelismConstant", d.parallelismConstant());
       }
       o.addProperty("reason", d.reason());
       o.addProperty("file", d.file());

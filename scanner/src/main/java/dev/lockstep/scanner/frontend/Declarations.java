@@ -15,8 +15,12 @@ import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import com.github.javaparser.resolution.TypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -32,7 +36,11 @@ public final class Declarations {
    * @param annotation the simple annotation name ({@code SerializedResource})
    * @param element how the element is named ({@code com.example.Modem#send}, {@code ...#field})
    * @param kind type, method, constructor or field
-   * @param parallelism 1 for a serialized resource, n for {@code @ResourceParallelism(n)}, else 0
+   * @param parallelism 1 for a serialized resource, n for {@code @ResourceParallelism(n)} (a
+   *     literal or a constant the compiler folds), else 0 (also when the constant cannot be
+   *     evaluated)
+   * @param parallelismConstant how a parallelism given by a constant is written ({@code
+   *     MAX_CONNECTIONS}, {@code Limits.PER_TENANT * 2}); empty for a literal or no parallelism
    * @param reason the {@code reason} as written (unescaped), empty when absent
    * @param file the file (relative)
    * @param line the annotation's line
@@ -42,6 +50,7 @@ public final class Declarations {
       String element,
       String kind,
       int parallelism,
+      String parallelismConstant,
       String reason,
       String file,
       int line) {}
@@ -87,6 +96,8 @@ public final class Declarations {
 
   public static Map read(List<CompilationUnit> units) {
     JpNames names = new JpNames(new SourceTypeSolver(List.of()));
+    // Built on the first parallelism given by a constant: most codebases have none.
+    JpValues constants = null;
     List<Declared> declared = new ArrayList<>();
     List<Pipeline> pipelines = new ArrayList<>();
     for (CompilationUnit unit : units) {
@@ -104,16 +115,26 @@ public final class Declarations {
         if (!(element instanceof NodeWithAnnotations<?>)) {
           continue;
         }
-        int parallelism =
-            simple.equals("SerializedResource")
-                ? 1
-                : simple.equals("ResourceParallelism") ? JpNames.intValue(annotation).orElse(0) : 0;
+        int parallelism = simple.equals("SerializedResource") ? 1 : 0;
+        String constant = "";
+        if (simple.equals("ResourceParallelism")) {
+          Expression value = JpNames.valueOf(annotation);
+          Optional<Integer> literal = JpNames.intValue(annotation);
+          if (literal.isPresent()) {
+            parallelism = literal.orElseThrow();
+          } else if (value != null) {
+            constants = constants != null ? constants : constants(units);
+            parallelism = constants.intConstant(value).orElse(0);
+            constant = JpValues.source(value);
+          }
+        }
         declared.add(
             new Declared(
                 simple,
                 elementName(element),
                 kind(element),
                 parallelism,
+                constant,
                 reason(annotation),
                 JpNames.fileOf(annotation),
                 annotation.getBegin().map(p -> p.line).orElse(0)));
@@ -157,6 +178,16 @@ public final class Declarations {
       }
     }
     return new Map(declared, pipelines);
+  }
+
+  /**
+   * Evaluates constants as the analysis does, over the scanned sources (and the JDK): a constant
+   * declared in a jar is not evaluated there either.
+   */
+  private static JpValues constants(List<CompilationUnit> units) {
+    TypeSolver solver =
+        new CombinedTypeSolver(new SourceTypeSolver(units), new ReflectionTypeSolver(true));
+    return new JpValues(new JpNames(solver), new Vars());
   }
 
   private static OptionalInt literal(Expression e) {

@@ -7,19 +7,27 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.ContinueStmt;
+import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
 import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SynchronizedStmt;
+import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
 import dev.lockstep.analysis.facts.LockRegion;
@@ -27,13 +35,16 @@ import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.Pipeline;
 import dev.lockstep.analysis.facts.Receiver;
 import dev.lockstep.analysis.facts.ReceiverKind;
+import dev.lockstep.analysis.summary.LambdaPolicy;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The JavaParser front end of the effective-parallelism checks, part one: the {@link LockRegion}s
@@ -42,13 +53,15 @@ import java.util.function.Consumer;
  * whether a lock is shared by the tasks, and whether it serializes them, is the analysis'
  * judgement.
  *
- * <p>Only calls named like a lock, a semaphore or a future's wait are resolved, so a method body
- * without any costs no symbol-solver call beyond what its call sites already cost.
+ * <p>Only calls named like a lock, a semaphore or a future's wait are resolved, and the calls
+ * lambdas are passed to (which the call reader resolves anyway), so a method body without any costs
+ * no symbol-solver call beyond what its call sites already cost.
  */
 @SuppressWarnings("ReferenceEquality") // syntax nodes and symbols by identity, on purpose
 final class JavaParserConcurrency {
   private static final Set<String> ACQUIRE =
       Set.of("lock", "lockInterruptibly", "acquire", "acquireUninterruptibly");
+  private static final Set<String> TIMED_ACQUIRE = Set.of("tryLock", "tryAcquire");
 
   private final JavaParserFacts facts;
   private final JpNames names;
@@ -113,14 +126,20 @@ final class JavaParserConcurrency {
     return "";
   }
 
+  /** The regions in a helper's body, read in a task's scope ({@link JpHelperBodies}). */
+  List<LockRegion> regionsIn(Node root, JpScope scope, MethodRef holder) {
+    return regionsIn(root, scope, holder, lazyInitTrees(root));
+  }
+
   /**
-   * The regions in {@code root} (a method body or a task's body), not inside lambdas or classes
-   * nested in it: those run elsewhere, or later.
+   * The regions in {@code root} (a method body or a task's body), not inside classes nested in it
+   * nor in lambdas that run elsewhere, or later.
    */
   List<LockRegion> regionsIn(Node root, JpScope scope, MethodRef holder, List<Node> lazy) {
     List<LockRegion> regions = new ArrayList<>();
     walk(
         root,
+        this::runsHere,
         n -> {
           switch (n) {
             case SynchronizedStmt sync -> {
@@ -143,6 +162,7 @@ final class JavaParserConcurrency {
                 lockRegion(statements, i, scope, holder, lazy).ifPresent(regions::add);
               }
             }
+            case IfStmt test -> timedTryLock(test, scope, holder, lazy).ifPresent(regions::add);
             case MethodCallExpr call -> executorWait(call, scope, holder).ifPresent(regions::add);
             default -> {}
           }
@@ -150,8 +170,38 @@ final class JavaParserConcurrency {
     return regions;
   }
 
-  /** Visits {@code root} and its descendants in source order, not entering lambdas or classes. */
-  private static void walk(Node root, Consumer<Node> visit) {
+  /**
+   * Whether a lambda runs before the call it is passed to returns ({@code retry(() -> ...)}, {@code
+   * forEach}, {@code Optional.map}): then it holds its locks in the enclosing body. A deferred or
+   * stored one ({@code execute}, {@code add}) holds them elsewhere, later; so does one whose
+   * consumer does not resolve, or is a constructor (as the checker, which reads only calls).
+   */
+  private boolean runsHere(LambdaExpr lambda) {
+    Node arg = lambda;
+    Node parent = lambda.getParentNode().orElse(null);
+    while (parent instanceof EnclosedExpr || parent instanceof CastExpr) {
+      arg = parent;
+      parent = parent.getParentNode().orElse(null);
+    }
+    Node passed = arg;
+    boolean argument = false;
+    if (parent instanceof MethodCallExpr call) {
+      argument = call.getArguments().stream().anyMatch(a -> a == passed);
+    } else if (parent instanceof ExplicitConstructorInvocationStmt call) {
+      argument = call.getArguments().stream().anyMatch(a -> a == passed);
+    }
+    return argument
+        && names
+            .resolve(parent)
+            .map(consumer -> LambdaPolicy.runsSynchronously(names.ref(consumer)))
+            .orElse(false);
+  }
+
+  /**
+   * Visits {@code root} and its descendants in source order, not entering classes, nor lambdas but
+   * those {@code entered} accepts.
+   */
+  static void walk(Node root, Predicate<LambdaExpr> entered, Consumer<Node> visit) {
     Deque<Node> work = new ArrayDeque<>();
     work.push(root);
     while (!work.isEmpty()) {
@@ -160,7 +210,7 @@ final class JavaParserConcurrency {
       List<Node> children = n.getChildNodes();
       for (int i = children.size() - 1; i >= 0; i--) {
         Node child = children.get(i);
-        if (!(child instanceof LambdaExpr) && !isClassBody(child)) {
+        if (!(child instanceof LambdaExpr lambda && !entered.test(lambda)) && !isClassBody(child)) {
           work.push(child);
         }
       }
@@ -176,35 +226,145 @@ final class JavaParserConcurrency {
   }
 
   /**
-   * {@code lock.lock()} (or {@code semaphore.acquire()}) as statement {@code i}: the region runs to
-   * the matching {@code unlock()}/{@code release()}, or is the {@code try} block whose {@code
-   * finally} releases it, or runs to the end of the block.
+   * What an acquiring call locks: the kind, the object all callers share ({@code holderExpr}), its
+   * permits, and the variable and text its release names.
+   */
+  record Acquire(
+      LockRegion.Kind kind,
+      Expression holderExpr,
+      int permits,
+      Sym lockSym,
+      String lockText,
+      MethodCallExpr call) {}
+
+  /**
+   * {@code lock.lock()} (or {@code semaphore.acquire()}) as statement {@code i}, or a guard {@code
+   * if (!lock.tryLock(timeout, unit)) return;}: the region runs to the matching {@code
+   * unlock()}/{@code release()}, or is the {@code try} block whose {@code finally} releases it, or
+   * runs to the end of the block.
    */
   private Optional<LockRegion> lockRegion(
       List<Statement> statements, int i, JpScope scope, MethodRef holder, List<Node> lazy) {
-    if (!(statements.get(i) instanceof ExpressionStmt statement)
-        || !(Exprs.unwrap(statement.getExpression()) instanceof MethodCallExpr call)
-        || call.getScope().isEmpty()
-        || !ACQUIRE.contains(call.getNameAsString())) {
+    Statement statement = statements.get(i);
+    Optional<Acquire> acquired = Optional.empty();
+    if (statement instanceof ExpressionStmt e
+        && Exprs.unwrap(e.getExpression()) instanceof MethodCallExpr call) {
+      acquired = acquire(call, false);
+    } else if (statement instanceof IfStmt guard
+        && Exprs.unwrap(guard.getCondition()) instanceof UnaryExpr not
+        && not.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT
+        && Exprs.unwrap(not.getExpression()) instanceof MethodCallExpr call
+        && guard.getElseStmt().isEmpty()
+        && exits(guard.getThenStmt())) {
+      acquired = acquire(call, true);
+    }
+    if (acquired.isEmpty()) {
+      return Optional.empty();
+    }
+    Acquire a = acquired.orElseThrow();
+    List<Node> body = new ArrayList<>();
+    for (int j = i + 1; j < statements.size(); j++) {
+      Statement s = statements.get(j);
+      if (releases(s, a.lockSym(), a.lockText())) {
+        break;
+      }
+      if (s instanceof TryStmt t
+          && t.getFinallyBlock().isPresent()
+          && releasesAnywhere(t.getFinallyBlock().orElseThrow(), a.lockSym(), a.lockText())) {
+        body.add(t.getTryBlock());
+        break;
+      }
+      body.add(s);
+    }
+    return Optional.of(region(a, body, scope, holder, lazy));
+  }
+
+  /**
+   * {@code if (lock.tryLock(timeout, unit)) { ... }}: the tasks that get the lock within the
+   * timeout run the branch one at a time, the others wait for it first. (A {@code tryLock()}
+   * without a timeout is no region: a task that finds the lock busy skips the work instead of
+   * queueing for it.)
+   */
+  private Optional<LockRegion> timedTryLock(
+      IfStmt node, JpScope scope, MethodRef holder, List<Node> lazy) {
+    if (!(Exprs.unwrap(node.getCondition()) instanceof MethodCallExpr call)) {
+      return Optional.empty();
+    }
+    return acquire(call, true)
+        .map(a -> region(a, List.of(node.getThenStmt()), scope, holder, lazy));
+  }
+
+  private LockRegion region(
+      Acquire a, List<? extends Node> body, JpScope scope, MethodRef holder, List<Node> lazy) {
+    return new LockRegion(
+        a.kind(),
+        JpValues.source(a.holderExpr()),
+        facts.receiver(a.holderExpr(), scope),
+        values.isStaticObject(a.holderExpr()),
+        a.permits(),
+        JpValues.javacPosition(a.call()),
+        holder,
+        callsIn(body, scope),
+        allLazy(body, lazy));
+  }
+
+  /** Whether a guard's branch leaves the block: ends with return, throw, break or continue. */
+  private static boolean exits(Statement statement) {
+    Statement last = statement;
+    while (last instanceof BlockStmt block && !block.getStatements().isEmpty()) {
+      last = block.getStatements().get(block.getStatements().size() - 1);
+    }
+    return last instanceof ReturnStmt
+        || last instanceof ThrowStmt
+        || last instanceof BreakStmt
+        || last instanceof ContinueStmt;
+  }
+
+  /**
+   * The lock a call takes: {@code lock()}, {@code lockInterruptibly()}, {@code acquire()}, {@code
+   * acquireUninterruptibly()}; with {@code timed}, {@code tryLock(timeout, unit)} and {@code
+   * tryAcquire(..., timeout, unit)} instead. Only calls so named cost a resolution.
+   */
+  Optional<Acquire> acquire(MethodCallExpr call, boolean timed) {
+    String name = call.getNameAsString();
+    if (call.getScope().isEmpty() || !(timed ? TIMED_ACQUIRE : ACQUIRE).contains(name)) {
       return Optional.empty();
     }
     Optional<ResolvedMethodLikeDeclaration> resolved = names.resolve(call);
     if (resolved.isEmpty()) {
       return Optional.empty(); // unresolved: no region, so no finding
     }
-    String name = call.getNameAsString();
     Set<String> owners = names.closure(resolved.orElseThrow().declaringType());
-    boolean lock =
-        owners.contains("java.util.concurrent.locks.Lock")
-            && (name.equals("lock") || name.equals("lockInterruptibly"));
-    boolean semaphore =
-        owners.contains("java.util.concurrent.Semaphore")
-            && (name.equals("acquire") || name.equals("acquireUninterruptibly"));
+    boolean lock;
+    boolean semaphore;
+    if (timed) {
+      // Only the forms that wait: tryLock(long, TimeUnit), tryAcquire([int,] long, TimeUnit).
+      int params = resolved.orElseThrow().getNumberOfParams();
+      lock =
+          owners.contains("java.util.concurrent.locks.Lock")
+              && name.equals("tryLock")
+              && params == 2;
+      semaphore =
+          owners.contains("java.util.concurrent.Semaphore")
+              && name.equals("tryAcquire")
+              && params >= 2;
+    } else {
+      lock =
+          owners.contains("java.util.concurrent.locks.Lock")
+              && (name.equals("lock") || name.equals("lockInterruptibly"));
+      semaphore =
+          owners.contains("java.util.concurrent.Semaphore")
+              && (name.equals("acquire") || name.equals("acquireUninterruptibly"));
+    }
     if (!lock && !semaphore) {
       return Optional.empty();
     }
+    if (timed
+        && (call.getArguments().size() < 2
+            || !waits(call.getArgument(call.getArguments().size() - 2)))) {
+      return Optional.empty(); // tryLock(0, unit): a busy lock is skipped, as by tryLock()
+    }
     Expression lockExpr = Exprs.unwrap(call.getScope().orElseThrow());
-    String lockText = JpValues.source(lockExpr);
     LockRegion.Kind kind = semaphore ? LockRegion.Kind.SEMAPHORE : LockRegion.Kind.LOCK;
     Expression holderExpr = lockExpr;
     int permits = 1;
@@ -230,32 +390,17 @@ final class JavaParserConcurrency {
     } else {
       permits = semaphorePermits(lockExpr);
     }
-    Sym lockSym = vars.of(lockExpr);
-    List<Node> body = new ArrayList<>();
-    for (int j = i + 1; j < statements.size(); j++) {
-      Statement s = statements.get(j);
-      if (releases(s, lockSym, lockText)) {
-        break;
-      }
-      if (s instanceof TryStmt t
-          && t.getFinallyBlock().isPresent()
-          && releasesAnywhere(t.getFinallyBlock().orElseThrow(), lockSym, lockText)) {
-        body.add(t.getTryBlock());
-        break;
-      }
-      body.add(s);
-    }
     return Optional.of(
-        new LockRegion(
-            kind,
-            JpValues.source(holderExpr),
-            facts.receiver(holderExpr, scope),
-            values.isStaticObject(holderExpr),
-            permits,
-            JpValues.javacPosition(call),
-            holder,
-            callsIn(body, scope),
-            allLazy(body, lazy)));
+        new Acquire(kind, holderExpr, permits, vars.of(lockExpr), JpValues.source(lockExpr), call));
+  }
+
+  /**
+   * Whether a timeout may make the caller wait: anything but a constant {@code <= 0} (which makes
+   * the timed form return at once, like the untimed one).
+   */
+  private boolean waits(Expression timeout) {
+    OptionalLong value = values.longConstant(timeout);
+    return value.isEmpty() || value.getAsLong() > 0;
   }
 
   /** {@code readLock} or {@code writeLock} for {@code rw.readLock()}, else empty. */
@@ -289,7 +434,7 @@ final class JavaParserConcurrency {
     return lock != null ? vars.of(on) == lock : JpValues.source(on).equals(lockText);
   }
 
-  private boolean releasesAnywhere(Node tree, Sym lock, String lockText) {
+  boolean releasesAnywhere(Node tree, Sym lock, String lockText) {
     for (MethodCallExpr call : tree.findAll(MethodCallExpr.class)) {
       if (isRelease(call, lock, lockText)) {
         return true;
@@ -443,6 +588,7 @@ final class JavaParserConcurrency {
     for (Node root : region) {
       walk(
           root,
+          lambda -> false,
           n -> {
             if (n instanceof MethodCallExpr call) {
               any[0] = true;

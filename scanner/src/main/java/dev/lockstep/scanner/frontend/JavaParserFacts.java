@@ -907,7 +907,7 @@ public final class JavaParserFacts implements FactsSource {
               receiverMarks,
               runVia,
               loop && nested > 0,
-              LibraryModifiers.isSynchronized(method, ref)));
+              names.isSynchronized(method, ref)));
     }
 
     private List<MethodRef> runVia() {

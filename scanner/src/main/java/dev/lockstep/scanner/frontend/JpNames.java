@@ -24,11 +24,10 @@ import com.github.javaparser.resolution.types.ResolvedReferenceType;
 import com.github.javaparser.resolution.types.ResolvedType;
 import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
 import dev.lockstep.analysis.facts.Location;
-import dev.lockstep.analysis.facts.Mark;
+import dev.lockstep.analysis.facts.MarkAnnotations;
 import dev.lockstep.analysis.facts.Marks;
 import dev.lockstep.analysis.facts.MethodRef;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -52,9 +51,6 @@ final class JpNames {
   /** The file name findings show for a compilation unit (relative to the working directory). */
   static final DataKey<String> DISPLAY_PATH = new DataKey<>() {};
 
-  private static final String LOCKSTEP = "dev.lockstep.annotations.";
-  private static final String JETBRAINS = "org.jetbrains.annotations.";
-
   private final TypeSolver solver;
   private final JavaParserFacade facade;
   private final IdentityHashMap<Node, Optional<ResolvedMethodLikeDeclaration>> resolved =
@@ -68,8 +64,10 @@ final class JpNames {
       new IdentityHashMap<>();
   int resolveCalls;
   int unresolved;
-  // Library annotations: what --classpath class files carry, for declarations without source.
-  private ClassFileMarks classFiles = new ClassFileMarks(List.of());
+  // What --classpath class files carry (annotations, ACC_SYNCHRONIZED), for declarations without
+  // source.
+  private ClassFiles libraries = new ClassFiles(List.of());
+  private ClassFileMarks classFileMarks = new ClassFileMarks(libraries);
   private JpValues constants;
 
   JpNames(TypeSolver solver) {
@@ -77,9 +75,13 @@ final class JpNames {
     this.facade = JavaParserFacade.get(solver);
   }
 
-  /** Reads the intent annotations of library types and methods from these class-file roots. */
+  /**
+   * Reads the intent annotations and modifiers of library types and methods from these class-file
+   * roots.
+   */
   void readClassFileMarks(List<java.nio.file.Path> classpath) {
-    classFiles = new ClassFileMarks(classpath);
+    libraries = new ClassFiles(classpath);
+    classFileMarks = new ClassFileMarks(libraries);
   }
 
   TypeSolver solver() {
@@ -179,6 +181,19 @@ final class JpNames {
 
   /** The method's ref; remembers its body so {@link #body(MethodRef)} can find it again. */
   MethodRef ref(ResolvedMethodLikeDeclaration method) {
+    String name = isConstructor(method) ? MethodRef.CONSTRUCTOR : method.getName();
+    MethodRef ref = new MethodRef(ownerName(method), name, paramTypes(method));
+    if (!bodies.containsKey(ref)) {
+      Optional<Node> ast = ast(method);
+      if (ast.isPresent() && ast.orElseThrow() instanceof CallableDeclaration<?> decl) {
+        bodies.put(ref, decl);
+      }
+    }
+    return ref;
+  }
+
+  /** The erased parameter types, by canonical name ({@code ?} for one that does not resolve). */
+  private List<String> paramTypes(ResolvedMethodLikeDeclaration method) {
     List<String> params = new ArrayList<>();
     for (int i = 0; i < method.getNumberOfParams(); i++) {
       String p;
@@ -189,15 +204,12 @@ final class JpNames {
       }
       params.add(p);
     }
-    String name = isConstructor(method) ? MethodRef.CONSTRUCTOR : method.getName();
-    MethodRef ref = new MethodRef(ownerName(method), name, params);
-    if (!bodies.containsKey(ref)) {
-      Optional<Node> ast = ast(method);
-      if (ast.isPresent() && ast.orElseThrow() instanceof CallableDeclaration<?> decl) {
-        bodies.put(ref, decl);
-      }
-    }
-    return ref;
+    return params;
+  }
+
+  /** Whether the method is {@code synchronized}, wherever it is declared. */
+  boolean isSynchronized(ResolvedMethodLikeDeclaration method, MethodRef ref) {
+    return LibraryModifiers.isSynchronized(method, ref, libraries);
   }
 
   /** The declaration (with its body, if any) of a method declared in the scanned sources. */
@@ -319,7 +331,10 @@ final class JpNames {
     if (known != null) {
       return known;
     }
-    Marks result = ast(method).map(this::marksOf).orElseGet(() -> classFiles.methodMarks(method));
+    Marks result =
+        ast(method)
+            .map(this::marksOf)
+            .orElseGet(() -> classFileMarks.methodMarks(method, ref.paramTypes()));
     if (!isConstructor(method) && !isStatic(method)) {
       try {
         for (ResolvedReferenceType ancestor : method.declaringType().getAllAncestors()) {
@@ -333,7 +348,9 @@ final class JpNames {
                 && sameParams(sup, ref)) {
               result =
                   result.plus(
-                      ast(sup).map(this::marksOf).orElseGet(() -> classFiles.methodMarks(sup)));
+                      ast(sup)
+                          .map(this::marksOf)
+                          .orElseGet(() -> classFileMarks.methodMarks(sup, paramTypes(sup))));
             }
           }
         }
@@ -373,7 +390,7 @@ final class JpNames {
     if (ast.isPresent()) {
       result = enclosingTypeMarks(ast.orElseThrow());
     } else {
-      result = classFiles.typeMarks(type);
+      result = classFileMarks.typeMarks(type);
     }
     typeMarks.put(key, result);
     return result;
@@ -395,29 +412,13 @@ final class JpNames {
     if (!(node instanceof NodeWithAnnotations<?> annotated)) {
       return Marks.NONE;
     }
-    Set<Mark> set = EnumSet.noneOf(Mark.class);
-    int parallelism = 0;
+    MarkAnnotations.Collector collector = MarkAnnotations.collector();
     for (AnnotationExpr annotation : annotated.getAnnotations()) {
-      String name = qualified(annotation);
-      switch (name) {
-        case LOCKSTEP + "Blocking", JETBRAINS + "Blocking" -> set.add(Mark.BLOCKING);
-        case LOCKSTEP + "NonBlocking", JETBRAINS + "NonBlocking" -> set.add(Mark.NON_BLOCKING);
-        case LOCKSTEP + "Sequential" -> set.add(Mark.SEQUENTIAL);
-        case LOCKSTEP + "SerializedResource" -> {
-          set.add(Mark.SERIALIZED_RESOURCE);
-          parallelism = 1;
-        }
-        case LOCKSTEP + "ResourceParallelism" -> {
-          set.add(Mark.RESOURCE_PARALLELISM);
-          int n = intValue(annotation).orElseGet(() -> constantValue(annotation));
-          if (n > 0) {
-            parallelism = parallelism == 0 ? n : Math.min(parallelism, n);
-          }
-        }
-        default -> {}
-      }
+      collector.add(
+          qualified(annotation),
+          () -> intValue(annotation).orElseGet(() -> constantValue(annotation)));
     }
-    return set.isEmpty() ? Marks.NONE : new Marks(set, parallelism);
+    return collector.marks();
   }
 
   /**
@@ -448,7 +449,8 @@ final class JpNames {
     return Optional.empty();
   }
 
-  private static Expression valueOf(AnnotationExpr annotation) {
+  /** The {@code value} element of an annotation as written, or null. */
+  static Expression valueOf(AnnotationExpr annotation) {
     Expression value = null;
     if (annotation instanceof SingleMemberAnnotationExpr single) {
       value = single.getMemberValue();
@@ -499,16 +501,8 @@ final class JpNames {
       }
     }
     for (String pkg : onDemand) {
-      if (pkg.equals(LOCKSTEP) || pkg.equals(JETBRAINS)) {
-        for (String simple :
-            List.of(
-                "Blocking",
-                "NonBlocking",
-                "Sequential",
-                "SerializedResource",
-                "ResourceParallelism")) {
-          byName.putIfAbsent(simple, pkg + simple);
-        }
+      for (String simple : MarkAnnotations.simpleNames(pkg)) {
+        byName.putIfAbsent(simple, pkg + simple);
       }
     }
     return byName;

@@ -56,13 +56,17 @@ public final class JpPipelines {
           "mapOutcomes",
           "stream",
           "mapAsync",
-          "all");
+          "all",
+          "startVirtualThread",
+          "start");
 
   private final JavaParserFacts facts;
   private final JavaParserConcurrency locks;
   private final JpNames names;
   private final Vars vars;
   private final JpWindows windows;
+  private final JpHelperBodies helpers;
+  private final JpGates gates;
   private Boolean windowResolves;
 
   JpPipelines(
@@ -76,6 +80,8 @@ public final class JpPipelines {
     this.names = names;
     this.vars = vars;
     this.windows = windows;
+    this.helpers = new JpHelperBodies(facts, locks, names, vars);
+    this.gates = new JpGates(locks);
   }
 
   /**
@@ -91,7 +97,10 @@ public final class JpPipelines {
     List<MethodCallExpr> found = new ArrayList<>();
     for (MethodCallExpr call : root.findAll(MethodCallExpr.class)) {
       String name = call.getNameAsString();
-      boolean handOver = CANDIDATE_NAMES.contains(name) && !WINDOW_OPS.contains(name);
+      boolean handOver =
+          CANDIDATE_NAMES.contains(name)
+              && !WINDOW_OPS.contains(name)
+              && (!name.equals("start") || call.getArguments().size() == 1);
       if (handOver || (windowResolves && WINDOW_OPS.contains(name)) || saysParallel(call)) {
         found.add(call);
       }
@@ -155,6 +164,18 @@ public final class JpPipelines {
               w ->
                   pipeline(
                       Pipeline.Kind.EXECUTOR, w, call, enclosing, List.of(call.getArgument(0))));
+    }
+    boolean virtualThread =
+        (owner.equals("java.lang.Thread") && name.equals("startVirtualThread"))
+            || (owners.contains("java.lang.Thread.Builder") && name.equals("start"));
+    if (virtualThread && call.getArguments().size() == 1 && overItems(call)) {
+      // A thread per item: unbounded, unless a semaphore gates the tasks.
+      return pipeline(
+          Pipeline.Kind.EXECUTOR,
+          JpWindows.Window.THREADS,
+          call,
+          enclosing,
+          List.of(call.getArgument(0)));
     }
     if (call.getScope().isPresent()
         && owners.contains("java.util.concurrent.ExecutorService")
@@ -289,19 +310,23 @@ public final class JpPipelines {
           reader.scan(lambda.getBody());
           regions.addAll(
               locks.regionsIn(lambda.getBody(), scope, enclosingRef.orElseThrow(), lazy));
+          helpers.read(lambda.getBody(), scope, calls, regions);
         }
         case MethodReferenceExpr ref -> reader.memberReferenceAsBody(ref);
         default -> runnableTask((Expression) t, scope).ifPresent(reader.calls::add);
       }
       calls.addAll(reader.calls);
     }
+    Optional<JpWindows.Window> gate =
+        gates.gate(window, call, tasks, regions, enclosingRef.orElseThrow());
+    JpWindows.Window k = gate.orElse(window);
     Location location = JpNames.callLocation(call);
     return Optional.of(
         new Pipeline(
-            kind,
-            window.source(),
-            window.k(),
-            window.text(),
+            gate.isPresent() ? Pipeline.Kind.SEMAPHORE_GATED : kind,
+            k.source(),
+            k.k(),
+            k.text(),
             location,
             enclosingRef.orElseThrow(),
             names.marksOf(enclosing).plus(names.enclosingTypeMarks(enclosing)),

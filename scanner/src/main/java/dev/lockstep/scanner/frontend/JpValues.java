@@ -3,7 +3,8 @@ package dev.lockstep.scanner.frontend;
 import com.github.javaparser.JavaToken;
 import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -13,6 +14,7 @@ import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
@@ -25,12 +27,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * What the source says an expression holds, where the checker asks javac: compile-time {@code int}
  * constants (javac's constant folding), where a variable gets its value ({@code trees.getTree} of a
- * field, a constructor's one assignment), whether a lock object is static, and the positions javac
- * reports trees at. Fails soft: what it cannot tell is empty, null or false.
+ * field, its one assignment in the class's methods), whether a lock object is static, and the
+ * positions javac reports trees at. Fails soft: what it cannot tell is empty, null or false.
  */
 @SuppressWarnings("ReferenceEquality") // syntax nodes and symbols by identity, on purpose
 final class JpValues {
@@ -85,7 +88,8 @@ final class JpValues {
 
   /**
    * Where a variable gets its value: a local's initializer; a field's initializer, or its one
-   * assignment in a constructor. Null when the source does not say.
+   * assignment in the class's methods and constructors (a pool created once in {@code start()} or
+   * {@code init()} is the only executor the field ever holds). Null when the source does not say.
    */
   Expression initializer(Expression variable) {
     Expression e = Exprs.unwrap(variable);
@@ -106,13 +110,19 @@ final class JpValues {
     }
     String name = field.getNameAsString();
     List<Expression> assigned = new ArrayList<>();
-    for (ConstructorDeclaration ctor : owner.getConstructors()) {
-      for (AssignExpr assign : ctor.getBody().findAll(AssignExpr.class)) {
+    for (BodyDeclaration<?> member : owner.getMembers()) {
+      if (!(member instanceof CallableDeclaration<?> callable)) {
+        continue; // as the checker: initializer blocks are not methods
+      }
+      for (AssignExpr assign : member.findAll(AssignExpr.class)) {
         Expression target = assign.getTarget();
         boolean named =
             (target instanceof NameExpr n && n.getNameAsString().equals(name))
                 || (target instanceof FieldAccessExpr f && f.getNameAsString().equals(name));
-        if (named && fieldDeclarator(target) == field && sameClass(assign, ctor)) {
+        if (named
+            && assign.getOperator() == AssignExpr.Operator.ASSIGN
+            && fieldDeclarator(target) == field
+            && sameClass(assign, callable)) {
           assigned.add(assign.getValue());
         }
       }
@@ -120,10 +130,10 @@ final class JpValues {
     return assigned.size() == 1 ? assigned.get(0) : null;
   }
 
-  /** Whether {@code node} is in {@code ctor}'s own body, not in a class declared inside it. */
-  private static boolean sameClass(Node node, ConstructorDeclaration ctor) {
+  /** Whether {@code node} is in {@code member}'s own body, not in a class declared inside it. */
+  private static boolean sameClass(Node node, CallableDeclaration<?> member) {
     for (Node p = node.getParentNode().orElse(null);
-        p != null && p != ctor;
+        p != null && p != member;
         p = p.getParentNode().orElse(null)) {
       if (p instanceof TypeDeclaration<?>
           || (p instanceof com.github.javaparser.ast.expr.ObjectCreationExpr o
@@ -163,13 +173,23 @@ final class JpValues {
 
   /** The value of an {@code int} compile-time constant expression, as javac folds it. */
   OptionalInt intConstant(Expression expression) {
-    Long value = constant(expression, 0);
+    Long value = constant(expression, 0, false);
     return value != null && value == value.intValue()
         ? OptionalInt.of(value.intValue())
         : OptionalInt.empty();
   }
 
-  private Long constant(Expression expression, int depth) {
+  /**
+   * The value of an {@code int} or {@code long} compile-time constant expression ({@code 0L}, a
+   * {@code static final long}).
+   */
+  OptionalLong longConstant(Expression expression) {
+    Long value = constant(expression, 0, true);
+    return value != null ? OptionalLong.of(value) : OptionalLong.empty();
+  }
+
+  /** With {@code longs}, literals of type long count; without, the expression must be an int. */
+  private Long constant(Expression expression, int depth, boolean longs) {
     if (expression == null || depth > 8) {
       return null;
     }
@@ -182,8 +202,15 @@ final class JpValues {
           return null;
         }
       }
+      case LongLiteralExpr literal -> {
+        try {
+          return longs ? literal.asNumber().longValue() : null;
+        } catch (RuntimeException ex) {
+          return null;
+        }
+      }
       case UnaryExpr unary -> {
-        Long v = constant(unary.getExpression(), depth + 1);
+        Long v = constant(unary.getExpression(), depth + 1, longs);
         return v == null
             ? null
             : switch (unary.getOperator()) {
@@ -193,8 +220,8 @@ final class JpValues {
             };
       }
       case BinaryExpr binary -> {
-        Long l = constant(binary.getLeft(), depth + 1);
-        Long r = constant(binary.getRight(), depth + 1);
+        Long l = constant(binary.getLeft(), depth + 1, longs);
+        Long r = constant(binary.getRight(), depth + 1, longs);
         if (l == null || r == null) {
           return null;
         }
@@ -208,10 +235,10 @@ final class JpValues {
         };
       }
       case NameExpr n -> {
-        return constantVariable(e, depth);
+        return constantVariable(e, depth, longs);
       }
       case FieldAccessExpr f -> {
-        return constantVariable(e, depth);
+        return constantVariable(e, depth, longs);
       }
       default -> {
         return null;
@@ -220,7 +247,7 @@ final class JpValues {
   }
 
   /** A constant variable: {@code final}, initialised with a constant expression. */
-  private Long constantVariable(Expression e, int depth) {
+  private Long constantVariable(Expression e, int depth, boolean longs) {
     Sym sym = vars.of(e);
     VariableDeclarator v = null;
     boolean isFinal = false;
@@ -239,7 +266,7 @@ final class JpValues {
     if (v == null || !isFinal || v.getInitializer().isEmpty()) {
       return null;
     }
-    return constant(v.getInitializer().orElseThrow(), depth + 1);
+    return constant(v.getInitializer().orElseThrow(), depth + 1, longs);
   }
 
   // ---------------------------------------------------------------------------------------------

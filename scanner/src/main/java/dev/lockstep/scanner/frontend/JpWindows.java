@@ -24,6 +24,10 @@ final class JpWindows {
         new Window(Pipeline.WindowSource.COMMON_POOL, OptionalInt.empty(), "common");
     static final Window UNBOUNDED =
         new Window(Pipeline.WindowSource.UNBOUNDED, OptionalInt.empty(), "unbounded");
+
+    /** A thread per item ({@code Thread.ofVirtual().start(task)} in a loop). */
+    static final Window THREADS =
+        new Window(Pipeline.WindowSource.UNBOUNDED, OptionalInt.empty(), "threads");
   }
 
   private static final Set<String> WINDOW_CONFIG =
