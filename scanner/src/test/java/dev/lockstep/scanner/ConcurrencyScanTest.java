@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,16 +25,7 @@ final class ConcurrencyScanTest {
   @TempDir Path dir;
 
   private Path corpus(String name) throws IOException {
-    Path from = ParityTest.CORPUS.resolve(name);
-    Path to = dir.resolve(name);
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(f, target);
-      }
-    }
-    return to;
+    return ParityTest.materialize(name, dir.resolve(name));
   }
 
   private static String read(Path file) throws IOException {

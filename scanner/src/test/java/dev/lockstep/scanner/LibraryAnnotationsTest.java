@@ -84,8 +84,7 @@ final class LibraryAnnotationsTest {
     Path window = dir.resolve("src/dev/lockstep/window/BoundedWindow.java");
     Files.createDirectories(window.getParent());
     Files.copy(
-        ParityTest.CORPUS.resolve("fakeBoundedWindow/dev/lockstep/window/BoundedWindow.java"),
-        window);
+        ParityTest.caseFile("fakeBoundedWindow", "dev/lockstep/window/BoundedWindow.java"), window);
     Path src = dir.resolve("src/app");
     Files.createDirectories(src);
     Files.writeString(

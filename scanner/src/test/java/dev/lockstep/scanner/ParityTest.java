@@ -42,6 +42,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class ParityTest {
   static final Path CORPUS = Path.of("src/test/resources/parity");
+
+  /**
+   * Fixture classes many cases share (RelaySession, Client, ErpGateway, the BoundedWindow stub),
+   * kept once; a case lists the ones it uses, one path per line, in its {@code fixtures} file.
+   */
+  static final Path FIXTURES = Path.of("src/test/resources/parity-fixtures");
+
   static final Path SAMPLES = Path.of("../samples/src/main/java");
   static final String LIBRARY = "lib";
 
@@ -57,7 +64,12 @@ final class ParityTest {
       cases = dirs.filter(Files::isDirectory).sorted().toList();
     }
     return cases.stream()
-        .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> parity(dir)));
+        .map(dir -> dir.getFileName().toString())
+        .map(
+            name ->
+                DynamicTest.dynamicTest(
+                    name,
+                    () -> parity(materialize(name, out.resolve("cases").resolve(name)), true)));
   }
 
   @TestFactory
@@ -65,10 +77,47 @@ final class ParityTest {
     if (!Files.isDirectory(SAMPLES) || javaFiles(SAMPLES).size() < 2) {
       return Stream.empty(); // only package-info so far
     }
-    return Stream.of(DynamicTest.dynamicTest("samples", () -> parity(SAMPLES)));
+    return Stream.of(DynamicTest.dynamicTest("samples", () -> parity(SAMPLES, false)));
   }
 
-  private void parity(Path dir) throws IOException {
+  /**
+   * A corpus case as both front ends compile it: its own files and the shared fixtures its {@code
+   * fixtures} file names, copied to {@code to} (returned).
+   */
+  static Path materialize(String name, Path to) throws IOException {
+    Path from = CORPUS.resolve(name);
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        copy(file, to.resolve(from.relativize(file).toString()));
+      }
+    }
+    Path list = from.resolve("fixtures");
+    if (Files.exists(list)) {
+      for (String fixture : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+        if (!fixture.isBlank()) {
+          copy(FIXTURES.resolve(fixture.strip()), to.resolve(fixture.strip()));
+        }
+      }
+    }
+    return to;
+  }
+
+  /** A file of a corpus case: its own, or the shared fixture of that path. */
+  static Path caseFile(String name, String relative) {
+    Path own = CORPUS.resolve(name).resolve(relative);
+    return Files.exists(own) ? own : FIXTURES.resolve(relative);
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    Files.createDirectories(to.getParent());
+    Files.copy(from, to);
+  }
+
+  /**
+   * @param corpus a case of the checker's tests, whose {@code // BUG: Diagnostic contains:} markers
+   *     are asserted too
+   */
+  private void parity(Path dir, boolean corpus) throws IOException {
     List<String> flags = flags(dir);
     List<Path> library = library(dir);
     Set<String> javac = new TreeSet<>();
@@ -104,7 +153,7 @@ final class ParityTest {
     // be in the message of a finding on the next line that is not a comment. Both sides must see
     // them all, not just agree. (The refactoring tests' sources carry no markers: their loops are
     // flagged and rewritten.)
-    if (dir.startsWith(CORPUS) && !dir.getFileName().toString().contains("eplacement")) {
+    if (corpus && !dir.getFileName().toString().contains("eplacement")) {
       List<String> expected = markers(dir);
       assertWithMessage("checker findings in %s", dir).that(javac).hasSize(expected.size());
       for (String marker : expected) {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,16 +21,13 @@ final class UnresolvedShapesTest {
   @TempDir Path dir;
 
   private List<String> fakeConcurrencyLines(String file, String source) throws IOException {
-    Path from = ParityTest.CORPUS.resolve("fakeSharedObjects");
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-        String name = f.getFileName().toString();
-        if (name.equals("Client.java") || name.equals("BoundedWindow.java")) {
-          Path target = dir.resolve(from.relativize(f).toString());
-          Files.createDirectories(target.getParent());
-          Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
+    for (String fixture : List.of("test/Client.java", "dev/lockstep/window/BoundedWindow.java")) {
+      Path target = dir.resolve(fixture);
+      Files.createDirectories(target.getParent());
+      Files.copy(
+          ParityTest.caseFile("fakeSharedObjects", fixture),
+          target,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
     Path target = dir.resolve("test").resolve(file);
     Files.writeString(target, source, StandardCharsets.UTF_8);
