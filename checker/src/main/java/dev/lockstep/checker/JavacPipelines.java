@@ -35,6 +35,7 @@ import dev.lockstep.analysis.facts.LockRegion;
 import dev.lockstep.analysis.facts.Marks;
 import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.Pipeline;
+import dev.lockstep.analysis.facts.PipelineCalls;
 import dev.lockstep.analysis.facts.StreamShapes;
 import dev.lockstep.checker.JavacWindows.Window;
 import java.util.ArrayList;
@@ -53,24 +54,8 @@ import java.util.Set;
  */
 @SuppressWarnings("ReferenceEquality") // javac symbols and trees are compared by identity
 final class JavacPipelines {
-  private static final Set<String> WINDOW_OPS =
-      Set.of("map", "forEach", "mapOutcomes", "stream", "mapAsync", "all");
-  private static final Set<String> CANDIDATE_NAMES =
-      Set.of(
-          "submit",
-          "execute",
-          "invokeAll",
-          "invokeAny",
-          "supplyAsync",
-          "runAsync",
-          "map",
-          "forEach",
-          "mapOutcomes",
-          "stream",
-          "mapAsync",
-          "all",
-          "startVirtualThread",
-          "start");
+  private static final Set<String> WINDOW_OPS = PipelineCalls.WINDOW_OPS;
+  private static final Set<String> CANDIDATE_NAMES = PipelineCalls.CANDIDATES;
 
   private final JavacFacts facts;
   private final JavacNames names;

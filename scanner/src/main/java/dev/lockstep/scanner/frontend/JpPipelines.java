@@ -24,6 +24,7 @@ import dev.lockstep.analysis.facts.LockRegion;
 import dev.lockstep.analysis.facts.Marks;
 import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.Pipeline;
+import dev.lockstep.analysis.facts.PipelineCalls;
 import dev.lockstep.analysis.facts.StreamShapes;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,24 +42,8 @@ import java.util.Set;
  */
 @SuppressWarnings("ReferenceEquality") // syntax nodes and symbols by identity, on purpose
 public final class JpPipelines {
-  private static final Set<String> WINDOW_OPS =
-      Set.of("map", "forEach", "mapOutcomes", "stream", "mapAsync", "all");
-  private static final Set<String> CANDIDATE_NAMES =
-      Set.of(
-          "submit",
-          "execute",
-          "invokeAll",
-          "invokeAny",
-          "supplyAsync",
-          "runAsync",
-          "map",
-          "forEach",
-          "mapOutcomes",
-          "stream",
-          "mapAsync",
-          "all",
-          "startVirtualThread",
-          "start");
+  private static final Set<String> WINDOW_OPS = PipelineCalls.WINDOW_OPS;
+  private static final Set<String> CANDIDATE_NAMES = PipelineCalls.CANDIDATES;
 
   private final JavaParserFacts facts;
   private final JavaParserConcurrency locks;
