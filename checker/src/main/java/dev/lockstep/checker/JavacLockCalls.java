@@ -20,6 +20,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.lockstep.analysis.facts.LockCalls;
 import dev.lockstep.analysis.facts.LockRegion;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -66,38 +67,19 @@ final class JavacLockCalls {
     }
     String name = method.name.toString();
     Set<String> owners = names.closure(method.owner.type);
-    boolean lock;
-    boolean semaphore;
-    if (timed) {
-      // Only the forms that wait: tryLock(long, TimeUnit), tryAcquire([int,] long, TimeUnit).
-      int params = method.getParameters().size();
-      lock =
-          owners.contains("java.util.concurrent.locks.Lock")
-              && name.equals("tryLock")
-              && params == 2;
-      semaphore =
-          owners.contains("java.util.concurrent.Semaphore")
-              && name.equals("tryAcquire")
-              && params >= 2;
-    } else {
-      lock =
-          owners.contains("java.util.concurrent.locks.Lock")
-              && (name.equals("lock") || name.equals("lockInterruptibly"));
-      semaphore =
-          owners.contains("java.util.concurrent.Semaphore")
-              && (name.equals("acquire") || name.equals("acquireUninterruptibly"));
-    }
-    if (!lock && !semaphore) {
+    Optional<LockRegion.Kind> taken =
+        LockCalls.acquired(owners, name, method.getParameters().size(), timed);
+    if (taken.isEmpty()) {
       return Optional.empty();
     }
     if (timed && !waits(call.getArguments().get(call.getArguments().size() - 2))) {
       return Optional.empty(); // tryLock(0, unit): a busy lock is skipped, as by tryLock()
     }
     ExpressionTree lockExpr = unwrap(select.getExpression());
-    LockRegion.Kind kind = semaphore ? LockRegion.Kind.SEMAPHORE : LockRegion.Kind.LOCK;
+    LockRegion.Kind kind = taken.orElseThrow();
     ExpressionTree holderExpr = lockExpr;
     int permits = 1;
-    if (lock) {
+    if (kind == LockRegion.Kind.LOCK) {
       ExpressionTree origin = lockExpr;
       if (symbol(lockExpr) instanceof VarSymbol v) {
         ExpressionTree init = values.initializer(v, context);

@@ -21,7 +21,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.lockstep.analysis.facts.LockRegion;
 import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.Pipeline;
-import java.util.Comparator;
+import dev.lockstep.analysis.facts.TaskGates;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -193,20 +193,7 @@ final class JavacWindows {
     if (gate.isPresent() && (k.isEmpty() || gate.orElseThrow().k().getAsInt() < k.getAsInt())) {
       return gate;
     }
-    boolean unknown =
-        window.source() == Pipeline.WindowSource.UNBOUNDED
-            || window.source() == Pipeline.WindowSource.NON_CONSTANT;
-    if (!unknown) {
-      return Optional.empty();
-    }
-    return locks.stream()
-        .filter(
-            r ->
-                r.kind() == LockRegion.Kind.SEMAPHORE
-                    && r.permits() > 0
-                    && (r.isStatic() || r.holder().kind().isShared())
-                    && r.holderMethod().equals(taskHolder))
-        .min(Comparator.comparingInt(LockRegion::permits))
+    return TaskGates.taskGate(window.source(), locks, taskHolder)
         .map(
             r -> new Window(Pipeline.WindowSource.CONSTANT, OptionalInt.of(r.permits()), r.lock()));
   }

@@ -30,6 +30,7 @@ import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
+import dev.lockstep.analysis.facts.LockCalls;
 import dev.lockstep.analysis.facts.LockRegion;
 import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.Pipeline;
@@ -335,28 +336,9 @@ final class JavaParserConcurrency {
       return Optional.empty(); // unresolved: no region, so no finding
     }
     Set<String> owners = names.closure(resolved.orElseThrow().declaringType());
-    boolean lock;
-    boolean semaphore;
-    if (timed) {
-      // Only the forms that wait: tryLock(long, TimeUnit), tryAcquire([int,] long, TimeUnit).
-      int params = resolved.orElseThrow().getNumberOfParams();
-      lock =
-          owners.contains("java.util.concurrent.locks.Lock")
-              && name.equals("tryLock")
-              && params == 2;
-      semaphore =
-          owners.contains("java.util.concurrent.Semaphore")
-              && name.equals("tryAcquire")
-              && params >= 2;
-    } else {
-      lock =
-          owners.contains("java.util.concurrent.locks.Lock")
-              && (name.equals("lock") || name.equals("lockInterruptibly"));
-      semaphore =
-          owners.contains("java.util.concurrent.Semaphore")
-              && (name.equals("acquire") || name.equals("acquireUninterruptibly"));
-    }
-    if (!lock && !semaphore) {
+    Optional<LockRegion.Kind> taken =
+        LockCalls.acquired(owners, name, resolved.orElseThrow().getNumberOfParams(), timed);
+    if (taken.isEmpty()) {
       return Optional.empty();
     }
     if (timed
@@ -365,10 +347,10 @@ final class JavaParserConcurrency {
       return Optional.empty(); // tryLock(0, unit): a busy lock is skipped, as by tryLock()
     }
     Expression lockExpr = Exprs.unwrap(call.getScope().orElseThrow());
-    LockRegion.Kind kind = semaphore ? LockRegion.Kind.SEMAPHORE : LockRegion.Kind.LOCK;
+    LockRegion.Kind kind = taken.orElseThrow();
     Expression holderExpr = lockExpr;
     int permits = 1;
-    if (lock) {
+    if (kind == LockRegion.Kind.LOCK) {
       Expression origin = lockExpr;
       Expression init = values.initializer(lockExpr);
       if (init != null) {

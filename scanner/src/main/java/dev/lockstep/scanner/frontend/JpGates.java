@@ -8,7 +8,7 @@ import com.github.javaparser.ast.stmt.Statement;
 import dev.lockstep.analysis.facts.LockRegion;
 import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.Pipeline;
-import java.util.Comparator;
+import dev.lockstep.analysis.facts.TaskGates;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -45,20 +45,7 @@ final class JpGates {
     if (gate.isPresent() && (k.isEmpty() || gate.orElseThrow().k().getAsInt() < k.getAsInt())) {
       return gate;
     }
-    boolean unknown =
-        window.source() == Pipeline.WindowSource.UNBOUNDED
-            || window.source() == Pipeline.WindowSource.NON_CONSTANT;
-    if (!unknown) {
-      return Optional.empty();
-    }
-    return regions.stream()
-        .filter(
-            r ->
-                r.kind() == LockRegion.Kind.SEMAPHORE
-                    && r.permits() > 0
-                    && (r.isStatic() || r.holder().kind().isShared())
-                    && r.holderMethod().equals(taskHolder))
-        .min(Comparator.comparingInt(LockRegion::permits))
+    return TaskGates.taskGate(window.source(), regions, taskHolder)
         .map(
             r ->
                 new JpWindows.Window(
