@@ -75,15 +75,14 @@ final class FixReader {
   /** The collector shape: {@code results.add(value)} as the body's last statement. */
   record Collector(VarSymbol list, StatementTree addStatement, ExpressionTree value) {}
 
-  FixFacts read(
-      TreePath loopPath, EnhancedForLoopTree loop, Scope scope, JavacFacts.BodyReader body) {
+  FixFacts read(TreePath loopPath, EnhancedForLoopTree loop, Scope scope, boolean leavesLoop) {
     Type window = state.getTypeFromString(BOUNDED_WINDOW);
     boolean onClasspath = window != null && window.tsym instanceof ClassSymbol;
     Optional<Collector> collector = collector(loopPath, loop);
     if (!onClasspath) {
       return new FixFacts(
           false,
-          body.leavesLoop,
+          leavesLoop,
           capturesMutableLocal(loop.getStatement(), scope),
           collector.map(c -> c.list().name.toString()),
           Optional.of("BoundedWindow is not on the classpath"),
@@ -95,7 +94,7 @@ final class FixReader {
     Optional<String> mapRace = sharedMutation(loop, scope, collector);
     return new FixFacts(
         true,
-        body.leavesLoop,
+        leavesLoop,
         capturesMutableLocal(loop.getStatement(), scope),
         collector.map(c -> c.list().name.toString()),
         forEachRace.or(() -> blocker(cls, "forEach", loopPath, loop, bodyThrows, false)),

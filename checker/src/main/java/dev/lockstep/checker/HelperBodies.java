@@ -97,7 +97,9 @@ final class HelperBodies {
         || helper.getParameters().size() != call.getArguments().size()) {
       return;
     }
-    Scope bound = new Scope();
+    // The arguments were lowered in the caller's file by facts.receiver below; the body is read
+    // in the helper's.
+    Scope bound = new Scope(helperPath.getCompilationUnit());
     bound.items.addAll(scope.items);
     bound.declared.putAll(scope.declared);
     Set<String> sharedParams = new HashSet<>();
@@ -116,10 +118,7 @@ final class HelperBodies {
       return; // nothing shared goes in: the helper's summary already says all there is
     }
     JavacFacts.declareAll(helper.getBody(), bound);
-    JavacFacts.CallReader reader =
-        facts.new CallReader(helperPath.getCompilationUnit(), bound, false);
-    reader.scan(helper.getBody(), null);
-    for (CallSite site : reader.calls) {
+    for (CallSite site : facts.calls(List.of(helper.getBody()), bound)) {
       if (sharedParams.contains(site.receiver().name()) && site.receiver().kind().isShared()) {
         calls.add(site);
       }

@@ -88,7 +88,7 @@ final class JavacLockRegions {
               1,
               JavacNames.location(unit, tree),
               ref,
-              callsIn(List.of(tree.getBody()), unit, scope),
+              callsIn(List.of(tree.getBody()), scope),
               allLazy(List.of(tree.getBody()), lazy)));
     }
     regions.addAll(regionsIn(tree.getBody(), path, scope, ref, lazy));
@@ -121,7 +121,7 @@ final class JavacLockRegions {
                 1,
                 JavacNames.location(unit, node),
                 holder,
-                callsIn(List.of(node.getBlock()), unit, scope),
+                callsIn(List.of(node.getBlock()), scope),
                 allLazy(List.of(node.getBlock()), lazy)));
         return super.visitSynchronized(node, null);
       }
@@ -260,7 +260,7 @@ final class JavacLockRegions {
         a.permits(),
         JavacNames.location(unit, a.call()),
         holder,
-        callsIn(body, unit, scope),
+        callsIn(body, scope),
         allLazy(body, lazy));
   }
 
@@ -324,17 +324,12 @@ final class JavacLockRegions {
             window.orElseThrow().k().getAsInt(),
             JavacNames.location(unit, node),
             holder,
-            callsIn(List.of(node), unit, scope),
+            callsIn(List.of(node), scope),
             false));
   }
 
-  private List<CallSite> callsIn(
-      List<? extends Tree> trees, CompilationUnitTree unit, Scope scope) {
-    JavacFacts.CallReader reader = facts.new CallReader(unit, scope, false);
-    for (Tree t : trees) {
-      reader.scan(t, null);
-    }
-    return reader.calls;
+  private List<CallSite> callsIn(List<? extends Tree> trees, Scope scope) {
+    return facts.calls(trees, scope);
   }
 
   /**

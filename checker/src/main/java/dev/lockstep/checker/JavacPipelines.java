@@ -234,7 +234,7 @@ final class JavacPipelines {
     Set<Tree> lazy = JavacLockRegions.lazyInitTrees(methodTree.getBody());
     for (Tree task : tasks) {
       Tree t = unwrap((ExpressionTree) task);
-      JavacFacts.CallReader reader = facts.new CallReader(unit, scope, false);
+      List<CallSite> taskCalls = new ArrayList<>();
       switch (t) {
         case LambdaExpressionTree lambda -> {
           for (VariableTree param : lambda.getParameters()) {
@@ -243,14 +243,14 @@ final class JavacPipelines {
             }
           }
           JavacFacts.declareAll(lambda.getBody(), scope);
-          reader.scan(lambda.getBody(), null);
+          taskCalls.addAll(facts.calls(List.of(lambda.getBody()), scope));
           locks.addAll(lockRegions.regionsIn(lambda.getBody(), path, scope, enclosingRef, lazy));
           helpers.read(lambda.getBody(), scope, calls, locks);
         }
-        case MemberReferenceTree ref -> reader.visitMemberReferenceAsBody(ref);
-        default -> runnableTask((ExpressionTree) t, scope, unit).ifPresent(reader.calls::add);
+        case MemberReferenceTree ref -> taskCalls.addAll(facts.referenceAsBody(ref, scope));
+        default -> runnableTask((ExpressionTree) t, scope, unit).ifPresent(taskCalls::add);
       }
-      calls.addAll(reader.calls);
+      calls.addAll(taskCalls);
     }
     Optional<Window> gate = windows.gate(window, path, tasks, locks, enclosingRef);
     Window k = gate.orElse(window);
@@ -384,7 +384,7 @@ final class JavacPipelines {
    * else it reads (fields, the method's parameters and other locals) every task shares.
    */
   private static Scope taskScope(TreePath path, TreePath methodPath) {
-    Scope scope = new Scope();
+    Scope scope = new Scope(path.getCompilationUnit());
     Tree child = path.getLeaf();
     for (TreePath p = path.getParentPath(); p != null && p != methodPath; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
@@ -427,7 +427,7 @@ final class JavacPipelines {
   }
 
   private static void perItemLocals(Tree body, Scope scope) {
-    Scope inLoop = new Scope();
+    Scope inLoop = new Scope(scope.unit);
     JavacFacts.declareAll(body, inLoop);
     scope.items.addAll(inLoop.declared.keySet());
   }

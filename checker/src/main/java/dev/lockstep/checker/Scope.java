@@ -1,5 +1,6 @@
 package dev.lockstep.checker;
 
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -17,11 +18,18 @@ import java.util.Set;
  * array and counter.
  */
 final class Scope {
+  /** The file the scope's trees are in: lowering them needs it for positions and source text. */
+  final CompilationUnitTree unit;
+
   final Map<VarSymbol, ExpressionTree> declared = new HashMap<>();
   final Set<VarSymbol> items = new HashSet<>();
   Symbol iterator;
   Symbol iterated;
   Symbol index;
+
+  Scope(CompilationUnitTree unit) {
+    this.unit = unit;
+  }
 
   boolean isDeclared(Symbol symbol) {
     return symbol instanceof VarSymbol v && declared.containsKey(v);

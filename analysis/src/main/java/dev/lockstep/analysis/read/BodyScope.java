@@ -1,0 +1,60 @@
+package dev.lockstep.analysis.read;
+
+import dev.lockstep.analysis.body.Node;
+import dev.lockstep.analysis.body.Node.Catch;
+import dev.lockstep.analysis.body.Node.ClassBody;
+import dev.lockstep.analysis.body.Node.Lambda;
+import dev.lockstep.analysis.body.Node.Local;
+import dev.lockstep.analysis.body.Node.Loop;
+import dev.lockstep.analysis.body.Nodes;
+import dev.lockstep.analysis.body.Var;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The scope receivers are classified against: one loop iteration, or one method body.
+ *
+ * <p>Variables compare by identity, so plain hash maps key them by declaration. {@code declared}
+ * maps every local declared inside the scope to its initialiser (null when it has none: parameters
+ * of its lambdas, catch parameters, loop variables); {@code items} are the loop's item variables;
+ * {@code iterator} is a {@code while (it.hasNext())} loop's iterator; {@code iterated} and {@code
+ * index} are an indexed loop's list or array and counter.
+ */
+public final class BodyScope {
+  public final Map<Var, Node> declared = new HashMap<>();
+  public final Set<Var> items = new HashSet<>();
+  public Var iterator;
+  public Var iterated;
+  public Var index;
+
+  public boolean isDeclared(Var var) {
+    return var != null && declared.containsKey(var);
+  }
+
+  /** Records every local declared in {@code node} (not in class bodies) with its initialiser. */
+  public BodyScope declareAll(Node node) {
+    if (node == null) {
+      return this;
+    }
+    switch (node) {
+      case ClassBody c -> {
+        return this;
+      }
+      case Local l -> declared.put(l.var(), l.init());
+      case Lambda l -> l.params().forEach(p -> declared.put(p, null));
+      case Catch c -> declared.put(c.param(), null);
+      case Loop l -> {
+        if (l.item() != null) {
+          declared.put(l.item(), null);
+        }
+      }
+      default -> {}
+    }
+    for (Node child : Nodes.children(node)) {
+      declareAll(child);
+    }
+    return this;
+  }
+}

@@ -1,0 +1,246 @@
+package dev.lockstep.analysis.read;
+
+import dev.lockstep.analysis.body.Node;
+import dev.lockstep.analysis.body.Node.Call;
+import dev.lockstep.analysis.body.Node.Catch;
+import dev.lockstep.analysis.body.Node.ClassBody;
+import dev.lockstep.analysis.body.Node.Lambda;
+import dev.lockstep.analysis.body.Node.Loop;
+import dev.lockstep.analysis.body.Node.MethodReference;
+import dev.lockstep.analysis.body.Node.New;
+import dev.lockstep.analysis.body.Node.TypeName;
+import dev.lockstep.analysis.body.Nodes;
+import dev.lockstep.analysis.body.Target;
+import dev.lockstep.analysis.body.Var;
+import dev.lockstep.analysis.facts.CallSite;
+import dev.lockstep.analysis.facts.Location;
+import dev.lockstep.analysis.facts.Marks;
+import dev.lockstep.analysis.facts.MethodRef;
+import dev.lockstep.analysis.facts.Receiver;
+import dev.lockstep.analysis.facts.ReceiverKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Reads the call sites of a scope, in body order. In a loop body ({@code loop == true}) calls
+ * inside loops nested in the body are marked as such; calls in lambdas record which calls the
+ * lambdas were passed to ({@link CallSite#runVia()}). Local and anonymous class bodies are skipped:
+ * their methods have their own facts. So are {@code catch} blocks: they run only when something
+ * failed, and their calls (reading the server's error line, closing a broken connection) are not
+ * what each item costs.
+ *
+ * <p>A call whose target does not resolve is left out; in a loop body, one whose name {@code
+ * mayHideCleanReason} matches (it might pace the loop or share a channel) makes the reading
+ * {@linkplain #uncertain() uncertain}.
+ */
+public final class CallReader {
+  private final List<CallSite> calls = new ArrayList<>();
+  private final BodyScope scope;
+  private final boolean loop;
+  private final Predicate<String> mayHideCleanReason;
+  private final Deque<MethodRef> via = new ArrayDeque<>();
+  private final IdentityHashMap<Node, MethodRef> consumers = new IdentityHashMap<>();
+  private int nested;
+  private boolean uncertain;
+
+  /**
+   * @param loop whether the scope is one iteration of a loop
+   * @param mayHideCleanReason for an unresolved call's name: whether it could make a loop fine
+   */
+  public CallReader(BodyScope scope, boolean loop, Predicate<String> mayHideCleanReason) {
+    this.scope = scope;
+    this.loop = loop;
+    this.mayHideCleanReason = mayHideCleanReason;
+  }
+
+  /** A reader for a scope that is not a loop, where unresolved calls change nothing. */
+  public static CallReader of(BodyScope scope) {
+    return new CallReader(scope, false, name -> false);
+  }
+
+  /** The calls of {@code node}; a shortcut for one scan. */
+  public static List<CallSite> calls(Node node, BodyScope scope) {
+    CallReader reader = of(scope);
+    reader.scan(node);
+    return reader.calls();
+  }
+
+  public List<CallSite> calls() {
+    return calls;
+  }
+
+  /** Whether an unresolved call in the loop body might have made the loop fine. */
+  public boolean uncertain() {
+    return uncertain;
+  }
+
+  public void scan(Node node) {
+    if (node == null) {
+      return;
+    }
+    switch (node) {
+      case Call call -> call(call);
+      case New created -> created(created);
+      case Lambda lambda -> inLambda(lambda, () -> scan(lambda.body()));
+      case MethodReference ref -> {
+        inLambda(ref, () -> referenced(ref));
+        scan(ref.qualifier());
+      }
+      case ClassBody c -> {}
+      case Catch c -> {}
+      case Loop l -> {
+        if (l.kind() == Node.LoopKind.FOR_EACH) {
+          scan(l.iterable()); // evaluated once per outer iteration
+          nested(loop, () -> scan(l.body()));
+        } else {
+          nested(loop, () -> children(l));
+        }
+      }
+      default -> children(node);
+    }
+  }
+
+  /** A method reference that is itself a loop's body ({@code items.forEach(this::send)}). */
+  public void scanReferenceAsBody(MethodReference ref) {
+    referenced(ref);
+    scan(ref.qualifier());
+  }
+
+  private void children(Node node) {
+    for (Node child : Nodes.children(node)) {
+      scan(child);
+    }
+  }
+
+  private void call(Call call) {
+    Optional<Target> resolved = call.resolve();
+    if (resolved.isPresent()) {
+      Node on = call.receiver();
+      if (on != null && Nodes.unwrap(on) instanceof TypeName) {
+        on = null; // Type.staticMethod()
+      }
+      add(resolved.orElseThrow(), on, call.src().at());
+      noteLambdaArguments(resolved.orElseThrow(), call.args());
+    } else if (!call.name().equals("this") && !call.name().equals("super")) {
+      unresolved(call.name());
+    }
+    scan(call.receiver());
+    call.args().forEach(this::scan);
+  }
+
+  private void created(New created) {
+    Optional<Target> ctor = created.resolve();
+    if (ctor.isPresent()) {
+      add(ctor.orElseThrow(), null, created.src().at());
+      noteLambdaArguments(ctor.orElseThrow(), created.args());
+    } else {
+      unresolved(MethodRef.CONSTRUCTOR);
+    }
+    scan(created.outer());
+    created.args().forEach(this::scan);
+    // not the anonymous class body: its methods have their own facts
+  }
+
+  private void referenced(MethodReference ref) {
+    Optional<Target> resolved = ref.resolve();
+    if (resolved.isEmpty()) {
+      return;
+    }
+    Target method = resolved.orElseThrow();
+    if (method.isConstructor() || method.isStatic()) {
+      add(method, null, ref.src().at());
+    } else if (ref.typeQualifier()) {
+      // Type::instanceMethod: the receiver is the function's argument.
+      calls.add(
+          new CallSite(
+              method.ref(),
+              method.matchOwners(),
+              Receiver.of(ReceiverKind.UNKNOWN, "", ref.qualifier().src().type().name()),
+              ref.src().at(),
+              method.methodMarks(),
+              method.ownerMarks(),
+              Marks.NONE,
+              runVia(),
+              loop && nested > 0));
+    } else {
+      add(method, ref.qualifier(), ref.src().at());
+    }
+  }
+
+  private void add(Target method, Node on, Location at) {
+    Receiver receiver;
+    Marks receiverMarks = Marks.NONE;
+    if (method.isConstructor()) {
+      receiver = Receiver.none();
+    } else if (on == null) {
+      receiver =
+          method.isStatic()
+              ? Receiver.none()
+              : Receiver.of(ReceiverKind.THIS, "this", method.owner().name());
+    } else {
+      receiver = Receivers.of(on, scope);
+      Var onVar = Nodes.var(on);
+      if (onVar != null && onVar.isField()) {
+        receiverMarks = onVar.marks();
+      }
+    }
+    calls.add(
+        new CallSite(
+            method.ref(),
+            method.matchOwners(),
+            receiver,
+            at,
+            method.methodMarks(),
+            method.ownerMarks(),
+            receiverMarks,
+            runVia(),
+            loop && nested > 0,
+            method.isSynchronized()));
+  }
+
+  private void unresolved(String name) {
+    if (!uncertain && loop && nested == 0 && via.isEmpty() && mayHideCleanReason.test(name)) {
+      uncertain = true;
+    }
+  }
+
+  private List<MethodRef> runVia() {
+    List<MethodRef> list = new ArrayList<>(via);
+    Collections.reverse(list); // the deque holds the innermost first
+    return list;
+  }
+
+  private void noteLambdaArguments(Target method, List<Node> args) {
+    for (Node arg : args) {
+      Node a = Nodes.unwrap(arg);
+      if (a instanceof Lambda || a instanceof MethodReference) {
+        consumers.put(a, method.ref());
+      }
+    }
+  }
+
+  private void inLambda(Node lambda, Runnable body) {
+    MethodRef consumer = consumers.getOrDefault(lambda, CallSite.STORED);
+    via.push(consumer);
+    try {
+      nested(loop && LoopShapes.isLoopConsumer(consumer), body);
+    } finally {
+      via.pop();
+    }
+  }
+
+  private void nested(boolean counts, Runnable body) {
+    nested += counts ? 1 : 0;
+    try {
+      body.run();
+    } finally {
+      nested -= counts ? 1 : 0;
+    }
+  }
+}
