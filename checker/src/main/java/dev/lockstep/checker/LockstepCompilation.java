@@ -1,10 +1,12 @@
 package dev.lockstep.checker;
 
 import com.google.errorprone.VisitorState;
+import com.sun.source.tree.Tree;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.util.Context;
 import dev.lockstep.analysis.config.LockstepConfig;
 import dev.lockstep.analysis.rules.EffectiveParallelismRule;
+import dev.lockstep.analysis.rules.PipelineVerdict;
 import dev.lockstep.analysis.rules.SerialAwaitRule;
 import dev.lockstep.analysis.summary.CallJudge;
 import dev.lockstep.analysis.summary.Summaries;
@@ -13,16 +15,18 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Everything Lockstep keeps for one compilation: the facts read so far, the method summaries and
- * the rule. Stored in javac's {@link Context} (one per compilation), so the whole build reads each
- * method body once and summarises it once, whichever file's loop asked first; it is dropped with
- * the compilation.
+ * Everything Lockstep keeps for one compilation: the facts read so far, the method summaries, the
+ * rules and the pipelines judged. Stored in javac's {@link Context} (one per compilation), so the
+ * whole build reads each method body once and summarises it once, whichever file's loop asked
+ * first; it is dropped with the compilation. The facts do not depend on the flags, so every config
+ * shares them; summaries and judgements do, so each config has its own.
  */
 final class LockstepCompilation {
   private static final Context.Key<States> KEY = new Context.Key<>();
 
   /** The states of one compilation, by config; looked up on every matched tree. */
   private static final class States {
+    JavacFacts facts;
     final Map<LockstepConfig, LockstepCompilation> byConfig = new HashMap<>();
     // Each check instance asks with its own config object: a lookup by identity first spares
     // hashing and comparing the config (a record holding the catalogue) on every call.
@@ -36,10 +40,18 @@ final class LockstepCompilation {
   final LockstepConfig config;
   boolean configErrorReported;
 
-  private LockstepCompilation(Context context, LockstepConfig config) {
+  /**
+   * The pipelines judged so far, by the call that sets them up: FakeConcurrency and OversizedWindow
+   * both visit each call, and the second one reuses the first one's judgement.
+   */
+  final IdentityHashMap<Tree, JudgedPipeline> pipelines = new IdentityHashMap<>();
+
+  /** A pipeline as read and the rule's verdict on it. */
+  record JudgedPipeline(JavacPipelines.ReadPipeline read, PipelineVerdict verdict) {}
+
+  private LockstepCompilation(JavacFacts facts, LockstepConfig config) {
     this.config = config;
-    JavacNames names = new JavacNames(com.sun.tools.javac.code.Types.instance(context));
-    this.facts = new JavacFacts(names, JavacTrees.instance(context));
+    this.facts = facts;
     this.summaries = new Summaries(facts, new CallJudge(config.catalogue()), config.maxDepth());
     this.serialAwait = new SerialAwaitRule(summaries, config.window());
     this.parallelism = new EffectiveParallelismRule(summaries, config.cores());
@@ -61,7 +73,11 @@ final class LockstepCompilation {
     if (known == null) {
       known = states.byConfig.get(config);
       if (known == null) {
-        known = new LockstepCompilation(context, config);
+        if (states.facts == null) {
+          JavacNames names = new JavacNames(com.sun.tools.javac.code.Types.instance(context));
+          states.facts = new JavacFacts(names, JavacTrees.instance(context));
+        }
+        known = new LockstepCompilation(states.facts, config);
         states.byConfig.put(config, known);
       }
       states.byInstance.put(config, known);

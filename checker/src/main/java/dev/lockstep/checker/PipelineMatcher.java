@@ -128,13 +128,20 @@ final class PipelineMatcher {
     }
     try {
       LockstepCompilation compilation = LockstepCompilation.of(state, config.config());
-      Optional<JavacPipelines.ReadPipeline> read =
-          compilation.facts.pipelines().readPipeline(state.getPath());
-      if (read.isEmpty()) {
-        return Description.NO_MATCH;
+      LockstepCompilation.JudgedPipeline judged = compilation.pipelines.get(tree);
+      if (judged == null) {
+        Optional<JavacPipelines.ReadPipeline> read =
+            compilation.facts.pipelines().readPipeline(state.getPath());
+        if (read.isEmpty()) {
+          return Description.NO_MATCH;
+        }
+        judged =
+            new LockstepCompilation.JudgedPipeline(
+                read.orElseThrow(), compilation.parallelism.judge(read.orElseThrow().pipeline()));
+        compilation.pipelines.put(tree, judged);
       }
-      Pipeline pipeline = read.orElseThrow().pipeline();
-      PipelineVerdict verdict = compilation.parallelism.judge(pipeline);
+      Pipeline pipeline = judged.read().pipeline();
+      PipelineVerdict verdict = judged.verdict();
       if (TRACE && checkName.equals(EffectiveParallelismRule.FAKE_CONCURRENCY)) {
         trace(pipeline, verdict);
       }
@@ -144,7 +151,7 @@ final class PipelineMatcher {
       }
       Finding finding = flagged.finding();
       Description.Builder description = check.buildDescription(tree).setMessage(finding.message());
-      resize(finding, read.orElseThrow().windowLiteral(), state).ifPresent(description::addFix);
+      resize(finding, judged.read().windowLiteral(), state).ifPresent(description::addFix);
       return description.build();
     } catch (RuntimeException | StackOverflowError e) {
       if (Boolean.getBoolean(SerialAwaitInLoop.STRICT_PROPERTY)) {

@@ -48,10 +48,4 @@ final class Trees2 {
   static com.sun.tools.javac.code.Type type(Tree tree) {
     return tree instanceof JCTree jc ? jc.type : null;
   }
-
-  static boolean isOwnedBy(Symbol symbol, String owner) {
-    return symbol != null
-        && symbol.owner != null
-        && symbol.owner.getQualifiedName().contentEquals(owner);
-  }
 }

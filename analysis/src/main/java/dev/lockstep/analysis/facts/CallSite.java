@@ -110,20 +110,6 @@ public record CallSite(
         targetSynchronized);
   }
 
-  public CallSite withRunVia(List<MethodRef> via) {
-    return new CallSite(
-        target,
-        matchOwners,
-        receiver,
-        location,
-        targetMarks,
-        ownerMarks,
-        receiverMarks,
-        via,
-        inNestedLoop,
-        targetSynchronized);
-  }
-
   public CallSite withMatchOwners(Set<String> owners) {
     return new CallSite(
         target,
@@ -135,34 +121,6 @@ public record CallSite(
         receiverMarks,
         runVia,
         inNestedLoop,
-        targetSynchronized);
-  }
-
-  public CallSite withTargetSynchronized(boolean synchronizedTarget) {
-    return new CallSite(
-        target,
-        matchOwners,
-        receiver,
-        location,
-        targetMarks,
-        ownerMarks,
-        receiverMarks,
-        runVia,
-        inNestedLoop,
-        synchronizedTarget);
-  }
-
-  public CallSite inNestedLoop(boolean nested) {
-    return new CallSite(
-        target,
-        matchOwners,
-        receiver,
-        location,
-        targetMarks,
-        ownerMarks,
-        receiverMarks,
-        runVia,
-        nested,
         targetSynchronized);
   }
 }

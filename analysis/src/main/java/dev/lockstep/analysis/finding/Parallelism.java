@@ -20,11 +20,4 @@ public record Parallelism(OptionalInt window, int effective, String bottleneck) 
       throw new IllegalArgumentException("effective parallelism must be >= 1: " + effective);
     }
   }
-
-  /** Workers that wait for the bottleneck at any time, when {@code k} is known. */
-  public OptionalInt idleWorkers() {
-    return window.isPresent()
-        ? OptionalInt.of(Math.max(0, window.getAsInt() - effective))
-        : OptionalInt.empty();
-  }
 }
