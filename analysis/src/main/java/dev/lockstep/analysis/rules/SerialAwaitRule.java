@@ -12,6 +12,7 @@ import dev.lockstep.analysis.facts.Mark;
 import dev.lockstep.analysis.facts.OuterWrite;
 import dev.lockstep.analysis.facts.Receiver;
 import dev.lockstep.analysis.facts.ReceiverKind;
+import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.finding.Cost;
 import dev.lockstep.analysis.finding.Finding;
 import dev.lockstep.analysis.finding.FixPlan;
@@ -52,9 +53,6 @@ import java.util.stream.Collectors;
  * </ol>
  */
 public final class SerialAwaitRule {
-  /** The check's user-facing name. */
-  public static final String CHECK = "SerialAwaitInLoop";
-
   /** How many chains the message spells out before summarising the rest. */
   private static final int MAX_CHAINS_SHOWN = 3;
 
@@ -143,7 +141,13 @@ public final class SerialAwaitRule {
     Cost cost = new Cost(chains.size(), loop.knownSize(), window);
     FixPlan fix = planFix(loop);
     return new LoopVerdict.Flagged(
-        new Finding(CHECK, loop.location(), message(loop, chains, cost, fix), chains, cost, fix));
+        new Finding(
+            Checks.SERIAL_AWAIT_IN_LOOP,
+            loop.location(),
+            message(loop, chains, cost, fix),
+            chains,
+            cost,
+            fix));
   }
 
   /**
