@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 
 /**
  * {@code FakeConcurrency} and {@code OversizedWindow}: a pipeline of window {@code k} whose every
- * task reaches a serialization point of parallelism {@code p} (DESIGN.md §4). The effective
+ * task reaches a serialization point of parallelism {@code p} ({@link SerialPoint}). The effective
  * parallelism is {@code min(k, p)} over every point the task reaches; {@code 1} with {@code k > 1}
  * is fake concurrency (the pool is overhead), {@code 1 < p < k} an oversized window ({@code k − p}
  * workers wait at any time).
