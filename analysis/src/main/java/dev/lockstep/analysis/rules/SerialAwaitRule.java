@@ -40,13 +40,18 @@ import java.util.stream.Collectors;
  *   <li>the body does not pace itself: no {@code pacing} call ({@code Thread.sleep}, a rate
  *       limiter) directly in the body — one inside a helper is a simulated or real wait instead;
  *   <li>no {@code channel} call (a stream read, a JDBC statement, a commit) is made on a channel
- *       every iteration shares: such calls are ordered on the channel, one iteration after another;
+ *       every iteration shares: such calls are ordered on the channel, one iteration after another
+ *       (this and the previous condition are checked call by call, in the body's order, so the
+ *       first such call decides the reason);
  *   <li>no variable carries from one iteration to the next (a cursor, a threaded state). Writes
  *       that every iteration makes before reading, and reductions ({@code total += x}, {@code
  *       n++}), do not carry; neither do {@code list.add}/{@code map.put}, which are calls;
- *   <li>the loop does not stop early on what a call returned (first match, search, retry);
- *   <li>none of its waits goes through a {@code @SerializedResource}: a window there is fake
- *       concurrency;
+ *   <li>the loop has no way out before its items run out: no {@code break}, no {@code return}, no
+ *       short-circuiting stream terminal ({@code findFirst}, {@code anyMatch}, {@code limit}) — any
+ *       exit, whether or not it depends on what a call returned ({@link Exit#dependsOnCallResult()}
+ *       is not consulted): running the items at once would do work the loop never did;
+ *   <li>no call waits only through a {@code @SerializedResource} (its wait has no chain other than
+ *       through the resource): a window there is fake concurrency;
  *   <li>and at least one call per iteration waits, directly or through the call chain (see {@link
  *       CallJudge} and {@link Summaries}). Calls in loops nested inside the body belong to the
  *       inner loop's report.
