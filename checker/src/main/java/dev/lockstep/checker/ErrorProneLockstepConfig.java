@@ -4,6 +4,7 @@ import com.google.errorprone.ErrorProneFlags;
 import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.catalogue.CatalogueException;
 import dev.lockstep.analysis.config.LockstepConfig;
+import dev.lockstep.analysis.finding.Checks;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -60,8 +61,8 @@ final class ErrorProneLockstepConfig {
               "Lockstep configuration error: "
                   + e.getMessage()
                   + " (see "
-                  + CheckDocs.BASE
-                  + "SerialAwaitInLoop.md#flags)"));
+                  + Checks.SERIAL_AWAIT_IN_LOOP_LINK
+                  + "#flags)"));
     }
     return new ErrorProneLockstepConfig(
         LockstepConfig.of(catalogue, maxDepth, window), Optional.empty());
@@ -91,9 +92,8 @@ final class ErrorProneLockstepConfig {
               "Lockstep configuration error: "
                   + e.getMessage()
                   + " (see "
-                  + CheckDocs.BASE
-                  + check
-                  + ".md#flags)"));
+                  + Checks.docLink(check)
+                  + "#flags)"));
     }
     return new ErrorProneLockstepConfig(
         LockstepConfig.of(catalogue, maxDepth, LockstepConfig.DEFAULT_WINDOW, cores),

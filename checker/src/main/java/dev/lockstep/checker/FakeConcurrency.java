@@ -14,6 +14,7 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
+import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.rules.EffectiveParallelismRule;
 import javax.inject.Inject;
 
@@ -31,9 +32,8 @@ import javax.inject.Inject;
  */
 @AutoService(BugChecker.class)
 @BugPattern(
-    summary =
-        "A pool of k workers whose every task reaches the same lock held across a wait runs one task at a time: overhead, no parallelism",
-    link = CheckDocs.BASE + "FakeConcurrency.md",
+    summary = Checks.FAKE_CONCURRENCY_SUMMARY,
+    link = Checks.FAKE_CONCURRENCY_LINK,
     linkType = CUSTOM,
     severity = WARNING,
     tags = StandardTags.PERFORMANCE)
@@ -41,7 +41,7 @@ public final class FakeConcurrency extends BugChecker
     implements MethodInvocationTreeMatcher, CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
 
-  private static final String NAME = EffectiveParallelismRule.FAKE_CONCURRENCY;
+  private static final String NAME = Checks.FAKE_CONCURRENCY;
 
   private final transient ErrorProneLockstepConfig config;
 

@@ -35,6 +35,7 @@ import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.lockstep.analysis.facts.FixFacts;
+import dev.lockstep.analysis.facts.PipelineCalls;
 import dev.lockstep.analysis.rules.SharedMutation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -55,7 +56,6 @@ import java.util.Optional;
   "MemoizeConstantVisitorStateLookups"
 }) // symbols and trees are compared by identity on purpose; lookups are few
 final class FixReader {
-  static final String BOUNDED_WINDOW = "dev.lockstep.window.BoundedWindow";
 
   private final VisitorState state;
   private final Types types;
@@ -76,7 +76,7 @@ final class FixReader {
   record Collector(VarSymbol list, StatementTree addStatement, ExpressionTree value) {}
 
   FixFacts read(TreePath loopPath, EnhancedForLoopTree loop, Scope scope, boolean leavesLoop) {
-    Type window = state.getTypeFromString(BOUNDED_WINDOW);
+    Type window = state.getTypeFromString(PipelineCalls.BOUNDED_WINDOW);
     boolean onClasspath = window != null && window.tsym instanceof ClassSymbol;
     Optional<Collector> collector = collector(loopPath, loop);
     if (!onClasspath) {
@@ -237,7 +237,7 @@ final class FixReader {
       EnhancedForLoopTree loop,
       List<Type> bodyThrows,
       boolean needsResult) {
-    MethodSymbol of = find(window, "of", 1, true);
+    MethodSymbol of = find(window, PipelineCalls.WINDOW_FACTORY, 1, true);
     if (of == null) {
       return Optional.of("BoundedWindow has no static of(int)");
     }

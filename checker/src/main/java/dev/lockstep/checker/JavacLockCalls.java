@@ -89,13 +89,7 @@ final class JavacLockCalls {
       }
       Set<String> lockTypes = names.closure(type(lockExpr));
       String side = sideOf(origin);
-      if (side.equals("readLock")
-          || lockTypes.contains("java.util.concurrent.locks.ReentrantReadWriteLock.ReadLock")) {
-        kind = LockRegion.Kind.READ_LOCK;
-      } else if (side.equals("writeLock")
-          || lockTypes.contains("java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock")) {
-        kind = LockRegion.Kind.WRITE_LOCK;
-      }
+      kind = LockCalls.side(side, lockTypes).orElse(kind);
       if (!side.isEmpty() && origin == lockExpr) {
         // rw.writeLock().lock(): the object all callers share is the ReadWriteLock.
         holderExpr =
@@ -128,7 +122,7 @@ final class JavacLockCalls {
         && call.getArguments().isEmpty()
         && call.getMethodSelect() instanceof MemberSelectTree select) {
       String name = select.getIdentifier().toString();
-      if (name.equals("readLock") || name.equals("writeLock")) {
+      if (LockCalls.SIDES.contains(name)) {
         return name;
       }
     }
@@ -147,7 +141,7 @@ final class JavacLockCalls {
       return false;
     }
     String name = select.getIdentifier().toString();
-    if (!name.equals("unlock") && !name.equals("release")) {
+    if (!LockCalls.RELEASES.contains(name)) {
       return false;
     }
     ExpressionTree on = unwrap(select.getExpression());

@@ -35,6 +35,7 @@ import dev.lockstep.analysis.facts.CallSite;
 import dev.lockstep.analysis.facts.LockRegion;
 import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.Pipeline;
+import dev.lockstep.analysis.facts.PipelineCalls;
 import dev.lockstep.analysis.facts.Receiver;
 import dev.lockstep.analysis.facts.ReceiverKind;
 import dev.lockstep.analysis.summary.LambdaPolicy;
@@ -305,7 +306,7 @@ final class JavacLockRegions {
     MethodSymbol submitMethod = methodSymbol(submitSelect);
     if (submitMethod == null
         || !submitSelect.getIdentifier().contentEquals("submit")
-        || !names.closure(submitMethod.owner.type).contains("java.util.concurrent.Executor")) {
+        || !names.closure(submitMethod.owner.type).contains(PipelineCalls.EXECUTOR)) {
       return Optional.empty();
     }
     ExpressionTree executor = unwrap(submitSelect.getExpression());

@@ -41,7 +41,6 @@ import dev.lockstep.checker.JavacWindows.Window;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -54,7 +53,6 @@ import java.util.Set;
  */
 @SuppressWarnings("ReferenceEquality") // javac symbols and trees are compared by identity
 final class JavacPipelines {
-  private static final Set<String> WINDOW_OPS = PipelineCalls.WINDOW_OPS;
   private static final Set<String> CANDIDATE_NAMES = PipelineCalls.CANDIDATES;
 
   private final JavacFacts facts;
@@ -105,7 +103,7 @@ final class JavacPipelines {
     }
     ExpressionTree on =
         call.getMethodSelect() instanceof MemberSelectTree s ? unwrap(s.getExpression()) : null;
-    if (owner.equals(JavacWindows.BOUNDED_WINDOW) && WINDOW_OPS.contains(name) && on != null) {
+    if (PipelineCalls.isWindowOp(owner, name) && on != null) {
       Optional<Window> window = windows.boundedWindow(on, path, 0);
       return window.flatMap(
           w -> pipeline(Pipeline.Kind.BOUNDED_WINDOW, w, call, path, methodPath, taskBodies(call)));
@@ -113,8 +111,7 @@ final class JavacPipelines {
     Set<String> owners = names.closure(method.owner.type);
     if (on != null
         && !method.isStatic()
-        && owners.contains("java.util.concurrent.Executor")
-        && (name.equals("submit") || name.equals("execute"))
+        && PipelineCalls.isSubmit(owners, name)
         && call.getArguments().size() == 1
         && overItems(path)) {
       return windows
@@ -129,23 +126,18 @@ final class JavacPipelines {
                       methodPath,
                       List.of(call.getArguments().get(0))));
     }
-    boolean virtualThread =
-        (owner.equals("java.lang.Thread") && name.equals("startVirtualThread"))
-            || (owners.contains("java.lang.Thread.Builder") && name.equals("start"));
+    boolean virtualThread = PipelineCalls.isThreadStart(owner, owners, name);
     if (virtualThread && call.getArguments().size() == 1 && overItems(path)) {
       // A thread per item: unbounded, unless a semaphore gates the tasks.
       return pipeline(
           Pipeline.Kind.EXECUTOR,
-          new Window(Pipeline.WindowSource.UNBOUNDED, OptionalInt.empty(), "threads"),
+          Window.THREADS,
           call,
           path,
           methodPath,
           List.of(call.getArguments().get(0)));
     }
-    if (on != null
-        && owners.contains("java.util.concurrent.ExecutorService")
-        && (name.equals("invokeAll") || name.equals("invokeAny"))
-        && !call.getArguments().isEmpty()) {
+    if (on != null && PipelineCalls.isInvokeAll(owners, name) && !call.getArguments().isEmpty()) {
       List<Tree> tasks = collectionTasks(call.getArguments().get(0), path);
       if (tasks.isEmpty()) {
         return Optional.empty();
@@ -154,10 +146,7 @@ final class JavacPipelines {
           .executorWindow(on, path, 0)
           .flatMap(w -> pipeline(Pipeline.Kind.EXECUTOR, w, call, path, methodPath, tasks));
     }
-    if (owner.equals("java.util.concurrent.CompletableFuture")
-        && method.isStatic()
-        && (name.equals("supplyAsync") || name.equals("runAsync"))
-        && overItems(path)) {
+    if (PipelineCalls.isAsync(owner, name) && method.isStatic() && overItems(path)) {
       Optional<Window> window =
           call.getArguments().size() >= 2
               ? windows.executorWindow(unwrap(call.getArguments().get(1)), path, 0)
@@ -375,7 +364,7 @@ final class JavacPipelines {
   }
 
   private boolean isCallable(Tree tree) {
-    return names.closure(type(tree)).contains("java.util.concurrent.Callable");
+    return names.closure(type(tree)).contains(PipelineCalls.CALLABLE);
   }
 
   /**

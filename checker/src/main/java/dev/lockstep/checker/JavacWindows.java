@@ -21,11 +21,11 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.lockstep.analysis.facts.LockRegion;
 import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.Pipeline;
+import dev.lockstep.analysis.facts.PipelineCalls;
 import dev.lockstep.analysis.facts.TaskGates;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * A pipeline's window {@code k} as the source states it: the size an executor or a {@code
@@ -34,20 +34,20 @@ import java.util.Set;
  * origin. The scanner's twins are {@code JpWindows} and {@code JpGates}.
  */
 final class JavacWindows {
-  static final String BOUNDED_WINDOW = "dev.lockstep.window.BoundedWindow";
-  private static final Set<String> WINDOW_CONFIG =
-      Set.of("unordered", "ordered", "executor", "timeout", "onStats");
-
   /**
    * What the source says about an executor's or window's size; {@code literal} is the integer
    * literal that states it at the creation site, when it is one (what a fix can resize).
    */
   record Window(
       Pipeline.WindowSource source, OptionalInt k, String text, Optional<ExpressionTree> literal) {
-    static final Window CORES =
-        new Window(Pipeline.WindowSource.CORES, OptionalInt.empty(), "cores");
-    static final Window COMMON =
-        new Window(Pipeline.WindowSource.COMMON_POOL, OptionalInt.empty(), "common");
+    static final Window CORES = of(PipelineCalls.FixedWindow.CORES);
+    static final Window COMMON = of(PipelineCalls.FixedWindow.COMMON);
+    static final Window THREADS = of(PipelineCalls.FixedWindow.THREADS);
+
+    /** A window the library fixes. */
+    static Window of(PipelineCalls.FixedWindow fixed) {
+      return new Window(fixed.source(), fixed.k(), fixed.text());
+    }
 
     Window(Pipeline.WindowSource source, OptionalInt k, String text) {
       this(source, k, text, Optional.empty());
@@ -72,14 +72,17 @@ final class JavacWindows {
     }
     if (e instanceof MethodInvocationTree call) {
       MethodSymbol m = methodSymbol(call.getMethodSelect());
-      if (m == null || !names.typeName(m.owner.type).equals(BOUNDED_WINDOW)) {
+      if (m == null || !names.typeName(m.owner.type).equals(PipelineCalls.BOUNDED_WINDOW)) {
         return Optional.empty();
       }
       String name = m.name.toString();
-      if (name.equals("of") && m.isStatic() && call.getArguments().size() == 1) {
+      if (name.equals(PipelineCalls.WINDOW_FACTORY)
+          && m.isStatic()
+          && call.getArguments().size() == 1) {
         return Optional.of(size(call.getArguments().get(0)));
       }
-      if (WINDOW_CONFIG.contains(name) && call.getMethodSelect() instanceof MemberSelectTree s) {
+      if (PipelineCalls.WINDOW_CONFIG.contains(name)
+          && call.getMethodSelect() instanceof MemberSelectTree s) {
         return boundedWindow(s.getExpression(), context, depth + 1);
       }
       return Optional.empty();
@@ -102,43 +105,14 @@ final class JavacWindows {
       if (m == null) {
         return Optional.empty();
       }
-      String owner = names.typeName(m.owner.type);
-      String name = m.name.toString();
       List<? extends ExpressionTree> args = call.getArguments();
-      if (owner.equals("java.util.concurrent.Executors")) {
-        return switch (name) {
-          case "newFixedThreadPool", "newScheduledThreadPool" ->
-              args.isEmpty() ? Optional.empty() : Optional.of(size(args.get(0)));
-          case "newWorkStealingPool" ->
-              Optional.of(args.isEmpty() ? Window.CORES : size(args.get(0)));
-          case "newSingleThreadExecutor", "newSingleThreadScheduledExecutor" ->
-              Optional.of(new Window(Pipeline.WindowSource.CONSTANT, OptionalInt.of(1), "1"));
-          case "newCachedThreadPool",
-              "newVirtualThreadPerTaskExecutor",
-              "newThreadPerTaskExecutor" ->
-              Optional.of(
-                  new Window(Pipeline.WindowSource.UNBOUNDED, OptionalInt.empty(), "unbounded"));
-          default -> Optional.empty();
-        };
-      }
-      if (owner.equals("java.util.concurrent.ForkJoinPool") && name.equals("commonPool")) {
-        return Optional.of(Window.COMMON);
-      }
-      return Optional.empty();
+      return PipelineCalls.factory(names.typeName(m.owner.type), m.name.toString())
+          .flatMap(s -> s.window(args, a -> sized(s, a), Window::of));
     }
     if (e instanceof NewClassTree created) {
-      String created0 = names.typeName(type(created));
       List<? extends ExpressionTree> args = created.getArguments();
-      return switch (created0) {
-        // The maximum; never offered for resizing: below the core size the constructor throws.
-        case "java.util.concurrent.ThreadPoolExecutor" ->
-            args.size() >= 2 ? Optional.of(withoutLiteral(size(args.get(1)))) : Optional.empty();
-        case "java.util.concurrent.ScheduledThreadPoolExecutor" ->
-            args.isEmpty() ? Optional.empty() : Optional.of(size(args.get(0)));
-        case "java.util.concurrent.ForkJoinPool" ->
-            Optional.of(args.isEmpty() ? Window.CORES : size(args.get(0)));
-        default -> Optional.empty();
-      };
+      return PipelineCalls.constructor(names.typeName(type(created)))
+          .flatMap(s -> s.window(args, a -> sized(s, a), Window::of));
     }
     if (symbol(e) instanceof VarSymbol v) {
       ExpressionTree init = values.initializer(v, context);
@@ -147,8 +121,10 @@ final class JavacWindows {
     return Optional.empty();
   }
 
-  private static Window withoutLiteral(Window window) {
-    return new Window(window.source(), window.k(), window.text());
+  /** The size argument, with its literal only when a fix may rewrite it. */
+  private static Window sized(PipelineCalls.ExecutorSize model, ExpressionTree arg) {
+    Window window = size(arg);
+    return model.resizable() ? window : new Window(window.source(), window.k(), window.text());
   }
 
   /** A size argument: a constant, the processors, or anything else (not a constant). */
@@ -164,7 +140,7 @@ final class JavacWindows {
     ExpressionTree e = unwrap(arg);
     if (e instanceof MethodInvocationTree call
         && call.getMethodSelect() instanceof MemberSelectTree s
-        && s.getIdentifier().contentEquals("availableProcessors")) {
+        && s.getIdentifier().contentEquals(PipelineCalls.PROCESSORS)) {
       return Window.CORES;
     }
     return new Window(Pipeline.WindowSource.NON_CONSTANT, OptionalInt.empty(), source(e));

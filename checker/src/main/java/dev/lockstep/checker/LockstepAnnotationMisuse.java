@@ -20,6 +20,7 @@ import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol;
+import dev.lockstep.analysis.finding.Checks;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +35,8 @@ import javax.lang.model.element.ExecutableElement;
  */
 @AutoService(BugChecker.class)
 @BugPattern(
-    summary = "Lockstep annotation with an invalid value or a contradicting partner",
-    link = CheckDocs.BASE + "LockstepAnnotationMisuse.md",
+    summary = Checks.LOCKSTEP_ANNOTATION_MISUSE_SUMMARY,
+    link = Checks.LOCKSTEP_ANNOTATION_MISUSE_LINK,
     linkType = CUSTOM,
     severity = ERROR,
     tags = LIKELY_ERROR)

@@ -9,6 +9,7 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.tree.JCTree;
+import dev.lockstep.analysis.facts.PipelineCalls;
 import dev.lockstep.analysis.finding.FixPlan;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,7 @@ final class LoopRewriter {
   static Optional<SuggestedFix> rewrite(
       EnhancedForLoopTree loop, FixPlan.Rewrite plan, FixReader reader, VisitorState state) {
     SuggestedFix.Builder fix = SuggestedFix.builder();
-    String window = SuggestedFixes.qualifyType(state, fix, FixReader.BOUNDED_WINDOW);
+    String window = SuggestedFixes.qualifyType(state, fix, PipelineCalls.BOUNDED_WINDOW);
     String item = loop.getVariable().getName().toString();
     String items = reader.source(loop.getExpression());
     StatementTree body = loop.getStatement();

@@ -14,6 +14,7 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
+import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.rules.EffectiveParallelismRule;
 import javax.inject.Inject;
 
@@ -30,10 +31,8 @@ import javax.inject.Inject;
  */
 @AutoService(BugChecker.class)
 @BugPattern(
-    summary =
-        "A pipeline's window k is larger than the parallelism p of the resource every task reaches:"
-            + " k - p workers only wait",
-    link = CheckDocs.BASE + "OversizedWindow.md",
+    summary = Checks.OVERSIZED_WINDOW_SUMMARY,
+    link = Checks.OVERSIZED_WINDOW_LINK,
     linkType = CUSTOM,
     severity = WARNING,
     tags = StandardTags.PERFORMANCE)
@@ -41,7 +40,7 @@ public final class OversizedWindow extends BugChecker
     implements MethodInvocationTreeMatcher, CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
 
-  private static final String NAME = EffectiveParallelismRule.OVERSIZED_WINDOW;
+  private static final String NAME = Checks.OVERSIZED_WINDOW;
 
   private final transient ErrorProneLockstepConfig config;
 

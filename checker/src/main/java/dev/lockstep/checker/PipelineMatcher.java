@@ -13,8 +13,8 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
 import dev.lockstep.analysis.facts.Pipeline;
+import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.finding.Finding;
-import dev.lockstep.analysis.rules.EffectiveParallelismRule;
 import dev.lockstep.analysis.rules.PipelineVerdict;
 import java.util.Optional;
 
@@ -89,7 +89,7 @@ final class PipelineMatcher {
    */
   private static Optional<SuggestedFix> resize(
       Finding finding, Optional<ExpressionTree> literal, VisitorState state) {
-    if (!finding.check().equals(EffectiveParallelismRule.OVERSIZED_WINDOW)
+    if (!finding.check().equals(Checks.OVERSIZED_WINDOW)
         || finding.parallelism().isEmpty()
         || literal.isEmpty()) {
       return Optional.empty();
@@ -142,7 +142,7 @@ final class PipelineMatcher {
       }
       Pipeline pipeline = judged.read().pipeline();
       PipelineVerdict verdict = judged.verdict();
-      if (TRACE && checkName.equals(EffectiveParallelismRule.FAKE_CONCURRENCY)) {
+      if (TRACE && checkName.equals(Checks.FAKE_CONCURRENCY)) {
         trace(pipeline, verdict);
       }
       if (!(verdict instanceof PipelineVerdict.Flagged flagged)

@@ -25,6 +25,7 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
+import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.finding.Finding;
 import dev.lockstep.analysis.finding.FixPlan;
 import dev.lockstep.analysis.rules.LoopVerdict;
@@ -46,10 +47,8 @@ import javax.inject.Inject;
  */
 @AutoService(BugChecker.class)
 @BugPattern(
-    summary =
-        "A loop over independent items waits once or more per item: N items cost N round trips"
-            + " where a bounded window of k needs ⌈N/k⌉",
-    link = CheckDocs.BASE + "SerialAwaitInLoop.md",
+    summary = Checks.SERIAL_AWAIT_IN_LOOP_SUMMARY,
+    link = Checks.SERIAL_AWAIT_IN_LOOP_LINK,
     linkType = CUSTOM,
     severity = WARNING,
     tags = StandardTags.PERFORMANCE)

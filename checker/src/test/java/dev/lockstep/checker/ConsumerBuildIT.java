@@ -6,6 +6,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
+import dev.lockstep.analysis.finding.Checks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ final class ConsumerBuildIT {
   private static final String VERSION = System.getProperty("lockstep.version");
   private static final Path ROOT = Path.of(System.getProperty("lockstep.root")).toAbsolutePath();
   private static final Path WORK = ROOT.resolve("checker/target/it");
-  private static final String DOC_LINK = CheckDocs.BASE + "LockstepAnnotationMisuse.md";
+  private static final String DOC_LINK = Checks.LOCKSTEP_ANNOTATION_MISUSE_LINK;
 
   @BeforeAll
   static void layOutRepository() throws IOException {

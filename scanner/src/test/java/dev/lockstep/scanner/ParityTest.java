@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.config.LockstepConfig;
+import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.scanner.frontend.FrontEnd;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,8 +53,9 @@ final class ParityTest {
   static final Path SAMPLES = Path.of("../samples/src/main/java");
   static final String LIBRARY = "lib";
 
+  /** The checks both front ends run, from the check registry. */
   static final List<String> PARALLELISM_AND_SERIAL_AWAIT =
-      List.of("SerialAwaitInLoop", "FakeConcurrency", "OversizedWindow");
+      Checks.ALL.stream().filter(Checks.Check::scanned).map(Checks.Check::name).toList();
 
   @TempDir Path out;
 
@@ -249,10 +251,10 @@ final class ParityTest {
       Path dir, List<String> flags, List<Path> library) throws IOException {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    StringBuilder ep =
-        new StringBuilder(
-            "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:SerialAwaitInLoop:WARN"
-                + " -Xep:FakeConcurrency:WARN -Xep:OversizedWindow:WARN");
+    StringBuilder ep = new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks");
+    for (String check : PARALLELISM_AND_SERIAL_AWAIT) {
+      ep.append(" -Xep:").append(check).append(":WARN");
+    }
     for (String flag : flags) {
       String[] kv = flag.split("=", 2);
       switch (kv[0]) {

@@ -2,6 +2,8 @@ package dev.lockstep.analysis.facts;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Which calls take a lock or a permit and wait for it, by the method's owners, name and arity: the
@@ -11,8 +13,49 @@ import java.util.Set;
 public final class LockCalls {
   private static final String LOCK = "java.util.concurrent.locks.Lock";
   private static final String SEMAPHORE = "java.util.concurrent.Semaphore";
+  private static final String READ_LOCK =
+      "java.util.concurrent.locks.ReentrantReadWriteLock.ReadLock";
+  private static final String WRITE_LOCK =
+      "java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock";
+
+  private static final Set<String> LOCK_ACQUIRES = Set.of("lock", "lockInterruptibly");
+  private static final Set<String> PERMIT_ACQUIRES = Set.of("acquire", "acquireUninterruptibly");
+  private static final String TIMED_LOCK = "tryLock";
+  private static final String TIMED_PERMIT = "tryAcquire";
+
+  /** The names of the calls that take a lock or a permit and wait for it, untimed. */
+  public static final Set<String> ACQUIRES =
+      Stream.concat(LOCK_ACQUIRES.stream(), PERMIT_ACQUIRES.stream())
+          .collect(Collectors.toUnmodifiableSet());
+
+  /** The names of the timed forms, which wait unless the timeout is zero. */
+  public static final Set<String> TIMED_ACQUIRES = Set.of(TIMED_LOCK, TIMED_PERMIT);
+
+  /** The names of the calls that give a lock or a permit back. */
+  public static final Set<String> RELEASES = Set.of("unlock", "release");
+
+  /** {@code rw.readLock()} and {@code rw.writeLock()}: a side of a {@code ReadWriteLock}. */
+  public static final Set<String> SIDES = Set.of("readLock", "writeLock");
 
   private LockCalls() {}
+
+  /**
+   * Which side of a {@code ReadWriteLock} a lock is: by the call it came from ({@code
+   * rw.readLock()}, a name of {@link #SIDES}, or {@code ""}), else by its type. Empty: an exclusive
+   * lock.
+   *
+   * @param side the name of the call that produced the lock, {@code ""} when none did
+   * @param lockTypes the lock's type and every supertype, as qualified names
+   */
+  public static Optional<LockRegion.Kind> side(String side, Set<String> lockTypes) {
+    if (side.equals("readLock") || lockTypes.contains(READ_LOCK)) {
+      return Optional.of(LockRegion.Kind.READ_LOCK);
+    }
+    if (side.equals("writeLock") || lockTypes.contains(WRITE_LOCK)) {
+      return Optional.of(LockRegion.Kind.WRITE_LOCK);
+    }
+    return Optional.empty();
+  }
 
   /**
    * What {@code name} takes: {@code lock()}/{@code lockInterruptibly()} a lock, {@code
@@ -28,13 +71,11 @@ public final class LockCalls {
     boolean lock;
     boolean semaphore;
     if (timed) {
-      lock = owners.contains(LOCK) && name.equals("tryLock") && params == 2;
-      semaphore = owners.contains(SEMAPHORE) && name.equals("tryAcquire") && params >= 2;
+      lock = owners.contains(LOCK) && name.equals(TIMED_LOCK) && params == 2;
+      semaphore = owners.contains(SEMAPHORE) && name.equals(TIMED_PERMIT) && params >= 2;
     } else {
-      lock = owners.contains(LOCK) && (name.equals("lock") || name.equals("lockInterruptibly"));
-      semaphore =
-          owners.contains(SEMAPHORE)
-              && (name.equals("acquire") || name.equals("acquireUninterruptibly"));
+      lock = owners.contains(LOCK) && LOCK_ACQUIRES.contains(name);
+      semaphore = owners.contains(SEMAPHORE) && PERMIT_ACQUIRES.contains(name);
     }
     if (semaphore) {
       return Optional.of(LockRegion.Kind.SEMAPHORE);

@@ -7,6 +7,7 @@ import dev.lockstep.analysis.facts.CallSite;
 import dev.lockstep.analysis.facts.Location;
 import dev.lockstep.analysis.facts.Mark;
 import dev.lockstep.analysis.facts.Pipeline;
+import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.finding.Cost;
 import dev.lockstep.analysis.finding.Finding;
 import dev.lockstep.analysis.finding.FixPlan;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
 
 /**
  * {@code FakeConcurrency} and {@code OversizedWindow}: a pipeline of window {@code k} whose every
- * task reaches a serialization point of parallelism {@code p} (DESIGN.md §4). The effective
+ * task reaches a serialization point of parallelism {@code p} ({@link SerialPoint}). The effective
  * parallelism is {@code min(k, p)} over every point the task reaches; {@code 1} with {@code k > 1}
  * is fake concurrency (the pool is overhead), {@code 1 < p < k} an oversized window ({@code k − p}
  * workers wait at any time).
@@ -46,12 +47,6 @@ import java.util.stream.Collectors;
  * {@code cores} from the configuration (a fixed default, so the build is reproducible).
  */
 public final class EffectiveParallelismRule {
-  /** The check reporting effective parallelism 1. */
-  public static final String FAKE_CONCURRENCY = "FakeConcurrency";
-
-  /** The check reporting {@code 1 < effective parallelism < k}. */
-  public static final String OVERSIZED_WINDOW = "OversizedWindow";
-
   private static final String KEEP = "keep it and say why with @Sequential(reason=\u2026)";
 
   private final Summaries summaries;
@@ -111,7 +106,7 @@ public final class EffectiveParallelismRule {
           PipelineVerdict.Reason.UNKNOWN_WINDOW,
           "window not known; " + resourceName(point) + " admits " + p);
     }
-    String check = p == 1 ? FAKE_CONCURRENCY : OVERSIZED_WINDOW;
+    String check = p == 1 ? Checks.FAKE_CONCURRENCY : Checks.OVERSIZED_WINDOW;
     String message =
         p == 1 ? fakeMessage(pipeline, point) : oversizedMessage(pipeline, point, k.getAsInt());
     List<WaitChain> chains = List.of(witness(pipeline, point));

@@ -33,7 +33,11 @@ public sealed interface LoopVerdict {
     LOOP_CARRIED,
     /** All iterations talk over one stateful channel (a stream, a statement, a connection). */
     SHARED_CHANNEL,
-    /** The loop stops early on what a call returned (search, retry). */
+    /**
+     * The loop can stop before its items run out: a {@code break}, a {@code return} or a
+     * short-circuiting stream terminal, whether or not it depends on what a call returned (a first
+     * match, a failover, a stop at a sentinel).
+     */
     EARLY_EXIT,
     /** The waits go through a {@code @SerializedResource}: a window would not be faster. */
     SERIALIZED_RESOURCE,

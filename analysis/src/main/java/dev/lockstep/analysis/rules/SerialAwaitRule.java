@@ -12,6 +12,7 @@ import dev.lockstep.analysis.facts.Mark;
 import dev.lockstep.analysis.facts.OuterWrite;
 import dev.lockstep.analysis.facts.Receiver;
 import dev.lockstep.analysis.facts.ReceiverKind;
+import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.finding.Cost;
 import dev.lockstep.analysis.finding.Finding;
 import dev.lockstep.analysis.finding.FixPlan;
@@ -39,22 +40,24 @@ import java.util.stream.Collectors;
  *   <li>the body does not pace itself: no {@code pacing} call ({@code Thread.sleep}, a rate
  *       limiter) directly in the body — one inside a helper is a simulated or real wait instead;
  *   <li>no {@code channel} call (a stream read, a JDBC statement, a commit) is made on a channel
- *       every iteration shares: such calls are ordered on the channel, one iteration after another;
+ *       every iteration shares: such calls are ordered on the channel, one iteration after another
+ *       (this and the previous condition are checked call by call, in the body's order, so the
+ *       first such call decides the reason);
  *   <li>no variable carries from one iteration to the next (a cursor, a threaded state). Writes
  *       that every iteration makes before reading, and reductions ({@code total += x}, {@code
  *       n++}), do not carry; neither do {@code list.add}/{@code map.put}, which are calls;
- *   <li>the loop does not stop early on what a call returned (first match, search, retry);
- *   <li>none of its waits goes through a {@code @SerializedResource}: a window there is fake
- *       concurrency;
+ *   <li>the loop has no way out before its items run out: no {@code break}, no {@code return}, no
+ *       short-circuiting stream terminal ({@code findFirst}, {@code anyMatch}, {@code limit}) — any
+ *       exit, whether or not it depends on what a call returned ({@link Exit#dependsOnCallResult()}
+ *       is not consulted): running the items at once would do work the loop never did;
+ *   <li>no call waits only through a {@code @SerializedResource} (its wait has no chain other than
+ *       through the resource): a window there is fake concurrency;
  *   <li>and at least one call per iteration waits, directly or through the call chain (see {@link
  *       CallJudge} and {@link Summaries}). Calls in loops nested inside the body belong to the
  *       inner loop's report.
  * </ol>
  */
 public final class SerialAwaitRule {
-  /** The check's user-facing name. */
-  public static final String CHECK = "SerialAwaitInLoop";
-
   /** How many chains the message spells out before summarising the rest. */
   private static final int MAX_CHAINS_SHOWN = 3;
 
@@ -143,7 +146,13 @@ public final class SerialAwaitRule {
     Cost cost = new Cost(chains.size(), loop.knownSize(), window);
     FixPlan fix = planFix(loop);
     return new LoopVerdict.Flagged(
-        new Finding(CHECK, loop.location(), message(loop, chains, cost, fix), chains, cost, fix));
+        new Finding(
+            Checks.SERIAL_AWAIT_IN_LOOP,
+            loop.location(),
+            message(loop, chains, cost, fix),
+            chains,
+            cost,
+            fix));
   }
 
   /**

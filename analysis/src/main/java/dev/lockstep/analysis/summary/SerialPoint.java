@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * A serialization point reached from some scope (a method body, or one task of a pipeline): a lock
  * that every caller shares, held across a wait, or a resource declared to serve at most {@link
- * #parallelism()} callers at once. See DESIGN.md §4.
+ * #parallelism()} callers at once. A pipeline's effective parallelism is the smallest of its window
+ * and the parallelism of every point its tasks reach ({@code EffectiveParallelismRule}).
  *
  * @param anchor what the lock object is relative to the scope
  * @param identity a key telling points apart (two chains to one lock are one point)

@@ -1,6 +1,7 @@
 package dev.lockstep.scanner.cli;
 
 import dev.lockstep.analysis.config.LockstepConfig;
+import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.scanner.frontend.FrontEnd;
 import dev.lockstep.scanner.report.Baseline;
 import dev.lockstep.scanner.report.Report;
@@ -116,7 +117,8 @@ final class ScanCommand implements Callable<Integer> {
 
     List<ReportFinding> findings = new ArrayList<>();
     for (FrontEnd.ScanFinding f : result.findings()) {
-      findings.add(new ReportFinding(f.finding(), "warning", f.member(), f.snippet(), true));
+      String severity = Checks.severityOf(f.finding().check()).label();
+      findings.add(new ReportFinding(f.finding(), severity, f.member(), f.snippet(), true));
     }
     int baselined = 0;
     int fixed = 0;

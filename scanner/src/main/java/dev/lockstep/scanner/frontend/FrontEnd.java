@@ -20,6 +20,7 @@ import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSol
 import com.github.javaparser.symbolsolver.resolution.typesolvers.JarTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 import dev.lockstep.analysis.config.LockstepConfig;
+import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.finding.Finding;
 import dev.lockstep.analysis.rules.LoopVerdict;
 import dev.lockstep.analysis.rules.SerialAwaitRule;
@@ -169,7 +170,7 @@ public final class FrontEnd {
         }
         try {
           for (Node loop : JavaParserFacts.loopCandidates(p.unit())) {
-            if (JavaParserFacts.suppressed(loop, SerialAwaitRule.CHECK)) {
+            if (JavaParserFacts.suppressed(loop, Checks.SERIAL_AWAIT_IN_LOOP)) {
               continue;
             }
             var read = facts.readLoop(loop);

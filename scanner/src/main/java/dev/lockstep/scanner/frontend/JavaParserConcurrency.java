@@ -34,6 +34,7 @@ import dev.lockstep.analysis.facts.LockCalls;
 import dev.lockstep.analysis.facts.LockRegion;
 import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.Pipeline;
+import dev.lockstep.analysis.facts.PipelineCalls;
 import dev.lockstep.analysis.facts.Receiver;
 import dev.lockstep.analysis.facts.ReceiverKind;
 import dev.lockstep.analysis.summary.LambdaPolicy;
@@ -60,10 +61,6 @@ import java.util.function.Predicate;
  */
 @SuppressWarnings("ReferenceEquality") // syntax nodes and symbols by identity, on purpose
 final class JavaParserConcurrency {
-  private static final Set<String> ACQUIRE =
-      Set.of("lock", "lockInterruptibly", "acquire", "acquireUninterruptibly");
-  private static final Set<String> TIMED_ACQUIRE = Set.of("tryLock", "tryAcquire");
-
   private final JavaParserFacts facts;
   private final JpNames names;
   private final Vars vars;
@@ -328,7 +325,8 @@ final class JavaParserConcurrency {
    */
   Optional<Acquire> acquire(MethodCallExpr call, boolean timed) {
     String name = call.getNameAsString();
-    if (call.getScope().isEmpty() || !(timed ? TIMED_ACQUIRE : ACQUIRE).contains(name)) {
+    if (call.getScope().isEmpty()
+        || !(timed ? LockCalls.TIMED_ACQUIRES : LockCalls.ACQUIRES).contains(name)) {
       return Optional.empty();
     }
     Optional<ResolvedMethodLikeDeclaration> resolved = names.resolve(call);
@@ -358,13 +356,7 @@ final class JavaParserConcurrency {
       }
       Set<String> lockTypes = names.type(lockExpr).map(names::closure).orElse(Set.of());
       String side = sideOf(origin);
-      if (side.equals("readLock")
-          || lockTypes.contains("java.util.concurrent.locks.ReentrantReadWriteLock.ReadLock")) {
-        kind = LockRegion.Kind.READ_LOCK;
-      } else if (side.equals("writeLock")
-          || lockTypes.contains("java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock")) {
-        kind = LockRegion.Kind.WRITE_LOCK;
-      }
+      kind = LockCalls.side(side, lockTypes).orElse(kind);
       if (!side.isEmpty() && origin == lockExpr) {
         // rw.writeLock().lock(): the object all callers share is the ReadWriteLock.
         holderExpr = ((MethodCallExpr) lockExpr).getScope().orElseThrow();
@@ -391,7 +383,7 @@ final class JavaParserConcurrency {
         && call.getArguments().isEmpty()
         && call.getScope().isPresent()) {
       String name = call.getNameAsString();
-      if (name.equals("readLock") || name.equals("writeLock")) {
+      if (LockCalls.SIDES.contains(name)) {
         return name;
       }
     }
@@ -409,7 +401,7 @@ final class JavaParserConcurrency {
       return false;
     }
     String name = call.getNameAsString();
-    if (!name.equals("unlock") && !name.equals("release")) {
+    if (!LockCalls.RELEASES.contains(name)) {
       return false;
     }
     Expression on = Exprs.unwrap(call.getScope().orElseThrow());
@@ -465,7 +457,7 @@ final class JavaParserConcurrency {
     if (submitMethod.isEmpty()
         || !names
             .closure(submitMethod.orElseThrow().declaringType())
-            .contains("java.util.concurrent.Executor")) {
+            .contains(PipelineCalls.EXECUTOR)) {
       return Optional.empty();
     }
     Expression executor = Exprs.unwrap(submit.getScope().orElseThrow());

@@ -95,7 +95,7 @@ import java.util.function.Consumer;
 // Trees and symbols are compared by identity on purpose.
 @SuppressWarnings("ReferenceEquality")
 public final class JavaParserFacts implements FactsSource {
-  static final String BOUNDED_WINDOW = "dev.lockstep.window.BoundedWindow";
+  static final String BOUNDED_WINDOW = dev.lockstep.analysis.facts.PipelineCalls.BOUNDED_WINDOW;
 
   private final JpNames names;
   private final Vars vars = new Vars();

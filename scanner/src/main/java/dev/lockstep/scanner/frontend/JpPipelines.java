@@ -77,7 +77,7 @@ public final class JpPipelines {
    */
   List<MethodCallExpr> candidates(Node root) {
     if (windowResolves == null) {
-      windowResolves = names.typeExists(JavaParserFacts.BOUNDED_WINDOW);
+      windowResolves = names.typeExists(PipelineCalls.BOUNDED_WINDOW);
     }
     List<MethodCallExpr> found = new ArrayList<>();
     for (MethodCallExpr call : root.findAll(MethodCallExpr.class)) {
@@ -129,7 +129,7 @@ public final class JpPipelines {
     if (on != null && vars.looksLikeType(on) && JpNames.isStatic(method)) {
       on = null; // Type.staticMethod(): javac's method select is a type, not an object
     }
-    if (owner.equals(JavaParserFacts.BOUNDED_WINDOW) && WINDOW_OPS.contains(name) && on != null) {
+    if (PipelineCalls.isWindowOp(owner, name) && on != null) {
       return windows
           .boundedWindow(on, 0)
           .flatMap(
@@ -139,8 +139,7 @@ public final class JpPipelines {
     boolean isStatic = JpNames.isStatic(method);
     if (call.getScope().isPresent()
         && !isStatic
-        && owners.contains("java.util.concurrent.Executor")
-        && (name.equals("submit") || name.equals("execute"))
+        && PipelineCalls.isSubmit(owners, name)
         && call.getArguments().size() == 1
         && overItems(call)) {
       return windows
@@ -150,9 +149,7 @@ public final class JpPipelines {
                   pipeline(
                       Pipeline.Kind.EXECUTOR, w, call, enclosing, List.of(call.getArgument(0))));
     }
-    boolean virtualThread =
-        (owner.equals("java.lang.Thread") && name.equals("startVirtualThread"))
-            || (owners.contains("java.lang.Thread.Builder") && name.equals("start"));
+    boolean virtualThread = PipelineCalls.isThreadStart(owner, owners, name);
     if (virtualThread && call.getArguments().size() == 1 && overItems(call)) {
       // A thread per item: unbounded, unless a semaphore gates the tasks.
       return pipeline(
@@ -163,8 +160,7 @@ public final class JpPipelines {
           List.of(call.getArgument(0)));
     }
     if (call.getScope().isPresent()
-        && owners.contains("java.util.concurrent.ExecutorService")
-        && (name.equals("invokeAll") || name.equals("invokeAny"))
+        && PipelineCalls.isInvokeAll(owners, name)
         && !call.getArguments().isEmpty()) {
       List<Node> tasks = collectionTasks(call.getArgument(0), enclosing);
       if (tasks.isEmpty()) {
@@ -174,10 +170,7 @@ public final class JpPipelines {
           .executorWindow(call.getScope().orElseThrow(), 0)
           .flatMap(w -> pipeline(Pipeline.Kind.EXECUTOR, w, call, enclosing, tasks));
     }
-    if (owner.equals("java.util.concurrent.CompletableFuture")
-        && isStatic
-        && (name.equals("supplyAsync") || name.equals("runAsync"))
-        && overItems(call)) {
+    if (PipelineCalls.isAsync(owner, name) && isStatic && overItems(call)) {
       Optional<JpWindows.Window> window =
           call.getArguments().size() >= 2
               ? windows.executorWindow(call.getArgument(1), 0)
@@ -209,7 +202,7 @@ public final class JpPipelines {
         names
             .type(on)
             .map(names::typeName)
-            .filter(JavaParserFacts.BOUNDED_WINDOW::equals)
+            .filter(PipelineCalls.BOUNDED_WINDOW::equals)
             .isPresent();
     CallableDeclaration<?> enclosing = enclosingMethod(call);
     if (!onWindow || enclosing == null) {
@@ -456,7 +449,7 @@ public final class JpPipelines {
         && cast.getExpression() == function) {
       type = names.type(cast);
     }
-    return type.map(names::closure).orElse(Set.of()).contains("java.util.concurrent.Callable");
+    return type.map(names::closure).orElse(Set.of()).contains(PipelineCalls.CALLABLE);
   }
 
   /**

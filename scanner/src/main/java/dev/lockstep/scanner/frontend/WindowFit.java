@@ -21,6 +21,7 @@ import com.github.javaparser.resolution.logic.FunctionalInterfaceLogic;
 import com.github.javaparser.resolution.model.typesystem.ReferenceTypeImpl;
 import com.github.javaparser.resolution.types.ResolvedReferenceType;
 import com.github.javaparser.resolution.types.ResolvedType;
+import dev.lockstep.analysis.facts.PipelineCalls;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -56,7 +57,7 @@ final class WindowFit {
    */
   Optional<String> blocker(String name, boolean needsResult) {
     Optional<ResolvedReferenceTypeDeclaration> found =
-        names.typeDeclaration(JavaParserFacts.BOUNDED_WINDOW);
+        names.typeDeclaration(PipelineCalls.BOUNDED_WINDOW);
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -69,7 +70,7 @@ final class WindowFit {
 
   private Optional<String> blocker(
       ResolvedReferenceTypeDeclaration window, String name, boolean needsResult) {
-    if (find(window, "of", 1, true) == null) {
+    if (find(window, PipelineCalls.WINDOW_FACTORY, 1, true) == null) {
       return Optional.of("BoundedWindow has no static of(int)");
     }
     ResolvedMethodDeclaration method = find(window, name, 2, false);

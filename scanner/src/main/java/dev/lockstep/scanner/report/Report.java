@@ -2,6 +2,7 @@ package dev.lockstep.scanner.report;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.scanner.frontend.FrontEnd;
 import java.util.List;
 
@@ -31,7 +32,7 @@ public record Report(
 
   /** The doc link of a check. */
   public static String docLink(String check) {
-    return "https://github.com/lockstep-dev/lockstep/blob/main/src/docs/checks/" + check + ".md";
+    return Checks.docLink(check);
   }
 
   /** {@code 120 files, 15432 lines, 3 findings (2 new, 1 baselined, 0 fixed), 1.8 s}. */

@@ -4,8 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.lockstep.analysis.rules.EffectiveParallelismRule;
-import dev.lockstep.analysis.rules.SerialAwaitRule;
+import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.summary.Hop;
 import dev.lockstep.analysis.summary.WaitChain;
 import dev.lockstep.scanner.frontend.FrontEnd;
@@ -29,19 +28,6 @@ public final class Writers {
     SARIF,
     CHECKSTYLE
   }
-
-  /** Help text per check, for SARIF rules. */
-  private static final Map<String, String> SUMMARIES =
-      Map.of(
-          SerialAwaitRule.CHECK,
-          "A loop over independent items waits once or more per item: N items cost N round trips"
-              + " where a bounded window of k needs ⌈N/k⌉",
-          EffectiveParallelismRule.FAKE_CONCURRENCY,
-          "A pool of k workers whose every task reaches the same lock held across a wait runs one"
-              + " task at a time: overhead, no parallelism",
-          EffectiveParallelismRule.OVERSIZED_WINDOW,
-          "A window of k over a resource that serves p < k callers at once: k − p workers wait at"
-              + " any time");
 
   public static String write(Format format, Report report) {
     return switch (format) {
@@ -199,9 +185,7 @@ public final class Writers {
     driver.addProperty("informationUri", "https://github.com/lockstep-dev/lockstep");
     driver.addProperty("semanticVersion", "0.1.0");
     Set<String> checks = new LinkedHashSet<>();
-    checks.add(SerialAwaitRule.CHECK);
-    checks.add(EffectiveParallelismRule.FAKE_CONCURRENCY);
-    checks.add(EffectiveParallelismRule.OVERSIZED_WINDOW);
+    Checks.ALL.stream().filter(Checks.Check::scanned).forEach(c -> checks.add(c.name()));
     report.findings().forEach(f -> checks.add(f.check()));
     List<String> ruleIds = new ArrayList<>(checks);
     JsonArray rules = new JsonArray();
@@ -209,7 +193,7 @@ public final class Writers {
       JsonObject rule = new JsonObject();
       rule.addProperty("id", check);
       rule.addProperty("name", check);
-      String summary = SUMMARIES.getOrDefault(check, check);
+      String summary = Checks.named(check).map(Checks.Check::summary).orElse(check);
       rule.add("shortDescription", text(summary));
       rule.add("fullDescription", text(summary));
       rule.addProperty("helpUri", Report.docLink(check));
@@ -219,7 +203,7 @@ public final class Writers {
           "**" + check + "**: " + summary + ".\n\n[Documentation](" + Report.docLink(check) + ")");
       rule.add("help", help);
       JsonObject config = new JsonObject();
-      config.addProperty("level", "warning");
+      config.addProperty("level", Checks.severityOf(check).label());
       rule.add("defaultConfiguration", config);
       JsonObject properties = new JsonObject();
       JsonArray tags = new JsonArray();
@@ -264,7 +248,7 @@ public final class Writers {
                 f.file(),
                 f.line(),
                 f.finding().location().column(),
-                f.check().equals(SerialAwaitRule.CHECK) ? "the loop" : "the pipeline"));
+                f.check().equals(Checks.SERIAL_AWAIT_IN_LOOP) ? "the loop" : "the pipeline"));
         threadLocations.add(start);
         for (Hop hop : chain.hops()) {
           JsonObject step = new JsonObject();
