@@ -178,7 +178,7 @@ final class JavacPipelines {
         break;
       }
       String name = select.getIdentifier().toString();
-      if (name.equals("parallel") || name.equals("parallelStream")) {
+      if (StreamShapes.PARALLEL.contains(name)) {
         parallel = true;
       }
       if (name.equals("sequential") && !parallel) {

@@ -28,6 +28,9 @@ public final class StreamShapes {
           "noneMatch",
           "reduce");
 
+  /** The calls that make a stream parallel: {@code parallel()}, {@code parallelStream()}. */
+  public static final Set<String> PARALLEL = Set.of("parallel", "parallelStream");
+
   /** Stream calls that may stop before the elements run out. */
   public static final Set<String> SHORT_CIRCUIT =
       Set.of("findFirst", "findAny", "anyMatch", "allMatch", "noneMatch", "limit", "takeWhile");

@@ -18,6 +18,7 @@ import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import com.github.javaparser.resolution.TypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
+import dev.lockstep.analysis.facts.StreamShapes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -148,7 +149,7 @@ public final class Declarations {
         } else if (scope.endsWith("Executors")
             && (name.equals("newFixedThreadPool") || name.equals("newSingleThreadExecutor"))) {
           kind = "Executors." + name;
-        } else if (name.equals("parallelStream") || name.equals("parallel")) {
+        } else if (StreamShapes.PARALLEL.contains(name)) {
           kind = name + "()";
         }
         if (kind != null) {

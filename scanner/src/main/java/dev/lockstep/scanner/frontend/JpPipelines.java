@@ -98,7 +98,7 @@ public final class JpPipelines {
         e instanceof MethodCallExpr c;
         e = c.getScope().map(Exprs::unwrap).orElse(null)) {
       String name = c.getNameAsString();
-      if (name.equals("parallel") || name.equals("parallelStream")) {
+      if (StreamShapes.PARALLEL.contains(name)) {
         return true;
       }
     }
@@ -238,7 +238,7 @@ public final class JpPipelines {
         break;
       }
       String name = call.getNameAsString();
-      if (name.equals("parallel") || name.equals("parallelStream")) {
+      if (StreamShapes.PARALLEL.contains(name)) {
         parallel = true;
       }
       if (name.equals("sequential") && !parallel) {
