@@ -103,6 +103,7 @@ public final class JavaParserFacts implements FactsSource {
   private final Map<MethodRef, Optional<MethodFacts>> methods = new HashMap<>();
   private Boolean windowOnClasspath;
   private final JavaParserConcurrency concurrency;
+  private JpLowering lowering;
 
   JavaParserFacts(JpNames names, Catalogue catalogue) {
     this.names = names;
@@ -113,6 +114,17 @@ public final class JavaParserFacts implements FactsSource {
   /** The lock regions' and pipelines' reader (FakeConcurrency, OversizedWindow). */
   JavaParserConcurrency concurrency() {
     return concurrency;
+  }
+
+  /**
+   * The lowering of bodies into the front-end-neutral representation, binding names with this
+   * instance's {@link Vars} (so a variable is the same symbol, and the same {@code Var}, in both).
+   */
+  JpLowering lowering() {
+    if (lowering == null) {
+      lowering = new JpLowering(names, vars);
+    }
+    return lowering;
   }
 
   /** How many symbol-solver resolutions were asked for, and how many failed; for statistics. */
