@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which loops are loops over items, and over what: the statement loops ({@code for (x : xs)},
@@ -29,6 +31,12 @@ import java.util.OptionalInt;
  */
 final class LoopShapes {
   private static final int MAX_CHAIN = 64;
+
+  /** The names of {@link StreamShapes#COLLECTION_FACTORIES}: {@code of}, {@code asList}. */
+  private static final Set<String> FACTORY_NAMES =
+      StreamShapes.COLLECTION_FACTORIES.stream()
+          .map(key -> key.substring(key.indexOf('#') + 1))
+          .collect(Collectors.toUnmodifiableSet());
 
   private LoopShapes() {}
 
@@ -218,7 +226,10 @@ final class LoopShapes {
     if (expr instanceof NewArray array && array.initializers() != null) {
       return OptionalInt.of(array.initializers().size());
     }
-    if (expr instanceof Call call && call.resolve().isPresent()) {
+    // By name first: the scanner resolves only calls that can be a factory.
+    if (expr instanceof Call call
+        && FACTORY_NAMES.contains(call.name())
+        && call.resolve().isPresent()) {
       MethodRef m = call.resolve().orElseThrow().ref();
       if (StreamShapes.COLLECTION_FACTORIES.contains(m.owner() + "#" + m.name())) {
         if (call.args().size() == 1 && call.args().get(0).src().type().isArray()) {

@@ -479,11 +479,7 @@ final class JavaParserConcurrency {
   }
 
   List<dev.lockstep.analysis.facts.CallSite> callsIn(List<? extends Node> trees, JpScope scope) {
-    JavaParserFacts.CallReader reader = facts.new CallReader(scope, false);
-    for (Node t : trees) {
-      reader.scan(t);
-    }
-    return reader.calls;
+    return facts.calls(trees, scope);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -280,20 +280,20 @@ public final class JpPipelines {
     List<Node> lazy = locks.lazyInitTrees(body(enclosing));
     for (Node task : tasks) {
       Node t = task instanceof Expression e ? Exprs.unwrap(e) : task;
-      JavaParserFacts.CallReader reader = facts.new CallReader(scope, false);
+      List<CallSite> taskCalls = new ArrayList<>();
       switch (t) {
         case LambdaExpr lambda -> {
           locks.addParameters(lambda, scope);
           facts.declareAll(lambda.getBody(), scope);
-          reader.scan(lambda.getBody());
+          taskCalls.addAll(facts.calls(List.of(lambda.getBody()), scope));
           regions.addAll(
               locks.regionsIn(lambda.getBody(), scope, enclosingRef.orElseThrow(), lazy));
           helpers.read(lambda.getBody(), scope, calls, regions);
         }
-        case MethodReferenceExpr ref -> reader.memberReferenceAsBody(ref);
-        default -> runnableTask((Expression) t, scope).ifPresent(reader.calls::add);
+        case MethodReferenceExpr ref -> taskCalls.addAll(facts.referenceAsBody(ref, scope));
+        default -> runnableTask((Expression) t, scope).ifPresent(taskCalls::add);
       }
-      calls.addAll(reader.calls);
+      calls.addAll(taskCalls);
     }
     Optional<JpWindows.Window> gate =
         gates.gate(window, call, tasks, regions, enclosingRef.orElseThrow());
