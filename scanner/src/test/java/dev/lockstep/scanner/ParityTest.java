@@ -39,6 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>A case with a {@code lib/} source folder has a library: it is compiled into a jar first, which
  * goes on javac's classpath and on the scanner's {@code --classpath}, as a user's dependency would;
  * its sources are not part of the compilation.
+ *
+ * <p>Every case asserts findings: its {@code // BUG: Diagnostic contains:} markers, or (the
+ * refactoring cases, whose sources carry no markers) at least one finding; a case that expects none
+ * says so with a {@value #NO_FINDINGS} file (why, in a line), and then both front ends must report
+ * nothing. Both front ends run in strict mode: an internal exception fails the case.
  */
 final class ParityTest {
   static final Path CORPUS = Path.of("src/test/resources/parity");
@@ -52,6 +57,9 @@ final class ParityTest {
   static final Path SAMPLES = Path.of("../samples/src/main/java");
   static final String LIBRARY = "lib";
 
+  /** A case's declaration that it expects no finding from either front end (a negative case). */
+  static final String NO_FINDINGS = "no-findings";
+
   static final List<String> PARALLELISM_AND_SERIAL_AWAIT =
       List.of("SerialAwaitInLoop", "FakeConcurrency", "OversizedWindow");
 
@@ -59,10 +67,16 @@ final class ParityTest {
 
   @TestFactory
   Stream<DynamicTest> checkerTestSources() throws IOException {
+    assertWithMessage("the parity corpus %s", CORPUS.toAbsolutePath())
+        .that(Files.isDirectory(CORPUS))
+        .isTrue();
     List<Path> cases;
     try (Stream<Path> dirs = Files.list(CORPUS)) {
       cases = dirs.filter(Files::isDirectory).sorted().toList();
     }
+    assertWithMessage("cases in the parity corpus %s", CORPUS.toAbsolutePath())
+        .that(cases)
+        .isNotEmpty();
     return cases.stream()
         .map(dir -> dir.getFileName().toString())
         .map(
@@ -73,10 +87,13 @@ final class ParityTest {
   }
 
   @TestFactory
-  Stream<DynamicTest> samples() throws IOException {
-    if (!Files.isDirectory(SAMPLES) || javaFiles(SAMPLES).size() < 2) {
-      return Stream.empty(); // only package-info so far
-    }
+  Stream<DynamicTest> samples() {
+    assertWithMessage("the samples' sources %s", SAMPLES.toAbsolutePath())
+        .that(Files.isDirectory(SAMPLES))
+        .isTrue();
+    assertWithMessage("Java files in %s", SAMPLES.toAbsolutePath())
+        .that(javaFiles(SAMPLES).size())
+        .isAtLeast(2);
     return Stream.of(DynamicTest.dynamicTest("samples", () -> parity(SAMPLES, false)));
   }
 
@@ -153,8 +170,32 @@ final class ParityTest {
     // be in the message of a finding on the next line that is not a comment. Both sides must see
     // them all, not just agree. (The refactoring tests' sources carry no markers: their loops are
     // flagged and rewritten.)
-    if (corpus && !dir.getFileName().toString().contains("eplacement")) {
+    boolean none = Files.exists(dir.resolve(NO_FINDINGS));
+    boolean refactoring = dir.getFileName().toString().contains("eplacement");
+    if (none) {
+      assertWithMessage("checker findings in %s, which declares %s", dir, NO_FINDINGS)
+          .that(javac)
+          .isEmpty();
+      assertWithMessage("scanner findings in %s, which declares %s", dir, NO_FINDINGS)
+          .that(scanner)
+          .isEmpty();
+      assertWithMessage("markers in %s, which declares %s", dir, NO_FINDINGS)
+          .that(markers(dir))
+          .isEmpty();
+    } else if (!corpus || refactoring) {
+      assertWithMessage(
+              "checker findings in %s (a case that expects none needs a %s file)", dir, NO_FINDINGS)
+          .that(javac)
+          .isNotEmpty();
+    }
+    if (corpus && !refactoring && !none) {
       List<String> expected = markers(dir);
+      assertWithMessage(
+              "// BUG: Diagnostic contains: markers in %s (a case that expects no finding needs a"
+                  + " %s file)",
+              dir, NO_FINDINGS)
+          .that(expected)
+          .isNotEmpty();
       assertWithMessage("checker findings in %s", dir).that(javac).hasSize(expected.size());
       for (String marker : expected) {
         String at = marker.substring(0, marker.indexOf(' ') + 1);
@@ -331,7 +372,7 @@ final class ParityTest {
     return FrontEnd.scan(
         inputs,
         new FrontEnd.Options(
-            LockstepConfig.of(catalogue, depth, window, cores), classpath, true, 2));
+            LockstepConfig.of(catalogue, depth, window, cores), classpath, true, 2, true));
   }
 
   /** The samples' libraries (the window), as a user would pass them with --classpath. */
