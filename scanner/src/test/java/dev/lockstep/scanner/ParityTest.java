@@ -1,7 +1,10 @@
 package dev.lockstep.scanner;
 
 import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.CompilationSubject.compilations;
 
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.config.LockstepConfig;
 import dev.lockstep.scanner.frontend.FrontEnd;
@@ -20,8 +23,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
@@ -286,10 +287,8 @@ final class ParityTest {
     }
   }
 
-  private List<Diagnostic<? extends JavaFileObject>> javac(
+  private static List<Diagnostic<? extends JavaFileObject>> javac(
       Path dir, List<String> flags, List<Path> library) throws IOException {
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StringBuilder ep =
         new StringBuilder(
             "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:SerialAwaitInLoop:WARN"
@@ -328,24 +327,18 @@ final class ParityTest {
             // Error Prone loads plugin checks (ours) from the processor path.
             "-processorpath",
             System.getProperty("java.class.path"),
-            "-d",
-            Files.createDirectories(out.resolve("classes")).toString(),
             "-Xlint:none");
+    Compilation compilation;
     try (StandardJavaFileManager files =
-        compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
-      boolean ok =
-          compiler
-              .getTask(
-                  null,
-                  files,
-                  diagnostics,
-                  options,
-                  null,
-                  files.getJavaFileObjectsFromPaths(sources(dir)))
-              .call();
-      assertWithMessage("javac over %s: %s", dir, diagnostics.getDiagnostics()).that(ok).isTrue();
+        ToolProvider.getSystemJavaCompiler()
+            .getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
+      compilation =
+          Compiler.javac()
+              .withOptions(options)
+              .compile(files.getJavaFileObjectsFromPaths(sources(dir)));
     }
-    return new ArrayList<>(diagnostics.getDiagnostics());
+    assertWithMessage("javac over %s", dir).about(compilations()).that(compilation).succeeded();
+    return compilation.diagnostics();
   }
 
   static FrontEnd.Result scan(Path dir, List<String> flags, List<Path> library) {
