@@ -71,6 +71,27 @@ final class CliTest {
     assertThat(Lockstep.run(new String[0])).isEqualTo(Lockstep.USAGE);
   }
 
+  /**
+   * {@code --strict} is accepted by both commands and changes nothing on input the scanner handles;
+   * a file that does not parse is the user's problem, not an internal error, so it stays a problem.
+   * (StrictModeTest shows what strict mode does with an internal failure.)
+   */
+  @Test
+  void strictFlag() throws IOException {
+    Path o = out.resolve("x");
+    assertThat(scan("--strict", "--output", o.toString(), src.toString()))
+        .isEqualTo(Lockstep.FINDINGS);
+    assertThat(
+            Lockstep.run(
+                "doc", "--strict", "--output-dir", out.resolve("d").toString(), src.toString()))
+        .isEqualTo(Lockstep.CLEAN);
+    Files.writeString(
+        src.resolve("test/Broken.java"), "package test;\nclass Broken { void x( { }\n");
+    assertThat(scan("--strict", "--output", o.toString(), src.toString()))
+        .isEqualTo(Lockstep.INCOMPLETE);
+    assertThat(read(o)).contains("Broken.java");
+  }
+
   @Test
   void brokenFileIsReportedAndTheScanGoesOn() throws IOException {
     Files.writeString(

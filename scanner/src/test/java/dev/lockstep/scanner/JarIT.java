@@ -23,6 +23,7 @@ final class JarIT {
                 "-jar",
                 jar.toString(),
                 "scan",
+                "--strict",
                 "--format",
                 "json",
                 ParityTest.CORPUS.resolve("identification").toString())

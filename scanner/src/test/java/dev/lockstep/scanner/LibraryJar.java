@@ -1,22 +1,30 @@
 package dev.lockstep.scanner;
 
 import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.CompilationSubject.assertThat;
 
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
+import javax.tools.JavaFileObject;
 
-/** A small library jar built by a test: sources compiled with the system compiler, then jarred. */
+/**
+ * A small library jar built by a test: sources compiled with Compile Testing (the system compiler,
+ * in memory), then the class files it generated jarred.
+ */
 public final class LibraryJar {
   /** A library whose types and methods carry Lockstep's annotations, as its jar keeps them. */
   public static final Map<String, String> ANNOTATED =
@@ -129,40 +137,56 @@ public final class LibraryJar {
   private LibraryJar() {}
 
   /**
-   * Compiles {@code sources} (path to text) against the test classpath into {@code dir/lib.jar}.
+   * Compiles {@code sources} (path to text) against the test classpath into {@code dir/lib.jar},
+   * and into the class directory {@code dir/lib-classes}.
    */
   public static Path build(Path dir, Map<String, String> sources) throws IOException {
-    Path src = dir.resolve("lib-src");
-    Path classes = dir.resolve("lib-classes");
-    Files.createDirectories(classes);
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "-d",
-                classes.toString(),
-                "-classpath",
-                System.getProperty("java.class.path"),
-                "-proc:none"));
-    for (var e : sources.entrySet()) {
-      Path file = src.resolve(e.getKey());
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
-      args.add(file.toString());
+    List<JavaFileObject> files = new ArrayList<>();
+    for (var e : new TreeMap<>(sources).entrySet()) {
+      String path = e.getKey();
+      files.add(
+          JavaFileObjects.forSourceString(
+              path.substring(0, path.length() - ".java".length()).replace('/', '.'), e.getValue()));
     }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    assertWithMessage("javac exit code")
-        .that(javac.run(null, null, null, args.toArray(new String[0])))
-        .isEqualTo(0);
+    List<File> classpath =
+        Stream.of(System.getProperty("java.class.path").split(File.pathSeparator, -1))
+            .filter(p -> !p.isEmpty())
+            .map(File::new)
+            .toList();
+    Compilation compilation =
+        Compiler.javac().withOptions("-proc:none").withClasspath(classpath).compile(files);
+    assertThat(compilation).succeeded();
+    Map<String, JavaFileObject> classes = new TreeMap<>();
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      if (file.getKind() == JavaFileObject.Kind.CLASS) {
+        String name = file.toUri().getPath();
+        assertWithMessage("where javac put a class").that(name).startsWith(CLASS_OUTPUT);
+        classes.put(name.substring(CLASS_OUTPUT.length()), file);
+      }
+    }
+    assertWithMessage("classes compiled from %s", sources.keySet()).that(classes).isNotEmpty();
+    // The classes twice, as a class directory (dir/lib-classes) and as the jar.
+    Path directory = dir.resolve("lib-classes");
     Path jar = dir.resolve("lib.jar");
+    Files.createDirectories(dir);
     try (OutputStream out = Files.newOutputStream(jar);
-        JarOutputStream zip = new JarOutputStream(out);
-        Stream<Path> files = Files.walk(classes)) {
-      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-        zip.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
-        zip.write(Files.readAllBytes(f));
+        JarOutputStream zip = new JarOutputStream(out)) {
+      for (var entry : classes.entrySet()) {
+        byte[] bytes;
+        try (InputStream in = entry.getValue().openInputStream()) {
+          bytes = in.readAllBytes();
+        }
+        Path file = directory.resolve(entry.getKey());
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+        zip.putNextEntry(new JarEntry(entry.getKey()));
+        zip.write(bytes);
         zip.closeEntry();
       }
     }
     return jar;
   }
+
+  /** Where Compile Testing's in-memory file manager puts class files. */
+  private static final String CLASS_OUTPUT = "/CLASS_OUTPUT/";
 }

@@ -1,7 +1,10 @@
 package dev.lockstep.scanner;
 
 import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.CompilationSubject.compilations;
 
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.config.LockstepConfig;
 import dev.lockstep.analysis.finding.Checks;
@@ -21,8 +24,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
@@ -40,6 +41,11 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>A case with a {@code lib/} source folder has a library: it is compiled into a jar first, which
  * goes on javac's classpath and on the scanner's {@code --classpath}, as a user's dependency would;
  * its sources are not part of the compilation.
+ *
+ * <p>Every case asserts findings: its {@code // BUG: Diagnostic contains:} markers, or (the
+ * refactoring cases, whose sources carry no markers) at least one finding; a case that expects none
+ * says so with a {@value #NO_FINDINGS} file (why, in a line), and then both front ends must report
+ * nothing. Both front ends run in strict mode: an internal exception fails the case.
  */
 final class ParityTest {
   static final Path CORPUS = Path.of("src/test/resources/parity");
@@ -53,6 +59,9 @@ final class ParityTest {
   static final Path SAMPLES = Path.of("../samples/src/main/java");
   static final String LIBRARY = "lib";
 
+  /** A case's declaration that it expects no finding from either front end (a negative case). */
+  static final String NO_FINDINGS = "no-findings";
+
   /** The checks both front ends run, from the check registry. */
   static final List<String> PARALLELISM_AND_SERIAL_AWAIT =
       Checks.ALL.stream().filter(Checks.Check::scanned).map(Checks.Check::name).toList();
@@ -61,10 +70,16 @@ final class ParityTest {
 
   @TestFactory
   Stream<DynamicTest> checkerTestSources() throws IOException {
+    assertWithMessage("the parity corpus %s", CORPUS.toAbsolutePath())
+        .that(Files.isDirectory(CORPUS))
+        .isTrue();
     List<Path> cases;
     try (Stream<Path> dirs = Files.list(CORPUS)) {
       cases = dirs.filter(Files::isDirectory).sorted().toList();
     }
+    assertWithMessage("cases in the parity corpus %s", CORPUS.toAbsolutePath())
+        .that(cases)
+        .isNotEmpty();
     return cases.stream()
         .map(dir -> dir.getFileName().toString())
         .map(
@@ -75,10 +90,13 @@ final class ParityTest {
   }
 
   @TestFactory
-  Stream<DynamicTest> samples() throws IOException {
-    if (!Files.isDirectory(SAMPLES) || javaFiles(SAMPLES).size() < 2) {
-      return Stream.empty(); // only package-info so far
-    }
+  Stream<DynamicTest> samples() {
+    assertWithMessage("the samples' sources %s", SAMPLES.toAbsolutePath())
+        .that(Files.isDirectory(SAMPLES))
+        .isTrue();
+    assertWithMessage("Java files in %s", SAMPLES.toAbsolutePath())
+        .that(javaFiles(SAMPLES).size())
+        .isAtLeast(2);
     return Stream.of(DynamicTest.dynamicTest("samples", () -> parity(SAMPLES, false)));
   }
 
@@ -155,8 +173,32 @@ final class ParityTest {
     // be in the message of a finding on the next line that is not a comment. Both sides must see
     // them all, not just agree. (The refactoring tests' sources carry no markers: their loops are
     // flagged and rewritten.)
-    if (corpus && !dir.getFileName().toString().contains("eplacement")) {
+    boolean none = Files.exists(dir.resolve(NO_FINDINGS));
+    boolean refactoring = dir.getFileName().toString().contains("eplacement");
+    if (none) {
+      assertWithMessage("checker findings in %s, which declares %s", dir, NO_FINDINGS)
+          .that(javac)
+          .isEmpty();
+      assertWithMessage("scanner findings in %s, which declares %s", dir, NO_FINDINGS)
+          .that(scanner)
+          .isEmpty();
+      assertWithMessage("markers in %s, which declares %s", dir, NO_FINDINGS)
+          .that(markers(dir))
+          .isEmpty();
+    } else if (!corpus || refactoring) {
+      assertWithMessage(
+              "checker findings in %s (a case that expects none needs a %s file)", dir, NO_FINDINGS)
+          .that(javac)
+          .isNotEmpty();
+    }
+    if (corpus && !refactoring && !none) {
       List<String> expected = markers(dir);
+      assertWithMessage(
+              "// BUG: Diagnostic contains: markers in %s (a case that expects no finding needs a"
+                  + " %s file)",
+              dir, NO_FINDINGS)
+          .that(expected)
+          .isNotEmpty();
       assertWithMessage("checker findings in %s", dir).that(javac).hasSize(expected.size());
       for (String marker : expected) {
         String at = marker.substring(0, marker.indexOf(' ') + 1);
@@ -247,10 +289,8 @@ final class ParityTest {
     }
   }
 
-  private List<Diagnostic<? extends JavaFileObject>> javac(
+  private static List<Diagnostic<? extends JavaFileObject>> javac(
       Path dir, List<String> flags, List<Path> library) throws IOException {
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StringBuilder ep = new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks");
     for (String check : PARALLELISM_AND_SERIAL_AWAIT) {
       ep.append(" -Xep:").append(check).append(":WARN");
@@ -289,24 +329,18 @@ final class ParityTest {
             // Error Prone loads plugin checks (ours) from the processor path.
             "-processorpath",
             System.getProperty("java.class.path"),
-            "-d",
-            Files.createDirectories(out.resolve("classes")).toString(),
             "-Xlint:none");
+    Compilation compilation;
     try (StandardJavaFileManager files =
-        compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
-      boolean ok =
-          compiler
-              .getTask(
-                  null,
-                  files,
-                  diagnostics,
-                  options,
-                  null,
-                  files.getJavaFileObjectsFromPaths(sources(dir)))
-              .call();
-      assertWithMessage("javac over %s: %s", dir, diagnostics.getDiagnostics()).that(ok).isTrue();
+        ToolProvider.getSystemJavaCompiler()
+            .getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
+      compilation =
+          Compiler.javac()
+              .withOptions(options)
+              .compile(files.getJavaFileObjectsFromPaths(sources(dir)));
     }
-    return new ArrayList<>(diagnostics.getDiagnostics());
+    assertWithMessage("javac over %s", dir).about(compilations()).that(compilation).succeeded();
+    return compilation.diagnostics();
   }
 
   static FrontEnd.Result scan(Path dir, List<String> flags, List<Path> library) {
@@ -333,7 +367,7 @@ final class ParityTest {
     return FrontEnd.scan(
         inputs,
         new FrontEnd.Options(
-            LockstepConfig.of(catalogue, depth, window, cores), classpath, true, 2));
+            LockstepConfig.of(catalogue, depth, window, cores), classpath, true, 2, true));
   }
 
   /** The samples' libraries (the window), as a user would pass them with --classpath. */

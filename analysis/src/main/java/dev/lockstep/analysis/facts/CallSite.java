@@ -123,4 +123,32 @@ public record CallSite(
         inNestedLoop,
         targetSynchronized);
   }
+
+  public CallSite withRunVia(List<MethodRef> via) {
+    return new CallSite(
+        target,
+        matchOwners,
+        receiver,
+        location,
+        targetMarks,
+        ownerMarks,
+        receiverMarks,
+        via,
+        inNestedLoop,
+        targetSynchronized);
+  }
+
+  public CallSite withTargetSynchronized(boolean synchronizedTarget) {
+    return new CallSite(
+        target,
+        matchOwners,
+        receiver,
+        location,
+        targetMarks,
+        ownerMarks,
+        receiverMarks,
+        runVia,
+        inNestedLoop,
+        synchronizedTarget);
+  }
 }

@@ -3,6 +3,7 @@ package dev.lockstep.scanner.cli;
 import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.catalogue.CatalogueException;
 import dev.lockstep.analysis.config.LockstepConfig;
+import dev.lockstep.scanner.frontend.FrontEnd;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,19 @@ final class Common {
 
   @Option(names = "--threads", description = "Parser threads (default: the number of processors).")
   int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--strict",
+      description =
+          "Fail on an internal error (exit 3, with its stack trace) instead of reporting the file"
+              + " as not analysed or finding nothing in a method it could not read; also"
+              + " -Dlockstep.strict=true.")
+  boolean strict;
+
+  /** {@code --strict}, or the system property the tests set. */
+  boolean strict() {
+    return strict || FrontEnd.strictRequested();
+  }
 
   List<Path> roots() {
     return roots.isEmpty() ? List.of(Path.of(".")) : roots;

@@ -53,7 +53,8 @@ final class DocCommand implements Callable<Integer> {
       result =
           FrontEnd.scan(
               Sources.find(common.roots(), common.includeGenerated),
-              new FrontEnd.Options(common.config(), common.classpath(), true, common.threads),
+              new FrontEnd.Options(
+                  common.config(), common.classpath(), true, common.threads, common.strict()),
               done -> {},
               true);
     } catch (Common.ConfigException e) {

@@ -1,12 +1,14 @@
 package dev.lockstep.scanner.cli;
 
+import dev.lockstep.scanner.frontend.FrontEnd;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code lockstep} command line: {@code scan} reports findings, {@code doc} writes the
  * concurrency map. Exit codes: 0 clean, 1 findings at or above {@code --fail-on}, 2 usage or
- * configuration error, 3 incomplete scan (files that could not be analysed).
+ * configuration error, 3 incomplete scan (files that could not be analysed; with {@code --strict},
+ * an internal error).
  */
 @Command(
     name = "lockstep",
@@ -33,6 +35,17 @@ public final class Lockstep implements Runnable {
     // Bad options are usage errors (2); a crash means the scan did not complete (3).
     cli.setExitCodeExceptionMapper(
         e -> e instanceof CommandLine.ParameterException ? USAGE : INCOMPLETE);
+    // --strict: an internal error ends the scan, loudly, with its stack trace.
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parsed) -> {
+          if (!(e instanceof FrontEnd.InternalFailure)) {
+            throw e;
+          }
+          commandLine.getErr().println("lockstep: internal error: " + e.getMessage());
+          e.printStackTrace(commandLine.getErr());
+          commandLine.getErr().flush();
+          return INCOMPLETE;
+        });
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli.execute(args);
   }

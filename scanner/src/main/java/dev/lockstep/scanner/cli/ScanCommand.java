@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
       "0:clean (no finding at or above --fail-on)",
       "1:findings at or above --fail-on",
       "2:usage or configuration error",
-      "3:incomplete scan: files that could not be analysed"
+      "3:incomplete scan: files that could not be analysed, or (--strict) an internal error"
     })
 final class ScanCommand implements Callable<Integer> {
   /** The threshold of {@code --fail-on}. */
@@ -111,7 +111,7 @@ final class ScanCommand implements Callable<Integer> {
     FrontEnd.Result result =
         FrontEnd.scan(
             inputs,
-            new FrontEnd.Options(config, classpath, !noResolve, common.threads),
+            new FrontEnd.Options(config, classpath, !noResolve, common.threads, common.strict()),
             progress::parsed);
     progress.done();
 

@@ -25,6 +25,7 @@ import dev.lockstep.analysis.finding.Finding;
 import dev.lockstep.analysis.rules.LoopVerdict;
 import dev.lockstep.analysis.rules.SerialAwaitRule;
 import dev.lockstep.analysis.summary.CallJudge;
+import dev.lockstep.analysis.summary.FactsSource;
 import dev.lockstep.analysis.summary.Summaries;
 import java.io.IOException;
 import java.net.URL;
@@ -43,14 +44,32 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs the JavaParser front end over a set of files: parses them in parallel, resolves against the
  * sources themselves, the JDK and the classpath, reads every loop and lets {@link SerialAwaitRule}
  * judge it. A file that cannot be parsed or analysed is a {@link FileProblem}, never a silent gap.
+ *
+ * <p>Strict mode ({@link Options#strict()}, {@code --strict}, or the system property {@value
+ * #STRICT_PROPERTY} as for the checker) is for tests and for debugging the scanner: an internal
+ * exception while parsing or analysing is not turned into a {@link FileProblem} or, in a method
+ * body a summary reads, into "no finding"; the scan stops with an {@link InternalFailure} instead.
  */
 public final class FrontEnd {
+  /**
+   * The system property that turns strict mode on when {@link Options} are made without saying: the
+   * checker's ({@code SerialAwaitInLoop.STRICT_PROPERTY}) name, so one flag covers both front ends
+   * in tests.
+   */
+  public static final String STRICT_PROPERTY = "lockstep.strict";
+
   private FrontEnd() {}
+
+  /** Whether {@link #STRICT_PROPERTY} asks for strict mode. */
+  public static boolean strictRequested() {
+    return Boolean.getBoolean(STRICT_PROPERTY);
+  }
 
   /** One file to scan and the name findings give it (relative to the working directory). */
   public record Input(Path path, String display) {
@@ -67,14 +86,35 @@ public final class FrontEnd {
    * @param classpath jars and class directories to resolve library types from
    * @param resolve false to parse and find loops only (for measuring throughput): no findings
    * @param threads parser threads
+   * @param strict an internal exception stops the scan ({@link InternalFailure}) instead of being
+   *     reported as a file not analysed or, in a body a summary reads, taken as "no finding"
    */
-  public record Options(LockstepConfig config, List<Path> classpath, boolean resolve, int threads) {
+  public record Options(
+      LockstepConfig config, List<Path> classpath, boolean resolve, int threads, boolean strict) {
     public Options {
       requireNonNull(config, "config");
       classpath = List.copyOf(classpath);
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be >= 1");
       }
+    }
+
+    /** Strict as {@link FrontEnd#STRICT_PROPERTY} says (off unless set). */
+    public Options(LockstepConfig config, List<Path> classpath, boolean resolve, int threads) {
+      this(config, classpath, resolve, threads, strictRequested());
+    }
+  }
+
+  /**
+   * Strict mode: the scanner failed inside (a bug, or an input it cannot handle), where a normal
+   * scan would have reported the file as not analysed or silently found nothing. The cause is the
+   * original exception, with its stack trace.
+   */
+  public static final class InternalFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    InternalFailure(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 
@@ -108,7 +148,13 @@ public final class FrontEnd {
       Stats stats,
       Declarations.Map declarations) {}
 
-  private record Parsed(Input input, CompilationUnit unit, long lines, FileProblem problem) {}
+  /** One parsed file, or its problem; {@code failure} when the problem is an internal exception. */
+  private record Parsed(
+      Input input, CompilationUnit unit, long lines, FileProblem problem, Throwable failure) {
+    Parsed(Input input, CompilationUnit unit, long lines, FileProblem problem) {
+      this(input, unit, lines, problem, null);
+    }
+  }
 
   public static Result scan(List<Input> inputs, Options options) {
     return scan(inputs, options, done -> {});
@@ -129,6 +175,19 @@ public final class FrontEnd {
    */
   public static Result scan(
       List<Input> inputs, Options options, Consumer<Integer> progress, boolean declarations) {
+    return scan(inputs, options, progress, declarations, UnaryOperator.identity());
+  }
+
+  /**
+   * {@link #scan(List, Options, Consumer, boolean)} with the method bodies summaries read taken
+   * from {@code bodies} applied to the front end's own (tests put a failing reader there).
+   */
+  static Result scan(
+      List<Input> inputs,
+      Options options,
+      Consumer<Integer> progress,
+      boolean declarations,
+      UnaryOperator<FactsSource> bodies) {
     long start = System.nanoTime();
     List<Parsed> parsed = parseAll(inputs, options.threads(), progress);
     long parsedAt = System.nanoTime();
@@ -138,6 +197,10 @@ public final class FrontEnd {
     long lines = 0;
     for (Parsed p : parsed) {
       lines += p.lines();
+      if (p.failure() != null && options.strict()) {
+        throw new InternalFailure(
+            p.input().display() + ": " + p.problem().reason() + " (strict mode)", p.failure());
+      }
       if (p.problem() != null) {
         problems.add(p.problem());
       } else {
@@ -157,11 +220,16 @@ public final class FrontEnd {
         unit.setData(Node.SYMBOL_RESOLVER_KEY, symbolSolver);
       }
       names = new JpNames(solver);
+      names.strict = options.strict();
       names.readClassFileMarks(options.classpath());
       LockstepConfig config = options.config();
       JavaParserFacts facts = new JavaParserFacts(names, config.catalogue());
+      FactsSource source = bodies.apply(facts);
+      if (options.strict()) {
+        source = new StrictBodies(source, names);
+      }
       Summaries summaries =
-          new Summaries(facts, new CallJudge(config.catalogue()), config.maxDepth());
+          new Summaries(source, new CallJudge(config.catalogue()), config.maxDepth());
       SerialAwaitRule rule = new SerialAwaitRule(summaries, config.window());
       pipelines = new PipelineScan(facts, summaries, config.cores());
       for (Parsed p : parsed) {
@@ -188,6 +256,10 @@ public final class FrontEnd {
           }
           findings.addAll(pipelines.scan(p.unit()));
         } catch (RuntimeException | StackOverflowError e) {
+          if (options.strict()) {
+            throw new InternalFailure(
+                p.input().display() + ": analysis failed (strict mode): " + describe(e), e);
+          }
           problems.add(new FileProblem(p.input().display(), "analysis failed: " + describe(e)));
         }
       }
@@ -248,7 +320,13 @@ public final class FrontEnd {
         try {
           p = futures.get(i).get();
         } catch (ExecutionException e) {
-          p = new Parsed(input, null, 0, new FileProblem(input.display(), describe(e.getCause())));
+          p =
+              new Parsed(
+                  input,
+                  null,
+                  0,
+                  new FileProblem(input.display(), describe(e.getCause())),
+                  e.getCause());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new IllegalStateException("interrupted while parsing", e);
@@ -354,7 +432,7 @@ public final class FrontEnd {
       return new Parsed(input, unit, lines, null);
     } catch (RuntimeException | StackOverflowError e) {
       return new Parsed(
-          input, null, lines, new FileProblem(input.display(), "parser failed: " + describe(e)));
+          input, null, lines, new FileProblem(input.display(), "parser failed: " + describe(e)), e);
     }
   }
 

@@ -133,6 +133,9 @@ public final class JavaParserFacts implements FactsSource {
       try {
         facts = readMethod(decl.orElseThrow(), method);
       } catch (RuntimeException | StackOverflowError e) {
+        if (names.strict) {
+          throw e; // strict mode: a reader's bug must fail the scan, with its stack trace
+        }
         facts = Optional.empty(); // an odd body: judged like a library method
       }
     }

@@ -64,6 +64,13 @@ final class JpNames {
       new IdentityHashMap<>();
   int resolveCalls;
   int unresolved;
+
+  /**
+   * Strict mode ({@link FrontEnd.Options#strict()}): readers that swallow whole computations
+   * rethrow what is not a resolution failure. Here because every reader holds the names.
+   */
+  boolean strict;
+
   // What --classpath class files carry (annotations, ACC_SYNCHRONIZED), for declarations without
   // source.
   private ClassFiles libraries = new ClassFiles(List.of());

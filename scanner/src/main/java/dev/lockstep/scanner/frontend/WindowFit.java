@@ -64,6 +64,9 @@ final class WindowFit {
     try {
       return blocker(found.orElseThrow(), name, needsResult);
     } catch (RuntimeException | StackOverflowError e) {
+      if (names.strict && !StrictBodies.resolutionFailure(e)) {
+        throw e;
+      }
       return Optional.empty(); // something did not resolve: taken to fit
     }
   }
