@@ -80,9 +80,7 @@ final class EffectiveParallelismRuleTest {
             Marks.NONE,
             Marks.NONE,
             List.of(call(SEND, 31)),
-            List.of(),
-            List.of(region(LockRegion.Kind.MONITOR, THIS_SESSION, 0, PUBLISH, call(SEND, 31))),
-            List.of()));
+            List.of(region(LockRegion.Kind.MONITOR, THIS_SESSION, 0, PUBLISH, call(SEND, 31)))));
   }
 
   private static Pipeline pipeline(

@@ -128,11 +128,7 @@ final class SerialAwaitRuleTest {
         .isInstanceOf(LoopVerdict.Flagged.class);
     assertThat(
             cleanReason(
-                with(
-                    base,
-                    List.of(),
-                    List.of(new Exit(Exit.Kind.RETURN, true, at(12))),
-                    Marks.NONE)))
+                with(base, List.of(), List.of(new Exit(Exit.Kind.RETURN, at(12))), Marks.NONE)))
         .isEqualTo(LoopVerdict.Reason.EARLY_EXIT);
     assertThat(cleanReason(with(base, List.of(), List.of(), Marks.of(Mark.SEQUENTIAL))))
         .isEqualTo(LoopVerdict.Reason.SEQUENTIAL);

@@ -159,12 +159,10 @@ final class JavacFacts implements FactsSource {
         JavacNames.location(unit, tree),
         names.methodMarks(symbol),
         names.typeMarks(symbol.owner),
+        // Loops and pipelines are read where Error Prone visits them (each once); summaries need
+        // only calls and lock regions.
         CallReader.calls(body, new BodyScope().declareAll(body)),
-        // Loops are read on demand, where Error Prone visits them (each once); summaries need
-        // calls and lock regions. Pipelines are read where the checks visit them.
-        List.of(),
-        lockRegions.regions(path, symbol, scope),
-        List.of());
+        lockRegions.regions(path, symbol, scope));
   }
 
   /** Records every local declared in {@code tree} (not in nested classes) with its initialiser. */

@@ -6,11 +6,9 @@ import static java.util.Objects.requireNonNull;
  * A way out of a loop before its items run out.
  *
  * @param kind how the loop is left
- * @param dependsOnCallResult whether the exit is taken because of what a call in the iteration
- *     returned (its guard or returned value involves a call, or a variable assigned from one)
  * @param location where the exit is
  */
-public record Exit(Kind kind, boolean dependsOnCallResult, Location location) {
+public record Exit(Kind kind, Location location) {
   /** How the loop is left. */
   public enum Kind {
     BREAK,

@@ -14,9 +14,7 @@ import java.util.List;
  * @param calls the calls in its body, with receivers relative to the method; calls inside lambdas
  *     carry {@link CallSite#runVia()}; calls in local and anonymous classes belong to those
  *     classes' methods
- * @param loops the loops in its body (including ones inside its lambdas)
- * @param lockRegions regions holding a lock (filled by front ends that read them)
- * @param pipelines concurrent pipelines it sets up (filled by front ends that read them)
+ * @param lockRegions regions holding a lock
  */
 public record MethodFacts(
     MethodRef method,
@@ -24,24 +22,19 @@ public record MethodFacts(
     Marks methodMarks,
     Marks typeMarks,
     List<CallSite> calls,
-    List<LoopFact> loops,
-    List<LockRegion> lockRegions,
-    List<Pipeline> pipelines) {
+    List<LockRegion> lockRegions) {
   public MethodFacts {
     requireNonNull(method, "method");
     requireNonNull(location, "location");
     requireNonNull(methodMarks, "methodMarks");
     requireNonNull(typeMarks, "typeMarks");
     calls = List.copyOf(calls);
-    loops = List.copyOf(loops);
     lockRegions = List.copyOf(lockRegions);
-    pipelines = List.copyOf(pipelines);
   }
 
   /** Facts with calls only; for tests and for front ends that read nothing else. */
   public static MethodFacts ofCalls(MethodRef method, Location location, List<CallSite> calls) {
-    return new MethodFacts(
-        method, location, Marks.NONE, Marks.NONE, calls, List.of(), List.of(), List.of());
+    return new MethodFacts(method, location, Marks.NONE, Marks.NONE, calls, List.of());
   }
 
   /** The method's own marks and its type's. */

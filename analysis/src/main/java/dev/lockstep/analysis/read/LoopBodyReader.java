@@ -172,7 +172,7 @@ public final class LoopBodyReader {
       case BREAK -> {
         if (!inLambda && leaves(node.target())) {
           leavesLoop = true;
-          exits.add(new Exit(Exit.Kind.BREAK, false, node.src().at()));
+          exits.add(new Exit(Exit.Kind.BREAK, node.src().at()));
         }
       }
       case CONTINUE -> {
@@ -184,7 +184,7 @@ public final class LoopBodyReader {
         scan(node.value());
         if (!inLambda && statementLoop) { // in a forEach body a return is a 'continue'
           leavesLoop = true;
-          exits.add(new Exit(Exit.Kind.RETURN, false, node.src().at()));
+          exits.add(new Exit(Exit.Kind.RETURN, node.src().at()));
         }
       }
       default -> scan(node.value());

@@ -178,7 +178,7 @@ final class LoopShapes {
           return Optional.empty();
         }
         if (StreamShapes.SHORT_CIRCUIT.contains(name)) {
-          exits.add(new Exit(Exit.Kind.SHORT_CIRCUIT, true, call.src().at()));
+          exits.add(new Exit(Exit.Kind.SHORT_CIRCUIT, call.src().at()));
         }
         if (StreamShapes.STEPS.contains(name)) {
           for (Node arg : call.args()) {

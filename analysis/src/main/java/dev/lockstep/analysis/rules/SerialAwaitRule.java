@@ -48,8 +48,7 @@ import java.util.stream.Collectors;
  *       n++}), do not carry; neither do {@code list.add}/{@code map.put}, which are calls;
  *   <li>the loop has no way out before its items run out: no {@code break}, no {@code return}, no
  *       short-circuiting stream terminal ({@code findFirst}, {@code anyMatch}, {@code limit}) — any
- *       exit, whether or not it depends on what a call returned ({@link Exit#dependsOnCallResult()}
- *       is not consulted): running the items at once would do work the loop never did;
+ *       exit, whatever decides it: running the items at once would do work the loop never did;
  *   <li>no call waits only through a {@code @SerializedResource} (its wait has no chain other than
  *       through the resource): a window there is fake concurrency;
  *   <li>and at least one call per iteration waits, directly or through the call chain (see {@link

@@ -162,9 +162,7 @@ public final class JavaParserFacts implements FactsSource {
             names.marksOf(decl),
             names.enclosingTypeMarks(decl),
             CallReader.calls(lowered, new BodyScope().declareAll(lowered)),
-            List.of(),
-            concurrency.regions(decl, body, ref, scope),
-            List.of()));
+            concurrency.regions(decl, body, ref, scope)));
   }
 
   /** Records every local declared in {@code tree} (not in nested classes) with its initialiser. */
