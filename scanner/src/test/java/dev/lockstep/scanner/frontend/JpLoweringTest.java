@@ -491,4 +491,72 @@ final class JpLoweringTest {
     assertThat(g.args().get(7).src().constant()).hasValue(8);
     assertThat(g.args().get(7).src().source()).isEqualTo("SIZE * 2");
   }
+
+  @Test
+  void methodReferencesKeepTheirQualifier() {
+    Fixture f =
+        fixture(
+            """
+            void f(List<String> items, java.util.concurrent.ExecutorService erp) {
+              items.forEach(String::length);
+              items.forEach(this::use);
+              Runnable r = erp::shutdown;
+              java.util.function.Supplier<A> s = A::new;
+            }
+            void use(String s) {}""");
+    JpLowering.Lowered lowered = f.lower("f");
+    List<Node.MethodReference> refs = all(lowered.root(), Node.MethodReference.class);
+
+    assertThat(refs).hasSize(4);
+    assertThat(refs.get(0).typeQualifier()).isTrue();
+    assertThat(((TypeName) refs.get(0).qualifier()).type()).isEqualTo("String");
+    assertThat(refs.get(0).resolve().orElseThrow().ref().owner()).isEqualTo("java.lang.String");
+    assertThat(refs.get(1).typeQualifier()).isFalse();
+    assertThat(refs.get(1).qualifier()).isInstanceOf(This.class);
+    assertThat(refs.get(2).typeQualifier()).isFalse();
+    assertThat(((Name) refs.get(2).qualifier()).var()).isSameInstanceAs(lowered.params().get(1));
+    assertThat(refs.get(3).name()).isEqualTo("new");
+    assertThat(refs.get(3).typeQualifier()).isTrue();
+    assertThat(((TypeName) refs.get(3).qualifier()).type()).isEqualTo("p.A");
+  }
+
+  @Test
+  void namesThatLookLikeTypes() {
+    Fixture f =
+        fixture(
+            """
+            static final int SIZE = 2;
+            void f() { int n = A.SIZE; LOG.hashCode(); }""");
+    Block body = f.body("f");
+
+    Select size = (Select) ((Local) body.statements().get(0)).init();
+    assertThat(((TypeName) size.base()).type()).isEqualTo("p.A");
+    assertThat(size.field().name()).isEqualTo("SIZE");
+    assertThat(size.field().isConstant()).isTrue();
+    // An instance call through an inherited field the syntax took for a type: the receiver
+    // stays a type name; the resolved target (not static) tells it is a field.
+    Call hash = (Call) body.statements().get(1);
+    assertThat(((TypeName) hash.receiver()).type()).isEqualTo("LOG");
+    assertThat(hash.receiver().src().source()).isEqualTo("LOG");
+    assertThat(hash.resolve().orElseThrow().isStatic()).isFalse();
+  }
+
+  @Test
+  void theIndexMapsWrappersToWhatTheyHold() {
+    Fixture f = fixture("void f(int n) { loop: while (n > 0) { g((n)); } }\nvoid g(int x) {}");
+    JpLowering.Lowered lowered = f.lower("f");
+    MethodDeclaration jp = f.method("f");
+
+    Loop loop = (Loop) ((Block) lowered.root()).statements().get(0);
+    assertThat(lowered.of(jp.findFirst(com.github.javaparser.ast.stmt.LabeledStmt.class).get()))
+        .isSameInstanceAs(loop);
+    Call g = call(loop.body(), "g");
+    assertThat(lowered.of(jp.findFirst(com.github.javaparser.ast.stmt.ExpressionStmt.class).get()))
+        .isSameInstanceAs(g);
+    assertThat(lowered.of(jp.findFirst(com.github.javaparser.ast.expr.EnclosedExpr.class).get()))
+        .isSameInstanceAs(g.args().get(0));
+    assertThat(g.args().get(0)).isInstanceOf(Name.class);
+    assertThat(loop.src().tree())
+        .isSameInstanceAs(jp.findFirst(com.github.javaparser.ast.stmt.WhileStmt.class).get());
+  }
 }
