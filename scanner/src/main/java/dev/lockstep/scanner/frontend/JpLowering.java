@@ -109,6 +109,9 @@ final class JpLowering {
   private final JpValues values;
   private final JpLoweringNames symbols;
 
+  /** How many trees lowered to {@link Other} because lowering them failed; for tests. */
+  int failures;
+
   JpLowering(JpNames names, Vars vars) {
     this.names = names;
     this.vars = vars;
@@ -156,6 +159,7 @@ final class JpLowering {
     try {
       root = lower(body, s, params);
     } catch (RuntimeException | StackOverflowError e) {
+      failures++;
       // Too deep or too odd to lower: a body that hides nothing, and tells nothing.
       root = new Other(s.src(body), List.of());
     }
@@ -306,6 +310,7 @@ final class JpLowering {
       try {
         return put(statement, lowerStmt(statement));
       } catch (RuntimeException e) {
+        failures++;
         return new Other(src(statement), List.of()); // odd syntax: nothing modelled
       }
     }
@@ -545,6 +550,7 @@ final class JpLowering {
       try {
         return put(expression, lowerExpr(expression));
       } catch (RuntimeException e) {
+        failures++;
         return new Other(src(expression), List.of()); // odd syntax: nothing modelled
       }
     }

@@ -559,4 +559,134 @@ final class JpLoweringTest {
     assertThat(loop.src().tree())
         .isSameInstanceAs(jp.findFirst(com.github.javaparser.ast.stmt.WhileStmt.class).get());
   }
+
+  /**
+   * Every body of the parity corpus, the samples and the scanner's own sources lowers without an
+   * exception and without a resolution into a well-formed tree that indexes every statement and
+   * call; the corpus's targets, types and constants then answer without throwing.
+   */
+  @Test
+  void everyBodyOfTheCorporaLowersWithoutResolving() throws java.io.IOException {
+    List<CompilationUnit> corpus =
+        parseAll("src/test/resources/parity", "../samples/src/main/java");
+    List<CompilationUnit> own = parseAll("src/main/java");
+    List<CompilationUnit> units = new ArrayList<>(corpus);
+    units.addAll(own);
+    CombinedTypeSolver combined = new CombinedTypeSolver();
+    combined.add(new SourceTypeSolver(units));
+    combined.add(new ReflectionTypeSolver(true));
+    CountingSolver solver = new CountingSolver(combined);
+    JavaSymbolSolver symbolSolver = new JavaSymbolSolver(solver);
+    units.forEach(u -> u.setData(com.github.javaparser.ast.Node.SYMBOL_RESOLVER_KEY, symbolSolver));
+    JpNames names = new JpNames(solver);
+    JpLowering lowering = new JavaParserFacts(names, Catalogue.empty()).lowering();
+
+    List<Node> corpusRoots = new ArrayList<>();
+    int bodies = 0;
+    for (CompilationUnit unit : units) {
+      for (com.github.javaparser.ast.Node body : bodiesOf(unit)) {
+        JpLowering.Lowered lowered = lowering.lower(body);
+        bodies++;
+        if (lowered.root() == null) {
+          continue;
+        }
+        assertWellFormed(lowered.root());
+        for (com.github.javaparser.ast.Node tree : ownTrees(body)) {
+          boolean declaresSeveral =
+              tree instanceof com.github.javaparser.ast.stmt.ExpressionStmt e
+                  && e.getExpression()
+                      instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr d
+                  && d.getVariables().size() > 1;
+          if (!declaresSeveral && !(tree instanceof com.github.javaparser.ast.stmt.EmptyStmt)) {
+            assertThat(lowered.of(tree)).isNotNull();
+          }
+        }
+        if (corpus.contains(unit)) {
+          corpusRoots.add(lowered.root());
+        }
+      }
+    }
+    assertThat(bodies).isGreaterThan(500);
+    assertThat(lowering.failures).isEqualTo(0);
+    assertThat(names.resolveCalls).isEqualTo(0);
+    assertThat(solver.asked).isEqualTo(0);
+
+    int resolved = 0;
+    for (Node root : corpusRoots) {
+      for (Node n : all(root)) {
+        n.src().type().closure();
+        n.src().constant();
+        n.src().source();
+        resolved +=
+            switch (n) {
+              case Call c -> c.resolve().isPresent() ? 1 : 0;
+              case New c -> c.resolve().isPresent() ? 1 : 0;
+              case Node.MethodReference r -> r.resolve().isPresent() ? 1 : 0;
+              default -> 0;
+            };
+      }
+    }
+    assertThat(resolved).isGreaterThan(100);
+  }
+
+  private static List<CompilationUnit> parseAll(String... roots) throws java.io.IOException {
+    List<CompilationUnit> units = new ArrayList<>();
+    JavaParser parser = new JavaParser(FrontEnd.configuration());
+    for (String root : roots) {
+      List<java.nio.file.Path> files;
+      try (var walk = java.nio.file.Files.walk(java.nio.file.Path.of(root))) {
+        files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+      }
+      for (java.nio.file.Path file : files) {
+        ParseResult<CompilationUnit> result =
+            FrontEnd.parseText(parser, java.nio.file.Files.readString(file));
+        result.getResult().filter(u -> result.isSuccessful()).ifPresent(units::add);
+      }
+    }
+    assertThat(units).isNotEmpty();
+    return units;
+  }
+
+  private static List<com.github.javaparser.ast.Node> bodiesOf(CompilationUnit unit) {
+    List<com.github.javaparser.ast.Node> bodies = new ArrayList<>();
+    bodies.addAll(unit.findAll(com.github.javaparser.ast.body.CallableDeclaration.class));
+    bodies.addAll(unit.findAll(com.github.javaparser.ast.body.InitializerDeclaration.class));
+    return bodies;
+  }
+
+  /** The statements and calls of a body, not those of classes declared in it. */
+  private static List<com.github.javaparser.ast.Node> ownTrees(
+      com.github.javaparser.ast.Node body) {
+    List<com.github.javaparser.ast.Node> out = new ArrayList<>();
+    java.util.ArrayDeque<com.github.javaparser.ast.Node> work = new java.util.ArrayDeque<>();
+    body.getChildNodes().forEach(work::push);
+    while (!work.isEmpty()) {
+      com.github.javaparser.ast.Node n = work.pop();
+      if (n instanceof com.github.javaparser.ast.body.BodyDeclaration<?>
+          || n instanceof com.github.javaparser.ast.stmt.LocalClassDeclarationStmt
+          || n instanceof com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt) {
+        continue;
+      }
+      if (n instanceof com.github.javaparser.ast.stmt.Statement
+          || n instanceof com.github.javaparser.ast.expr.MethodCallExpr) {
+        out.add(n);
+      }
+      n.getChildNodes().forEach(work::push);
+    }
+    return out;
+  }
+
+  private static void assertWellFormed(Node root) {
+    java.util.ArrayDeque<Node> work = new java.util.ArrayDeque<>();
+    work.push(root);
+    while (!work.isEmpty()) {
+      Node n = work.pop();
+      assertThat(n.src()).isNotNull();
+      assertThat(n.src().tree()).isNotNull();
+      for (Node child : Nodes.children(n)) {
+        assertThat(child).isNotNull();
+        work.push(child);
+      }
+    }
+  }
 }
