@@ -270,7 +270,7 @@ final class JpLoweringTest {
                   if (s.isEmpty()) continue;
                   if (s.length() > 3) break outer;
                   if (s.length() > 5) continue outer;
-                  switch (s) { case "a": break; default: }
+                  switch (s) { case "a": break; case "b": continue; default: }
                   break;
                 }
               }
@@ -283,15 +283,17 @@ final class JpLoweringTest {
     Node.Switch sw = only(body, Node.Switch.class, s -> true);
     Block labelled = (Block) body.statements().get(1);
     List<Jump> jumps = all(body, Jump.class);
-    assertThat(jumps).hasSize(6);
+    assertThat(jumps).hasSize(7);
     assertThat(jumps.get(0).kind()).isEqualTo(JumpKind.CONTINUE);
     assertThat(jumps.get(0).target()).isSameInstanceAs(inner.src());
     assertThat(jumps.get(1).kind()).isEqualTo(JumpKind.BREAK);
     assertThat(jumps.get(1).target()).isSameInstanceAs(outer.src());
     assertThat(jumps.get(2).target()).isSameInstanceAs(outer.src());
     assertThat(jumps.get(3).target()).isSameInstanceAs(sw.src());
+    assertThat(jumps.get(4).kind()).isEqualTo(JumpKind.CONTINUE); // out of the switch
     assertThat(jumps.get(4).target()).isSameInstanceAs(inner.src());
-    assertThat(jumps.get(5).target()).isSameInstanceAs(labelled.src());
+    assertThat(jumps.get(5).target()).isSameInstanceAs(inner.src());
+    assertThat(jumps.get(6).target()).isSameInstanceAs(labelled.src());
   }
 
   @Test
