@@ -109,6 +109,9 @@ final class JpLowering {
   private final JpValues values;
   private final JpLoweringNames symbols;
 
+  /** How many trees lowered to {@link Other} because lowering them failed; for tests. */
+  int failures;
+
   JpLowering(JpNames names, Vars vars) {
     this.names = names;
     this.vars = vars;
@@ -153,6 +156,18 @@ final class JpLowering {
     Session s = new Session();
     List<Var> params = new ArrayList<>();
     Node root;
+    try {
+      root = lower(body, s, params);
+    } catch (RuntimeException | StackOverflowError e) {
+      failures++;
+      // Too deep or too odd to lower: a body that hides nothing, and tells nothing.
+      root = new Other(s.src(body), List.of());
+    }
+    return new Lowered(root, params, s.index);
+  }
+
+  private Node lower(com.github.javaparser.ast.Node body, Session s, List<Var> params) {
+    Node root;
     switch (body) {
       case CallableDeclaration<?> method -> {
         for (Parameter p : method.getParameters()) {
@@ -178,7 +193,7 @@ final class JpLowering {
       case Expression e -> root = s.expr(e);
       default -> root = new Other(s.src(body), List.of());
     }
-    return new Lowered(root, params, s.index);
+    return root;
   }
 
   /** The lowering of one body: its index, and the statements break and continue can leave. */
@@ -295,14 +310,26 @@ final class JpLowering {
       try {
         return put(statement, lowerStmt(statement));
       } catch (RuntimeException e) {
+        failures++;
         return new Other(src(statement), List.of()); // odd syntax: nothing modelled
       }
     }
 
     private Node lowerStmt(Statement statement) {
+      // What has no node of its own: a block is its Block, an expression statement its
+      // expression, a labelled statement the statement labelled.
+      if (statement instanceof BlockStmt b) {
+        return block(b);
+      }
+      if (statement instanceof ExpressionStmt e
+          && !(e.getExpression() instanceof VariableDeclarationExpr)) {
+        return expr(e.getExpression());
+      }
+      if (statement instanceof LabeledStmt l) {
+        return labelled(l);
+      }
       Src src = src(statement);
       return switch (statement) {
-        case BlockStmt b -> block(b);
         case ExpressionStmt e ->
             e.getExpression() instanceof VariableDeclarationExpr d
                 ? new Other(src, List.copyOf(locals(d)))
@@ -390,19 +417,6 @@ final class JpLowering {
                 JumpKind.CONTINUE,
                 null,
                 c.getLabel().map(l -> labels.get(l.asString())).orElseGet(loops::peek));
-        case LabeledStmt l -> {
-          String label = l.getLabel().asString();
-          Src previous = labels.put(label, src(unlabelled(l.getStatement())));
-          try {
-            yield stmt(l.getStatement());
-          } finally {
-            if (previous == null) {
-              labels.remove(label);
-            } else {
-              labels.put(label, previous);
-            }
-          }
-        }
         case ExplicitConstructorInvocationStmt c -> {
           Node outer = c.getExpression().map(this::expr).orElse(null);
           List<Node> args = exprs(c.getArguments());
@@ -417,6 +431,21 @@ final class JpLowering {
         case LocalRecordDeclarationStmt r -> new ClassBody(src);
         default -> new Other(src, children(statement));
       };
+    }
+
+    /** {@code label: statement}: the statement, with the label in reach of its jumps. */
+    private Node labelled(LabeledStmt l) {
+      String label = l.getLabel().asString();
+      Src previous = labels.put(label, src(unlabelled(l.getStatement())));
+      try {
+        return stmt(l.getStatement());
+      } finally {
+        if (previous == null) {
+          labels.remove(label);
+        } else {
+          labels.put(label, previous);
+        }
+      }
     }
 
     /** What a label's jumps target: the statement under any further labels. */
@@ -521,6 +550,7 @@ final class JpLowering {
       try {
         return put(expression, lowerExpr(expression));
       } catch (RuntimeException e) {
+        failures++;
         return new Other(src(expression), List.of()); // odd syntax: nothing modelled
       }
     }
