@@ -1,6 +1,5 @@
 package dev.lockstep.window;
 
-import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -39,7 +38,7 @@ final class AsyncRun<T, R> {
   private final Slots slots;
   private final Thread caller = Thread.currentThread();
 
-  @GuardedBy("caller") // confined to the caller's thread
+  /** Confined to the caller's thread. */
   private final Iterator<? extends T> input;
 
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -69,7 +68,6 @@ final class AsyncRun<T, R> {
     this.slots = new Slots(items instanceof java.util.Collection<?> c ? c.size() : -1);
   }
 
-  @SuppressWarnings("GuardedBy") // input is confined to the caller's thread
   List<R> run() throws Exception {
     long start = System.nanoTime();
     Duration timeout = config.timeoutOrNull();

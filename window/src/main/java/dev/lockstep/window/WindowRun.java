@@ -1,6 +1,5 @@
 package dev.lockstep.window;
 
-import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,6 +87,7 @@ final class WindowRun<T, R> {
   /** Every other failure, attached to what the caller gets as suppressed. */
   private final ConcurrentLinkedQueue<Throwable> laterFailures = new ConcurrentLinkedQueue<>();
 
+  /** Won by the first {@link #finish}, so that the stats are computed and reported once. */
   private final AtomicBoolean finished = new AtomicBoolean();
 
   /** The thread waiting in {@link #awaitLanes}, unparked when the last lane ends or on cancel. */
@@ -102,9 +102,7 @@ final class WindowRun<T, R> {
   // Confined to the caller's (or the stream consumer's) thread.
   private boolean callerInterrupted;
   private int abandoned;
-
-  @GuardedBy("finished") // written once by the thread that won finished
-  private Stats stats;
+  private Stats stats; // set once, by finish()
 
   WindowRun(
       BoundedWindow config,
@@ -181,7 +179,7 @@ final class WindowRun<T, R> {
     if (fatal.get() != null || reason == CancelReason.INTERRUPTED) {
       throw unchecked(failureToThrow());
     }
-    return new Outcomes<>(all, stats());
+    return new Outcomes<>(all, stats);
   }
 
   /** A lazy stream of results; see {@link BoundedWindow#stream}. */
@@ -502,7 +500,6 @@ final class WindowRun<T, R> {
     }
   }
 
-  @SuppressWarnings("GuardedBy") // written once, by the thread that won finished
   private void finish() {
     if (!finished.compareAndSet(false, true)) {
       return;
@@ -535,11 +532,6 @@ final class WindowRun<T, R> {
     if (listener != null) {
       listener.accept(stats);
     }
-  }
-
-  @SuppressWarnings("GuardedBy") // read after finish() on the same thread
-  private Stats stats() {
-    return stats;
   }
 
   private T abandonedItem(int index) {
@@ -619,8 +611,7 @@ final class WindowRun<T, R> {
   }
 
   private long lanesDone() {
-    Stats s = stats();
-    return s == null ? 0 : s.itemsDone();
+    return stats == null ? 0 : stats.itemsDone();
   }
 
   private static RuntimeException unchecked(Throwable t) {
