@@ -49,9 +49,6 @@ final class WindowRun<T, R> {
     STREAM,
   }
 
-  /** Lanes alive in this JVM, over all runs: lets tests check that no run leaks a task. */
-  static final AtomicInteger liveLanes = new AtomicInteger();
-
   private static final ThreadFactory VIRTUAL =
       Thread.ofVirtual().name("lockstep-window-lane").factory();
 
@@ -293,11 +290,9 @@ final class WindowRun<T, R> {
     Lane lane = new Lane();
     lanes.set(i, lane);
     lanesLive.incrementAndGet();
-    liveLanes.incrementAndGet();
     try {
       executor.execute(() -> runLane(lane));
     } catch (Throwable t) { // a RejectedExecutionException, typically: the run fails
-      liveLanes.decrementAndGet();
       fatal(t);
       laneEnded();
     }
@@ -329,7 +324,6 @@ final class WindowRun<T, R> {
         runItem(lane, index);
       }
     } finally {
-      liveLanes.decrementAndGet();
       laneEnded();
     }
   }

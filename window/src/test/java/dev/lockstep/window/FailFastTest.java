@@ -22,12 +22,14 @@ import org.junit.jupiter.api.Test;
 
 /** Fail fast, cancellation, interruption, deadlines and Errors; real threads, bounded waits. */
 final class FailFastTest {
+  private final Leaks leaks = new Leaks();
+
   private static final List<Integer> HUNDRED = IntStream.range(0, 100).boxed().toList();
 
   @AfterEach
   void noLeaks() {
     assertThat(Thread.interrupted()).isFalse();
-    Leaks.assertNoLiveLanes();
+    leaks.assertNoLiveLanes();
   }
 
   @Test
@@ -40,7 +42,8 @@ final class FailFastTest {
         assertThrows(
             IllegalStateException.class,
             () ->
-                BoundedWindow.of(4)
+                leaks
+                    .of(4)
                     .map(
                         HUNDRED,
                         i -> {
@@ -73,7 +76,8 @@ final class FailFastTest {
         assertThrows(
             RuntimeException.class,
             () ->
-                BoundedWindow.of(3)
+                leaks
+                    .of(3)
                     .forEach(
                         List.of(0, 1, 2),
                         i -> {
@@ -97,7 +101,8 @@ final class FailFastTest {
         assertThrows(
             AssertionError.class,
             () ->
-                BoundedWindow.of(2)
+                leaks
+                    .of(2)
                     .map(
                         HUNDRED,
                         i -> {
@@ -134,7 +139,8 @@ final class FailFastTest {
         assertThrows(
             IllegalStateException.class,
             () ->
-                BoundedWindow.of(3)
+                leaks
+                    .of(3)
                     .forEach(
                         input,
                         i -> {
@@ -153,7 +159,7 @@ final class FailFastTest {
     RejectedExecutionException e =
         assertThrows(
             RejectedExecutionException.class,
-            () -> BoundedWindow.of(3).executor(rejecting).map(HUNDRED, i -> i));
+            () -> BoundedWindow.of(3).executor(leaks.track(rejecting)).map(HUNDRED, i -> i));
     assertThat(e).hasMessageThat().isEqualTo("full");
   }
 
@@ -168,7 +174,8 @@ final class FailFastTest {
             .start(
                 () -> {
                   try {
-                    BoundedWindow.of(2)
+                    leaks
+                        .of(2)
                         .forEach(
                             HUNDRED,
                             i -> {
@@ -202,7 +209,8 @@ final class FailFastTest {
         assertThrows(
             DeadlineExceededException.class,
             () ->
-                BoundedWindow.of(2)
+                leaks
+                    .of(2)
                     .timeout(Duration.ofMillis(50))
                     .onStats(s -> stats[0] = s)
                     .forEach(
@@ -224,7 +232,8 @@ final class FailFastTest {
         assertThrows(
             RuntimeException.class,
             () ->
-                BoundedWindow.of(2)
+                leaks
+                    .of(2)
                     .cancelGrace(Duration.ofMillis(20))
                     .forEach(
                         List.of(0, 1),
@@ -261,7 +270,7 @@ final class FailFastTest {
             RuntimeException.class,
             () ->
                 BoundedWindow.of(2)
-                    .executor(pool)
+                    .executor(leaks.track(pool))
                     .forEach(
                         HUNDRED,
                         i -> {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * counting executor shows how many tasks a run submits.
  */
 final class ManualExecutorTest {
+  private final Leaks leaks = new Leaks();
 
   @Test
   void aRunSubmitsAtMostKTasksWhateverN() {
@@ -27,11 +28,11 @@ final class ManualExecutorTest {
         };
     List<Integer> out =
         BoundedWindow.of(4)
-            .executor(direct)
+            .executor(leaks.track(direct))
             .map(IntStream.range(0, 10_000).boxed().toList(), i -> i);
     assertThat(out).hasSize(10_000);
     assertThat(submitted.get()).isAtMost(4);
-    Leaks.assertNoLiveLanes();
+    leaks.assertNoLiveLanes();
   }
 
   @Test
@@ -91,7 +92,7 @@ final class ManualExecutorTest {
                 () -> {
                   try {
                     BoundedWindow.of(3)
-                        .executor(manual)
+                        .executor(leaks.track(manual))
                         .forEach(
                             IntStream.range(0, 50).boxed().toList(),
                             i -> {
@@ -110,7 +111,7 @@ final class ManualExecutorTest {
     assertThat(caller.isAlive()).isFalse();
     assertThat(thrown.get()).hasMessageThat().isEqualTo("first");
     assertThat(calls.get()).isEqualTo(1);
-    Leaks.assertNoLiveLanes();
+    leaks.assertNoLiveLanes();
   }
 
   private static Runnable take(Queue<Runnable> queued) throws InterruptedException {

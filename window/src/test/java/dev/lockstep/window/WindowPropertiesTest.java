@@ -29,6 +29,8 @@ import net.jqwik.api.lifecycle.AfterProperty;
  * outlives its run.
  */
 final class WindowPropertiesTest {
+  private final Leaks leaks = new Leaks();
+
   private static final ExecutorService POOL = Executors.newFixedThreadPool(6);
 
   enum Stop {
@@ -134,8 +136,8 @@ final class WindowPropertiesTest {
 
   record Result<X>(X value, Throwable thrown, boolean interruptFlag) {}
 
-  private static BoundedWindow window(int k, boolean ordered, Stop stop, long deadlineMicros) {
-    BoundedWindow w = BoundedWindow.of(k);
+  private BoundedWindow window(int k, boolean ordered, Stop stop, long deadlineMicros) {
+    BoundedWindow w = leaks.of(k);
     w = ordered ? w : w.unordered();
     if (stop == Stop.DEADLINE) {
       w = w.timeout(Duration.ofNanos(deadlineMicros * 1000));
@@ -145,7 +147,7 @@ final class WindowPropertiesTest {
 
   @AfterProperty
   void noLeaks() {
-    Leaks.assertNoLiveLanes();
+    leaks.assertNoLiveLanes();
   }
 
   @Property(tries = 1500)
@@ -166,7 +168,7 @@ final class WindowPropertiesTest {
     ConcurrencyProbe probe = new ConcurrencyProbe();
     BoundedWindow w = window(k, ordered, stop, stopAfterMicros);
     if (pooled) {
-      w = w.executor(POOL);
+      w = w.executor(leaks.track(POOL));
     }
     BoundedWindow window = w;
     Result<Outcomes<Integer, Integer>> r =
@@ -332,7 +334,7 @@ final class WindowPropertiesTest {
             return pulled.getAndIncrement();
           }
         };
-    BoundedWindow w = BoundedWindow.of(k).reorderBuffer(buffer);
+    BoundedWindow w = leaks.of(k).reorderBuffer(buffer);
     w = ordered ? w : w.unordered();
     int consumed = 0;
     boolean[] seen = new boolean[n];
