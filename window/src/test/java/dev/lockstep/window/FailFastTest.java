@@ -3,8 +3,8 @@ package dev.lockstep.window;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -14,7 +14,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -95,6 +94,33 @@ final class FailFastTest {
   }
 
   @Test
+  void anErrorIsThrownBeforeTheFirstFailureWhichIsAttached() {
+    CountDownLatch bothIn = new CountDownLatch(1);
+    IOException first = new IOException("first");
+    AssertionError error = new AssertionError("error");
+    ThrowingConsumer<Integer, Exception> call =
+        i -> {
+          if (i == 0) {
+            bothIn.await(5, TimeUnit.SECONDS);
+            throw first;
+          }
+          bothIn.countDown();
+          // Wait for the window's interrupt, which comes only after the first failure was
+          // recorded, then fail with an Error. Bounded.
+          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+          while (!Thread.interrupted() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(100_000);
+          }
+          throw error;
+        };
+    BoundedWindow window = leaks.of(2);
+    AssertionError thrown =
+        assertThrows(AssertionError.class, () -> window.forEach(List.of(0, 1), call));
+    assertThat(thrown).isSameInstanceAs(error);
+    assertThat(thrown.getSuppressed()).asList().containsExactly(first);
+  }
+
+  @Test
   void errorsPropagateAsIs() {
     AssertionError error = new AssertionError("bad");
     AssertionError thrown =
@@ -117,24 +143,7 @@ final class FailFastTest {
   @Test
   void aThrowingInputEndsTheRunWithItsException() {
     AtomicInteger calls = new AtomicInteger();
-    Iterable<Integer> input =
-        () ->
-            new Iterator<>() {
-              int next;
-
-              @Override
-              public boolean hasNext() {
-                return true;
-              }
-
-              @Override
-              public Integer next() {
-                if (next == 20) {
-                  throw new IllegalStateException("input broke");
-                }
-                return next++;
-              }
-            };
+    Iterable<Integer> input = Inputs.throwingAt(20, Integer.MAX_VALUE, "input broke");
     IllegalStateException e =
         assertThrows(
             IllegalStateException.class,
@@ -167,37 +176,27 @@ final class FailFastTest {
   void callerInterruptCancelsAndRestoresTheFlag() throws Exception {
     CountDownLatch running = new CountDownLatch(2);
     AtomicInteger interruptedCalls = new AtomicInteger();
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    AtomicReference<Boolean> flagAfter = new AtomicReference<>();
-    Thread caller =
-        Thread.ofPlatform()
-            .start(
-                () -> {
-                  try {
-                    leaks
-                        .of(2)
-                        .forEach(
-                            HUNDRED,
-                            i -> {
-                              running.countDown();
-                              try {
-                                Thread.sleep(10_000);
-                              } catch (InterruptedException e) {
-                                interruptedCalls.incrementAndGet();
-                                throw e;
-                              }
-                            });
-                  } catch (Throwable t) {
-                    thrown.set(t);
-                  }
-                  flagAfter.set(Thread.currentThread().isInterrupted());
-                });
-    assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
-    caller.interrupt();
-    caller.join(10_000);
-    assertThat(caller.isAlive()).isFalse();
-    assertThat(thrown.get()).isInstanceOf(CancellationException.class);
-    assertThat(flagAfter.get()).isTrue();
+    Caller.Result<Void> r =
+        Caller.run(
+            () -> {
+              leaks
+                  .of(2)
+                  .forEach(
+                      HUNDRED,
+                      i -> {
+                        running.countDown();
+                        try {
+                          Thread.sleep(10_000);
+                        } catch (InterruptedException e) {
+                          interruptedCalls.incrementAndGet();
+                          throw e;
+                        }
+                      });
+              return null;
+            },
+            () -> assertThat(running.await(5, TimeUnit.SECONDS)).isTrue());
+    assertThat(r.thrown()).isInstanceOf(CancellationException.class);
+    assertThat(r.interruptFlag()).isTrue();
     assertThat(interruptedCalls.get()).isEqualTo(2);
   }
 

@@ -93,4 +93,30 @@ final class OutcomesTest {
                       return i;
                     }));
   }
+
+  @Test
+  void failuresAreOnlyOutcomesSoAnErrorCarriesNoneOfThem() {
+    // One lane: item 0 fails (only an outcome), then item 1's Error fails the run.
+    BoundedWindow oneLane = leaks.of(1);
+    StackOverflowError error = new StackOverflowError();
+    ThrowingFunction<Integer, Integer, IOException> call =
+        i -> {
+          if (i == 0) {
+            throw new IOException("only an outcome");
+          }
+          throw error;
+        };
+    StackOverflowError thrown =
+        assertThrows(StackOverflowError.class, () -> oneLane.mapOutcomes(List.of(0, 1), call));
+    assertThat(thrown).isSameInstanceAs(error);
+    assertThat(thrown.getSuppressed()).isEmpty();
+  }
+
+  @Test
+  void aThrowingInputFailsACollectAllRun() {
+    Iterable<Integer> input = Inputs.throwingAt(20, Integer.MAX_VALUE, "input broke");
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> leaks.of(3).mapOutcomes(input, i -> i));
+    assertThat(e).hasMessageThat().isEqualTo("input broke");
+  }
 }
