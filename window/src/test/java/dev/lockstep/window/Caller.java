@@ -6,13 +6,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs a terminal operation on a fresh platform thread, as its caller, interrupts that thread if
- * asked to, and reports how the operation ended and whether the caller's interrupt flag was set
- * afterwards. Bounded waits only.
+ * A terminal operation run on a fresh platform thread, as its caller: the test can interrupt it,
+ * then learns how the operation ended and whether the caller's interrupt flag was set afterwards.
+ * Bounded waits only.
  */
-final class Caller {
-  private Caller() {}
-
+final class Caller<X> {
   /** A terminal operation. */
   interface Body<X> {
     X run() throws Exception;
@@ -26,15 +24,13 @@ final class Caller {
   /** What the operation returned or threw, and the caller's interrupt flag after it. */
   record Result<X>(X value, Throwable thrown, boolean interruptFlag) {}
 
-  /**
-   * Runs {@code body} on a new thread; if {@code beforeInterrupt} is not null, interrupts that
-   * thread once it returned. Asserts that the caller ends within 30 s.
-   */
-  static <X> Result<X> run(Body<X> body, Await beforeInterrupt) throws Exception {
-    AtomicReference<X> value = new AtomicReference<>();
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    AtomicReference<Boolean> flag = new AtomicReference<>();
-    Thread caller =
+  private final AtomicReference<X> value = new AtomicReference<>();
+  private final AtomicReference<Throwable> thrown = new AtomicReference<>();
+  private final AtomicReference<Boolean> flag = new AtomicReference<>();
+  private final Thread thread;
+
+  private Caller(Body<X> body) {
+    thread =
         Thread.ofPlatform()
             .start(
                 () -> {
@@ -45,12 +41,30 @@ final class Caller {
                   }
                   flag.set(Thread.interrupted());
                 });
+  }
+
+  /** Starts {@code body} on a new thread. */
+  static <X> Caller<X> start(Body<X> body) {
+    return new Caller<>(body);
+  }
+
+  /**
+   * Runs {@code body} on a new thread; if {@code beforeInterrupt} is not null, interrupts that
+   * thread once it returned. Then waits for the caller, as {@link #join}.
+   */
+  static <X> Result<X> run(Body<X> body, Await beforeInterrupt) throws Exception {
+    Caller<X> caller = start(body);
     if (beforeInterrupt != null) {
       beforeInterrupt.await();
-      caller.interrupt();
+      caller.thread.interrupt();
     }
-    caller.join(TimeUnit.SECONDS.toMillis(30));
-    assertWithMessage("the caller returned").that(caller.isAlive()).isFalse();
+    return caller.join();
+  }
+
+  /** Asserts that the caller ends within 30 s, and returns how. */
+  Result<X> join() throws InterruptedException {
+    thread.join(TimeUnit.SECONDS.toMillis(30));
+    assertWithMessage("the caller returned").that(thread.isAlive()).isFalse();
     return new Result<>(value.get(), thrown.get(), flag.get());
   }
 }

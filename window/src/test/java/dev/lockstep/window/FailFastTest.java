@@ -52,12 +52,7 @@ final class FailFastTest {
                             throw boom;
                           }
                           othersRunning.countDown();
-                          try {
-                            Thread.sleep(10_000);
-                          } catch (InterruptedException e) {
-                            interrupted.incrementAndGet();
-                            throw e;
-                          }
+                          Interrupts.sleepCounting(interrupted);
                           return i;
                         }));
     assertThat(thrown).isSameInstanceAs(boom);
@@ -185,12 +180,7 @@ final class FailFastTest {
                       HUNDRED,
                       i -> {
                         running.countDown();
-                        try {
-                          Thread.sleep(10_000);
-                        } catch (InterruptedException e) {
-                          interruptedCalls.incrementAndGet();
-                          throw e;
-                        }
+                        Interrupts.sleepCounting(interruptedCalls);
                       });
               return null;
             },

@@ -85,31 +85,24 @@ final class ManualExecutorTest {
             queued.notifyAll();
           }
         };
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    Thread caller =
-        Thread.ofPlatform()
-            .start(
-                () -> {
-                  try {
-                    BoundedWindow.of(3)
-                        .executor(leaks.track(manual))
-                        .forEach(
-                            IntStream.range(0, 50).boxed().toList(),
-                            i -> {
-                              calls.incrementAndGet();
-                              throw new IllegalStateException("first");
-                            });
-                  } catch (Throwable t) {
-                    thrown.set(t);
-                  }
-                });
+    Caller<Void> caller =
+        Caller.start(
+            () -> {
+              BoundedWindow.of(3)
+                  .executor(leaks.track(manual))
+                  .forEach(
+                      IntStream.range(0, 50).boxed().toList(),
+                      i -> {
+                        calls.incrementAndGet();
+                        throw new IllegalStateException("first");
+                      });
+              return null;
+            });
     Runnable first = take(queued);
     first.run(); // pulls item 0, queues lane 2, fails: cancels
     Runnable second = take(queued);
     second.run(); // sees the cancellation
-    caller.join(10_000);
-    assertThat(caller.isAlive()).isFalse();
-    assertThat(thrown.get()).hasMessageThat().isEqualTo("first");
+    assertThat(caller.join().thrown()).hasMessageThat().isEqualTo("first");
     assertThat(calls.get()).isEqualTo(1);
     leaks.assertNoLiveLanes();
   }

@@ -117,12 +117,7 @@ final class StreamTest {
             input,
             i -> {
               if (i >= 1) {
-                try {
-                  Thread.sleep(10_000);
-                } catch (InterruptedException e) {
-                  interrupted.incrementAndGet();
-                  throw e;
-                }
+                Interrupts.sleepCounting(interrupted);
               }
               return i;
             });
