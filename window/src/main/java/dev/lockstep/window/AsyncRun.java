@@ -1,7 +1,5 @@
 package dev.lockstep.window;
 
-import com.google.errorprone.annotations.concurrent.GuardedBy;
-import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
@@ -12,9 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -39,7 +35,7 @@ final class AsyncRun<T, R> {
   private final Slots slots;
   private final Thread caller = Thread.currentThread();
 
-  @GuardedBy("caller") // confined to the caller's thread
+  /** Confined to the caller's thread. */
   private final Iterator<? extends T> input;
 
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -52,10 +48,7 @@ final class AsyncRun<T, R> {
   private final LongAdder cancelled = new LongAdder();
   private final ConcurrentHashMap<Integer, CompletableFuture<?>> pending =
       new ConcurrentHashMap<>();
-  private final AtomicReference<CancelReason> cancelReason = new AtomicReference<>();
-  private final AtomicReference<Throwable> fatal = new AtomicReference<>();
-  private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-  private final ConcurrentLinkedQueue<Throwable> laterFailures = new ConcurrentLinkedQueue<>();
+  private final Failures failures = new Failures(true, this::stopInFlight);
 
   AsyncRun(
       BoundedWindow config,
@@ -69,7 +62,6 @@ final class AsyncRun<T, R> {
     this.slots = new Slots(items instanceof java.util.Collection<?> c ? c.size() : -1);
   }
 
-  @SuppressWarnings("GuardedBy") // input is confined to the caller's thread
   List<R> run() throws Exception {
     long start = System.nanoTime();
     Duration timeout = config.timeoutOrNull();
@@ -82,7 +74,7 @@ final class AsyncRun<T, R> {
     int pulled = 0;
     int abandoned = 0;
     while (true) {
-      while (cancelReason.get() == null && !exhausted && inFlight.get() < k) {
+      while (!failures.isCancelled() && !exhausted && inFlight.get() < k) {
         T item;
         try {
           if (!input.hasNext()) {
@@ -91,24 +83,24 @@ final class AsyncRun<T, R> {
           }
           item = input.next();
         } catch (Throwable t) {
-          fatal(t);
+          failures.fatal(t);
           break;
         }
         launch(pulled++, item);
       }
-      if (inFlight.get() == 0 && (exhausted || cancelReason.get() != null)) {
+      if (inFlight.get() == 0 && (exhausted || failures.isCancelled())) {
         break;
       }
       if (Thread.interrupted()) {
         callerInterrupted = true;
-        cancel(CancelReason.INTERRUPTED);
+        failures.cancel(CancelReason.INTERRUPTED);
         continue;
       }
       long now = System.nanoTime();
-      if (hasDeadline && now - deadline >= 0 && cancel(CancelReason.DEADLINE)) {
+      if (hasDeadline && now - deadline >= 0 && failures.cancel(CancelReason.DEADLINE)) {
         continue;
       }
-      if (cancelReason.get() != null) {
+      if (failures.isCancelled()) {
         if (!graceStarted) {
           graceStarted = true;
           graceEnd = now + WindowRun.saturatedNanos(config.cancelGrace());
@@ -141,10 +133,12 @@ final class AsyncRun<T, R> {
     if (callerInterrupted) {
       Thread.currentThread().interrupt();
     }
-    CancelReason reason = cancelReason.get();
-    if (reason != null || abandoned > 0) {
-      throw toThrow(reason, stats, abandoned);
-    }
+    failures.throwIfStopped(
+        timeout,
+        stats,
+        abandoned == 0
+            ? null
+            : abandoned + " stage(s) did not complete within the grace period after cancel");
     int n = ordered ? pulled : completionOrder.get();
     @SuppressWarnings("unchecked") // the slots hold only results of fn
     List<R> results = (List<R>) Collections.unmodifiableList(Arrays.asList(slots.toArray(n)));
@@ -176,7 +170,7 @@ final class AsyncRun<T, R> {
     }
     stage.whenComplete((v, t) -> complete(index, t0, v, t));
     // cancel() may have scanned the pending stages before this one was added: check again.
-    if (future != null && cancelReason.get() != null) {
+    if (future != null && failures.isCancelled()) {
       future.cancel(true);
     }
   }
@@ -191,74 +185,24 @@ final class AsyncRun<T, R> {
     if (e == null) {
       succeeded.increment();
       slots.set(ordered ? index : completionOrder.getAndIncrement(), value);
-    } else if (e instanceof CancellationException && cancelReason.get() != null) {
+    } else if (e instanceof CancellationException && failures.isCancelled()) {
       cancelled.increment();
     } else {
       failed.increment();
-      if (e instanceof Error) {
-        if (!fatal.compareAndSet(null, e)) {
-          laterFailures.add(e);
-        }
-      } else if (!firstFailure.compareAndSet(null, e)) {
-        laterFailures.add(e);
-      }
-      cancel(CancelReason.FAILURE);
+      failures.failed(e);
     }
     // Last, so that the caller, seeing the count drop, also sees the outcome recorded above.
     inFlight.decrementAndGet();
     LockSupport.unpark(caller);
   }
 
-  private void fatal(Throwable t) {
-    if (!fatal.compareAndSet(null, t)) {
-      laterFailures.add(t);
-    }
-    cancel(CancelReason.FAILURE);
-  }
-
-  private boolean cancel(CancelReason reason) {
-    if (!cancelReason.compareAndSet(null, reason)) {
-      return false;
-    }
+  /**
+   * Run once by the first {@link Failures#cancel}: cancels the pending stages, wakes the caller.
+   */
+  private void stopInFlight() {
     for (CompletableFuture<?> f : pending.values()) {
       f.cancel(true);
     }
     LockSupport.unpark(caller);
-    return true;
-  }
-
-  @SuppressWarnings("ReferenceEquality") // identity: never suppress an exception into itself
-  private Exception toThrow(CancelReason reason, Stats stats, int abandoned) {
-    Throwable f = fatal.get();
-    Throwable first = firstFailure.get();
-    Throwable t;
-    if (f != null) {
-      t = f;
-    } else if (first != null && reason == CancelReason.FAILURE) {
-      t = first;
-    } else if (reason == CancelReason.DEADLINE) {
-      t = new DeadlineExceededException(config.timeoutOrNull(), stats.itemsDone());
-    } else if (reason == CancelReason.INTERRUPTED) {
-      t = new CancellationException("the calling thread was interrupted; its flag is restored");
-    } else {
-      t = new CancellationException("cancelled: " + reason);
-    }
-    if (first != null && first != t) {
-      t.addSuppressed(first);
-    }
-    for (Throwable later : laterFailures) {
-      if (later != t) {
-        t.addSuppressed(later);
-      }
-    }
-    if (abandoned > 0) {
-      t.addSuppressed(
-          new IllegalStateException(
-              abandoned + " stage(s) did not complete within the grace period after cancel"));
-    }
-    if (t instanceof Error e) {
-      throw e;
-    }
-    return t instanceof Exception e ? e : new UndeclaredThrowableException(t);
   }
 }

@@ -8,11 +8,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * it never has more than {@code k} calls in flight; a lane costs one task submission per run, not
  * per item.
  *
- * <p>The lane also owns the interrupt handshake with {@link WindowRun#cancel}, the same one {@code
- * FutureTask} uses: the canceller interrupts the lane's thread only while the lane is inside the
- * function ({@code RUNNING → INTERRUPTING → INTERRUPTED}), and the lane, on leaving the function,
- * waits out an interrupt in progress and clears it. So an interrupt meant for one call never leaks
- * into the next call, nor into the next task of a pooled thread.
+ * <p>The lane also owns the interrupt handshake with its run's cancellation ({@link
+ * Failures#cancel}), the same one {@code FutureTask} uses: the canceller interrupts the lane's
+ * thread only while the lane is inside the function ({@code RUNNING → INTERRUPTING → INTERRUPTED}),
+ * and the lane, on leaving the function, waits out an interrupt in progress and clears it. So an
+ * interrupt meant for one call never leaks into the next call, nor into the next task of a pooled
+ * thread.
  */
 final class Lane {
   private static final int IDLE = 0;

@@ -1,6 +1,5 @@
 package dev.lockstep.window;
 
-import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -21,7 +20,10 @@ final class Slots {
 
   private final Object growLock = new Object();
 
-  @GuardedBy("growLock") // written under the lock; read without it through this volatile field
+  /**
+   * Replaced only under {@link #growLock}, so that two lanes growing it at once lose no chunk; read
+   * without the lock, through this volatile field (the lock-free fast path of {@link #set}).
+   */
   private volatile AtomicReferenceArray<Object[]> directory;
 
   Slots(int sizeHint) {
@@ -29,7 +31,6 @@ final class Slots {
     directory = new AtomicReferenceArray<>(chunks);
   }
 
-  @SuppressWarnings("GuardedBy") // the volatile read is the lock-free fast path; see growLock
   void set(int index, Object value) {
     AtomicReferenceArray<Object[]> dir = directory;
     int c = index >>> BITS;
@@ -61,7 +62,6 @@ final class Slots {
   }
 
   /** The first {@code n} slots, in index order; only once no lane writes any more. */
-  @SuppressWarnings("GuardedBy") // read after the writers ended
   Object[] toArray(int n) {
     Object[] out = new Object[n];
     AtomicReferenceArray<Object[]> dir = directory;

@@ -1,7 +1,5 @@
 package dev.lockstep.window;
 
-import com.google.errorprone.annotations.concurrent.GuardedBy;
-import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,13 +7,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Spliterator;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -33,14 +28,14 @@ import java.util.stream.StreamSupport;
  * hot item costs a CAS to claim it, a CAS pair for the in-flight count and a plain store of the
  * result. The bound {@code k} holds by construction: there are never more than {@code k} lanes.
  *
- * <p>Cancellation ({@link #cancel}) is one CAS on {@link #cancelReason}; after it no lane calls the
- * function again, and every lane inside a call is interrupted (see {@link Lane} for the handshake).
- * A pulled item whose call never started is reported cancelled, so every pulled item gets exactly
- * one outcome. The caller then waits for the lanes to end, at most {@code cancelGrace} after the
- * cancellation; lanes still running then are reported as abandoned (suppressed exception).
+ * <p>Cancellation ({@link Failures#cancel}) is one CAS; after it no lane calls the function again,
+ * and every lane inside a call is interrupted (see {@link Lane} for the handshake). A pulled item
+ * whose call never started is reported cancelled, so every pulled item gets exactly one outcome.
+ * The caller then waits for the lanes to end, at most {@code cancelGrace} after the cancellation;
+ * lanes still running then are reported as abandoned (suppressed exception).
  *
  * <p>Errors: an {@link Error} from the function, or anything thrown by the input, always fails the
- * run fast, also in collect-all mode, and is what the caller gets.
+ * run fast, also in collect-all mode, and is what the caller gets (see {@link Failures}).
  */
 final class WindowRun<T, R> {
   enum Mode {
@@ -49,9 +44,6 @@ final class WindowRun<T, R> {
     OUTCOMES,
     STREAM,
   }
-
-  /** Lanes alive in this JVM, over all runs: lets tests check that no run leaks a task. */
-  static final AtomicInteger liveLanes = new AtomicInteger();
 
   private static final ThreadFactory VIRTUAL =
       Thread.ofVirtual().name("lockstep-window-lane").factory();
@@ -76,18 +68,10 @@ final class WindowRun<T, R> {
   private final AtomicInteger completionOrder = new AtomicInteger();
   private final AtomicInteger cancelledCount = new AtomicInteger();
 
-  /** Null while the run runs; set once, by the first {@link #cancel}. */
-  private final AtomicReference<CancelReason> cancelReason = new AtomicReference<>();
+  /** The cancellation and the failures; fail fast unless collecting all outcomes. */
+  private final Failures failures;
 
-  /** An Error from the function or a failure of the input or executor: always thrown. */
-  private final AtomicReference<Throwable> fatal = new AtomicReference<>();
-
-  /** The first exception of a fail-fast run. */
-  private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-
-  /** Every other failure, attached to what the caller gets as suppressed. */
-  private final ConcurrentLinkedQueue<Throwable> laterFailures = new ConcurrentLinkedQueue<>();
-
+  /** Won by the first {@link #finish}, so that the stats are computed and reported once. */
   private final AtomicBoolean finished = new AtomicBoolean();
 
   /** The thread waiting in {@link #awaitLanes}, unparked when the last lane ends or on cancel. */
@@ -102,9 +86,7 @@ final class WindowRun<T, R> {
   // Confined to the caller's (or the stream consumer's) thread.
   private boolean callerInterrupted;
   private int abandoned;
-
-  @GuardedBy("finished") // written once by the thread that won finished
-  private Stats stats;
+  private Stats stats; // set once, by finish()
 
   WindowRun(
       BoundedWindow config,
@@ -122,6 +104,7 @@ final class WindowRun<T, R> {
     this.buffer =
         mode == Mode.STREAM ? new StreamBuffer(ordered, k + config.effectiveReorderBuffer()) : null;
     this.lanes = new AtomicReferenceArray<>(k);
+    this.failures = new Failures(mode != Mode.OUTCOMES, this::stopInFlight);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -154,7 +137,7 @@ final class WindowRun<T, R> {
     int n = source.pulled();
     Object[] pulled = slots.toArray(n);
     List<Outcome<T, R>> all = new ArrayList<>(n);
-    CancelReason reason = cancelReason.get();
+    CancelReason reason = failures.reason();
     for (int i = 0; i < n; i++) {
       @SuppressWarnings("unchecked") // the slots hold only outcomes
       Outcome<T, R> o = (Outcome<T, R>) pulled[i];
@@ -165,7 +148,7 @@ final class WindowRun<T, R> {
       }
       all.add(o);
     }
-    if (reason != null && source.finite() && fatal.get() == null) {
+    if (reason != null && source.finite() && !failures.hasFatal()) {
       // Items of an in-memory collection that were never pulled are listed as cancelled, so the
       // outcomes cover the whole input. A lazy input is not pulled any further.
       Lane drain = new Lane();
@@ -178,10 +161,10 @@ final class WindowRun<T, R> {
     }
     finish();
     restoreInterrupt();
-    if (fatal.get() != null || reason == CancelReason.INTERRUPTED) {
-      throw unchecked(failureToThrow());
+    if (failures.hasFatal() || reason == CancelReason.INTERRUPTED) {
+      throw Failures.unchecked(failureToThrow());
     }
-    return new Outcomes<>(all, stats());
+    return new Outcomes<>(all, stats);
   }
 
   /** A lazy stream of results; see {@link BoundedWindow#stream}. */
@@ -223,10 +206,10 @@ final class WindowRun<T, R> {
         return false;
       }
       if (v == StreamBuffer.TIMED_OUT) {
-        cancel(CancelReason.DEADLINE);
+        failures.cancel(CancelReason.DEADLINE);
       } else if (v == StreamBuffer.INTERRUPTED) {
         callerInterrupted = true;
-        cancel(CancelReason.INTERRUPTED);
+        failures.cancel(CancelReason.INTERRUPTED);
       }
       if (v == StreamBuffer.STOPPED
           || v == StreamBuffer.TIMED_OUT
@@ -236,13 +219,7 @@ final class WindowRun<T, R> {
         finish();
         Throwable t = failureToThrow();
         restoreInterrupt();
-        if (t instanceof RuntimeException e) {
-          throw e;
-        } else if (t instanceof Error e) {
-          throw e;
-        } else {
-          throw new CompletionException(t);
-        }
+        throw Failures.unchecked(t);
       }
       @SuppressWarnings("unchecked") // the buffer holds only results of fn
       R r = v == StreamBuffer.NULL ? null : (R) v;
@@ -253,7 +230,7 @@ final class WindowRun<T, R> {
     void close() {
       if (started && !ended) {
         ended = true;
-        cancel(CancelReason.CLOSED);
+        failures.cancel(CancelReason.CLOSED);
         awaitLanes();
         finish();
         restoreInterrupt();
@@ -295,12 +272,10 @@ final class WindowRun<T, R> {
     Lane lane = new Lane();
     lanes.set(i, lane);
     lanesLive.incrementAndGet();
-    liveLanes.incrementAndGet();
     try {
       executor.execute(() -> runLane(lane));
     } catch (Throwable t) { // a RejectedExecutionException, typically: the run fails
-      liveLanes.decrementAndGet();
-      fatal(t);
+      failures.fatal(t);
       laneEnded();
     }
   }
@@ -316,12 +291,13 @@ final class WindowRun<T, R> {
   private void runLane(Lane lane) {
     lane.bind();
     try {
-      while (cancelReason.get() == null) {
+      while (!failures.isCancelled()) {
         int index;
         try {
           index = mode == Mode.STREAM ? buffer.admit(source, lane, this) : source.next(lane);
         } catch (Throwable t) {
-          fatal(t); // the input threw: no more items; those pulled before keep their outcomes
+          // The input threw: no more items; those pulled before keep their outcomes.
+          failures.fatal(t);
           break;
         }
         if (index < 0) {
@@ -331,7 +307,6 @@ final class WindowRun<T, R> {
         runItem(lane, index);
       }
     } finally {
-      liveLanes.decrementAndGet();
       laneEnded();
     }
   }
@@ -341,12 +316,12 @@ final class WindowRun<T, R> {
     T item = (T) lane.item;
     lane.index = index;
     if (hasDeadline && System.nanoTime() - deadlineNanos >= 0) {
-      cancel(CancelReason.DEADLINE);
+      failures.cancel(CancelReason.DEADLINE);
     }
     lane.enter();
     // Re-read the cancel state after enter(): see Lane.enter for why this order closes the race
     // with cancel().
-    CancelReason reason = cancelReason.get();
+    CancelReason reason = failures.reason();
     if (reason != null) {
       lane.exit();
       lane.item = null;
@@ -380,7 +355,7 @@ final class WindowRun<T, R> {
       // The window interrupted this call and it gave up: that is the cancellation, not a failure.
       // Any other exception (it may have been on its way already) stays a failure, so that fail
       // fast attaches it as suppressed.
-      cancelled(index, item, cancelReason.get());
+      cancelled(index, item, failures.reason());
     } else {
       lane.failed++;
       failed(index, item, error);
@@ -400,14 +375,7 @@ final class WindowRun<T, R> {
     if (mode == Mode.OUTCOMES) {
       slots.set(index, new Outcome.Failure<T, R>(item, error));
     }
-    if (error instanceof Error) {
-      fatal(error);
-    } else if (mode != Mode.OUTCOMES) {
-      if (!firstFailure.compareAndSet(null, error)) {
-        laterFailures.add(error);
-      }
-      cancel(CancelReason.FAILURE);
-    }
+    failures.failed(error);
   }
 
   private void cancelled(int index, T item, CancelReason reason) {
@@ -417,23 +385,13 @@ final class WindowRun<T, R> {
     }
   }
 
-  private void fatal(Throwable t) {
-    if (!fatal.compareAndSet(null, t)) {
-      laterFailures.add(t);
-    }
-    cancel(CancelReason.FAILURE);
-  }
-
   /**
-   * Stops the run: no lane starts another call, and lanes inside a call are interrupted. Safe from
-   * any thread, any number of times; only the first reason counts.
+   * Run once by the first {@link Failures#cancel}, after its CAS: lanes inside a call are
+   * interrupted, and whoever waits is woken.
    */
-  boolean cancel(CancelReason reason) {
-    if (!cancelReason.compareAndSet(null, reason)) {
-      return false;
-    }
-    // A lane registered after this scan starts after the CAS above and sees the reason before it
-    // pulls; a lane entering a call right now either sees the reason (Lane.enter) or is seen here.
+  private void stopInFlight() {
+    // A lane registered after this scan starts after the CAS and sees the reason before it pulls;
+    // a lane entering a call right now either sees the reason (Lane.enter) or is seen here.
     for (int i = 0; i < lanes.length(); i++) {
       Lane lane = lanes.get(i);
       if (lane != null) {
@@ -444,11 +402,10 @@ final class WindowRun<T, R> {
       buffer.wakeAll();
     }
     LockSupport.unpark(waiter);
-    return true;
   }
 
   boolean isCancelled() {
-    return cancelReason.get() != null;
+    return failures.isCancelled();
   }
 
   int lanesLive() {
@@ -476,13 +433,13 @@ final class WindowRun<T, R> {
     while (lanesLive.get() != 0) {
       if (Thread.interrupted()) {
         callerInterrupted = true;
-        cancel(CancelReason.INTERRUPTED);
+        failures.cancel(CancelReason.INTERRUPTED);
       }
       long now = System.nanoTime();
       if (hasDeadline && now - deadlineNanos >= 0) {
-        cancel(CancelReason.DEADLINE);
+        failures.cancel(CancelReason.DEADLINE);
       }
-      if (cancelReason.get() != null) {
+      if (failures.isCancelled()) {
         if (!graceStarted) {
           graceStarted = true;
           graceEnd = now + saturatedNanos(config.cancelGrace());
@@ -502,7 +459,6 @@ final class WindowRun<T, R> {
     }
   }
 
-  @SuppressWarnings("GuardedBy") // written once, by the thread that won finished
   private void finish() {
     if (!finished.compareAndSet(false, true)) {
       return;
@@ -537,11 +493,6 @@ final class WindowRun<T, R> {
     }
   }
 
-  @SuppressWarnings("GuardedBy") // read after finish() on the same thread
-  private Stats stats() {
-    return stats;
-  }
-
   private T abandonedItem(int index) {
     for (int i = 0; i < lanes.length(); i++) {
       Lane lane = lanes.get(i);
@@ -563,73 +514,21 @@ final class WindowRun<T, R> {
   /** Throws what the caller must get, if anything, after restoring its interrupt flag. */
   private void throwIfFailed() throws Exception {
     restoreInterrupt();
-    if (cancelReason.get() == null && abandoned == 0) {
-      return;
-    }
-    Throwable t = failureToThrow();
-    if (t instanceof Error e) {
-      throw e;
-    } else if (t instanceof Exception e) {
-      throw e;
-    } else {
-      throw new UndeclaredThrowableException(t);
-    }
+    failures.throwIfStopped(config.timeoutOrNull(), stats, abandoned());
   }
 
-  /**
-   * Picks what the caller gets: an Error or input failure first, then the first failure of a
-   * fail-fast run, then the reason of the cancellation; everything else is attached as suppressed.
-   */
-  @SuppressWarnings("ReferenceEquality") // identity: never suppress an exception into itself
+  /** What the caller gets once the run was cancelled; see {@link Failures#toThrow}. */
   private Throwable failureToThrow() {
-    Throwable f = fatal.get();
-    Throwable first = firstFailure.get();
-    CancelReason reason = cancelReason.get();
-    Throwable t;
-    if (f != null) {
-      t = f;
-    } else if (first != null && reason == CancelReason.FAILURE) {
-      t = first;
-    } else if (reason == CancelReason.DEADLINE) {
-      t = new DeadlineExceededException(config.timeoutOrNull(), lanesDone());
-    } else if (reason == CancelReason.INTERRUPTED) {
-      t = new CancellationException("the calling thread was interrupted; its flag is restored");
-    } else if (reason == CancelReason.CLOSED) {
-      t = new CancellationException("the stream was closed");
-    } else {
-      t = new CancellationException("cancelled: " + reason);
-    }
-    if (first != null && first != t) {
-      t.addSuppressed(first);
-    }
-    for (Throwable later : laterFailures) {
-      if (later != t) {
-        t.addSuppressed(later);
-      }
-    }
-    if (abandoned > 0) {
-      t.addSuppressed(
-          new IllegalStateException(
-              abandoned
-                  + " task(s) ignored interruption and still ran "
-                  + config.cancelGrace()
-                  + " after the run was cancelled; they were abandoned"));
-    }
-    return t;
+    return failures.toThrow(config.timeoutOrNull(), stats, abandoned());
   }
 
-  private long lanesDone() {
-    Stats s = stats();
-    return s == null ? 0 : s.itemsDone();
-  }
-
-  private static RuntimeException unchecked(Throwable t) {
-    if (t instanceof RuntimeException e) {
-      return e;
-    } else if (t instanceof Error e) {
-      throw e;
-    }
-    return new CompletionException(t);
+  private String abandoned() {
+    return abandoned == 0
+        ? null
+        : abandoned
+            + " task(s) ignored interruption and still ran "
+            + config.cancelGrace()
+            + " after the run was cancelled; they were abandoned";
   }
 
   /** Whether {@code t} is how a call reacts to an interrupt, directly or as a cause. */

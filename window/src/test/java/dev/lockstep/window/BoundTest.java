@@ -19,17 +19,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Never more than k in flight: a probe inside the function, many callers, many seeds. */
 final class BoundTest {
+  private final Leaks leaks = new Leaks();
 
   @AfterEach
   void noLeaks() {
-    Leaks.assertNoLiveLanes();
+    leaks.assertNoLiveLanes();
   }
 
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3, 5, 8, 16, 64})
   void neverMoreThanKInFlight(int k) throws Exception {
     // Eight callers share one window, each with its own run and its own probe.
-    BoundedWindow window = BoundedWindow.of(k);
+    BoundedWindow window = leaks.of(k);
     ExecutorService callers = Executors.newFixedThreadPool(8);
     try {
       List<Future<Integer>> maxes = new ArrayList<>();
@@ -69,7 +70,8 @@ final class BoundTest {
     int k = 6;
     CyclicBarrier barrier = new CyclicBarrier(k);
     Stats[] stats = new Stats[1];
-    BoundedWindow.of(k)
+    leaks
+        .of(k)
         .onStats(s -> stats[0] = s)
         .forEach(
             IntStream.range(0, 4 * k).boxed().toList(), i -> barrier.await(10, TimeUnit.SECONDS));

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,10 +22,11 @@ import org.junit.jupiter.api.Test;
 
 /** The configuration and the happy paths of every terminal operation. */
 final class BoundedWindowTest {
+  private final Leaks leaks = new Leaks();
 
   @AfterEach
   void noLeaks() {
-    Leaks.assertNoLiveLanes();
+    leaks.assertNoLiveLanes();
   }
 
   @Test
@@ -61,7 +64,8 @@ final class BoundedWindowTest {
   void mapKeepsInputOrder() throws Exception {
     List<Integer> items = IntStream.range(0, 500).boxed().toList();
     List<Integer> out =
-        BoundedWindow.of(8)
+        leaks
+            .of(8)
             .map(
                 items,
                 i -> {
@@ -74,7 +78,7 @@ final class BoundedWindowTest {
   @Test
   void unorderedMapReturnsEveryResultOnce() {
     List<Integer> items = IntStream.range(0, 3000).boxed().toList();
-    List<Integer> out = BoundedWindow.of(16).unordered().map(items, i -> i + 1);
+    List<Integer> out = leaks.of(16).unordered().map(items, i -> i + 1);
     assertThat(out).containsExactlyElementsIn(items.stream().map(i -> i + 1).toList());
   }
 
@@ -95,7 +99,7 @@ final class BoundedWindowTest {
                 return next++;
               }
             };
-    List<Integer> out = BoundedWindow.of(5).map(lazy, i -> -i);
+    List<Integer> out = leaks.of(5).map(lazy, i -> -i);
     assertThat(out).hasSize(2500);
     for (int i = 0; i < 2500; i++) {
       assertThat(out.get(i)).isEqualTo(-i);
@@ -104,14 +108,14 @@ final class BoundedWindowTest {
 
   @Test
   void emptyInputAndNullResults() {
-    assertThat(BoundedWindow.of(4).map(List.<String>of(), s -> s)).isEmpty();
-    List<Object> nulls = BoundedWindow.of(4).map(Arrays.asList(1, 2, 3), i -> null);
+    assertThat(leaks.of(4).map(List.<String>of(), s -> s)).isEmpty();
+    List<Object> nulls = leaks.of(4).map(Arrays.asList(1, 2, 3), i -> null);
     assertThat(nulls).containsExactly(null, null, null);
   }
 
   @Test
   void resultListIsUnmodifiable() {
-    List<Integer> out = BoundedWindow.of(2).map(List.of(1), i -> i);
+    List<Integer> out = leaks.of(2).map(List.of(1), i -> i);
     assertThrows(UnsupportedOperationException.class, () -> out.add(2));
   }
 
@@ -119,7 +123,7 @@ final class BoundedWindowTest {
   void forEachRunsEveryItemOnce() {
     ConcurrentLinkedQueue<Integer> seen = new ConcurrentLinkedQueue<>();
     List<Integer> items = IntStream.range(0, 1000).boxed().toList();
-    BoundedWindow.of(7).forEach(items, seen::add);
+    leaks.of(7).forEach(items, seen::add);
     assertThat(seen).containsExactlyElementsIn(items);
   }
 
@@ -130,7 +134,8 @@ final class BoundedWindowTest {
         assertThrows(
             IOException.class,
             () ->
-                BoundedWindow.of(2)
+                leaks
+                    .of(2)
                     .map(
                         List.of("a", "b"),
                         s -> {
@@ -147,7 +152,8 @@ final class BoundedWindowTest {
     ConcurrencyProbe probe = new ConcurrencyProbe();
     java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(3);
     List<Object> r =
-        BoundedWindow.of(3)
+        leaks
+            .of(3)
             .unordered() // all() keeps argument order whatever the window says
             .all(
                 () -> {
@@ -172,7 +178,7 @@ final class BoundedWindowTest {
     try {
       List<String> threads = Collections.synchronizedList(new ArrayList<>());
       BoundedWindow.of(3)
-          .executor(pool)
+          .executor(leaks.track(pool))
           .forEach(
               IntStream.range(0, 50).boxed().toList(),
               i -> threads.add(Thread.currentThread().getName()));
@@ -184,10 +190,31 @@ final class BoundedWindowTest {
   }
 
   @Test
-  void defaultExecutorUsesVirtualThreads() {
+  void defaultExecutorUsesVirtualThreadsThatEndWithTheRun() throws Exception {
+    // The one run on the default executor (the others are tracked by leaks): its lane threads
+    // must end, also after a failure.
+    Set<Thread> lanes = ConcurrentHashMap.newKeySet();
     List<Boolean> virtual =
-        BoundedWindow.of(2).map(List.of(1, 2, 3), i -> Thread.currentThread().isVirtual());
+        BoundedWindow.of(2)
+            .map(
+                List.of(1, 2, 3),
+                i -> {
+                  lanes.add(Thread.currentThread());
+                  return Thread.currentThread().isVirtual();
+                });
     assertThat(virtual).containsExactly(true, true, true);
+    assertThrows(
+        IOException.class,
+        () ->
+            BoundedWindow.of(2)
+                .forEach(
+                    List.of(1, 2, 3),
+                    i -> {
+                      lanes.add(Thread.currentThread());
+                      throw new IOException("fails");
+                    }));
+    assertThat(lanes).isNotEmpty();
+    Leaks.assertEnded(lanes);
   }
 
   @Test
@@ -195,7 +222,8 @@ final class BoundedWindowTest {
     AtomicReference<Stats> stats = new AtomicReference<>();
     List<Integer> items = IntStream.range(0, 40).boxed().toList();
     AtomicInteger calls = new AtomicInteger();
-    BoundedWindow.of(4)
+    leaks
+        .of(4)
         .onStats(stats::set)
         .forEach(
             items,
@@ -224,7 +252,7 @@ final class BoundedWindowTest {
     try {
       AtomicReference<Stats> stats = new AtomicReference<>();
       BoundedWindow.of(5)
-          .executor(one)
+          .executor(leaks.track(one))
           .onStats(stats::set)
           .forEach(IntStream.range(0, 20).boxed().toList(), i -> Thread.sleep(1));
       assertThat(stats.get().peakInFlight()).isEqualTo(1);
@@ -239,7 +267,8 @@ final class BoundedWindowTest {
     // Five lanes queue on one lock held across a wait: all five are "busy", one makes progress.
     Object lock = new Object();
     AtomicReference<Stats> stats = new AtomicReference<>();
-    BoundedWindow.of(5)
+    leaks
+        .of(5)
         .onStats(stats::set)
         .forEach(
             IntStream.range(0, 30).boxed().toList(),

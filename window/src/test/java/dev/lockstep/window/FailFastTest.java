@@ -3,8 +3,8 @@ package dev.lockstep.window;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -14,7 +14,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -22,12 +21,14 @@ import org.junit.jupiter.api.Test;
 
 /** Fail fast, cancellation, interruption, deadlines and Errors; real threads, bounded waits. */
 final class FailFastTest {
+  private final Leaks leaks = new Leaks();
+
   private static final List<Integer> HUNDRED = IntStream.range(0, 100).boxed().toList();
 
   @AfterEach
   void noLeaks() {
     assertThat(Thread.interrupted()).isFalse();
-    Leaks.assertNoLiveLanes();
+    leaks.assertNoLiveLanes();
   }
 
   @Test
@@ -40,7 +41,8 @@ final class FailFastTest {
         assertThrows(
             IllegalStateException.class,
             () ->
-                BoundedWindow.of(4)
+                leaks
+                    .of(4)
                     .map(
                         HUNDRED,
                         i -> {
@@ -50,12 +52,7 @@ final class FailFastTest {
                             throw boom;
                           }
                           othersRunning.countDown();
-                          try {
-                            Thread.sleep(10_000);
-                          } catch (InterruptedException e) {
-                            interrupted.incrementAndGet();
-                            throw e;
-                          }
+                          Interrupts.sleepCounting(interrupted);
                           return i;
                         }));
     assertThat(thrown).isSameInstanceAs(boom);
@@ -73,7 +70,8 @@ final class FailFastTest {
         assertThrows(
             RuntimeException.class,
             () ->
-                BoundedWindow.of(3)
+                leaks
+                    .of(3)
                     .forEach(
                         List.of(0, 1, 2),
                         i -> {
@@ -91,13 +89,41 @@ final class FailFastTest {
   }
 
   @Test
+  void anErrorIsThrownBeforeTheFirstFailureWhichIsAttached() {
+    CountDownLatch bothIn = new CountDownLatch(1);
+    IOException first = new IOException("first");
+    AssertionError error = new AssertionError("error");
+    ThrowingConsumer<Integer, Exception> call =
+        i -> {
+          if (i == 0) {
+            bothIn.await(5, TimeUnit.SECONDS);
+            throw first;
+          }
+          bothIn.countDown();
+          // Wait for the window's interrupt, which comes only after the first failure was
+          // recorded, then fail with an Error. Bounded.
+          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+          while (!Thread.interrupted() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(100_000);
+          }
+          throw error;
+        };
+    BoundedWindow window = leaks.of(2);
+    AssertionError thrown =
+        assertThrows(AssertionError.class, () -> window.forEach(List.of(0, 1), call));
+    assertThat(thrown).isSameInstanceAs(error);
+    assertThat(thrown.getSuppressed()).asList().containsExactly(first);
+  }
+
+  @Test
   void errorsPropagateAsIs() {
     AssertionError error = new AssertionError("bad");
     AssertionError thrown =
         assertThrows(
             AssertionError.class,
             () ->
-                BoundedWindow.of(2)
+                leaks
+                    .of(2)
                     .map(
                         HUNDRED,
                         i -> {
@@ -112,29 +138,13 @@ final class FailFastTest {
   @Test
   void aThrowingInputEndsTheRunWithItsException() {
     AtomicInteger calls = new AtomicInteger();
-    Iterable<Integer> input =
-        () ->
-            new Iterator<>() {
-              int next;
-
-              @Override
-              public boolean hasNext() {
-                return true;
-              }
-
-              @Override
-              public Integer next() {
-                if (next == 20) {
-                  throw new IllegalStateException("input broke");
-                }
-                return next++;
-              }
-            };
+    Iterable<Integer> input = Inputs.throwingAt(20, Integer.MAX_VALUE, "input broke");
     IllegalStateException e =
         assertThrows(
             IllegalStateException.class,
             () ->
-                BoundedWindow.of(3)
+                leaks
+                    .of(3)
                     .forEach(
                         input,
                         i -> {
@@ -153,7 +163,7 @@ final class FailFastTest {
     RejectedExecutionException e =
         assertThrows(
             RejectedExecutionException.class,
-            () -> BoundedWindow.of(3).executor(rejecting).map(HUNDRED, i -> i));
+            () -> BoundedWindow.of(3).executor(leaks.track(rejecting)).map(HUNDRED, i -> i));
     assertThat(e).hasMessageThat().isEqualTo("full");
   }
 
@@ -161,36 +171,22 @@ final class FailFastTest {
   void callerInterruptCancelsAndRestoresTheFlag() throws Exception {
     CountDownLatch running = new CountDownLatch(2);
     AtomicInteger interruptedCalls = new AtomicInteger();
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    AtomicReference<Boolean> flagAfter = new AtomicReference<>();
-    Thread caller =
-        Thread.ofPlatform()
-            .start(
-                () -> {
-                  try {
-                    BoundedWindow.of(2)
-                        .forEach(
-                            HUNDRED,
-                            i -> {
-                              running.countDown();
-                              try {
-                                Thread.sleep(10_000);
-                              } catch (InterruptedException e) {
-                                interruptedCalls.incrementAndGet();
-                                throw e;
-                              }
-                            });
-                  } catch (Throwable t) {
-                    thrown.set(t);
-                  }
-                  flagAfter.set(Thread.currentThread().isInterrupted());
-                });
-    assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
-    caller.interrupt();
-    caller.join(10_000);
-    assertThat(caller.isAlive()).isFalse();
-    assertThat(thrown.get()).isInstanceOf(CancellationException.class);
-    assertThat(flagAfter.get()).isTrue();
+    Caller.Result<Void> r =
+        Caller.run(
+            () -> {
+              leaks
+                  .of(2)
+                  .forEach(
+                      HUNDRED,
+                      i -> {
+                        running.countDown();
+                        Interrupts.sleepCounting(interruptedCalls);
+                      });
+              return null;
+            },
+            () -> assertThat(running.await(5, TimeUnit.SECONDS)).isTrue());
+    assertThat(r.thrown()).isInstanceOf(CancellationException.class);
+    assertThat(r.interruptFlag()).isTrue();
     assertThat(interruptedCalls.get()).isEqualTo(2);
   }
 
@@ -202,7 +198,8 @@ final class FailFastTest {
         assertThrows(
             DeadlineExceededException.class,
             () ->
-                BoundedWindow.of(2)
+                leaks
+                    .of(2)
                     .timeout(Duration.ofMillis(50))
                     .onStats(s -> stats[0] = s)
                     .forEach(
@@ -224,7 +221,8 @@ final class FailFastTest {
         assertThrows(
             RuntimeException.class,
             () ->
-                BoundedWindow.of(2)
+                leaks
+                    .of(2)
                     .cancelGrace(Duration.ofMillis(20))
                     .forEach(
                         List.of(0, 1),
@@ -261,7 +259,7 @@ final class FailFastTest {
             RuntimeException.class,
             () ->
                 BoundedWindow.of(2)
-                    .executor(pool)
+                    .executor(leaks.track(pool))
                     .forEach(
                         HUNDRED,
                         i -> {

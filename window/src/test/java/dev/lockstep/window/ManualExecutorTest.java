@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * counting executor shows how many tasks a run submits.
  */
 final class ManualExecutorTest {
+  private final Leaks leaks = new Leaks();
 
   @Test
   void aRunSubmitsAtMostKTasksWhateverN() {
@@ -27,11 +28,11 @@ final class ManualExecutorTest {
         };
     List<Integer> out =
         BoundedWindow.of(4)
-            .executor(direct)
+            .executor(leaks.track(direct))
             .map(IntStream.range(0, 10_000).boxed().toList(), i -> i);
     assertThat(out).hasSize(10_000);
     assertThat(submitted.get()).isAtMost(4);
-    Leaks.assertNoLiveLanes();
+    leaks.assertNoLiveLanes();
   }
 
   @Test
@@ -84,33 +85,26 @@ final class ManualExecutorTest {
             queued.notifyAll();
           }
         };
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    Thread caller =
-        Thread.ofPlatform()
-            .start(
-                () -> {
-                  try {
-                    BoundedWindow.of(3)
-                        .executor(manual)
-                        .forEach(
-                            IntStream.range(0, 50).boxed().toList(),
-                            i -> {
-                              calls.incrementAndGet();
-                              throw new IllegalStateException("first");
-                            });
-                  } catch (Throwable t) {
-                    thrown.set(t);
-                  }
-                });
+    Caller<Void> caller =
+        Caller.start(
+            () -> {
+              BoundedWindow.of(3)
+                  .executor(leaks.track(manual))
+                  .forEach(
+                      IntStream.range(0, 50).boxed().toList(),
+                      i -> {
+                        calls.incrementAndGet();
+                        throw new IllegalStateException("first");
+                      });
+              return null;
+            });
     Runnable first = take(queued);
     first.run(); // pulls item 0, queues lane 2, fails: cancels
     Runnable second = take(queued);
     second.run(); // sees the cancellation
-    caller.join(10_000);
-    assertThat(caller.isAlive()).isFalse();
-    assertThat(thrown.get()).hasMessageThat().isEqualTo("first");
+    assertThat(caller.join().thrown()).hasMessageThat().isEqualTo("first");
     assertThat(calls.get()).isEqualTo(1);
-    Leaks.assertNoLiveLanes();
+    leaks.assertNoLiveLanes();
   }
 
   private static Runnable take(Queue<Runnable> queued) throws InterruptedException {

@@ -12,17 +12,19 @@ import org.junit.jupiter.api.Test;
 
 /** Collect-all runs: every item's outcome, in input order. */
 final class OutcomesTest {
+  private final Leaks leaks = new Leaks();
 
   @AfterEach
   void noLeaks() {
-    Leaks.assertNoLiveLanes();
+    leaks.assertNoLiveLanes();
   }
 
   @Test
   void everyItemGetsItsOutcomeInInputOrder() {
     List<Integer> items = IntStream.range(0, 200).boxed().toList();
     Outcomes<Integer, String> outcomes =
-        BoundedWindow.of(6)
+        leaks
+            .of(6)
             .unordered() // outcomes are in input order either way
             .mapOutcomes(
                 items,
@@ -56,7 +58,8 @@ final class OutcomesTest {
   void deadlineReturnsPartialOutcomesCoveringTheWholeCollection() {
     List<Integer> items = IntStream.range(0, 50).boxed().toList();
     Outcomes<Integer, Integer> outcomes =
-        BoundedWindow.of(2)
+        leaks
+            .of(2)
             .timeout(Duration.ofMillis(100))
             .mapOutcomes(
                 items,
@@ -79,7 +82,8 @@ final class OutcomesTest {
     assertThrows(
         StackOverflowError.class,
         () ->
-            BoundedWindow.of(2)
+            leaks
+                .of(2)
                 .mapOutcomes(
                     List.of(1, 2, 3),
                     i -> {
@@ -88,5 +92,31 @@ final class OutcomesTest {
                       }
                       return i;
                     }));
+  }
+
+  @Test
+  void failuresAreOnlyOutcomesSoAnErrorCarriesNoneOfThem() {
+    // One lane: item 0 fails (only an outcome), then item 1's Error fails the run.
+    BoundedWindow oneLane = leaks.of(1);
+    StackOverflowError error = new StackOverflowError();
+    ThrowingFunction<Integer, Integer, IOException> call =
+        i -> {
+          if (i == 0) {
+            throw new IOException("only an outcome");
+          }
+          throw error;
+        };
+    StackOverflowError thrown =
+        assertThrows(StackOverflowError.class, () -> oneLane.mapOutcomes(List.of(0, 1), call));
+    assertThat(thrown).isSameInstanceAs(error);
+    assertThat(thrown.getSuppressed()).isEmpty();
+  }
+
+  @Test
+  void aThrowingInputFailsACollectAllRun() {
+    Iterable<Integer> input = Inputs.throwingAt(20, Integer.MAX_VALUE, "input broke");
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> leaks.of(3).mapOutcomes(input, i -> i));
+    assertThat(e).hasMessageThat().isEqualTo("input broke");
   }
 }

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 
 /** Lazy streams: O(k + reorderBuffer) memory, order, close, failures. */
 final class StreamTest {
+  private final Leaks leaks = new Leaks();
 
   @AfterEach
   void noLeaks() {
-    Leaks.assertNoLiveLanes();
+    leaks.assertNoLiveLanes();
   }
 
   /** An endless input that counts what was pulled. */
@@ -45,7 +46,7 @@ final class StreamTest {
     int k = 8;
     int buffer = 32;
     int maxAhead = 0;
-    try (Stream<Integer> s = BoundedWindow.of(k).reorderBuffer(buffer).stream(input, i -> i * 10)) {
+    try (Stream<Integer> s = leaks.of(k).reorderBuffer(buffer).stream(input, i -> i * 10)) {
       Iterator<Integer> it = s.iterator();
       for (int consumed = 0; consumed < 20_000; consumed++) {
         assertThat(it.next()).isEqualTo(consumed * 10);
@@ -60,8 +61,7 @@ final class StreamTest {
   void unorderedStreamIsBoundedToo() {
     Counting input = new Counting();
     int maxAhead = 0;
-    try (Stream<Integer> s =
-        BoundedWindow.of(4).unordered().reorderBuffer(4).stream(input, i -> i)) {
+    try (Stream<Integer> s = leaks.of(4).unordered().reorderBuffer(4).stream(input, i -> i)) {
       Iterator<Integer> it = s.iterator();
       for (int consumed = 0; consumed < 5000; consumed++) {
         it.next();
@@ -83,7 +83,7 @@ final class StreamTest {
     Thread consumer;
     List<Integer> got = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     try (Stream<Integer> s =
-        BoundedWindow.of(k).reorderBuffer(buffer).stream(
+        leaks.of(k).reorderBuffer(buffer).stream(
             input,
             i -> {
               if (i == 0) {
@@ -113,16 +113,11 @@ final class StreamTest {
     AtomicInteger interrupted = new AtomicInteger();
     Counting input = new Counting();
     Stream<Integer> s =
-        BoundedWindow.of(3).stream(
+        leaks.of(3).stream(
             input,
             i -> {
               if (i >= 1) {
-                try {
-                  Thread.sleep(10_000);
-                } catch (InterruptedException e) {
-                  interrupted.incrementAndGet();
-                  throw e;
-                }
+                Interrupts.sleepCounting(interrupted);
               }
               return i;
             });
@@ -137,7 +132,7 @@ final class StreamTest {
   void closingTheResultClosesTheInputStream() {
     AtomicBoolean closed = new AtomicBoolean();
     try (Stream<Integer> s =
-        BoundedWindow.of(2).stream(Stream.of(1, 2, 3).onClose(() -> closed.set(true)), i -> i)) {
+        leaks.of(2).stream(Stream.of(1, 2, 3).onClose(() -> closed.set(true)), i -> i)) {
       assertThat(s.toList()).containsExactly(1, 2, 3).inOrder();
     }
     assertThat(closed.get()).isTrue();
@@ -146,7 +141,7 @@ final class StreamTest {
   @Test
   void aFailureIsThrownFromTheTerminalOperation() {
     try (Stream<Integer> s =
-        BoundedWindow.of(2).stream(
+        leaks.of(2).stream(
             IntStream.range(0, 100).boxed().toList(),
             i -> {
               if (i == 30) {
@@ -158,7 +153,7 @@ final class StreamTest {
       assertThat(e).hasCauseThat().hasMessageThat().isEqualTo("io");
     }
     try (Stream<Integer> s =
-        BoundedWindow.of(2).stream(
+        leaks.of(2).stream(
             List.of(1),
             i -> {
               throw new IllegalStateException("unchecked as is");
@@ -169,10 +164,10 @@ final class StreamTest {
 
   @Test
   void nullResultsAndEmptyInputs() {
-    try (Stream<Object> s = BoundedWindow.of(2).stream(List.of(1, 2), i -> null)) {
+    try (Stream<Object> s = leaks.of(2).stream(List.of(1, 2), i -> null)) {
       assertThat(s.toList()).containsExactly(null, null);
     }
-    try (Stream<Object> s = BoundedWindow.of(2).stream(List.of(), i -> i)) {
+    try (Stream<Object> s = leaks.of(2).stream(List.of(), i -> i)) {
       assertThat(s.toList()).isEmpty();
     }
   }
@@ -180,7 +175,7 @@ final class StreamTest {
   @Test
   void aStreamNeverConsumedStartsNothing() {
     Counting input = new Counting();
-    BoundedWindow.of(2).stream(input, i -> i).close();
+    leaks.of(2).stream(input, i -> i).close();
     assertThat(input.pulled.get()).isEqualTo(0);
   }
 }

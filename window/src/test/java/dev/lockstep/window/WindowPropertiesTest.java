@@ -10,10 +10,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
@@ -29,6 +27,8 @@ import net.jqwik.api.lifecycle.AfterProperty;
  * outlives its run.
  */
 final class WindowPropertiesTest {
+  private final Leaks leaks = new Leaks();
+
   private static final ExecutorService POOL = Executors.newFixedThreadPool(6);
 
   enum Stop {
@@ -83,59 +83,18 @@ final class WindowPropertiesTest {
     if (stop != Stop.THROWING_INPUT) {
       return java.util.stream.IntStream.range(0, n).boxed().toList();
     }
-    return () ->
-        new Iterator<>() {
-          int next;
-
-          @Override
-          public boolean hasNext() {
-            return next < n;
-          }
-
-          @Override
-          public Integer next() {
-            if (next == throwAt) {
-              throw new IllegalStateException("input");
-            }
-            return next++;
-          }
-        };
+    return Inputs.throwingAt(throwAt, n, "input");
   }
 
   /** Runs {@code body} on a fresh thread, interrupting it after a while if asked to. */
-  private static <X> Result<X> onCaller(Stop stop, long interruptAfterNanos, Body<X> body)
-      throws Exception {
-    AtomicReference<X> value = new AtomicReference<>();
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    AtomicReference<Boolean> flag = new AtomicReference<>();
-    Thread caller =
-        Thread.ofPlatform()
-            .start(
-                () -> {
-                  try {
-                    value.set(body.run());
-                  } catch (Throwable t) {
-                    thrown.set(t);
-                  }
-                  flag.set(Thread.interrupted());
-                });
-    if (stop == Stop.INTERRUPT) {
-      LockSupport.parkNanos(interruptAfterNanos);
-      caller.interrupt();
-    }
-    caller.join(TimeUnit.SECONDS.toMillis(30));
-    assertWithMessage("the caller returned").that(caller.isAlive()).isFalse();
-    return new Result<>(value.get(), thrown.get(), flag.get());
+  private static <X> Caller.Result<X> onCaller(
+      Stop stop, long interruptAfterNanos, Caller.Body<X> body) throws Exception {
+    return Caller.run(
+        body, stop == Stop.INTERRUPT ? () -> LockSupport.parkNanos(interruptAfterNanos) : null);
   }
 
-  interface Body<X> {
-    X run() throws Exception;
-  }
-
-  record Result<X>(X value, Throwable thrown, boolean interruptFlag) {}
-
-  private static BoundedWindow window(int k, boolean ordered, Stop stop, long deadlineMicros) {
-    BoundedWindow w = BoundedWindow.of(k);
+  private BoundedWindow window(int k, boolean ordered, Stop stop, long deadlineMicros) {
+    BoundedWindow w = leaks.of(k);
     w = ordered ? w : w.unordered();
     if (stop == Stop.DEADLINE) {
       w = w.timeout(Duration.ofNanos(deadlineMicros * 1000));
@@ -145,7 +104,7 @@ final class WindowPropertiesTest {
 
   @AfterProperty
   void noLeaks() {
-    Leaks.assertNoLiveLanes();
+    leaks.assertNoLiveLanes();
   }
 
   @Property(tries = 1500)
@@ -166,10 +125,10 @@ final class WindowPropertiesTest {
     ConcurrencyProbe probe = new ConcurrencyProbe();
     BoundedWindow w = window(k, ordered, stop, stopAfterMicros);
     if (pooled) {
-      w = w.executor(POOL);
+      w = w.executor(leaks.track(POOL));
     }
     BoundedWindow window = w;
-    Result<Outcomes<Integer, Integer>> r =
+    Caller.Result<Outcomes<Integer, Integer>> r =
         onCaller(
             stop,
             stopAfterMicros * 1000,
@@ -247,7 +206,7 @@ final class WindowPropertiesTest {
     BoundedWindow window = window(k, ordered, stop, stopAfterMicros);
     AtomicInteger statsCalls = new AtomicInteger();
     BoundedWindow w = window.onStats(st -> statsCalls.incrementAndGet());
-    Result<List<Integer>> r =
+    Caller.Result<List<Integer>> r =
         onCaller(
             stop,
             stopAfterMicros * 1000,
@@ -332,7 +291,7 @@ final class WindowPropertiesTest {
             return pulled.getAndIncrement();
           }
         };
-    BoundedWindow w = BoundedWindow.of(k).reorderBuffer(buffer);
+    BoundedWindow w = leaks.of(k).reorderBuffer(buffer);
     w = ordered ? w : w.unordered();
     int consumed = 0;
     boolean[] seen = new boolean[n];
