@@ -3,40 +3,31 @@ package dev.lockstep.checker;
 import static dev.lockstep.checker.Trees2.methodSymbol;
 import static dev.lockstep.checker.Trees2.symbol;
 import static dev.lockstep.checker.Trees2.type;
-import static dev.lockstep.checker.Trees2.unwrap;
 
 import com.google.errorprone.VisitorState;
-import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.EnhancedForLoopTree;
-import com.sun.source.tree.ExpressionStatementTree;
-import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnionTypeTree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.lockstep.analysis.facts.FixFacts;
 import dev.lockstep.analysis.facts.PipelineCalls;
-import dev.lockstep.analysis.rules.SharedMutation;
+import dev.lockstep.analysis.read.FixFit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -72,161 +63,29 @@ final class FixReader {
     return text != null ? text : tree.toString();
   }
 
-  /** The collector shape: {@code results.add(value)} as the body's last statement. */
-  record Collector(VarSymbol list, StatementTree addStatement, ExpressionTree value) {}
-
-  FixFacts read(TreePath loopPath, EnhancedForLoopTree loop, Scope scope, boolean leavesLoop) {
+  /**
+   * The facts of rewriting {@code loop}: what the body does ({@code fit}, read in analysis) and
+   * whether the rewrite would type-check here.
+   */
+  FixFacts read(TreePath loopPath, EnhancedForLoopTree loop, FixFit fit, boolean leavesLoop) {
     Type window = state.getTypeFromString(PipelineCalls.BOUNDED_WINDOW);
-    boolean onClasspath = window != null && window.tsym instanceof ClassSymbol;
-    Optional<Collector> collector = collector(loopPath, loop);
-    if (!onClasspath) {
+    if (window == null || !(window.tsym instanceof ClassSymbol cls)) {
       return new FixFacts(
           false,
           leavesLoop,
-          capturesMutableLocal(loop.getStatement(), scope),
-          collector.map(c -> c.list().name.toString()),
+          fit.capturesMutableLocal(),
+          fit.collector(),
           Optional.of("BoundedWindow is not on the classpath"),
           Optional.of("BoundedWindow is not on the classpath"));
     }
-    ClassSymbol cls = (ClassSymbol) window.tsym;
     List<Type> bodyThrows = escapingCheckedExceptions(loop.getStatement());
-    Optional<String> forEachRace = sharedMutation(loop, scope, Optional.empty());
-    Optional<String> mapRace = sharedMutation(loop, scope, collector);
     return new FixFacts(
         true,
         leavesLoop,
-        capturesMutableLocal(loop.getStatement(), scope),
-        collector.map(c -> c.list().name.toString()),
-        forEachRace.or(() -> blocker(cls, "forEach", loopPath, loop, bodyThrows, false)),
-        mapRace.or(() -> blocker(cls, "map", loopPath, loop, bodyThrows, true)));
-  }
-
-  /**
-   * Why running the body on several threads would race, if it would: it changes a {@code java.util}
-   * collection (not a {@code java.util.concurrent} one) or a {@code StringBuilder} that lives
-   * outside the iteration. The serial loop was safe; the window's lanes would corrupt it. The
-   * collector statement a {@code map} rewrite turns into the returned list is not such a change.
-   */
-  private Optional<String> sharedMutation(
-      EnhancedForLoopTree loop, Scope scope, Optional<Collector> collector) {
-    Tree skip = collector.map(c -> (Tree) c.addStatement()).orElse(null);
-    String[] found = {null};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void scan(Tree tree, Void unused) {
-        return tree == skip || found[0] != null ? null : super.scan(tree, null);
-      }
-
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-        if (node.getMethodSelect() instanceof MemberSelectTree select
-            && SharedMutation.isMutator(select.getIdentifier().toString())
-            && symbol(unwrap(select.getExpression())) instanceof VarSymbol target
-            && !scope.isDeclared(target)
-            && !scope.items.contains(target)) {
-          Optional<String> declared =
-              target.type == null || target.type.tsym == null
-                  ? Optional.empty()
-                  : Optional.of(types.erasure(target.type).tsym.getQualifiedName().toString());
-          found[0] =
-              SharedMutation.blocker(target.getSimpleName().toString(), declared).orElse(null);
-        }
-        return super.visitMethodInvocation(node, null);
-      }
-    }.scan(loop.getStatement(), null);
-    return Optional.ofNullable(found[0]);
-  }
-
-  /** The body's last statement appends to a fresh local list nothing else touches. */
-  Optional<Collector> collector(TreePath loopPath, EnhancedForLoopTree loop) {
-    if (!(loop.getStatement() instanceof BlockTree block) || block.getStatements().isEmpty()) {
-      return Optional.empty();
-    }
-    StatementTree last = block.getStatements().get(block.getStatements().size() - 1);
-    if (!(last instanceof ExpressionStatementTree stmt)
-        || !(stmt.getExpression() instanceof MethodInvocationTree add)
-        || add.getArguments().size() != 1
-        || !(add.getMethodSelect() instanceof MemberSelectTree select)
-        || !select.getIdentifier().contentEquals("add")
-        || !(unwrap(select.getExpression()) instanceof IdentifierTree listId)
-        || !(symbol(listId) instanceof VarSymbol list)
-        || !JavacFacts.isLocal(list)
-        || methodSymbol(select) == null
-        || !isList(list.type)) {
-      return Optional.empty();
-    }
-    // Used only there in the body.
-    int[] uses = {0};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree node, Void unused) {
-        if (symbol(node) == list) {
-          uses[0]++;
-        }
-        return null;
-      }
-    }.scan(loop.getStatement(), null);
-    if (uses[0] != 1) {
-      return Optional.empty();
-    }
-    // Declared empty in the same block, untouched until the loop.
-    TreePath parent = loopPath.getParentPath();
-    if (parent == null || !(parent.getLeaf() instanceof BlockTree enclosing)) {
-      return Optional.empty();
-    }
-    boolean declared = false;
-    for (StatementTree s : enclosing.getStatements()) {
-      if (s == loop) {
-        return declared
-            ? Optional.of(new Collector(list, last, add.getArguments().get(0)))
-            : Optional.empty();
-      }
-      if (s instanceof VariableTree v && symbol(v) == list) {
-        if (!(v.getInitializer() instanceof NewClassTree created)
-            || !created.getArguments().isEmpty()
-            || created.getClassBody() != null
-            || !isFreshListType(type(created))) {
-          return Optional.empty();
-        }
-        declared = true;
-      } else if (declared && JavacFacts.mentions(s, list)) {
-        return Optional.empty();
-      }
-    }
-    return Optional.empty();
-  }
-
-  private boolean isList(Type type) {
-    Type list = state.getTypeFromString("java.util.List");
-    return type != null
-        && list != null
-        && types.isSubtype(types.erasure(type), types.erasure(list));
-  }
-
-  private static boolean isFreshListType(Type type) {
-    if (type == null) {
-      return false;
-    }
-    String name = type.tsym.getQualifiedName().toString();
-    return name.equals("java.util.ArrayList") || name.equals("java.util.LinkedList");
-  }
-
-  private boolean capturesMutableLocal(Tree body, Scope scope) {
-    boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree node, Void unused) {
-        Symbol s = symbol(node);
-        if (JavacFacts.isLocal(s)
-            && !scope.isDeclared(s)
-            && !scope.items.contains(s)
-            && (s.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) == 0) {
-          found[0] = true;
-        }
-        return null;
-      }
-    }.scan(body, null);
-    return found[0];
+        fit.capturesMutableLocal(),
+        fit.collector(),
+        fit.forEachRace().or(() -> blocker(cls, "forEach", loopPath, loop, bodyThrows, false)),
+        fit.mapRace().or(() -> blocker(cls, "map", loopPath, loop, bodyThrows, true)));
   }
 
   /** Why {@code BoundedWindow.of(k).<name>(items, item -> body)} would not fit, if it would not. */

@@ -38,6 +38,7 @@ import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.Receiver;
 import dev.lockstep.analysis.read.BodyScope;
 import dev.lockstep.analysis.read.CallReader;
+import dev.lockstep.analysis.read.FixFit;
 import dev.lockstep.analysis.read.LoopReader;
 import dev.lockstep.analysis.read.Receivers;
 import dev.lockstep.analysis.summary.FactsSource;
@@ -204,14 +205,15 @@ final class JavacFacts implements FactsSource {
     }
     LoopReader.LoopReading reading = read.orElseThrow();
     FixFacts fix = FixFacts.NONE;
-    if (reading.kind() == LoopKind.ENHANCED_FOR) {
-      EnhancedForLoopTree loop = (EnhancedForLoopTree) leaf;
-      Scope scope = new Scope(unit);
-      declareAll(leaf, scope);
-      if (symbol(loop.getVariable()) instanceof VarSymbol item) {
-        scope.items.add(item);
-      }
-      fix = fixes.read(path, loop, scope, reading.leavesLoop());
+    if (reading.kind() == LoopKind.ENHANCED_FOR
+        && lowering.lower(leaf, unit) instanceof Node.Loop loop) {
+      Node.Block enclosing =
+          path.getParentPath() != null
+                  && lowering.lower(path.getParentPath().getLeaf(), unit) instanceof Node.Block b
+              ? b
+              : null;
+      FixFit fit = FixFit.read(loop, enclosing, reading.scope());
+      fix = fixes.read(path, (EnhancedForLoopTree) leaf, fit, reading.leavesLoop());
     }
     List<Tree> bodies = new ArrayList<>();
     for (Node body : reading.bodies()) {

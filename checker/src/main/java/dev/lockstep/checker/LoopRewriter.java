@@ -6,6 +6,7 @@ import com.google.errorprone.fixes.SuggestedFixes;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.tree.JCTree;
@@ -34,12 +35,15 @@ final class LoopRewriter {
       if (!(body instanceof BlockTree block)) {
         return Optional.empty();
       }
-      var collector = reader.collector(state.getPath(), loop);
-      if (collector.isEmpty()) {
+      // The rule chose MAP because the last statement is the collector's results.add(value).
+      List<? extends StatementTree> statements = block.getStatements();
+      if (statements.isEmpty()
+          || !(statements.get(statements.size() - 1) instanceof ExpressionStatementTree last)
+          || !(last.getExpression() instanceof MethodInvocationTree add)
+          || add.getArguments().size() != 1) {
         return Optional.empty();
       }
-      List<? extends StatementTree> statements = block.getStatements();
-      String value = reader.source(collector.orElseThrow().value());
+      String value = reader.source(add.getArguments().get(0));
       String lambda;
       if (statements.size() == 1) {
         lambda = item + " -> " + value;

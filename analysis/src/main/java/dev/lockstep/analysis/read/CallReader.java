@@ -122,7 +122,7 @@ public final class CallReader {
     Optional<Target> resolved = call.resolve();
     if (resolved.isPresent()) {
       Node on = call.receiver();
-      if (on != null && Nodes.unwrap(on) instanceof TypeName) {
+      if (on != null && Nodes.unwrap(on) instanceof TypeName && resolved.orElseThrow().isStatic()) {
         on = null; // Type.staticMethod()
       }
       add(resolved.orElseThrow(), on, call.src().at());
@@ -183,6 +183,10 @@ public final class CallReader {
           method.isStatic()
               ? Receiver.none()
               : Receiver.of(ReceiverKind.THIS, "this", method.owner().name());
+    } else if (Nodes.unwrap(on) instanceof TypeName name) {
+      // An instance method called through a name that only looked like a type when lowered (the
+      // scanner binds names from the syntax: an inherited field such as LOG): a field.
+      receiver = Receiver.of(ReceiverKind.FIELD, name.src().source(), name.src().type().name());
     } else {
       receiver = Receivers.of(on, scope);
       Var onVar = Nodes.var(on);

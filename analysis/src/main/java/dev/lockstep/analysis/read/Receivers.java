@@ -33,7 +33,9 @@ public final class Receivers {
 
   private static Receiver of(Node expression, BodyScope scope, int depth) {
     Node expr = Nodes.unwrap(expression);
-    String typeName = expr.src().type().name();
+    // Only the outermost receiver's type is kept (inner ones give their kind and origin): the
+    // scanner pays a resolution per type asked.
+    String typeName = depth == 0 ? expr.src().type().name() : "";
     if (depth > MAX_DEPTH) {
       return Receiver.of(ReceiverKind.UNKNOWN, "", typeName);
     }

@@ -11,22 +11,17 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
-import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
 import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
-import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
 import dev.lockstep.analysis.body.Var;
@@ -44,9 +39,9 @@ import dev.lockstep.analysis.facts.Receiver;
 import dev.lockstep.analysis.facts.StreamShapes;
 import dev.lockstep.analysis.read.BodyScope;
 import dev.lockstep.analysis.read.CallReader;
+import dev.lockstep.analysis.read.FixFit;
 import dev.lockstep.analysis.read.LoopReader;
 import dev.lockstep.analysis.read.Receivers;
-import dev.lockstep.analysis.rules.SharedMutation;
 import dev.lockstep.analysis.summary.FactsSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -330,11 +325,16 @@ public final class JavaParserFacts implements FactsSource {
     }
     LoopReader.LoopReading reading = read.orElseThrow();
     FixFacts fix = FixFacts.NONE;
-    if (reading.kind() == LoopKind.ENHANCED_FOR && leaf instanceof ForEachStmt forEach) {
-      JpScope scope = new JpScope();
-      declareAll(leaf, scope);
-      scope.items.add(vars.declaration(forEach.getVariable().getVariable(0)));
-      fix = fixFacts(forEach, scope, reading.leavesLoop());
+    if (reading.kind() == LoopKind.ENHANCED_FOR
+        && leaf instanceof ForEachStmt forEach
+        && loop instanceof dev.lockstep.analysis.body.Node.Loop lowered) {
+      Node parent = forEach.getParentNode().orElse(null);
+      dev.lockstep.analysis.body.Node.Block enclosing =
+          parent != null && method.of(parent) instanceof dev.lockstep.analysis.body.Node.Block b
+              ? b
+              : null;
+      fix =
+          fixFacts(forEach, FixFit.read(lowered, enclosing, reading.scope()), reading.leavesLoop());
     }
     LoopFact fact =
         reading.fact(reading.kind() == LoopKind.OTHER ? Marks.NONE : enclosingMarks(leaf), fix);
@@ -464,165 +464,29 @@ public final class JavaParserFacts implements FactsSource {
     return out;
   }
 
-  private boolean mentions(Node tree, Sym sym) {
-    for (NameExpr name : tree.findAll(NameExpr.class)) {
-      if (vars.of(name) == sym) {
-        return true;
-      }
-    }
-    for (FieldAccessExpr select : tree.findAll(FieldAccessExpr.class)) {
-      if (select.getScope() instanceof ThisExpr && vars.of(select) == sym) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Fix facts (the scanner never rewrites, but the message says whether the checker would)
 
-  private FixFacts fixFacts(ForEachStmt loop, JpScope scope, boolean leavesLoop) {
+  private FixFacts fixFacts(ForEachStmt loop, FixFit fit, boolean leavesLoop) {
     if (windowOnClasspath == null) {
       windowOnClasspath = names.typeExists(BOUNDED_WINDOW);
     }
-    Optional<String> collector = collector(loop);
-    boolean captures = capturesMutableLocal(loop.getBody(), scope);
     if (!windowOnClasspath) {
       return new FixFacts(
           false,
           leavesLoop,
-          captures,
-          collector,
+          fit.capturesMutableLocal(),
+          fit.collector(),
           Optional.of("BoundedWindow is not on the classpath"),
           Optional.of("BoundedWindow is not on the classpath"));
     }
-    WindowFit fit = new WindowFit(names, loop);
-    Optional<String> forEachRace = sharedMutation(loop, scope, false);
-    Optional<String> mapRace = sharedMutation(loop, scope, collector.isPresent());
+    WindowFit window = new WindowFit(names, loop);
     return new FixFacts(
         true,
         leavesLoop,
-        captures,
-        collector,
-        forEachRace.or(() -> fit.blocker("forEach", false)),
-        mapRace.or(() -> fit.blocker("map", true)));
-  }
-
-  /**
-   * The first call in the body that changes a shared, non-thread-safe collection or builder, as the
-   * checker's {@code FixReader.sharedMutation} finds it (same order: the tree's pre-order); {@code
-   * skipCollector} leaves out the last statement, the list append a {@code map} rewrite turns into
-   * its result.
-   */
-  private Optional<String> sharedMutation(ForEachStmt loop, JpScope scope, boolean skipCollector) {
-    Statement skip =
-        skipCollector && loop.getBody() instanceof BlockStmt block
-            ? block.getStatements().getLast().orElse(null)
-            : null;
-    for (MethodCallExpr call : loop.getBody().findAll(MethodCallExpr.class)) {
-      if ((skip != null && skip.isAncestorOf(call))
-          || !SharedMutation.isMutator(call.getNameAsString())
-          || call.getScope().isEmpty()) {
-        continue;
-      }
-      Expression on = Exprs.unwrap(call.getScope().orElseThrow());
-      Sym target = null;
-      if (on instanceof NameExpr id) {
-        target = vars.of(id);
-      } else if (on instanceof FieldAccessExpr select && select.getScope() instanceof ThisExpr) {
-        target = vars.of(select);
-      }
-      if (target == null || scope.isDeclared(target) || scope.items.contains(target)) {
-        continue;
-      }
-      Optional<String> blocker = SharedMutation.blocker(target.name, declaredType(target));
-      if (blocker.isPresent()) {
-        return blocker;
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The erased canonical name of the type a variable is declared with, if it resolves. */
-  private Optional<String> declaredType(Sym sym) {
-    com.github.javaparser.ast.type.Type type = null;
-    if (sym.declaration instanceof VariableDeclarator v) {
-      type = v.getType();
-    } else if (sym.declaration instanceof Parameter p) {
-      type = p.getType();
-    }
-    if (type == null) {
-      return Optional.empty();
-    }
-    try {
-      String name = names.typeName(type.resolve());
-      return name.isEmpty() ? Optional.empty() : Optional.of(name);
-    } catch (RuntimeException | StackOverflowError e) {
-      return Optional.empty(); // unresolvable: the shared rule counts it as not thread-safe
-    }
-  }
-
-  /** The body's last statement appends to a fresh local list nothing else touches. */
-  private Optional<String> collector(ForEachStmt loop) {
-    if (!(loop.getBody() instanceof BlockStmt block) || block.getStatements().isEmpty()) {
-      return Optional.empty();
-    }
-    Statement last = block.getStatements().getLast().orElseThrow();
-    if (!(last instanceof ExpressionStmt stmt)
-        || !(stmt.getExpression() instanceof MethodCallExpr add)
-        || add.getArguments().size() != 1
-        || !add.getNameAsString().equals("add")
-        || add.getScope().isEmpty()
-        || !(Exprs.unwrap(add.getScope().orElseThrow()) instanceof NameExpr listId)) {
-      return Optional.empty();
-    }
-    Sym list = vars.of(listId);
-    if (list == null || list.kind != Sym.Kind.LOCAL) {
-      return Optional.empty();
-    }
-    long uses =
-        loop.getBody().findAll(NameExpr.class).stream().filter(n -> vars.of(n) == list).count();
-    if (uses != 1) {
-      return Optional.empty();
-    }
-    if (!(loop.getParentNode().orElse(null) instanceof BlockStmt enclosing)) {
-      return Optional.empty();
-    }
-    boolean declared = false;
-    for (Statement s : enclosing.getStatements()) {
-      if (s == loop) {
-        return declared ? Optional.of(list.name) : Optional.empty();
-      }
-      if (s instanceof ExpressionStmt e
-          && e.getExpression() instanceof VariableDeclarationExpr v
-          && v.getVariables().stream().anyMatch(d -> vars.declaration(d) == list)) {
-        Expression init = list.initializer();
-        if (!(init instanceof ObjectCreationExpr created)
-            || !created.getArguments().isEmpty()
-            || created.getAnonymousClassBody().isPresent()
-            || !(created.getType().getNameAsString().equals("ArrayList")
-                || created.getType().getNameAsString().equals("LinkedList"))) {
-          return Optional.empty();
-        }
-        declared = true;
-      } else if (declared && mentions(s, list)) {
-        return Optional.empty();
-      }
-    }
-    return Optional.empty();
-  }
-
-  private boolean capturesMutableLocal(Node body, JpScope scope) {
-    for (NameExpr id : body.findAll(NameExpr.class)) {
-      Sym s = vars.of(id);
-      if (s != null
-          && s.isLocalOrParam()
-          && !scope.isDeclared(s)
-          && !scope.items.contains(s)
-          && !vars.isEffectivelyFinal(s)) {
-        return true;
-      }
-    }
-    return false;
+        fit.capturesMutableLocal(),
+        fit.collector(),
+        fit.forEachRace().or(() -> window.blocker("forEach", false)),
+        fit.mapRace().or(() -> window.blocker("map", true)));
   }
 }
