@@ -16,6 +16,7 @@ import dev.lockstep.analysis.facts.TaskGates;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.BiFunction;
 
 /**
  * A pipeline's window {@code k} as the source states it: the size an executor or a {@code
@@ -60,68 +61,60 @@ public final class Windows {
    * @param methodBody the body of the method around the expression
    */
   public Optional<Window> boundedWindow(Node expr, Node methodBody) {
-    return boundedWindow(expr, methodBody, 0);
+    return origin(expr, methodBody, 0, (e, depth) -> windowCall(e, methodBody, depth));
   }
 
-  private Optional<Window> boundedWindow(Node expr, Node methodBody, int depth) {
-    Node e = Nodes.unwrap(expr);
-    if (depth > MAX_DEPTH) {
+  private Optional<Window> windowCall(Node e, Node methodBody, int depth) {
+    if (!(e instanceof Call call)) {
       return Optional.empty();
     }
-    if (e instanceof Call call) {
-      Optional<Target> resolved = call.resolve();
-      if (resolved.isEmpty()
-          || !resolved.orElseThrow().owner().name().equals(PipelineCalls.BOUNDED_WINDOW)) {
-        return Optional.empty();
-      }
-      Target m = resolved.orElseThrow();
-      if (m.name().equals(PipelineCalls.WINDOW_FACTORY)
-          && m.isStatic()
-          && call.args().size() == 1) {
-        return Optional.of(size(call.args().get(0)));
-      }
-      if (PipelineCalls.WINDOW_CONFIG.contains(m.name()) && call.receiver() != null) {
-        return boundedWindow(call.receiver(), methodBody, depth + 1);
-      }
+    Target m = call.resolve().orElse(null);
+    if (m == null || !m.owner().name().equals(PipelineCalls.BOUNDED_WINDOW)) {
       return Optional.empty();
     }
-    Var v = Nodes.var(e);
-    if (v != null) {
-      Node init = values.initializer(v, methodBody);
-      return init == null ? Optional.empty() : boundedWindow(init, methodBody, depth + 1);
+    if (m.name().equals(PipelineCalls.WINDOW_FACTORY) && m.isStatic() && call.args().size() == 1) {
+      return Optional.of(size(call.args().get(0)));
+    }
+    if (PipelineCalls.WINDOW_CONFIG.contains(m.name()) && call.receiver() != null) {
+      return origin(call.receiver(), methodBody, depth + 1, (r, d) -> windowCall(r, methodBody, d));
     }
     return Optional.empty();
   }
 
   /** The size an executor was created with, where it was created. Empty: unknown origin. */
   public Optional<Window> executorWindow(Node expr, Node methodBody) {
-    return executorWindow(expr, methodBody, 0);
+    return origin(expr, methodBody, 0, (e, depth) -> executorCreated(e));
   }
 
-  private Optional<Window> executorWindow(Node expr, Node methodBody, int depth) {
-    Node e = Nodes.unwrap(expr);
-    if (depth > MAX_DEPTH) {
-      return Optional.empty();
-    }
+  private static Optional<Window> executorCreated(Node e) {
     if (e instanceof Call call) {
-      Optional<Target> resolved = call.resolve();
-      if (resolved.isEmpty()) {
-        return Optional.empty();
-      }
-      Target m = resolved.orElseThrow();
-      return PipelineCalls.factory(m.owner().name(), m.name())
+      return call.resolve()
+          .flatMap(m -> PipelineCalls.factory(m.owner().name(), m.name()))
           .flatMap(s -> s.window(call.args(), a -> sized(s, a), Window::of));
     }
     if (e instanceof New created) {
       return PipelineCalls.constructor(created.src().type().name())
           .flatMap(s -> s.window(created.args(), a -> sized(s, a), Window::of));
     }
-    Var v = Nodes.var(e);
-    if (v != null) {
-      Node init = values.initializer(v, methodBody);
-      return init == null ? Optional.empty() : executorWindow(init, methodBody, depth + 1);
-    }
     return Optional.empty();
+  }
+
+  /**
+   * Follows {@code expr} through the variables it is assigned to, at most {@value #MAX_DEPTH}
+   * steps, to the expression that creates it, and reads the window there with {@code created}.
+   */
+  private Optional<Window> origin(
+      Node expr, Node methodBody, int depth, BiFunction<Node, Integer, Optional<Window>> created) {
+    if (depth > MAX_DEPTH) {
+      return Optional.empty();
+    }
+    Node e = Nodes.unwrap(expr);
+    Var v = Nodes.var(e);
+    if (v == null) {
+      return created.apply(e, depth);
+    }
+    Node init = values.initializer(v, methodBody);
+    return init == null ? Optional.empty() : origin(init, methodBody, depth + 1, created);
   }
 
   /** The size argument, with its literal only when a fix may rewrite it. */
