@@ -24,11 +24,11 @@ import javax.inject.Inject;
  * {@code @SerializedResource} — so that {@code k} workers make progress one at a time: effective
  * parallelism 1.
  *
- * <p>This class only reads javac trees into facts ({@link JavacPipelines}, {@link
- * JavacLockRegions}); what is shared, what serializes and what is intended is decided by {@link
- * EffectiveParallelismRule}. The check never crashes javac: any {@link RuntimeException} in the
- * analysis means "no finding" (set the system property {@code lockstep.strict} to rethrow, as the
- * tests do).
+ * <p>This class only reads javac trees into facts (through {@link JavacFacts} and the shared
+ * readers {@code PipelineReader} and {@code LockRegionReader}); what is shared, what serializes and
+ * what is intended is decided by {@link EffectiveParallelismRule}. The check never crashes javac:
+ * any {@link RuntimeException} in the analysis means "no finding" (set the system property {@code
+ * lockstep.strict} to rethrow, as the tests do).
  */
 @AutoService(BugChecker.class)
 @BugPattern(

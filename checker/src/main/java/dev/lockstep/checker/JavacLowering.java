@@ -84,6 +84,7 @@ import java.util.Optional;
 final class JavacLowering {
   private final JavacNames names;
   private final Map<Symbol, Var> vars = new HashMap<>();
+  private final IdentityHashMap<Var, VarSymbol> symbols = new IdentityHashMap<>();
   private final IdentityHashMap<Tree, Node> nodes = new IdentityHashMap<>();
   private final IdentityHashMap<Tree, Src> srcs = new IdentityHashMap<>();
   private final IdentityHashMap<CompilationUnitTree, CharSequence> contents =
@@ -106,6 +107,11 @@ final class JavacLowering {
     return vars.computeIfAbsent(v, s -> newVar(v));
   }
 
+  /** The symbol {@code var} was made for; null for variables this lowering did not make. */
+  VarSymbol symbolOf(Var var) {
+    return var == null ? null : symbols.get(var);
+  }
+
   private Var newVar(VarSymbol v) {
     boolean field = v.owner instanceof ClassSymbol;
     Var.Kind kind =
@@ -113,13 +119,16 @@ final class JavacLowering {
             ? Var.Kind.FIELD
             : (v.flags() & Flags.PARAMETER) != 0 ? Var.Kind.PARAMETER : Var.Kind.LOCAL;
     long finals = field ? Flags.FINAL : Flags.FINAL | Flags.EFFECTIVELY_FINAL;
-    return new Var(
-        kind,
-        v.name.toString(),
-        (v.flags() & Flags.STATIC) != 0,
-        (v.flags() & finals) != 0,
-        () -> jtype(v.type),
-        () -> field ? names.marksOf(v) : Marks.NONE);
+    Var var =
+        new Var(
+            kind,
+            v.name.toString(),
+            (v.flags() & Flags.STATIC) != 0,
+            (v.flags() & finals) != 0,
+            () -> jtype(v.type),
+            () -> field ? names.marksOf(v) : Marks.NONE);
+    symbols.put(var, v);
+    return var;
   }
 
   /** The type {@code type} as the analysis sees it. */
@@ -130,7 +139,8 @@ final class JavacLowering {
     return JType.of(names.typeName(type), names.closure(type), type instanceof Type.ArrayType);
   }
 
-  private Optional<Target> target(MethodSymbol method, Type receiverType) {
+  /** What a call of {@code method} on a {@code receiverType} resolves to. */
+  Optional<Target> target(MethodSymbol method, Type receiverType) {
     if (method == null) {
       return Optional.empty();
     }

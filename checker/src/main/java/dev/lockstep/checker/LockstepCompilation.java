@@ -5,6 +5,7 @@ import com.sun.source.tree.Tree;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.util.Context;
 import dev.lockstep.analysis.config.LockstepConfig;
+import dev.lockstep.analysis.read.PipelineReader;
 import dev.lockstep.analysis.rules.EffectiveParallelismRule;
 import dev.lockstep.analysis.rules.PipelineVerdict;
 import dev.lockstep.analysis.rules.SerialAwaitRule;
@@ -47,7 +48,7 @@ final class LockstepCompilation {
   final IdentityHashMap<Tree, JudgedPipeline> pipelines = new IdentityHashMap<>();
 
   /** A pipeline as read and the rule's verdict on it. */
-  record JudgedPipeline(JavacPipelines.ReadPipeline read, PipelineVerdict verdict) {}
+  record JudgedPipeline(PipelineReader.ReadPipeline read, PipelineVerdict verdict) {}
 
   private LockstepCompilation(JavacFacts facts, LockstepConfig config) {
     this.config = config;

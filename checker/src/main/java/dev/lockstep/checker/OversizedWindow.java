@@ -23,11 +23,11 @@ import javax.inject.Inject;
  * serialization point every task reaches ({@code @ResourceParallelism(p)}, a {@code Semaphore(p)},
  * an executor of {@code p} threads waited on): {@code k − p} workers wait at any time.
  *
- * <p>This class only reads javac trees into facts ({@link JavacPipelines}, {@link
- * JavacLockRegions}); what is shared, what serializes and what is intended is decided by {@link
- * EffectiveParallelismRule}. The check never crashes javac: any {@link RuntimeException} in the
- * analysis means "no finding" (set the system property {@code lockstep.strict} to rethrow, as the
- * tests do).
+ * <p>This class only reads javac trees into facts (through {@link JavacFacts} and the shared
+ * readers {@code PipelineReader} and {@code LockRegionReader}); what is shared, what serializes and
+ * what is intended is decided by {@link EffectiveParallelismRule}. The check never crashes javac:
+ * any {@link RuntimeException} in the analysis means "no finding" (set the system property {@code
+ * lockstep.strict} to rethrow, as the tests do).
  */
 @AutoService(BugChecker.class)
 @BugPattern(

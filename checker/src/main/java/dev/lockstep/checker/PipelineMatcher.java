@@ -5,22 +5,23 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
+import dev.lockstep.analysis.body.Node;
 import dev.lockstep.analysis.facts.Pipeline;
 import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.finding.Finding;
+import dev.lockstep.analysis.read.PipelineReader;
 import dev.lockstep.analysis.rules.PipelineVerdict;
 import java.util.Optional;
 
 /**
  * What {@link FakeConcurrency} and {@link OversizedWindow} share: read the pipeline a call sets up
- * ({@link JavacPipelines}), let the analysis judge it ({@code EffectiveParallelismRule}), and
+ * ({@link PipelineReader}), let the analysis judge it ({@code EffectiveParallelismRule}), and
  * report the finding when it is the asking check's. Both checks judge the same pipeline the same
  * way; the summaries behind the judgement are computed once per compilation.
  */
@@ -88,18 +89,19 @@ final class PipelineMatcher {
    * the intent) is a design decision.
    */
   private static Optional<SuggestedFix> resize(
-      Finding finding, Optional<ExpressionTree> literal, VisitorState state) {
+      Finding finding, Optional<Node> literal, VisitorState state) {
     if (!finding.check().equals(Checks.OVERSIZED_WINDOW)
         || finding.parallelism().isEmpty()
         || literal.isEmpty()) {
       return Optional.empty();
     }
+    Tree tree = (Tree) literal.orElseThrow().src().tree();
     MethodTree method = state.findEnclosing(MethodTree.class);
-    if (method == null || !contains(method, literal.orElseThrow())) {
+    if (method == null || !contains(method, tree)) {
       return Optional.empty();
     }
     int p = finding.parallelism().orElseThrow().effective();
-    return Optional.of(SuggestedFix.replace(literal.orElseThrow(), String.valueOf(p)));
+    return Optional.of(SuggestedFix.replace(tree, String.valueOf(p)));
   }
 
   @SuppressWarnings("ReferenceEquality") // the very tree, not an equal one
@@ -130,8 +132,8 @@ final class PipelineMatcher {
       LockstepCompilation compilation = LockstepCompilation.of(state, config.config());
       LockstepCompilation.JudgedPipeline judged = compilation.pipelines.get(tree);
       if (judged == null) {
-        Optional<JavacPipelines.ReadPipeline> read =
-            compilation.facts.pipelines().readPipeline(state.getPath());
+        Optional<PipelineReader.ReadPipeline> read =
+            compilation.facts.readPipeline(state.getPath());
         if (read.isEmpty()) {
           return Description.NO_MATCH;
         }

@@ -6,11 +6,9 @@
  * dev.lockstep.checker.LockstepCompilation} keeps them, and the summaries, for one compilation; the
  * checks ({@link dev.lockstep.checker.SerialAwaitInLoop}) only connect the two to Error Prone.
  *
- * <p>The effective-parallelism facts are read by one class per concept, each with its twin in the
- * scanner's front end: pipelines ({@link dev.lockstep.checker.JavacPipelines}; {@code
- * JpPipelines}), their windows and semaphore gates ({@link dev.lockstep.checker.JavacWindows};
- * {@code JpWindows}), lock regions ({@link dev.lockstep.checker.JavacLockRegions}, built from the
- * calls {@link dev.lockstep.checker.JavacLockCalls} recognises; {@code JavaParserConcurrency}) and
- * the values all of them read ({@link dev.lockstep.checker.JavacValues}; {@code JpValues}).
+ * <p>Every semantic reading of a method body lives in {@code dev.lockstep.analysis.read}, shared
+ * with the scanner: {@link dev.lockstep.checker.JavacLowering} lowers javac trees into the body
+ * representation, and {@link dev.lockstep.checker.JavacDeclarations} answers what only javac can
+ * find (a field's initialiser, a helper's body, the method a task object runs).
  */
 package dev.lockstep.checker;

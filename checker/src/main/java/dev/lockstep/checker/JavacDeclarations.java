@@ -1,0 +1,179 @@
+package dev.lockstep.checker;
+
+import static dev.lockstep.checker.Trees2.symbol;
+
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.tree.JCTree;
+import dev.lockstep.analysis.body.Node;
+import dev.lockstep.analysis.body.Target;
+import dev.lockstep.analysis.body.Var;
+import dev.lockstep.analysis.facts.MethodRef;
+import dev.lockstep.analysis.read.Declarations;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The javac answers to {@link Declarations}: declarations found through {@link JavacTrees} (Error
+ * Prone runs with {@code -XDcompilePolicy=simple}, so every class in the compilation is attributed
+ * before any check runs), lowered by {@link JavacLowering} in their own file. Classes read from
+ * class files have no trees: nothing is found for them.
+ */
+final class JavacDeclarations implements Declarations {
+  private final JavacTrees trees;
+  private final JavacLowering lowering;
+  // Per top-level class, its path, and the path of every method declared in it (nested and local
+  // classes too).
+  private final Map<ClassSymbol, Optional<TreePath>> classPaths = new HashMap<>();
+  private final Map<ClassSymbol, Map<MethodSymbol, TreePath>> methodPaths = new HashMap<>();
+  private final JavacNames names;
+
+  JavacDeclarations(JavacNames names, JavacTrees trees, JavacLowering lowering) {
+    this.names = names;
+    this.trees = trees;
+    this.lowering = lowering;
+  }
+
+  /** The path of a method declared in the sources; null for class files and synthetic members. */
+  TreePath pathOf(MethodSymbol symbol) {
+    ClassSymbol owner = symbol.enclClass();
+    // Only classes compiled from source have trees; skip class files without asking javac.
+    if (owner == null
+        || owner.sourcefile == null
+        || (owner.classfile != null
+            && owner.classfile.getKind() == javax.tools.JavaFileObject.Kind.CLASS)) {
+      return null;
+    }
+    // JavacTrees.getPath(symbol) searches the whole file from its root on each call: asked for
+    // every method a summary enters, that is quadratic in a file's size. One walk of each
+    // top-level class indexes all its methods instead. No path (e.g. a synthetic member): judged
+    // like a library method.
+    return methodPaths.computeIfAbsent(owner.outermostClass(), this::indexMethods).get(symbol);
+  }
+
+  private Optional<TreePath> classPath(ClassSymbol topLevel) {
+    return classPaths.computeIfAbsent(
+        topLevel,
+        c -> {
+          try {
+            return Optional.ofNullable(trees.getPath(c));
+          } catch (RuntimeException e) {
+            return Optional.empty();
+          }
+        });
+  }
+
+  private Map<MethodSymbol, TreePath> indexMethods(ClassSymbol topLevel) {
+    Optional<TreePath> classPath = classPath(topLevel);
+    if (classPath.isEmpty()) {
+      return Map.of();
+    }
+    Map<MethodSymbol, TreePath> paths = new HashMap<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethod(MethodTree node, Void unused) {
+        if (symbol(node) instanceof MethodSymbol method) {
+          paths.putIfAbsent(method, getCurrentPath());
+        }
+        return super.visitMethod(node, null);
+      }
+    }.scan(classPath.orElseThrow(), null);
+    return paths;
+  }
+
+  @Override
+  public Node fieldInitializer(Var field) {
+    VarSymbol v = lowering.symbolOf(field);
+    if (v == null || !(v.owner instanceof ClassSymbol owner)) {
+      return null;
+    }
+    JCTree decl;
+    try {
+      decl = trees.getTree(v);
+    } catch (RuntimeException e) {
+      return null;
+    }
+    if (!(decl instanceof JCTree.JCVariableDecl var) || var.getInitializer() == null) {
+      return null;
+    }
+    return classPath(owner.outermostClass())
+        .map(p -> lowering.lower(var.getInitializer(), p.getCompilationUnit()))
+        .orElse(null);
+  }
+
+  @Override
+  public List<Node> methodBodiesBeside(Var field) {
+    VarSymbol v = lowering.symbolOf(field);
+    if (v == null || !(v.owner instanceof ClassSymbol owner)) {
+      return List.of();
+    }
+    JCTree.JCClassDecl cls;
+    try {
+      cls = trees.getTree(owner);
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+    Optional<TreePath> path = classPath(owner.outermostClass());
+    if (cls == null || path.isEmpty()) {
+      return List.of();
+    }
+    List<Node> bodies = new ArrayList<>();
+    for (JCTree member : cls.getMembers()) {
+      if (member instanceof JCTree.JCMethodDecl m && m.sym != null && m.getBody() != null) {
+        bodies.add(lowering.lower(m.getBody(), path.orElseThrow().getCompilationUnit()));
+      }
+    }
+    return bodies;
+  }
+
+  @Override
+  public Optional<MethodBody> method(MethodRef ref) {
+    MethodSymbol symbol = names.symbol(ref);
+    TreePath path = symbol == null ? null : pathOf(symbol);
+    if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
+      return Optional.empty();
+    }
+    List<Var> params = new ArrayList<>();
+    for (VariableTree param : tree.getParameters()) {
+      Var v = lowering.var(symbol(param));
+      if (v == null) {
+        return Optional.empty();
+      }
+      params.add(v);
+    }
+    return Optional.of(
+        new MethodBody(
+            lowering.lower(tree.getBody(), path.getCompilationUnit()), params, symbol.isVarArgs()));
+  }
+
+  @Override
+  public Optional<Target> taskEntry(Node task) {
+    Type taskType = Trees2.type((Tree) task.src().tree());
+    if (taskType == null || !(taskType.tsym instanceof ClassSymbol cls)) {
+      return Optional.empty();
+    }
+    for (String name : List.of("run", "call")) {
+      for (Symbol member : cls.members().getSymbolsByName(cls.name.table.fromString(name))) {
+        if (member instanceof MethodSymbol m
+            && m.getParameters().isEmpty()
+            && (m.flags() & Flags.ABSTRACT) == 0) {
+          return lowering.target(m, taskType);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}
