@@ -36,6 +36,22 @@ final class LockCallsTest {
   }
 
   @Test
+  void stampedLocksNameTheirSide() {
+    Set<String> stamped = Set.of("java.util.concurrent.locks.StampedLock", "java.lang.Object");
+    assertThat(LockCalls.acquired(stamped, "writeLock", 0, false))
+        .hasValue(LockRegion.Kind.WRITE_LOCK);
+    assertThat(LockCalls.acquired(stamped, "readLockInterruptibly", 0, false))
+        .hasValue(LockRegion.Kind.READ_LOCK);
+    assertThat(LockCalls.acquired(stamped, "tryWriteLock", 2, true))
+        .hasValue(LockRegion.Kind.WRITE_LOCK);
+    // No timeout: returns 0 at once when the lock is busy. An optimistic read takes nothing.
+    assertThat(LockCalls.acquired(stamped, "tryWriteLock", 0, true)).isEmpty();
+    assertThat(LockCalls.acquired(stamped, "tryOptimisticRead", 0, false)).isEmpty();
+    assertThat(LockCalls.acquired(stamped, "lock", 0, false)).isEmpty();
+    assertThat(LockCalls.RELEASES).containsAtLeast("unlockWrite", "unlockRead");
+  }
+
+  @Test
   void theOwnerDecides() {
     assertThat(LockCalls.acquired(Set.of("com.acme.Gate"), "acquire", 0, false)).isEmpty();
     assertThat(LockCalls.acquired(SEMAPHORE, "lock", 0, false)).isEmpty();

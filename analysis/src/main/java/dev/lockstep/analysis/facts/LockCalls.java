@@ -1,5 +1,6 @@
 package dev.lockstep.analysis.facts;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 public final class LockCalls {
   private static final String LOCK = "java.util.concurrent.locks.Lock";
   private static final String SEMAPHORE = "java.util.concurrent.Semaphore";
+  private static final String STAMPED = "java.util.concurrent.locks.StampedLock";
   private static final String READ_LOCK =
       "java.util.concurrent.locks.ReentrantReadWriteLock.ReadLock";
   private static final String WRITE_LOCK =
@@ -23,16 +25,35 @@ public final class LockCalls {
   private static final String TIMED_LOCK = "tryLock";
   private static final String TIMED_PERMIT = "tryAcquire";
 
+  /**
+   * {@code StampedLock}'s acquiring calls name their side themselves and return a stamp: {@code
+   * long stamp = sl.writeLock(); try { ... } finally { sl.unlockWrite(stamp); }}. Its optimistic
+   * {@code tryOptimisticRead()} takes nothing and waits for nothing.
+   */
+  private static final Map<String, LockRegion.Kind> STAMPED_ACQUIRES =
+      Map.of(
+          "writeLock", LockRegion.Kind.WRITE_LOCK,
+          "writeLockInterruptibly", LockRegion.Kind.WRITE_LOCK,
+          "readLock", LockRegion.Kind.READ_LOCK,
+          "readLockInterruptibly", LockRegion.Kind.READ_LOCK);
+
+  private static final Map<String, LockRegion.Kind> STAMPED_TIMED =
+      Map.of("tryWriteLock", LockRegion.Kind.WRITE_LOCK, "tryReadLock", LockRegion.Kind.READ_LOCK);
+
   /** The names of the calls that take a lock or a permit and wait for it, untimed. */
   public static final Set<String> ACQUIRES =
-      Stream.concat(LOCK_ACQUIRES.stream(), PERMIT_ACQUIRES.stream())
+      Stream.of(LOCK_ACQUIRES, PERMIT_ACQUIRES, STAMPED_ACQUIRES.keySet())
+          .flatMap(Set::stream)
           .collect(Collectors.toUnmodifiableSet());
 
   /** The names of the timed forms, which wait unless the timeout is zero. */
-  public static final Set<String> TIMED_ACQUIRES = Set.of(TIMED_LOCK, TIMED_PERMIT);
+  public static final Set<String> TIMED_ACQUIRES =
+      Stream.concat(Stream.of(TIMED_LOCK, TIMED_PERMIT), STAMPED_TIMED.keySet().stream())
+          .collect(Collectors.toUnmodifiableSet());
 
   /** The names of the calls that give a lock or a permit back. */
-  public static final Set<String> RELEASES = Set.of("unlock", "release");
+  public static final Set<String> RELEASES =
+      Set.of("unlock", "release", "unlockWrite", "unlockRead");
 
   /** {@code rw.readLock()} and {@code rw.writeLock()}: a side of a {@code ReadWriteLock}. */
   public static final Set<String> SIDES = Set.of("readLock", "writeLock");
@@ -68,6 +89,10 @@ public final class LockCalls {
    */
   public static Optional<LockRegion.Kind> acquired(
       Set<String> owners, String name, int params, boolean timed) {
+    if (owners.contains(STAMPED)) {
+      return Optional.ofNullable(
+          timed ? (params == 2 ? STAMPED_TIMED.get(name) : null) : STAMPED_ACQUIRES.get(name));
+    }
     boolean lock;
     boolean semaphore;
     if (timed) {

@@ -80,9 +80,9 @@ public final class LockCallReader {
         // rw.writeLock().lock(): the object all callers share is the ReadWriteLock.
         holder = ((Call) lockExpr).receiver();
       }
-    } else {
+    } else if (kind == LockRegion.Kind.SEMAPHORE) {
       permits = semaphorePermits(lockExpr, methodBody);
-    }
+    } // else a StampedLock's call names its side itself: the lock object is what all share
     return Optional.of(
         new Acquire(kind, holder, permits, Nodes.var(lockExpr), Values.quote(lockExpr), call));
   }

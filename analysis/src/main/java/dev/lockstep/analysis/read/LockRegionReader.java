@@ -10,6 +10,7 @@ import dev.lockstep.analysis.body.Node.If;
 import dev.lockstep.analysis.body.Node.Jump;
 import dev.lockstep.analysis.body.Node.Lambda;
 import dev.lockstep.analysis.body.Node.Literal;
+import dev.lockstep.analysis.body.Node.Local;
 import dev.lockstep.analysis.body.Node.Synchronized;
 import dev.lockstep.analysis.body.Node.Try;
 import dev.lockstep.analysis.body.Node.Unary;
@@ -181,6 +182,10 @@ public final class LockRegionReader {
     Optional<LockCallReader.Acquire> acquired = Optional.empty();
     if (Nodes.unwrap(statement) instanceof Call call) {
       acquired = lockCalls.acquire(call, false, methodBody);
+    } else if (statement instanceof Local stamp
+        && stamp.init() != null
+        && Nodes.unwrap(stamp.init()) instanceof Call call) {
+      acquired = lockCalls.acquire(call, false, methodBody); // long stamp = sl.writeLock();
     } else if (statement instanceof If guard
         && Nodes.unwrap(guard.condition()) instanceof Unary not
         && not.operator().equals("!")
