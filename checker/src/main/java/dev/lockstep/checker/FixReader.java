@@ -70,22 +70,13 @@ final class FixReader {
   FixFacts read(TreePath loopPath, EnhancedForLoopTree loop, FixFit fit, boolean leavesLoop) {
     Type window = state.getTypeFromString(PipelineCalls.BOUNDED_WINDOW);
     if (window == null || !(window.tsym instanceof ClassSymbol cls)) {
-      return new FixFacts(
-          false,
-          leavesLoop,
-          fit.capturesMutableLocal(),
-          fit.collector(),
-          Optional.of("BoundedWindow is not on the classpath"),
-          Optional.of("BoundedWindow is not on the classpath"));
+      return fit.facts(false, leavesLoop, name -> Optional.empty());
     }
     List<Type> bodyThrows = escapingCheckedExceptions(loop.getStatement());
-    return new FixFacts(
+    return fit.facts(
         true,
         leavesLoop,
-        fit.capturesMutableLocal(),
-        fit.collector(),
-        fit.forEachRace().or(() -> blocker(cls, "forEach", loopPath, loop, bodyThrows, false)),
-        fit.mapRace().or(() -> blocker(cls, "map", loopPath, loop, bodyThrows, true)));
+        name -> blocker(cls, name, loopPath, loop, bodyThrows, name.equals("map")));
   }
 
   /** Why {@code BoundedWindow.of(k).<name>(items, item -> body)} would not fit, if it would not. */

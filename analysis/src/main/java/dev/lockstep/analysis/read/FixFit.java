@@ -10,11 +10,13 @@ import dev.lockstep.analysis.body.Node.New;
 import dev.lockstep.analysis.body.Node.Select;
 import dev.lockstep.analysis.body.Nodes;
 import dev.lockstep.analysis.body.Var;
+import dev.lockstep.analysis.facts.FixFacts;
 import dev.lockstep.analysis.rules.SharedMutation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What the body of an enhanced {@code for} does that decides whether it can become {@code
@@ -53,6 +55,26 @@ public record FixFit(
         capturesMutableLocal(loop.body(), scope),
         sharedMutation(loop.body(), scope, null),
         sharedMutation(loop.body(), scope, collector.orElse(null)));
+  }
+
+  /**
+   * The facts of the rewrite, with what the front end says of the window: whether it is on the
+   * classpath, and why {@code forEach} or {@code map} would not type-check ({@code blocker} gets
+   * {@code "forEach"} or {@code "map"}; asked only when the body itself would not race).
+   */
+  public FixFacts facts(
+      boolean windowOnClasspath, boolean leavesLoop, Function<String, Optional<String>> blocker) {
+    if (!windowOnClasspath) {
+      Optional<String> missing = Optional.of("BoundedWindow is not on the classpath");
+      return new FixFacts(false, leavesLoop, capturesMutableLocal, collector, missing, missing);
+    }
+    return new FixFacts(
+        true,
+        leavesLoop,
+        capturesMutableLocal,
+        collector,
+        forEachRace.or(() -> blocker.apply("forEach")),
+        mapRace.or(() -> blocker.apply("map")));
   }
 
   private static Optional<Call> collector(Loop loop, Block enclosing) {

@@ -471,22 +471,8 @@ public final class JavaParserFacts implements FactsSource {
     if (windowOnClasspath == null) {
       windowOnClasspath = names.typeExists(BOUNDED_WINDOW);
     }
-    if (!windowOnClasspath) {
-      return new FixFacts(
-          false,
-          leavesLoop,
-          fit.capturesMutableLocal(),
-          fit.collector(),
-          Optional.of("BoundedWindow is not on the classpath"),
-          Optional.of("BoundedWindow is not on the classpath"));
-    }
     WindowFit window = new WindowFit(names, loop);
-    return new FixFacts(
-        true,
-        leavesLoop,
-        fit.capturesMutableLocal(),
-        fit.collector(),
-        fit.forEachRace().or(() -> window.blocker("forEach", false)),
-        fit.mapRace().or(() -> window.blocker("map", true)));
+    return fit.facts(
+        windowOnClasspath, leavesLoop, name -> window.blocker(name, name.equals("map")));
   }
 }
