@@ -72,37 +72,8 @@ final class SerialAwaitInLoopTest {
   void waitsOnlyOnTheErrorPathAreNotPerItemCosts() {
     // Found on jedis' Connection: sendCommand buffers, and only its catch block reads the
     // server's error line from the socket.
-    helper
-        .addSourceLines(
-            "test/Buffered.java",
-            """
-            package test;
-            import java.util.ArrayList;
-            import java.util.List;
-            class Buffered {
-              Client client = new Client();
-              final List<String> buffer = new ArrayList<>();
-              void send(String command) {
-                try {
-                  buffer.add(command);
-                } catch (RuntimeException e) {
-                  try {
-                    client.send("error-line");
-                  } catch (Exception ignored) {
-                    // nothing more to learn
-                  }
-                  throw e;
-                }
-              }
-              void sendAll(List<String> commands) {
-                for (String command : commands) {
-                  send(command);
-                }
-              }
-            }
-            """)
-        .expectNoDiagnostics()
-        .doTest();
+    // The case also holds a failover loop (an early exit) and a loop that is flagged.
+    corpus("errorPathAndFailover").doTest();
   }
 
   @Test
