@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,14 +27,7 @@ final class CliTest {
   void corpus() throws IOException {
     src = dir.resolve("src");
     out = dir.resolve("out");
-    Path from = ParityTest.CORPUS.resolve("identification");
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Path to = src.resolve(from.relativize(f).toString());
-        Files.createDirectories(to.getParent());
-        Files.copy(f, to);
-      }
-    }
+    ParityTest.materialize("identification", src);
   }
 
   private int scan(String... args) {

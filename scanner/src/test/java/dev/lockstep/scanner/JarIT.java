@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The shaded jar at its fixed path runs on its own: every dependency is inside. */
 final class JarIT {
   @Test
-  void runsSelfContained() throws IOException, InterruptedException {
+  void runsSelfContained(@TempDir Path dir) throws IOException, InterruptedException {
+    Path identification = ParityTest.materialize("identification", dir.resolve("identification"));
     Path jar = Path.of("target/lockstep-scanner.jar");
     assertThat(Files.exists(jar)).isTrue();
     assertThat(Files.isExecutable(Path.of("target/lockstep"))).isTrue();
@@ -26,7 +28,7 @@ final class JarIT {
                 "--strict",
                 "--format",
                 "json",
-                ParityTest.CORPUS.resolve("identification").toString())
+                identification.toString())
             .redirectErrorStream(false)
             .start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

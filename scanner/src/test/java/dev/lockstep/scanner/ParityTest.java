@@ -32,9 +32,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Both front ends over the same corpus must give the same findings: the SerialAwaitInLoop check's
- * own test sources (extracted into {@code src/test/resources/parity/<test>/}, one compilation per
- * test, with its flags) and the {@code samples} module. The javac side is the real Error Prone
+ * Both front ends over the same corpus must give the same findings: the test corpus the checker's
+ * tests read too ({@code src/test-corpus/cases/<case>/} at the top of the project, one compilation
+ * per case, with its flags) and the {@code samples} module. The javac side is the real Error Prone
  * check, run in-process; the scanner side is {@link FrontEnd}. Findings are compared as (check,
  * file, line) and then by message, paths reduced to file names as javac prints them.
  *
@@ -48,13 +48,16 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing. Both front ends run in strict mode: an internal exception fails the case.
  */
 final class ParityTest {
-  static final Path CORPUS = Path.of("src/test/resources/parity");
+  /** The test corpus, shared with the checker's tests (tests run in the module's directory). */
+  static final Path CORPUS = Path.of("../src/test-corpus/cases");
 
   /**
-   * Fixture classes many cases share (RelaySession, Client, ErpGateway, the BoundedWindow stub),
-   * kept once; a case lists the ones it uses, one path per line, in its {@code fixtures} file.
+   * Fixture classes many cases share (RelaySession, Client, ErpGateway, the BoundedWindow stubs),
+   * kept once, in sets (one directory each: {@code concurrency}, {@code serialAwait}); a case lists
+   * the ones it uses, one {@code set/path} per line, in its {@code fixtures} file, and each lands
+   * at its path without the set's name.
    */
-  static final Path FIXTURES = Path.of("src/test/resources/parity-fixtures");
+  static final Path FIXTURES = Path.of("../src/test-corpus/fixtures");
 
   static final Path SAMPLES = Path.of("../samples/src/main/java");
   static final String LIBRARY = "lib";
@@ -111,21 +114,43 @@ final class ParityTest {
         copy(file, to.resolve(from.relativize(file).toString()));
       }
     }
-    Path list = from.resolve("fixtures");
-    if (Files.exists(list)) {
-      for (String fixture : Files.readAllLines(list, StandardCharsets.UTF_8)) {
-        if (!fixture.isBlank()) {
-          copy(FIXTURES.resolve(fixture.strip()), to.resolve(fixture.strip()));
-        }
-      }
+    for (Map.Entry<String, Path> fixture : fixtures(name).entrySet()) {
+      copy(fixture.getValue(), to.resolve(fixture.getKey()));
     }
     return to;
   }
 
-  /** A file of a corpus case: its own, or the shared fixture of that path. */
-  static Path caseFile(String name, String relative) {
+  /**
+   * The shared fixtures a case lists in its {@code fixtures} file: where each lands in the case
+   * (the listed path without its set's name) and the file.
+   */
+  static Map<String, Path> fixtures(String name) throws IOException {
+    Map<String, Path> fixtures = new TreeMap<>();
+    Path list = CORPUS.resolve(name).resolve("fixtures");
+    if (Files.exists(list)) {
+      for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+        String fixture = line.strip();
+        if (!fixture.isEmpty()) {
+          Path file = FIXTURES.resolve(fixture);
+          assertWithMessage("the fixture %s listed by %s", file, list)
+              .that(Files.isRegularFile(file))
+              .isTrue();
+          fixtures.put(fixture.substring(fixture.indexOf('/') + 1), file);
+        }
+      }
+    }
+    return fixtures;
+  }
+
+  /** A file of a corpus case: its own, or the shared fixture it lists at that path. */
+  static Path caseFile(String name, String relative) throws IOException {
     Path own = CORPUS.resolve(name).resolve(relative);
-    return Files.exists(own) ? own : FIXTURES.resolve(relative);
+    if (Files.exists(own)) {
+      return own;
+    }
+    Path fixture = fixtures(name).get(relative);
+    assertWithMessage("%s of the corpus case %s", relative, name).that(fixture).isNotNull();
+    return fixture;
   }
 
   private static void copy(Path from, Path to) throws IOException {

@@ -52,21 +52,11 @@ final class ReportFormatsTest {
     base = Path.of("target", "report-formats", test.getTestMethod().orElseThrow().getName());
     deleteTree(base);
     src = base.resolve("src");
-    copy(ParityTest.CORPUS.resolve("identification"), src);
+    ParityTest.materialize("identification", src);
     // Chains through other files, and two waits per item: several codeFlows per result.
     Path chains = ParityTest.CORPUS.resolve("chainThroughOtherFiles/test");
     for (String f : List.of("Groups.java", "Relay.java")) {
       Files.copy(chains.resolve(f), src.resolve("test").resolve(f));
-    }
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(f, target);
-      }
     }
   }
 
