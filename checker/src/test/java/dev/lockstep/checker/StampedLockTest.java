@@ -2,7 +2,6 @@ package dev.lockstep.checker;
 
 import static dev.lockstep.checker.ConcurrencyFixtures.CLIENT;
 import static dev.lockstep.checker.ConcurrencyFixtures.WINDOW;
-import static dev.lockstep.checker.ConcurrencyFixtures.addSourceLines;
 
 import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
@@ -16,8 +15,9 @@ import org.junit.jupiter.api.Test;
 @SuppressWarnings("MisformattedTestData")
 final class StampedLockTest {
   private final CompilationTestHelper helper =
-      addSourceLines(
-          CompilationTestHelper.newInstance(FakeConcurrency.class, getClass()), CLIENT, WINDOW);
+      CompilationTestHelper.newInstance(FakeConcurrency.class, getClass())
+          .addSourceLines(CLIENT.path(), CLIENT.text())
+          .addSourceLines(WINDOW.path(), WINDOW.text());
 
   @Test
   void writeLockAcrossARoundTripSerializes() {

@@ -569,8 +569,7 @@ final class JpLoweringTest {
    */
   @Test
   void everyBodyOfTheCorporaLowersWithoutResolving() throws java.io.IOException {
-    List<CompilationUnit> corpus =
-        parseAll("src/test/resources/parity", "../samples/src/main/java");
+    List<CompilationUnit> corpus = parseAll("../src/test-corpus", "../samples/src/main/java");
     List<CompilationUnit> own = parseAll("src/main/java");
     List<CompilationUnit> units = new ArrayList<>(corpus);
     units.addAll(own);
