@@ -17,6 +17,7 @@ import dev.lockstep.analysis.facts.Pipeline;
 import dev.lockstep.analysis.facts.ReceiverKind;
 import dev.lockstep.analysis.read.BodyScope;
 import dev.lockstep.analysis.read.Declarations;
+import dev.lockstep.analysis.read.LockCallReader;
 import dev.lockstep.analysis.read.LockRegionReader;
 import dev.lockstep.analysis.read.Parents;
 import dev.lockstep.analysis.read.PipelineReader;
@@ -137,6 +138,49 @@ final class ConcurrencyReadersTest {
   }
 
   @Test
+  void aReleaseInAnAnonymousClassCounts() {
+    // new Runnable() { public void run() { ... GATE.release(); } }
+    Var gate = field("GATE", true, SEMAPHORE);
+    Node.ClassBody anonymous = new Node.ClassBody(src("{ run() ... }"));
+    Node task =
+        new Node.New(src("new Runnable() {...}"), null, List.of(), Optional::empty, anonymous);
+    Block run = block(call(name(gate), "release", method(SEMAPHORE, "release", false)));
+    Declarations declarations =
+        new Declarations() {
+          @Override
+          public Node fieldInitializer(Var field) {
+            return null;
+          }
+
+          @Override
+          public List<Node> methodBodiesBeside(Var field) {
+            return List.of();
+          }
+
+          @Override
+          public Optional<MethodBody> method(MethodRef method) {
+            return Optional.empty();
+          }
+
+          @Override
+          public List<Node> methodsOf(Node.ClassBody body) {
+            return body.src() == anonymous.src() ? List.of(run) : List.of();
+          }
+
+          @Override
+          public Optional<Target> taskEntry(Node node) {
+            return Optional.empty();
+          }
+        };
+    assertThat(new LockCallReader(new Values(declarations)).releasesAnywhere(task, gate, "GATE"))
+        .isTrue();
+    assertThat(
+            new LockCallReader(new Values(declarations(Map.of())))
+                .releasesAnywhere(task, gate, "GATE"))
+        .isFalse();
+  }
+
+  @Test
   void aBranchWithoutBracesIsNoStatementOfABlock() {
     // { if (ready) pool.execute(task); }
     Call execute = call(null, "execute", null);
@@ -173,6 +217,11 @@ final class ConcurrencyReadersTest {
       @Override
       public Optional<MethodBody> method(MethodRef method) {
         return Optional.empty();
+      }
+
+      @Override
+      public List<Node> methodsOf(Node.ClassBody body) {
+        return List.of();
       }
 
       @Override
