@@ -160,6 +160,11 @@ final class JavacDeclarations implements Declarations {
   }
 
   @Override
+  public List<Node> methodsOf(Node.ClassBody body) {
+    return lowering.methodsOf(body);
+  }
+
+  @Override
   public Optional<Target> taskEntry(Node task) {
     Type taskType = Trees2.type((Tree) task.src().tree());
     if (taskType == null || !(taskType.tsym instanceof ClassSymbol cls)) {

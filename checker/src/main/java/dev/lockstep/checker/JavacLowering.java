@@ -87,6 +87,7 @@ final class JavacLowering {
   private final IdentityHashMap<Var, VarSymbol> symbols = new IdentityHashMap<>();
   private final IdentityHashMap<Tree, Node> nodes = new IdentityHashMap<>();
   private final IdentityHashMap<Tree, Src> srcs = new IdentityHashMap<>();
+  private final IdentityHashMap<Tree, CompilationUnitTree> classUnits = new IdentityHashMap<>();
   private final IdentityHashMap<CompilationUnitTree, CharSequence> contents =
       new IdentityHashMap<>();
 
@@ -97,6 +98,20 @@ final class JavacLowering {
   /** The node lowered from {@code tree} (lowering it and what is under it first if need be). */
   Node lower(Tree tree, CompilationUnitTree unit) {
     return new Lowerer(unit).lower(tree);
+  }
+
+  /** The bodies of the methods a local or anonymous class declares, lowered in its file. */
+  List<Node> methodsOf(Node.ClassBody body) {
+    CompilationUnitTree unit = classUnits.get((Tree) body.src().tree());
+    List<Node> bodies = new ArrayList<>();
+    if (unit != null && body.src().tree() instanceof ClassTree cls) {
+      for (Tree member : cls.getMembers()) {
+        if (member instanceof MethodTree m && m.getBody() != null) {
+          bodies.add(lower(m.getBody(), unit));
+        }
+      }
+    }
+    return bodies;
   }
 
   /** The variable for {@code symbol}; null for symbols that are not variables. */
@@ -275,9 +290,7 @@ final class JavacLowering {
               lower(created.getEnclosingExpression()),
               lowerAll(created.getArguments()),
               () -> target(ctor, null),
-              created.getClassBody() == null
-                  ? null
-                  : new Node.ClassBody(src(created.getClassBody())));
+              created.getClassBody() == null ? null : classBody(created.getClassBody()));
         }
         case LambdaExpressionTree lambda -> {
           List<Var> params = new ArrayList<>();
@@ -406,10 +419,15 @@ final class JavacLowering {
         case ReturnTree r -> new Node.Jump(src(r), JumpKind.RETURN, lower(r.getExpression()), null);
         case ThrowTree t -> new Node.Jump(src(t), JumpKind.THROW, lower(t.getExpression()), null);
         case YieldTree y -> new Node.Jump(src(y), JumpKind.YIELD, lower(y.getValue()), null);
-        case ClassTree c -> new Node.ClassBody(src(c));
+        case ClassTree c -> classBody(c);
         case MethodTree m -> lower(m.getBody());
         default -> new Node.Other(src(tree), lowerAll(childrenOf(tree)));
       };
+    }
+
+    private Node.ClassBody classBody(ClassTree tree) {
+      classUnits.put(tree, unit);
+      return new Node.ClassBody(src(tree));
     }
 
     private Src jumpTarget(JCTree target) {

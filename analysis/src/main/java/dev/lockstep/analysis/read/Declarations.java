@@ -27,6 +27,12 @@ public interface Declarations {
   Optional<MethodBody> method(MethodRef method);
 
   /**
+   * The bodies of the methods a local or anonymous class declares, lowered: what the readings that
+   * look inside such a class (a task's {@code release()} in an anonymous {@code Runnable}) read.
+   */
+  List<Node> methodsOf(Node.ClassBody body);
+
+  /**
    * The concrete {@code run()} or {@code call()} without parameters that the class of {@code
    * task}'s static type declares itself: what an executor runs when it is handed {@code task}.
    */

@@ -120,9 +120,12 @@ public final class LockCallReader {
     return lock != null ? Nodes.var(on) == lock : Values.oneLine(on).equals(lockText);
   }
 
-  /** Whether {@code node} unlocks or releases the lock anywhere in it. */
-  public static boolean releasesAnywhere(Node node, Var lock, String lockText) {
-    return Nodes.any(node, n -> n instanceof Call call && isRelease(call, lock, lockText));
+  /**
+   * Whether {@code node} unlocks or releases the lock anywhere in it (also in the methods of an
+   * anonymous class: {@code new Runnable() { ... finally { gate.release(); } }}).
+   */
+  public boolean releasesAnywhere(Node node, Var lock, String lockText) {
+    return values.anyDeep(node, n -> n instanceof Call call && isRelease(call, lock, lockText));
   }
 
   private int semaphorePermits(Node semaphore, Node methodBody) {

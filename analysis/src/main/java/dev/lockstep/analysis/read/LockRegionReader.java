@@ -206,7 +206,7 @@ public final class LockRegionReader {
       }
       if (s instanceof Try t
           && t.finallyBlock() != null
-          && LockCallReader.releasesAnywhere(t.finallyBlock(), a.lock(), a.lockText())) {
+          && lockCalls.releasesAnywhere(t.finallyBlock(), a.lock(), a.lockText())) {
         body.add(t.body());
         break;
       }

@@ -2,6 +2,7 @@ package dev.lockstep.analysis.read;
 
 import dev.lockstep.analysis.body.Node;
 import dev.lockstep.analysis.body.Node.Call;
+import dev.lockstep.analysis.body.Node.ClassBody;
 import dev.lockstep.analysis.body.Node.Lambda;
 import dev.lockstep.analysis.body.Node.Loop;
 import dev.lockstep.analysis.body.Node.MethodReference;
@@ -270,18 +271,20 @@ public final class PipelineReader {
         if (init != null) {
           sources.add(init);
         }
-        Nodes.any(
-            method.body(),
-            n -> {
-              if (n instanceof Call add
-                  && add.name().equals("add")
-                  && add.receiver() != null
-                  && Nodes.var(add.receiver()) == v
-                  && add.args().size() == 1) {
-                sources.add(add.args().get(0));
-              }
-              return false;
-            });
+        lockRegions
+            .values()
+            .anyDeep(
+                method.body(),
+                n -> {
+                  if (n instanceof Call add
+                      && add.name().equals("add")
+                      && add.receiver() != null
+                      && Nodes.var(add.receiver()) == v
+                      && add.args().size() == 1) {
+                    sources.add(add.args().get(0));
+                  }
+                  return false;
+                });
       } else {
         sources.add(expr);
       }
@@ -302,6 +305,10 @@ public final class PipelineReader {
         return;
       }
       if (node instanceof MethodReference) {
+        return;
+      }
+      if (node instanceof ClassBody body) {
+        declarations.methodsOf(body).forEach(m -> callables(m, tasks));
         return;
       }
       Nodes.children(node).forEach(child -> callables(child, tasks));

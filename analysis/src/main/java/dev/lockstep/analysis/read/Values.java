@@ -2,6 +2,7 @@ package dev.lockstep.analysis.read;
 
 import dev.lockstep.analysis.body.Node;
 import dev.lockstep.analysis.body.Node.Assign;
+import dev.lockstep.analysis.body.Node.ClassBody;
 import dev.lockstep.analysis.body.Node.Select;
 import dev.lockstep.analysis.body.Nodes;
 import dev.lockstep.analysis.body.Var;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -81,6 +83,19 @@ public final class Values {
           });
     }
     return assigned.size() == 1 ? assigned.get(0) : null;
+  }
+
+  /**
+   * Whether {@code node} or a node under it satisfies {@code test}, also in the methods of the
+   * local and anonymous classes under it ({@link Nodes#any} stops at class bodies).
+   */
+  public boolean anyDeep(Node node, Predicate<Node> test) {
+    return Nodes.any(
+        node,
+        n ->
+            test.test(n)
+                || (n instanceof ClassBody body
+                    && declarations.methodsOf(body).stream().anyMatch(m -> anyDeep(m, test))));
   }
 
   /** Whether the object is the same for the whole program: a static field or a class literal. */

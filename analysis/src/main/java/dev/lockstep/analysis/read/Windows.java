@@ -197,7 +197,7 @@ public final class Windows {
             return Optional.empty();
           }
           for (Node task : tasks) {
-            if (!LockCallReader.releasesAnywhere(task, a.lock(), a.lockText())) {
+            if (!lockCalls.releasesAnywhere(task, a.lock(), a.lockText())) {
               return Optional.empty();
             }
           }
