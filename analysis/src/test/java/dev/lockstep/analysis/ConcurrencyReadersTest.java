@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The concurrency readers over hand-lowered bodies: what any front end's lowering gives them. */
@@ -146,32 +147,7 @@ final class ConcurrencyReadersTest {
         new Node.New(src("new Runnable() {...}"), null, List.of(), Optional::empty, anonymous);
     Block run = block(call(name(gate), "release", method(SEMAPHORE, "release", false)));
     Declarations declarations =
-        new Declarations() {
-          @Override
-          public Node fieldInitializer(Var field) {
-            return null;
-          }
-
-          @Override
-          public List<Node> methodBodiesBeside(Var field) {
-            return List.of();
-          }
-
-          @Override
-          public Optional<MethodBody> method(MethodRef method) {
-            return Optional.empty();
-          }
-
-          @Override
-          public List<Node> methodsOf(Node.ClassBody body) {
-            return body.src() == anonymous.src() ? List.of(run) : List.of();
-          }
-
-          @Override
-          public Optional<Target> taskEntry(Node node) {
-            return Optional.empty();
-          }
-        };
+        declarations(Map.of(), body -> body.src() == anonymous.src() ? List.of(run) : List.of());
     assertThat(new LockCallReader(new Values(declarations)).releasesAnywhere(task, gate, "GATE"))
         .isTrue();
     assertThat(
@@ -203,6 +179,11 @@ final class ConcurrencyReadersTest {
   }
 
   private static Declarations declarations(Map<Var, Node> initializers) {
+    return declarations(initializers, body -> List.of());
+  }
+
+  private static Declarations declarations(
+      Map<Var, Node> initializers, Function<Node.ClassBody, List<Node>> classMethods) {
     return new Declarations() {
       @Override
       public Node fieldInitializer(Var field) {
@@ -221,7 +202,7 @@ final class ConcurrencyReadersTest {
 
       @Override
       public List<Node> methodsOf(Node.ClassBody body) {
-        return List.of();
+        return classMethods.apply(body);
       }
 
       @Override

@@ -69,16 +69,12 @@ public final class PipelineReader {
    * @param enclosing the method around the call; null when it is in none (a field's initialiser)
    */
   public Optional<ReadPipeline> read(Call call, Supplier<Enclosing> enclosing) {
-    Optional<Target> resolved = call.resolve();
-    if (resolved.isEmpty()) {
-      return Optional.empty();
-    }
-    Target method = resolved.orElseThrow();
-    String name = method.name();
-    String owner = method.owner().name();
-    if (!mayStart(owner, name)) {
+    Target method = call.resolve().orElse(null);
+    if (method == null || !mayStart(method.owner().name(), method.name())) {
       return Optional.empty(); // the cheap filter: this runs on every call
     }
+    String name = method.name();
+    String owner = method.owner().name();
     Enclosing m = enclosing.get();
     if (m == null || m.body() == null) {
       return Optional.empty();
