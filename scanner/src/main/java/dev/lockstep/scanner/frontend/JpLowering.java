@@ -148,6 +148,20 @@ final class JpLowering {
     return symbols.var(sym);
   }
 
+  /** The symbol a variable of this lowering stands for; null for one it did not make. */
+  Sym sym(Var var) {
+    return symbols.sym(var);
+  }
+
+  /**
+   * What a resolved method is as a call target.
+   *
+   * @param receiverType the receiver's type; null when unqualified, static or a constructor
+   */
+  Optional<Target> target(ResolvedMethodLikeDeclaration method, ResolvedType receiverType) {
+    return symbols.target(method, () -> receiverType);
+  }
+
   /**
    * Lowers a method, constructor, initialiser or lambda (or any statement or expression) without
    * resolving anything. Never throws on odd syntax: what it does not model is {@link Other}.

@@ -13,8 +13,11 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
@@ -54,6 +57,7 @@ final class JpLoweringNames {
   private final JpNames names;
   private final Vars vars;
   private final IdentityHashMap<Sym, Var> bySym = new IdentityHashMap<>();
+  private final IdentityHashMap<Var, Sym> byVar = new IdentityHashMap<>();
 
   /** Per method (or type, for initialisers): the locals and parameters assigned in it. */
   private final IdentityHashMap<Node, Set<Sym>> assigned = new IdentityHashMap<>();
@@ -77,7 +81,13 @@ final class JpLoweringNames {
     }
     Var created = create(sym);
     bySym.put(sym, created);
+    byVar.put(created, sym);
     return created;
+  }
+
+  /** The symbol a {@link Var} stands for; null for one this instance did not make. */
+  Sym sym(Var var) {
+    return byVar.get(var);
   }
 
   private Var create(Sym sym) {
@@ -230,9 +240,19 @@ final class JpLoweringNames {
   // ---------------------------------------------------------------------------------------------
   // Types
 
-  /** The static type of an expression; resolves when asked. */
+  /**
+   * The static type of an expression; resolves when asked. A lambda or method reference the solver
+   * cannot type directly under a cast has the cast's type, its target type as javac gives it
+   * ({@code (Callable<String>) () -> work(id)} in a {@code map}).
+   */
   JType typeOf(Node expression) {
-    return names.type(expression).map(this::type).orElse(JType.UNKNOWN);
+    Optional<ResolvedType> type = names.type(expression);
+    if (type.isEmpty()
+        && (expression instanceof LambdaExpr || expression instanceof MethodReferenceExpr)
+        && expression.getParentNode().orElse(null) instanceof CastExpr cast) {
+      type = names.type(cast);
+    }
+    return type.map(this::type).orElse(JType.UNKNOWN);
   }
 
   /** A resolved type, spelled as {@link JpNames#typeName(ResolvedType)} does. */
