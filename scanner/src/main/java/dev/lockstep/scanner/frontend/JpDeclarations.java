@@ -38,13 +38,8 @@ final class JpDeclarations implements Declarations {
 
   /** The declarator of a field declared in the scanned sources; null otherwise. */
   private VariableDeclarator declarator(Var field) {
-    Sym sym = lowering.sym(field);
-    return sym != null
-            && sym.kind == Sym.Kind.FIELD
-            && sym.declaration instanceof VariableDeclarator v
-            && v.getParentNode().orElse(null) instanceof FieldDeclaration
-        ? v
-        : null;
+    VariableDeclarator v = lowering.fieldDeclarator(field);
+    return v != null && v.getParentNode().orElse(null) instanceof FieldDeclaration ? v : null;
   }
 
   @Override

@@ -51,6 +51,7 @@ import java.util.function.Supplier;
  */
 @SuppressWarnings("ReferenceEquality") // syntax nodes and symbols by identity, on purpose
 final class JpLoweringNames {
+  private static final int MAX_UNBOUND_USES = 16;
   private static final Set<String> ARRAY_SUPERTYPES =
       Set.of("java.lang.Object", "java.lang.Cloneable", "java.io.Serializable");
 
@@ -58,6 +59,9 @@ final class JpLoweringNames {
   private final Vars vars;
   private final IdentityHashMap<Sym, Var> bySym = new IdentityHashMap<>();
   private final IdentityHashMap<Var, Sym> byVar = new IdentityHashMap<>();
+  // Where a field the syntax does not bind (another object's, base.workers) is named; a few at
+  // most.
+  private final IdentityHashMap<Var, List<Expression>> unboundUses = new IdentityHashMap<>();
 
   /** Per method (or type, for initialisers): the locals and parameters assigned in it. */
   private final IdentityHashMap<Node, Set<Sym>> assigned = new IdentityHashMap<>();
@@ -83,6 +87,26 @@ final class JpLoweringNames {
     bySym.put(sym, created);
     byVar.put(created, sym);
     return created;
+  }
+
+  /** Notes that {@code use} names {@code var}, when the syntax does not say which field it is. */
+  void used(Var var, Sym sym, Expression use) {
+    if (sym != null && sym.kind == Sym.Kind.FIELD && sym.declaration == null) {
+      List<Expression> uses = unboundUses.computeIfAbsent(var, v -> new ArrayList<>());
+      // Bodies are lowered again when read again: each place once.
+      if (uses.size() <= MAX_UNBOUND_USES && uses.stream().noneMatch(u -> u == use)) {
+        uses.add(use);
+      }
+    }
+  }
+
+  /**
+   * The places that name a field the syntax does not bind; empty when there are none or more than
+   * are worth resolving.
+   */
+  List<Expression> unboundUses(Var var) {
+    List<Expression> uses = unboundUses.getOrDefault(var, List.of());
+    return uses.size() > MAX_UNBOUND_USES ? List.of() : uses;
   }
 
   /** The symbol a {@link Var} stands for; null for one this instance did not make. */
