@@ -79,6 +79,59 @@ final class ConcurrencyScanTest {
   }
 
   @Test
+  void executorOfAnotherObjectIsFoundThroughTheSolver() throws IOException {
+    // The pool is another object's field: its name binds to no declaration in Sub, so its
+    // initialiser (and so the window) is found by resolving where it is named.
+    Path src = corpus("fakeExecutors");
+    Files.writeString(
+        src.resolve("test/Base.java"),
+        """
+        package test;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Executors;
+        class Base {
+          final ExecutorService workers = Executors.newFixedThreadPool(7);
+        }
+        """,
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        src.resolve("test/Sub.java"),
+        """
+        package test;
+        import java.util.List;
+        class Sub {
+          private static final Object GATE = new Object();
+          private final Base base = new Base();
+          private final Client client = new Client();
+          void send(String id) {
+            synchronized (GATE) {
+              try { client.send(id); } catch (Exception e) { }
+            }
+          }
+          void all(List<String> ids) {
+            for (String id : ids) {
+              base.workers.submit(() -> send(id));
+            }
+          }
+        }
+        """,
+        StandardCharsets.UTF_8);
+    List<String> inSub = new ArrayList<>();
+    for (JsonElement e : jsonFindings(src)) {
+      JsonObject finding = e.getAsJsonObject();
+      if (finding.get("file").getAsString().endsWith("Sub.java")) {
+        inSub.add(
+            finding.get("check").getAsString()
+                + " "
+                + finding.get("line").getAsInt()
+                + " "
+                + finding.get("window").getAsInt());
+      }
+    }
+    assertThat(inSub).containsExactly("FakeConcurrency 14 7");
+  }
+
+  @Test
   void oversizedWindowInJson() throws IOException {
     JsonArray findings = jsonFindings(corpus("oversizedIdentification"));
     List<String> numbers = new ArrayList<>();

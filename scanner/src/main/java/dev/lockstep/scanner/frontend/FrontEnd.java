@@ -231,7 +231,7 @@ public final class FrontEnd {
       Summaries summaries =
           new Summaries(source, new CallJudge(config.catalogue()), config.maxDepth());
       SerialAwaitRule rule = new SerialAwaitRule(summaries, config.window());
-      pipelines = new PipelineScan(facts, summaries, config.cores());
+      pipelines = new PipelineScan(facts, names, summaries, config.cores());
       for (Parsed p : parsed) {
         if (p.problem() != null) {
           continue;

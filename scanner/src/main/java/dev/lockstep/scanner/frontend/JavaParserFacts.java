@@ -7,41 +7,35 @@ import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.TypePatternExpr;
-import com.github.javaparser.ast.expr.VariableDeclarationExpr;
-import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
-import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
-import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
 import dev.lockstep.analysis.body.Var;
 import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.catalogue.CatalogueEntry;
 import dev.lockstep.analysis.catalogue.WaitTag;
-import dev.lockstep.analysis.facts.CallSite;
 import dev.lockstep.analysis.facts.FixFacts;
+import dev.lockstep.analysis.facts.Location;
 import dev.lockstep.analysis.facts.LoopFact;
 import dev.lockstep.analysis.facts.LoopKind;
 import dev.lockstep.analysis.facts.Marks;
 import dev.lockstep.analysis.facts.MethodFacts;
 import dev.lockstep.analysis.facts.MethodRef;
-import dev.lockstep.analysis.facts.Receiver;
 import dev.lockstep.analysis.facts.StreamShapes;
 import dev.lockstep.analysis.read.BodyScope;
 import dev.lockstep.analysis.read.CallReader;
 import dev.lockstep.analysis.read.FixFit;
+import dev.lockstep.analysis.read.LockRegionReader;
 import dev.lockstep.analysis.read.LoopReader;
-import dev.lockstep.analysis.read.Receivers;
+import dev.lockstep.analysis.read.PipelineReader;
+import dev.lockstep.analysis.read.Values;
 import dev.lockstep.analysis.summary.FactsSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -77,20 +71,32 @@ public final class JavaParserFacts implements FactsSource {
   private final Catalogue catalogue;
   private final Map<MethodRef, Optional<MethodFacts>> methods = new HashMap<>();
   private Boolean windowOnClasspath;
-  private final JavaParserConcurrency concurrency;
   private JpLowering lowering;
   private JpLowering.Lowered lastLowered;
   private Node lastLoweredBody;
+  // The concurrency readers keep what they read per lowered body (its locals, its parents); made
+  // again with each body lowered, so a scan does not keep every body it read.
+  private LockRegionReader lockRegions;
+  private PipelineReader pipelines;
 
   JavaParserFacts(JpNames names, Catalogue catalogue) {
     this.names = names;
     this.catalogue = catalogue;
-    this.concurrency = new JavaParserConcurrency(this, names, vars);
   }
 
-  /** The lock regions' and pipelines' reader (FakeConcurrency, OversizedWindow). */
-  JavaParserConcurrency concurrency() {
-    return concurrency;
+  private LockRegionReader lockRegions() {
+    if (lockRegions == null) {
+      lockRegions = new LockRegionReader(new Values(new JpDeclarations(names, lowering())));
+    }
+    return lockRegions;
+  }
+
+  /** The pipelines' reader (FakeConcurrency, OversizedWindow). */
+  PipelineReader pipelines() {
+    if (pipelines == null) {
+      pipelines = new PipelineReader(lockRegions());
+    }
+    return pipelines;
   }
 
   /**
@@ -139,70 +145,33 @@ public final class JavaParserFacts implements FactsSource {
   }
 
   private Optional<MethodFacts> readMethod(CallableDeclaration<?> decl, MethodRef ref) {
-    BlockStmt body;
-    if (decl instanceof MethodDeclaration m && m.getBody().isPresent() && !m.isAbstract()) {
-      body = m.getBody().orElseThrow();
-    } else if (decl instanceof ConstructorDeclaration c) {
-      body = c.getBody();
-    } else {
+    boolean hasBody =
+        (decl instanceof MethodDeclaration m && m.getBody().isPresent() && !m.isAbstract())
+            || decl instanceof ConstructorDeclaration;
+    if (!hasBody) {
       return Optional.empty();
     }
-    JpScope scope = new JpScope();
-    declareAll(body, scope);
     dev.lockstep.analysis.body.Node lowered = lowered(decl).root();
+    if (lowered == null) {
+      return Optional.empty();
+    }
+    BodyScope scope = new BodyScope().declareAll(lowered);
+    Location at = JpNames.at(decl, decl.getName().getBegin());
     return Optional.of(
         new MethodFacts(
             ref,
-            JpNames.at(decl, decl.getName().getBegin()),
+            at,
             names.marksOf(decl),
             names.enclosingTypeMarks(decl),
-            CallReader.calls(lowered, new BodyScope().declareAll(lowered)),
-            concurrency.regions(decl, body, ref, scope)));
-  }
-
-  /** Records every local declared in {@code tree} (not in nested classes) with its initialiser. */
-  void declareAll(Node tree, JpScope scope) {
-    walk(
-        tree,
-        n -> {
-          Sym s =
-              switch (n) {
-                case VariableDeclarator v ->
-                    v.getParentNode().orElse(null) instanceof VariableDeclarationExpr
-                        ? vars.declaration(v)
-                        : null;
-                case Parameter p -> vars.declaration(p);
-                case TypePatternExpr t -> vars.declaration(t);
-                default -> null;
-              };
-          if (s != null) {
-            scope.declared.put(s, s.initializer());
-          }
-        });
-  }
-
-  /** Visits {@code tree} and its descendants, not entering class bodies. */
-  private static void walk(Node tree, Consumer<Node> visit) {
-    Deque<Node> work = new ArrayDeque<>();
-    work.push(tree);
-    while (!work.isEmpty()) {
-      Node n = work.pop();
-      visit.accept(n);
-      for (Node child : n.getChildNodes()) {
-        if (isClassBody(child)) {
-          continue;
-        }
-        work.push(child);
-      }
-    }
-  }
-
-  private static boolean isClassBody(Node n) {
-    return n instanceof TypeDeclaration<?>
-        || n instanceof LocalClassDeclarationStmt
-        || n instanceof LocalRecordDeclarationStmt
-        || (n instanceof com.github.javaparser.ast.body.BodyDeclaration<?>
-            && n.getParentNode().orElse(null) instanceof ObjectCreationExpr);
+            CallReader.calls(lowered, scope),
+            lockRegions()
+                .methodRegions(
+                    lowered,
+                    ref,
+                    at,
+                    decl instanceof MethodDeclaration m && m.isSynchronized(),
+                    decl.isStatic(),
+                    scope)));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -383,10 +352,12 @@ public final class JavaParserFacts implements FactsSource {
    * The lowering of a body; the last one is kept, since the loops of a method are read one after
    * the other.
    */
-  private JpLowering.Lowered lowered(Node body) {
+  JpLowering.Lowered lowered(Node body) {
     if (lastLowered == null || lastLoweredBody != body) {
       lastLowered = lowering().lower(body);
       lastLoweredBody = body;
+      lockRegions = null;
+      pipelines = null;
     }
     return lastLowered;
   }
@@ -422,46 +393,6 @@ public final class JavaParserFacts implements FactsSource {
       }
     }
     return Marks.NONE;
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Receivers and calls, read once in analysis over the lowered trees
-
-  /** Classifies what {@code expression} is relative to the scope. */
-  Receiver receiver(Expression expression, JpScope scope) {
-    return Receivers.of(lowering().lower(expression).root(), bodyScope(scope));
-  }
-
-  /** The call sites of {@code trees}, receivers relative to {@code scope}. */
-  List<CallSite> calls(List<? extends Node> trees, JpScope scope) {
-    CallReader reader = CallReader.of(bodyScope(scope));
-    for (Node tree : trees) {
-      reader.scan(lowering().lower(tree).root());
-    }
-    return reader.calls();
-  }
-
-  /** The calls of a method reference that is a task's whole body ({@code pool.submit(this::f)}). */
-  List<CallSite> referenceAsBody(MethodReferenceExpr ref, JpScope scope) {
-    CallReader reader = CallReader.of(bodyScope(scope));
-    if (lowering().lower(ref).root() instanceof dev.lockstep.analysis.body.Node.MethodReference r) {
-      reader.scanReferenceAsBody(r);
-    }
-    return reader.calls();
-  }
-
-  /** The scope {@code scope} states, in the lowered body's variables. */
-  private BodyScope bodyScope(JpScope scope) {
-    JpLowering lower = lowering();
-    BodyScope out = new BodyScope();
-    scope.declared.forEach(
-        (sym, init) ->
-            out.declared.put(lower.var(sym), init == null ? null : lower.lower(init).root()));
-    scope.items.forEach(sym -> out.items.add(lower.var(sym)));
-    out.iterator = scope.iterator == null ? null : lower.var(scope.iterator);
-    out.iterated = scope.iterated == null ? null : lower.var(scope.iterated);
-    out.index = scope.index == null ? null : lower.var(scope.index);
-    return out;
   }
 
   // ---------------------------------------------------------------------------------------------

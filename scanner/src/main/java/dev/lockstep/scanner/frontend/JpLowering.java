@@ -148,6 +148,51 @@ final class JpLowering {
     return symbols.var(sym);
   }
 
+  /** The variable of {@code sym}, noting where a field the syntax does not bind is named. */
+  private Var used(Sym sym, Expression use) {
+    Var v = var(sym);
+    symbols.used(v, sym, use);
+    return v;
+  }
+
+  /**
+   * The declarator of a field of the scanned sources: from the syntax, else by resolving where it
+   * is named (another object's field, {@code base.workers}), when those places agree; null
+   * otherwise.
+   */
+  VariableDeclarator fieldDeclarator(Var field) {
+    Sym sym = sym(field);
+    if (sym == null || sym.kind != Sym.Kind.FIELD) {
+      return null;
+    }
+    if (sym.declaration != null) {
+      return sym.declaration instanceof VariableDeclarator v ? v : null;
+    }
+    VariableDeclarator found = null;
+    for (Expression use : symbols.unboundUses(field)) {
+      VariableDeclarator v = values.fieldDeclarator(use);
+      if (v == null || (found != null && v != found)) {
+        return null; // not in the sources, or the name stands for more than one field
+      }
+      found = v;
+    }
+    return found;
+  }
+
+  /** The symbol a variable of this lowering stands for; null for one it did not make. */
+  Sym sym(Var var) {
+    return symbols.sym(var);
+  }
+
+  /**
+   * What a resolved method is as a call target.
+   *
+   * @param receiverType the receiver's type; null when unqualified, static or a constructor
+   */
+  Optional<Target> target(ResolvedMethodLikeDeclaration method, ResolvedType receiverType) {
+    return symbols.target(method, () -> receiverType);
+  }
+
   /**
    * Lowers a method, constructor, initialiser or lambda (or any statement or expression) without
    * resolving anything. Never throws on odd syntax: what it does not model is {@link Other}.
@@ -564,7 +609,7 @@ final class JpLowering {
         case CastExpr c -> new Node.Cast(src, expr(c.getExpression()));
         case NameExpr n -> {
           Sym sym = vars.of(n);
-          yield sym == null ? new Other(src, List.of()) : new Node.Name(src, var(sym));
+          yield sym == null ? new Other(src, List.of()) : new Node.Name(src, used(sym, n));
         }
         case FieldAccessExpr f -> select(src, f);
         case MethodCallExpr c -> call(src, c);
@@ -701,7 +746,7 @@ final class JpLowering {
       Expression scope = access.getScope();
       Node base = qualifier(scope);
       String name = access.getNameAsString();
-      Var field = isArrayLength(access) ? null : var(vars.of(access));
+      Var field = isArrayLength(access) ? null : used(vars.of(access), access);
       return new Node.Select(src, base, name, field);
     }
 

@@ -13,8 +13,11 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
@@ -48,12 +51,17 @@ import java.util.function.Supplier;
  */
 @SuppressWarnings("ReferenceEquality") // syntax nodes and symbols by identity, on purpose
 final class JpLoweringNames {
+  private static final int MAX_UNBOUND_USES = 16;
   private static final Set<String> ARRAY_SUPERTYPES =
       Set.of("java.lang.Object", "java.lang.Cloneable", "java.io.Serializable");
 
   private final JpNames names;
   private final Vars vars;
   private final IdentityHashMap<Sym, Var> bySym = new IdentityHashMap<>();
+  private final IdentityHashMap<Var, Sym> byVar = new IdentityHashMap<>();
+  // Where a field the syntax does not bind (another object's, base.workers) is named; a few at
+  // most.
+  private final IdentityHashMap<Var, List<Expression>> unboundUses = new IdentityHashMap<>();
 
   /** Per method (or type, for initialisers): the locals and parameters assigned in it. */
   private final IdentityHashMap<Node, Set<Sym>> assigned = new IdentityHashMap<>();
@@ -77,7 +85,33 @@ final class JpLoweringNames {
     }
     Var created = create(sym);
     bySym.put(sym, created);
+    byVar.put(created, sym);
     return created;
+  }
+
+  /** Notes that {@code use} names {@code var}, when the syntax does not say which field it is. */
+  void used(Var var, Sym sym, Expression use) {
+    if (sym != null && sym.kind == Sym.Kind.FIELD && sym.declaration == null) {
+      List<Expression> uses = unboundUses.computeIfAbsent(var, v -> new ArrayList<>());
+      // Bodies are lowered again when read again: each place once.
+      if (uses.size() <= MAX_UNBOUND_USES && uses.stream().noneMatch(u -> u == use)) {
+        uses.add(use);
+      }
+    }
+  }
+
+  /**
+   * The places that name a field the syntax does not bind; empty when there are none or more than
+   * are worth resolving.
+   */
+  List<Expression> unboundUses(Var var) {
+    List<Expression> uses = unboundUses.getOrDefault(var, List.of());
+    return uses.size() > MAX_UNBOUND_USES ? List.of() : uses;
+  }
+
+  /** The symbol a {@link Var} stands for; null for one this instance did not make. */
+  Sym sym(Var var) {
+    return byVar.get(var);
   }
 
   private Var create(Sym sym) {
@@ -230,9 +264,19 @@ final class JpLoweringNames {
   // ---------------------------------------------------------------------------------------------
   // Types
 
-  /** The static type of an expression; resolves when asked. */
+  /**
+   * The static type of an expression; resolves when asked. A lambda or method reference the solver
+   * cannot type directly under a cast has the cast's type, its target type as javac gives it
+   * ({@code (Callable<String>) () -> work(id)} in a {@code map}).
+   */
   JType typeOf(Node expression) {
-    return names.type(expression).map(this::type).orElse(JType.UNKNOWN);
+    Optional<ResolvedType> type = names.type(expression);
+    if (type.isEmpty()
+        && (expression instanceof LambdaExpr || expression instanceof MethodReferenceExpr)
+        && expression.getParentNode().orElse(null) instanceof CastExpr cast) {
+      type = names.type(cast);
+    }
+    return type.map(this::type).orElse(JType.UNKNOWN);
   }
 
   /** A resolved type, spelled as {@link JpNames#typeName(ResolvedType)} does. */

@@ -1,39 +1,26 @@
 package dev.lockstep.scanner.frontend;
 
-import com.github.javaparser.JavaToken;
-import com.github.javaparser.ast.Modifier;
-import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.BodyDeclaration;
-import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.LongLiteralExpr;
-import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
 import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
 import com.github.javaparser.symbolsolver.javaparsermodel.declarations.JavaParserFieldDeclaration;
-import dev.lockstep.analysis.facts.Location;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * What the source says an expression holds, where the checker asks javac: compile-time {@code int}
- * constants (javac's constant folding), where a variable gets its value ({@code trees.getTree} of a
- * field, its one assignment in the class's methods), whether a lock object is static, and the
- * positions javac reports trees at. Fails soft: what it cannot tell is empty, null or false.
+ * Compile-time {@code int} and {@code long} constants, folded as javac folds them (the lowering's
+ * {@code Src.constant}, {@code @ResourceParallelism(Pool.SIZE)}), and the text diagnostics quote of
+ * an annotation's value. Fails soft: what it cannot tell is empty.
  */
 @SuppressWarnings("ReferenceEquality") // syntax nodes and symbols by identity, on purpose
 final class JpValues {
@@ -84,82 +71,6 @@ final class JpValues {
       // unresolvable: not known to be a field
     }
     return Optional.empty();
-  }
-
-  /**
-   * Where a variable gets its value: a local's initializer; a field's initializer, or its one
-   * assignment in the class's methods and constructors (a pool created once in {@code start()} or
-   * {@code init()} is the only executor the field ever holds). Null when the source does not say.
-   */
-  Expression initializer(Expression variable) {
-    Expression e = Exprs.unwrap(variable);
-    Sym sym = vars.of(e);
-    if (sym != null && sym.isLocalOrParam()) {
-      return sym.initializer();
-    }
-    VariableDeclarator field = fieldDeclarator(e);
-    if (field == null) {
-      return null;
-    }
-    if (field.getInitializer().isPresent()) {
-      return field.getInitializer().orElseThrow();
-    }
-    if (!(field.getParentNode().orElse(null) instanceof FieldDeclaration declaration)
-        || !(declaration.getParentNode().orElse(null) instanceof TypeDeclaration<?> owner)) {
-      return null;
-    }
-    String name = field.getNameAsString();
-    List<Expression> assigned = new ArrayList<>();
-    for (BodyDeclaration<?> member : owner.getMembers()) {
-      if (!(member instanceof CallableDeclaration<?> callable)) {
-        continue; // as the checker: initializer blocks are not methods
-      }
-      for (AssignExpr assign : member.findAll(AssignExpr.class)) {
-        Expression target = assign.getTarget();
-        boolean named =
-            (target instanceof NameExpr n && n.getNameAsString().equals(name))
-                || (target instanceof FieldAccessExpr f && f.getNameAsString().equals(name));
-        if (named
-            && assign.getOperator() == AssignExpr.Operator.ASSIGN
-            && fieldDeclarator(target) == field
-            && sameClass(assign, callable)) {
-          assigned.add(assign.getValue());
-        }
-      }
-    }
-    return assigned.size() == 1 ? assigned.get(0) : null;
-  }
-
-  /** Whether {@code node} is in {@code member}'s own body, not in a class declared inside it. */
-  private static boolean sameClass(Node node, CallableDeclaration<?> member) {
-    for (Node p = node.getParentNode().orElse(null);
-        p != null && p != member;
-        p = p.getParentNode().orElse(null)) {
-      if (p instanceof TypeDeclaration<?>
-          || (p instanceof com.github.javaparser.ast.expr.ObjectCreationExpr o
-              && o.getAnonymousClassBody().isPresent())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Whether the object is the same for the whole program: a static field or a class literal. */
-  boolean isStaticObject(Expression expression) {
-    Expression e = Exprs.unwrap(expression);
-    if (e instanceof ClassExpr) {
-      return true;
-    }
-    Sym sym = vars.of(e);
-    if (sym == null || sym.isLocalOrParam()) {
-      return false;
-    }
-    VariableDeclarator v = fieldDeclarator(e);
-    if (v != null) {
-      return v.getParentNode().orElse(null) instanceof FieldDeclaration f
-          && (f.hasModifier(Modifier.Keyword.STATIC) || inInterface(f));
-    }
-    return solvedField(e).map(d -> d.asField().isStatic()).orElse(false);
   }
 
   private static boolean inInterface(FieldDeclaration f) {
@@ -279,40 +190,5 @@ final class JpValues {
       text = text.substring("this.".length());
     }
     return text.length() <= 40 ? text : text.substring(0, 37) + "...";
-  }
-
-  /**
-   * Where javac's preferred position puts an expression: a call at its opening parenthesis, a field
-   * access at the dot before the name, anything else at its start.
-   */
-  static Location javacPosition(Expression expression) {
-    Expression e = Exprs.unwrap(expression);
-    if (e instanceof MethodCallExpr call) {
-      Optional<JavaToken> open =
-          call.getName().getTokenRange().flatMap(r -> r.getEnd().getNextToken());
-      for (JavaToken t = open.orElse(null); t != null; t = t.getNextToken().orElse(null)) {
-        if (t.getText().equals("(")) {
-          return JpNames.at(call, t.getRange().map(r -> r.begin));
-        }
-        if (!t.getCategory().isWhitespaceOrComment()) {
-          break;
-        }
-      }
-      return JpNames.location(call);
-    }
-    if (e instanceof FieldAccessExpr access) {
-      Optional<JavaToken> name = access.getName().getTokenRange().map(r -> r.getBegin());
-      for (JavaToken t = name.flatMap(JavaToken::getPreviousToken).orElse(null);
-          t != null;
-          t = t.getPreviousToken().orElse(null)) {
-        if (t.getText().equals(".")) {
-          return JpNames.at(access, t.getRange().map(r -> r.begin));
-        }
-        if (!t.getCategory().isWhitespaceOrComment()) {
-          break;
-        }
-      }
-    }
-    return JpNames.location(e);
   }
 }

@@ -3,8 +3,21 @@ package dev.lockstep.scanner.frontend;
 import static java.util.Objects.requireNonNull;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
+import dev.lockstep.analysis.body.Node;
+import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.Pipeline;
+import dev.lockstep.analysis.facts.PipelineCalls;
+import dev.lockstep.analysis.facts.StreamShapes;
+import dev.lockstep.analysis.read.PipelineReader;
 import dev.lockstep.analysis.rules.EffectiveParallelismRule;
 import dev.lockstep.analysis.rules.PipelineVerdict;
 import dev.lockstep.analysis.summary.SerialPoint;
@@ -16,9 +29,10 @@ import java.util.OptionalInt;
 
 /**
  * {@code FakeConcurrency} and {@code OversizedWindow} in the scanner: reads every pipeline of a
- * file ({@link JpPipelines}), lets {@link EffectiveParallelismRule} judge it — the rule the checker
- * runs, so the messages are the checker's — and keeps what {@code lockstep doc} shows of each
- * pipeline: its window and the parallelism its tasks actually get.
+ * file (syntactic candidates first, then the shared {@link PipelineReader}), lets {@link
+ * EffectiveParallelismRule} judge it — the rule the checker runs, so the messages are the checker's
+ * — and keeps what {@code lockstep doc} shows of each pipeline: its window and the parallelism its
+ * tasks actually get.
  */
 public final class PipelineScan {
   /**
@@ -49,13 +63,16 @@ public final class PipelineScan {
     }
   }
 
-  private final JpPipelines reader;
+  private final JavaParserFacts facts;
+  private final JpNames names;
   private final Summaries summaries;
   private final EffectiveParallelismRule rule;
   private final List<Analysed> analysed = new ArrayList<>();
+  private Boolean windowResolves;
 
-  PipelineScan(JavaParserFacts facts, Summaries summaries, int cores) {
-    this.reader = facts.concurrency().pipelines();
+  PipelineScan(JavaParserFacts facts, JpNames names, Summaries summaries, int cores) {
+    this.facts = facts;
+    this.names = names;
     this.summaries = summaries;
     this.rule = new EffectiveParallelismRule(summaries, cores);
   }
@@ -63,8 +80,8 @@ public final class PipelineScan {
   /** The findings of one file's pipelines; remembers every pipeline for {@link #analysed()}. */
   List<FrontEnd.ScanFinding> scan(CompilationUnit unit) {
     List<FrontEnd.ScanFinding> findings = new ArrayList<>();
-    for (MethodCallExpr call : reader.candidates(unit)) {
-      Optional<Pipeline> read = reader.read(call);
+    for (MethodCallExpr call : candidates(unit)) {
+      Optional<Pipeline> read = read(call);
       if (read.isEmpty()) {
         continue;
       }
@@ -84,6 +101,98 @@ public final class PipelineScan {
       }
     }
     return findings;
+  }
+
+  /**
+   * The calls the checker's matchers could read as a pipeline: one named like a hand-over, or one
+   * whose chain says {@code parallel}/{@code parallelStream}. Syntax only, so that only these cost
+   * a resolution, but for one question: {@code map}, {@code forEach} and {@code stream} are
+   * everywhere, and are window operations only when {@code BoundedWindow} resolves at all.
+   */
+  List<MethodCallExpr> candidates(com.github.javaparser.ast.Node root) {
+    if (windowResolves == null) {
+      windowResolves = names.typeExists(PipelineCalls.BOUNDED_WINDOW);
+    }
+    List<MethodCallExpr> found = new ArrayList<>();
+    for (MethodCallExpr call : root.findAll(MethodCallExpr.class)) {
+      String name = call.getNameAsString();
+      boolean windowOp = PipelineCalls.WINDOW_OPS.contains(name);
+      boolean handOver =
+          PipelineCalls.CANDIDATES.contains(name)
+              && !windowOp
+              && (!name.equals("start") || call.getArguments().size() == 1);
+      if (handOver || (windowResolves && windowOp) || saysParallel(call)) {
+        found.add(call);
+      }
+    }
+    return found;
+  }
+
+  private static boolean saysParallel(MethodCallExpr call) {
+    for (Expression e = call;
+        e instanceof MethodCallExpr c;
+        e = c.getScope().map(Exprs::unwrap).orElse(null)) {
+      if (StreamShapes.PARALLEL.contains(c.getNameAsString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The pipeline {@code call} sets up, read by the shared {@link PipelineReader} in the lowering of
+   * the method around it; empty in an initialiser or a field, as in the checker.
+   */
+  private Optional<Pipeline> read(MethodCallExpr call) {
+    CallableDeclaration<?> enclosing = enclosingMethod(call);
+    if (enclosing == null) {
+      return Optional.empty();
+    }
+    JpLowering.Lowered method = facts.lowered(enclosing);
+    if (!(method.of(call) instanceof Node.Call lowered) || method.root() == null) {
+      return Optional.empty();
+    }
+    PipelineReader reader = facts.pipelines();
+    return reader
+        .read(
+            lowered,
+            () ->
+                refOf(enclosing)
+                    .map(
+                        ref ->
+                            new PipelineReader.Enclosing(
+                                method.root(),
+                                ref,
+                                names.marksOf(enclosing).plus(names.enclosingTypeMarks(enclosing))))
+                    .orElse(null))
+        .map(PipelineReader.ReadPipeline::pipeline);
+  }
+
+  private Optional<MethodRef> refOf(CallableDeclaration<?> decl) {
+    try {
+      ResolvedMethodLikeDeclaration resolved =
+          decl instanceof MethodDeclaration m
+              ? m.resolve()
+              : ((ConstructorDeclaration) decl).resolve();
+      return Optional.of(names.ref(resolved));
+    } catch (RuntimeException | StackOverflowError e) {
+      return Optional.empty(); // the enclosing method does not resolve: no pipeline
+    }
+  }
+
+  /** The method or constructor whose body holds {@code node}; null in initialisers and fields. */
+  private static CallableDeclaration<?> enclosingMethod(com.github.javaparser.ast.Node node) {
+    for (com.github.javaparser.ast.Node p = node; p != null; p = p.getParentNode().orElse(null)) {
+      if (p instanceof CallableDeclaration<?> c) {
+        return c;
+      }
+      if (p instanceof TypeDeclaration<?>
+          || (p instanceof BodyDeclaration<?>
+              && p.getParentNode().orElse(null) instanceof ObjectCreationExpr)) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private Analysed numbers(Pipeline pipeline, PipelineVerdict verdict, String member) {
