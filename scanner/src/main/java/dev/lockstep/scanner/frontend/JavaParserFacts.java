@@ -86,7 +86,9 @@ public final class JavaParserFacts implements FactsSource {
 
   private LockRegionReader lockRegions() {
     if (lockRegions == null) {
-      lockRegions = new LockRegionReader(new Values(new JpDeclarations(names, lowering())));
+      lockRegions =
+          new LockRegionReader(
+              new Values(new JpDeclarations(names, lowering(), new JpValues(names, vars))));
     }
     return lockRegions;
   }

@@ -30,18 +30,46 @@ import java.util.Set;
  * JpLowering}. What is not in the scanned sources (a class file, a field the syntax does not bind)
  * is not found.
  */
+@SuppressWarnings(
+    "ReferenceEquality") // one declarator, by identity: JavaParser nodes compare structurally
 final class JpDeclarations implements Declarations {
   private final JpNames names;
   private final JpLowering lowering;
+  private final JpValues values;
 
-  JpDeclarations(JpNames names, JpLowering lowering) {
+  JpDeclarations(JpNames names, JpLowering lowering, JpValues values) {
     this.names = names;
     this.lowering = lowering;
+    this.values = values;
+  }
+
+  /**
+   * The declarator of a field of the scanned sources: from the syntax, else by resolving where it
+   * is named (another object's field, {@code base.workers}), when those places agree; null
+   * otherwise.
+   */
+  private VariableDeclarator fieldDeclarator(Var field) {
+    Sym sym = lowering.sym(field);
+    if (sym == null || sym.kind != Sym.Kind.FIELD) {
+      return null;
+    }
+    if (sym.declaration != null) {
+      return sym.declaration instanceof VariableDeclarator v ? v : null;
+    }
+    VariableDeclarator found = null;
+    for (Expression use : lowering.unboundUses(field)) {
+      VariableDeclarator v = values.fieldDeclarator(use);
+      if (v == null || (found != null && v != found)) {
+        return null; // not in the sources, or the name stands for more than one field
+      }
+      found = v;
+    }
+    return found;
   }
 
   /** The declarator of a field declared in the scanned sources; null otherwise. */
   private VariableDeclarator declarator(Var field) {
-    VariableDeclarator v = lowering.fieldDeclarator(field);
+    VariableDeclarator v = fieldDeclarator(field);
     return v != null && v.getParentNode().orElse(null) instanceof FieldDeclaration ? v : null;
   }
 

@@ -13,29 +13,22 @@ import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
-import com.github.javaparser.ast.expr.CharLiteralExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
-import com.github.javaparser.ast.expr.DoubleLiteralExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.InstanceOfExpr;
-import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
-import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.PatternExpr;
-import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.SwitchExpr;
-import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
@@ -155,28 +148,9 @@ final class JpLowering {
     return v;
   }
 
-  /**
-   * The declarator of a field of the scanned sources: from the syntax, else by resolving where it
-   * is named (another object's field, {@code base.workers}), when those places agree; null
-   * otherwise.
-   */
-  VariableDeclarator fieldDeclarator(Var field) {
-    Sym sym = sym(field);
-    if (sym == null || sym.kind != Sym.Kind.FIELD) {
-      return null;
-    }
-    if (sym.declaration != null) {
-      return sym.declaration instanceof VariableDeclarator v ? v : null;
-    }
-    VariableDeclarator found = null;
-    for (Expression use : symbols.unboundUses(field)) {
-      VariableDeclarator v = values.fieldDeclarator(use);
-      if (v == null || (found != null && v != found)) {
-        return null; // not in the sources, or the name stands for more than one field
-      }
-      found = v;
-    }
-    return found;
+  /** Where a field the syntax does not bind ({@code base.workers}) is named in what was lowered. */
+  List<Expression> unboundUses(Var field) {
+    return symbols.unboundUses(field);
   }
 
   /** The symbol a variable of this lowering stands for; null for one it did not make. */
@@ -289,7 +263,7 @@ final class JpLowering {
       if (e instanceof NullLiteralExpr) {
         return Optional.empty();
       }
-      Object literal = literal(e);
+      Object literal = JpValues.literal(e);
       if (literal != null) {
         return Optional.of(literal);
       }
@@ -691,7 +665,7 @@ final class JpLowering {
             isolated(() -> new Node.Switch(src, expr(s.getSelector()), cases(s.getEntries())));
         case VariableDeclarationExpr d -> new Other(src, List.copyOf(locals(d)));
         default -> {
-          Object literal = literal(expression);
+          Object literal = JpValues.literal(expression);
           yield literal != null
               ? new Node.Literal(src, literal)
               : new Other(src, children(expression));
@@ -813,28 +787,6 @@ final class JpLowering {
                                       ? null
                                       : names.type(Exprs.unwrap(scope)).orElse(null)));
       return new Node.MethodReference(src, qualifier, typeQualifier, ref.getIdentifier(), target);
-    }
-  }
-
-  /** A literal's value: boxed as javac's constant, a text block as its string; else null. */
-  static Object literal(Expression e) {
-    try {
-      return switch (e) {
-        case IntegerLiteralExpr i -> i.asNumber();
-        case LongLiteralExpr l -> l.asNumber();
-        case BooleanLiteralExpr b -> b.getValue();
-        case CharLiteralExpr c -> c.asChar();
-        case TextBlockLiteralExpr t -> t.asString();
-        case StringLiteralExpr s -> s.asString();
-        case DoubleLiteralExpr d -> {
-          String text = d.getValue().replace("_", "");
-          char last = Character.toLowerCase(text.charAt(text.length() - 1));
-          yield last == 'f' ? (Object) Float.parseFloat(text) : (Object) Double.parseDouble(text);
-        }
-        default -> null;
-      };
-    } catch (RuntimeException ex) {
-      return null;
     }
   }
 }

@@ -3,11 +3,16 @@ package dev.lockstep.scanner.frontend;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.CharLiteralExpr;
+import com.github.javaparser.ast.expr.DoubleLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
@@ -190,5 +195,27 @@ final class JpValues {
       text = text.substring("this.".length());
     }
     return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+  }
+
+  /** A literal's value: boxed as javac's constant, a text block as its string; else null. */
+  static Object literal(Expression e) {
+    try {
+      return switch (e) {
+        case IntegerLiteralExpr i -> i.asNumber();
+        case LongLiteralExpr l -> l.asNumber();
+        case BooleanLiteralExpr b -> b.getValue();
+        case CharLiteralExpr c -> c.asChar();
+        case TextBlockLiteralExpr t -> t.asString();
+        case StringLiteralExpr s -> s.asString();
+        case DoubleLiteralExpr d -> {
+          String text = d.getValue().replace("_", "");
+          char last = Character.toLowerCase(text.charAt(text.length() - 1));
+          yield last == 'f' ? (Object) Float.parseFloat(text) : (Object) Double.parseDouble(text);
+        }
+        default -> null;
+      };
+    } catch (RuntimeException ex) {
+      return null;
+    }
   }
 }
