@@ -7,13 +7,7 @@ import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.ErrorProneFlags;
-import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.matchers.Description;
-import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.MethodInvocationTree;
 import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.rules.EffectiveParallelismRule;
 import javax.inject.Inject;
@@ -37,31 +31,16 @@ import javax.inject.Inject;
     linkType = CUSTOM,
     severity = WARNING,
     tags = StandardTags.PERFORMANCE)
-public final class FakeConcurrency extends BugChecker
-    implements MethodInvocationTreeMatcher, CompilationUnitTreeMatcher {
+public final class FakeConcurrency extends PipelineCheck {
   private static final long serialVersionUID = 1L;
-
-  private static final String NAME = Checks.FAKE_CONCURRENCY;
-
-  private final transient ErrorProneLockstepConfig config;
 
   /** With the default options; for tools that instantiate checks reflectively. */
   public FakeConcurrency() {
-    this.config = ErrorProneLockstepConfig.forParallelism(ErrorProneFlags.empty(), NAME);
+    this(ErrorProneFlags.empty());
   }
 
   @Inject
   FakeConcurrency(ErrorProneFlags flags) {
-    this.config = ErrorProneLockstepConfig.forParallelism(flags, NAME);
-  }
-
-  @Override
-  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    return PipelineMatcher.configError(NAME, config, tree, state);
-  }
-
-  @Override
-  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return PipelineMatcher.match(this, NAME, config, tree, state);
+    super(Checks.FAKE_CONCURRENCY, flags);
   }
 }
