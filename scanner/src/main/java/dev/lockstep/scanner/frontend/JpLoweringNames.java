@@ -195,8 +195,8 @@ final class JpLoweringNames {
   }
 
   /**
-   * Whether a local or parameter is final or never assigned: the answer of {@link
-   * Vars#isEffectivelyFinal}, with one walk per method instead of one per variable.
+   * Whether a local or parameter is final or never assigned (effectively final), with one walk per
+   * method for all its variables.
    */
   private boolean effectivelyFinal(Sym sym) {
     Node decl = sym.declaration;

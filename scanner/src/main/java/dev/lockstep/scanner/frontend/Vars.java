@@ -9,7 +9,6 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
@@ -18,7 +17,6 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
-import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithStatements;
 import com.github.javaparser.ast.stmt.CatchClause;
@@ -42,7 +40,6 @@ final class Vars {
   private final IdentityHashMap<Node, Sym> byDeclaration = new IdentityHashMap<>();
   private final Map<String, Sym> undeclaredFields = new HashMap<>();
   private final Map<String, Sym> typeNames = new HashMap<>();
-  private final IdentityHashMap<Sym, Boolean> effectivelyFinal = new IdentityHashMap<>();
 
   /** What an expression names: a variable, a field, a type; null for anything else. */
   Sym of(Expression expression) {
@@ -337,51 +334,5 @@ final class Vars {
       }
     }
     return null;
-  }
-
-  /** Whether a local or parameter is final or never assigned after its declaration. */
-  boolean isEffectivelyFinal(Sym sym) {
-    if (!sym.isLocalOrParam() || sym.declaration == null) {
-      return false;
-    }
-    return effectivelyFinal.computeIfAbsent(sym, this::computeEffectivelyFinal);
-  }
-
-  private boolean computeEffectivelyFinal(Sym sym) {
-    Node decl = sym.declaration;
-    if (decl instanceof Parameter p && p.isFinal()) {
-      return true;
-    }
-    if (decl.getParentNode().orElse(null) instanceof VariableDeclarationExpr v && v.isFinal()) {
-      return true;
-    }
-    Node scope = decl;
-    while (scope != null
-        && !(scope instanceof CallableDeclaration<?>)
-        && !(scope instanceof TypeDeclaration<?>)) {
-      scope = scope.getParentNode().orElse(null);
-    }
-    if (scope == null) {
-      return false;
-    }
-    for (AssignExpr assign : scope.findAll(AssignExpr.class)) {
-      if (assign.getTarget() instanceof NameExpr n
-          && n.getNameAsString().equals(sym.name)
-          && lookup(n, sym.name) == sym) {
-        return false;
-      }
-    }
-    for (UnaryExpr unary : scope.findAll(UnaryExpr.class)) {
-      if ((unary.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
-              || unary.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT
-              || unary.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT
-              || unary.getOperator() == UnaryExpr.Operator.POSTFIX_DECREMENT)
-          && unary.getExpression() instanceof NameExpr n
-          && n.getNameAsString().equals(sym.name)
-          && lookup(n, sym.name) == sym) {
-        return false;
-      }
-    }
-    return true;
   }
 }
