@@ -44,28 +44,14 @@ final class ErrorProneLockstepConfig {
   }
 
   static ErrorProneLockstepConfig from(ErrorProneFlags flags) {
-    Catalogue catalogue = Catalogue.builtin();
-    int maxDepth = LockstepConfig.DEFAULT_MAX_DEPTH;
-    int window = LockstepConfig.DEFAULT_WINDOW;
-    try {
-      Optional<String> file = flags.get(CATALOGUE_FILE);
-      if (file.isPresent()) {
-        catalogue = catalogue.plus(Catalogue.load(Path.of(file.orElseThrow())));
-      }
-      maxDepth = positiveInt(flags, MAX_DEPTH, maxDepth, 0);
-      window = positiveInt(flags, WINDOW, window, 1);
-    } catch (CatalogueException | IllegalArgumentException e) {
-      return new ErrorProneLockstepConfig(
-          LockstepConfig.defaults(),
-          Optional.of(
-              "Lockstep configuration error: "
-                  + e.getMessage()
-                  + " (see "
-                  + Checks.SERIAL_AWAIT_IN_LOOP_LINK
-                  + "#flags)"));
-    }
-    return new ErrorProneLockstepConfig(
-        LockstepConfig.of(catalogue, maxDepth, window), Optional.empty());
+    return read(
+        flags,
+        Checks.SERIAL_AWAIT_IN_LOOP,
+        catalogue ->
+            LockstepConfig.of(
+                catalogue,
+                positiveInt(flags, MAX_DEPTH, LockstepConfig.DEFAULT_MAX_DEPTH, 0),
+                positiveInt(flags, WINDOW, LockstepConfig.DEFAULT_WINDOW, 1)));
   }
 
   /**
@@ -75,16 +61,31 @@ final class ErrorProneLockstepConfig {
    * LockstepConfig#DEFAULT_CORES}, not the compiling machine's, so builds are reproducible).
    */
   static ErrorProneLockstepConfig forParallelism(ErrorProneFlags flags, String check) {
-    Catalogue catalogue = Catalogue.builtin();
-    int maxDepth = LockstepConfig.DEFAULT_MAX_DEPTH;
-    int cores = LockstepConfig.DEFAULT_CORES;
+    return read(
+        flags,
+        check,
+        catalogue ->
+            LockstepConfig.of(
+                catalogue,
+                positiveInt(flags, check + ":MaxDepth", LockstepConfig.DEFAULT_MAX_DEPTH, 0),
+                LockstepConfig.DEFAULT_WINDOW,
+                positiveInt(flags, check + ":Cores", LockstepConfig.DEFAULT_CORES, 1)));
+  }
+
+  /** The check's own options, read after the shared catalogue flag; may throw on a bad value. */
+  private interface Options {
+    LockstepConfig read(Catalogue catalogue);
+  }
+
+  private static ErrorProneLockstepConfig read(
+      ErrorProneFlags flags, String check, Options options) {
     try {
+      Catalogue catalogue = Catalogue.builtin();
       Optional<String> file = flags.get(CATALOGUE_FILE);
       if (file.isPresent()) {
         catalogue = catalogue.plus(Catalogue.load(Path.of(file.orElseThrow())));
       }
-      maxDepth = positiveInt(flags, check + ":MaxDepth", maxDepth, 0);
-      cores = positiveInt(flags, check + ":Cores", cores, 1);
+      return new ErrorProneLockstepConfig(options.read(catalogue), Optional.empty());
     } catch (CatalogueException | IllegalArgumentException e) {
       return new ErrorProneLockstepConfig(
           LockstepConfig.defaults(),
@@ -95,9 +96,6 @@ final class ErrorProneLockstepConfig {
                   + Checks.docLink(check)
                   + "#flags)"));
     }
-    return new ErrorProneLockstepConfig(
-        LockstepConfig.of(catalogue, maxDepth, LockstepConfig.DEFAULT_WINDOW, cores),
-        Optional.empty());
   }
 
   private static int positiveInt(ErrorProneFlags flags, String name, int fallback, int min) {

@@ -24,23 +24,25 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
+import dev.lockstep.analysis.body.JType;
 import dev.lockstep.analysis.facts.FixFacts;
 import dev.lockstep.analysis.facts.PipelineCalls;
 import dev.lockstep.analysis.read.FixFit;
+import dev.lockstep.analysis.read.WindowTypeFit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import javax.lang.model.type.TypeKind;
 
 /**
  * Reads what rewriting an enhanced {@code for} into {@code BoundedWindow} would take: whether the
- * class resolves, which list the body collects into, and whether the real {@code map}/{@code
- * forEach} signatures fit — their item parameter, their function type's exceptions, and their own
- * checked exceptions, which the enclosing method must already declare or catch. Whatever does not
- * fit becomes a blocker the rule reports in words; no fix is emitted that would not compile or
- * would change behaviour.
+ * class resolves, and javac's answers to {@link WindowTypeFit}'s type questions — the real {@code
+ * map}/{@code forEach} signatures, the items' and the loop variable's types, what the body throws
+ * and what the enclosing method declares or catches. The decision is the analysis'.
  */
 @SuppressWarnings({
   "ReferenceEquality",
@@ -49,11 +51,13 @@ import java.util.Optional;
 final class FixReader {
 
   private final VisitorState state;
+  private final JavacNames names;
   private final Types types;
   private final Symtab symtab;
 
-  FixReader(VisitorState state) {
+  FixReader(VisitorState state, JavacNames names) {
     this.state = state;
+    this.names = names;
     this.types = state.getTypes();
     this.symtab = state.getSymtab();
   }
@@ -72,105 +76,115 @@ final class FixReader {
     if (window == null || !(window.tsym instanceof ClassSymbol cls)) {
       return fit.facts(false, leavesLoop, name -> Optional.empty());
     }
-    List<Type> bodyThrows = escapingCheckedExceptions(loop.getStatement());
+    LoopTypes loopTypes = new LoopTypes(cls, loopPath, loop);
     return fit.facts(
-        true,
-        leavesLoop,
-        name -> blocker(cls, name, loopPath, loop, bodyThrows, name.equals("map")));
+        true, leavesLoop, name -> WindowTypeFit.blocker(loopTypes, name, name.equals("map")));
   }
 
-  /** Why {@code BoundedWindow.of(k).<name>(items, item -> body)} would not fit, if it would not. */
-  private Optional<String> blocker(
-      ClassSymbol window,
-      String name,
-      TreePath loopPath,
-      EnhancedForLoopTree loop,
-      List<Type> bodyThrows,
-      boolean needsResult) {
-    MethodSymbol of = find(window, PipelineCalls.WINDOW_FACTORY, 1, true);
-    if (of == null) {
-      return Optional.of("BoundedWindow has no static of(int)");
+  /** javac's answers for one loop. */
+  private final class LoopTypes implements WindowTypeFit.Types {
+    private final ClassSymbol window;
+    private final TreePath loopPath;
+    private final EnhancedForLoopTree loop;
+    private List<JType> bodyThrows;
+
+    LoopTypes(ClassSymbol window, TreePath loopPath, EnhancedForLoopTree loop) {
+      this.window = window;
+      this.loopPath = loopPath;
+      this.loop = loop;
     }
-    MethodSymbol method = find(window, name, 2, false);
-    if (method == null) {
-      return Optional.of("BoundedWindow has no " + name + "(items, function)");
+
+    @Override
+    public boolean hasFactory() {
+      return find(window, PipelineCalls.WINDOW_FACTORY, 1, true) != null;
     }
-    Type itemsType = type(loop.getExpression());
-    Type param = method.params().get(0).type;
-    if (itemsType == null || !types.isAssignable(types.erasure(itemsType), types.erasure(param))) {
+
+    @Override
+    public Optional<WindowTypeFit.WindowMethod> method(String name) {
+      MethodSymbol method = find(window, name, 2, false);
+      if (method == null) {
+        return Optional.empty();
+      }
+      Type fn = method.params().get(1).type;
+      Optional<WindowTypeFit.FunctionType> function;
+      try {
+        MethodSymbol descriptor = (MethodSymbol) types.findDescriptorSymbol(fn.tsym);
+        function =
+            Optional.of(
+                new WindowTypeFit.FunctionType(
+                    descriptor.getReturnType().getKind() == TypeKind.VOID,
+                    descriptor.getThrownTypes().stream()
+                        .map(t -> names.typeName(bound(t)))
+                        .toList()));
+      } catch (RuntimeException e) {
+        function = Optional.empty();
+      }
+      List<WindowTypeFit.Declared> thrown = new ArrayList<>();
+      for (Type t : method.getThrownTypes()) {
+        boolean ofFunction =
+            t.hasTag(TypeTag.TYPEVAR)
+                && fn.getTypeArguments().stream().anyMatch(arg -> arg.tsym == t.tsym);
+        thrown.add(new WindowTypeFit.Declared(names.jtype(bound(t)), ofFunction));
+      }
       return Optional.of(
-          "BoundedWindow."
-              + name
-              + " does not take "
-              + (itemsType == null ? "these items" : simpleName(types.erasure(itemsType))));
+          new WindowTypeFit.WindowMethod(
+              names.typeName(method.params().get(0).type),
+              function,
+              names.closure(method.getReturnType()),
+              thrown));
     }
-    Type element = elementType(itemsType);
-    Type variable = type(loop.getVariable());
-    if (element == null
-        || variable == null
-        || !types.isSameType(types.erasure(element), types.erasure(variable))) {
-      return Optional.of("the loop variable's type differs from the items' element type");
+
+    @Override
+    public Optional<JType> items() {
+      return Optional.ofNullable(Trees2.type(loop.getExpression())).map(names::jtype);
     }
-    Type fn = method.params().get(1).type;
-    MethodSymbol descriptor;
-    try {
-      descriptor = (MethodSymbol) types.findDescriptorSymbol(fn.tsym);
-    } catch (RuntimeException e) {
-      return Optional.of("BoundedWindow." + name + " does not take a function");
+
+    @Override
+    public boolean variableFitsElement() {
+      Type element = elementType(Trees2.type(loop.getExpression()));
+      Type variable = Trees2.type(loop.getVariable());
+      return element != null
+          && variable != null
+          && types.isSameType(types.erasure(element), types.erasure(variable));
     }
-    if (needsResult
-        && descriptor.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID) {
-      return Optional.of("BoundedWindow.map's function returns nothing");
-    }
-    if (needsResult) {
-      Type collection = state.getTypeFromString("java.util.Collection");
-      if (collection == null
-          || !types.isSubtype(types.erasure(method.getReturnType()), types.erasure(collection))) {
-        return Optional.of("BoundedWindow.map does not return a collection");
+
+    @Override
+    public List<JType> bodyThrows() {
+      if (bodyThrows == null) {
+        bodyThrows = escapingCheckedExceptions(loop.getStatement());
       }
+      return bodyThrows;
     }
-    for (Type thrown : bodyThrows) {
-      if (!coveredBy(thrown, descriptor.getThrownTypes())) {
-        return Optional.of(
-            "the body throws "
-                + thrown.tsym.getSimpleName()
-                + ", which BoundedWindow."
-                + name
-                + "'s function type does not allow");
-      }
+
+    @Override
+    public Optional<JType> type(String name) {
+      return Optional.ofNullable(state.getTypeFromString(name)).map(names::jtype);
     }
-    for (Type thrown : method.getThrownTypes()) {
-      // `<E extends Exception> ... throws E` with E the function's own exception: javac infers
-      // E as the least upper bound of what the lambda throws (JLS 18.4), so IOException and
-      // InterruptedException together make the window throw Exception.
-      if (thrown.hasTag(com.sun.tools.javac.code.TypeTag.TYPEVAR)
-          && method.params().get(1).type.getTypeArguments().stream()
-              .anyMatch(arg -> arg.tsym == thrown.tsym)) {
-        if (bodyThrows.isEmpty()) {
-          continue; // E is inferred as RuntimeException
+
+    /** Declared by the enclosing method, or caught by a try around the loop inside it. */
+    @Override
+    public boolean handled(JType thrown) {
+      Tree child = loopPath.getLeaf();
+      for (TreePath p = loopPath.getParentPath(); p != null; p = p.getParentPath()) {
+        Tree t = p.getLeaf();
+        if (t instanceof TryTree tryTree && tryTree.getBlock() == child) {
+          for (CatchTree c : tryTree.getCatches()) {
+            if (WindowTypeFit.coveredBy(thrown, caughtNames(c))) {
+              return true;
+            }
+          }
         }
-        Type inferred = types.lub(bodyThrows.toArray(new Type[0]));
-        if (inferred != null && !inferred.isErroneous() && handled(inferred, loopPath)) {
-          continue;
+        if (t instanceof MethodTree m) {
+          return symbol(m) instanceof MethodSymbol ms
+              && WindowTypeFit.coveredBy(thrown, erasedNames(ms.getThrownTypes()));
         }
-        return Optional.of(
-            "BoundedWindow."
-                + name
-                + " would throw "
-                + (inferred == null ? "Exception" : inferred.tsym.getSimpleName())
-                + " (what the body throws, as one type), which the enclosing method neither"
-                + " declares nor catches");
+        if (t instanceof LambdaExpressionTree || t instanceof ClassTree) {
+          return false;
+        }
+        child = t;
       }
-      if (isChecked(thrown) && !handled(thrown, loopPath)) {
-        return Optional.of(
-            "BoundedWindow."
-                + name
-                + " throws "
-                + thrown.tsym.getSimpleName()
-                + ", which the enclosing method neither declares nor catches");
-      }
+      return false;
     }
-    return Optional.empty();
   }
 
   private MethodSymbol find(ClassSymbol cls, String name, int params, boolean isStatic) {
@@ -189,99 +203,62 @@ final class FixReader {
     if (itemsType instanceof Type.ArrayType array) {
       return array.elemtype;
     }
-    Type iterable = types.asSuper(itemsType, symtab.iterableType.tsym);
+    Type iterable = itemsType == null ? null : types.asSuper(itemsType, symtab.iterableType.tsym);
     if (iterable == null || iterable.getTypeArguments().isEmpty()) {
       return null;
     }
     return types.wildUpperBound(iterable.getTypeArguments().get(0));
   }
 
-  /** An erased type's simple name; {@code String[]} for an array (its symbol is named "Array"). */
-  private static String simpleName(Type erased) {
-    if (erased instanceof Type.ArrayType array) {
-      return simpleName(array.elemtype) + "[]";
-    }
-    return erased.tsym.getSimpleName().toString();
+  /** A type variable stands for its bound. */
+  private static Type bound(Type t) {
+    return t.hasTag(TypeTag.TYPEVAR) ? t.getUpperBound() : t;
   }
 
-  private boolean isChecked(Type t) {
-    Type erased = types.erasure(t);
-    return !types.isSubtype(erased, symtab.runtimeExceptionType)
-        && !types.isSubtype(erased, symtab.errorType);
+  private List<String> erasedNames(List<Type> declared) {
+    return declared.stream().map(t -> names.typeName(bound(t))).toList();
   }
 
-  private boolean coveredBy(Type thrown, List<Type> allowed) {
-    for (Type a : allowed) {
-      Type bound = a.hasTag(com.sun.tools.javac.code.TypeTag.TYPEVAR) ? a.getUpperBound() : a;
-      if (types.isSubtype(types.erasure(thrown), types.erasure(bound))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Declared by the enclosing method, or caught by a try around the loop inside it. */
-  private boolean handled(Type thrown, TreePath loopPath) {
-    Tree child = loopPath.getLeaf();
-    for (TreePath p = loopPath.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree t = p.getLeaf();
-      if (t instanceof TryTree tryTree && tryTree.getBlock() == child) {
-        for (CatchTree c : tryTree.getCatches()) {
-          if (catches(c, thrown)) {
-            return true;
-          }
-        }
-      }
-      if (t instanceof MethodTree m) {
-        Symbol sym = symbol(m);
-        return sym instanceof MethodSymbol ms && coveredBy(thrown, ms.getThrownTypes());
-      }
-      if (t instanceof LambdaExpressionTree || t instanceof ClassTree) {
-        return false;
-      }
-      child = t;
-    }
-    return false;
-  }
-
-  private boolean catches(CatchTree c, Type thrown) {
+  /** The erased names a catch clause catches (each alternative of a union). */
+  private List<String> caughtNames(CatchTree c) {
     Tree typeTree = c.getParameter().getType();
-    List<Tree> alternatives = new ArrayList<>();
-    if (typeTree instanceof UnionTypeTree union) {
-      alternatives.addAll(union.getTypeAlternatives());
-    } else {
-      alternatives.add(typeTree);
-    }
-    for (Tree alt : alternatives) {
-      Type caught = type(alt);
-      if (caught != null && types.isSubtype(types.erasure(thrown), types.erasure(caught))) {
-        return true;
+    List<? extends Tree> alternatives =
+        typeTree instanceof UnionTypeTree union ? union.getTypeAlternatives() : List.of(typeTree);
+    List<String> caught = new ArrayList<>();
+    for (Tree alternative : alternatives) {
+      Type t = type(alternative);
+      if (t != null) {
+        caught.add(names.typeName(t));
       }
     }
-    return false;
+    return caught;
   }
 
   /** Checked exceptions the body can throw that no try inside it catches. */
-  List<Type> escapingCheckedExceptions(Tree body) {
-    List<Type> escaping = new ArrayList<>();
-    Deque<List<Type>> caught = new ArrayDeque<>();
+  private List<JType> escapingCheckedExceptions(Tree body) {
+    List<JType> escaping = new ArrayList<>();
+    Deque<List<String>> caught = new ArrayDeque<>();
     new TreeScanner<Void, Void>() {
       private void thrown(Type t) {
-        if (t == null || !isChecked(t)) {
+        if (t == null) {
           return;
         }
-        for (List<Type> level : caught) {
-          if (coveredBy(t, level)) {
+        JType type = names.jtype(t);
+        if (!WindowTypeFit.isChecked(type)) {
+          return;
+        }
+        for (List<String> level : caught) {
+          if (WindowTypeFit.coveredBy(type, level)) {
             return;
           }
         }
-        escaping.add(t);
+        escaping.add(type);
       }
 
       private void thrownBy(MethodSymbol m) {
         if (m != null) {
           for (Type t : m.getThrownTypes()) {
-            thrown(t.hasTag(com.sun.tools.javac.code.TypeTag.TYPEVAR) ? t.getUpperBound() : t);
+            thrown(bound(t));
           }
         }
       }
@@ -307,16 +284,8 @@ final class FixReader {
 
       @Override
       public Void visitTry(TryTree node, Void unused) {
-        List<Type> level = new ArrayList<>();
-        for (CatchTree c : node.getCatches()) {
-          Tree typeTree = c.getParameter().getType();
-          if (typeTree instanceof UnionTypeTree union) {
-            union.getTypeAlternatives().forEach(a -> level.add(type(a)));
-          } else {
-            level.add(type(typeTree));
-          }
-        }
-        level.removeIf(t -> t == null);
+        List<String> level = new ArrayList<>();
+        node.getCatches().forEach(c -> level.addAll(caughtNames(c)));
         caught.push(level);
         try {
           if (!node.getResources().isEmpty()) {

@@ -35,7 +35,6 @@ import dev.lockstep.analysis.read.PipelineReader;
 import dev.lockstep.analysis.read.Values;
 import dev.lockstep.analysis.summary.FactsSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +53,7 @@ import java.util.Optional;
 final class JavacFacts implements FactsSource {
 
   private final JavacNames names;
-  private final Map<MethodRef, Optional<MethodFacts>> methods = new HashMap<>();
+  private final FactsSource methods = FactsSource.memoised(this::readMethod);
   private final JavacLowering lowering;
   private final JavacDeclarations declarations;
   private final LockRegionReader lockRegions;
@@ -77,20 +76,18 @@ final class JavacFacts implements FactsSource {
 
   @Override
   public Optional<MethodFacts> factsFor(MethodRef method) {
-    Optional<MethodFacts> known = methods.get(method);
-    if (known != null) {
-      return known;
-    }
-    Optional<MethodFacts> facts = Optional.empty();
+    return methods.factsFor(method);
+  }
+
+  private Optional<MethodFacts> readMethod(MethodRef method) {
     MethodSymbol symbol = names.symbol(method);
     if (symbol != null && (symbol.flags() & Flags.ABSTRACT) == 0) {
       TreePath path = declarations.pathOf(symbol);
       if (path != null && path.getLeaf() instanceof MethodTree tree && tree.getBody() != null) {
-        facts = Optional.of(readMethod(path, symbol));
+        return Optional.of(readMethod(path, symbol));
       }
     }
-    methods.put(method, facts);
-    return facts;
+    return Optional.empty();
   }
 
   MethodFacts readMethod(TreePath path, MethodSymbol symbol) {

@@ -146,12 +146,8 @@ final class JavacLowering {
     return var;
   }
 
-  /** The type {@code type} as the analysis sees it. */
   JType jtype(Type type) {
-    if (type == null) {
-      return JType.UNKNOWN;
-    }
-    return JType.of(names.typeName(type), names.closure(type), type instanceof Type.ArrayType);
+    return names.jtype(type);
   }
 
   /** What a call of {@code method} on a {@code receiverType} resolves to. */

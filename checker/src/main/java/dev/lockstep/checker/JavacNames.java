@@ -12,6 +12,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.tree.JCTree;
+import dev.lockstep.analysis.body.JType;
 import dev.lockstep.analysis.facts.Location;
 import dev.lockstep.analysis.facts.MarkAnnotations;
 import dev.lockstep.analysis.facts.Marks;
@@ -89,6 +90,14 @@ final class JavacNames {
       return cls.getQualifiedName().toString();
     }
     return erased.toString();
+  }
+
+  /** The type {@code type} as the analysis sees it. */
+  JType jtype(Type type) {
+    if (type == null) {
+      return JType.UNKNOWN;
+    }
+    return JType.of(typeName(type), closure(type), type instanceof Type.ArrayType);
   }
 
   /** The type and all its supertypes, by canonical name. */

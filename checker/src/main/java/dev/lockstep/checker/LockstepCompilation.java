@@ -1,9 +1,13 @@
 package dev.lockstep.checker;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.util.Context;
+import com.sun.tools.javac.util.JCDiagnostic;
+import com.sun.tools.javac.util.Log;
 import dev.lockstep.analysis.config.LockstepConfig;
 import dev.lockstep.analysis.read.PipelineReader;
 import dev.lockstep.analysis.rules.EffectiveParallelismRule;
@@ -84,5 +88,29 @@ final class LockstepCompilation {
       states.byInstance.put(config, known);
     }
     return known;
+  }
+
+  /**
+   * Reports a configuration error once per compilation, on the first file, as a real javac error
+   * whatever the check's severity: a flag or catalogue the user wrote must not be silently ignored,
+   * and Error Prone lets no check raise its own severity. javac's generic "{0}" error (the one
+   * annotation processors' Messager uses) carries the message.
+   */
+  static Description reportConfigError(
+      String check, ErrorProneLockstepConfig config, CompilationUnitTree tree, VisitorState state) {
+    if (config.error().isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    LockstepCompilation compilation = of(state, config.config());
+    if (compilation.configErrorReported) {
+      return Description.NO_MATCH;
+    }
+    compilation.configErrorReported = true;
+    Log.instance(state.context)
+        .error(
+            (JCDiagnostic.DiagnosticPosition) tree,
+            new JCDiagnostic.Error(
+                "compiler", "proc.messager", "[" + check + "] " + config.error().orElseThrow()));
+    return Description.NO_MATCH;
   }
 }

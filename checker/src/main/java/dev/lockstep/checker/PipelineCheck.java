@@ -28,7 +28,7 @@ abstract class PipelineCheck extends BugChecker
 
   @Override
   public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    return PipelineMatcher.configError(name, config, tree, state);
+    return LockstepCompilation.reportConfigError(name, config, tree, state);
   }
 
   @Override

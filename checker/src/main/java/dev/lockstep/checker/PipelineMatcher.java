@@ -4,13 +4,10 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.util.JCDiagnostic;
-import com.sun.tools.javac.util.Log;
 import dev.lockstep.analysis.body.Node;
 import dev.lockstep.analysis.facts.Pipeline;
 import dev.lockstep.analysis.finding.Checks;
@@ -50,34 +47,6 @@ final class PipelineMatcher {
             + pipeline.windowText()
             + " -> "
             + outcome);
-  }
-
-  /**
-   * Reports a configuration error once per compilation, on the first file, as a javac error
-   * whatever the check's severity (as {@link SerialAwaitInLoop} does): a flag or catalogue the user
-   * wrote must not be silently ignored.
-   */
-  static Description configError(
-      String checkName,
-      ErrorProneLockstepConfig config,
-      CompilationUnitTree tree,
-      VisitorState state) {
-    if (config.error().isEmpty()) {
-      return Description.NO_MATCH;
-    }
-    LockstepCompilation compilation = LockstepCompilation.of(state, config.config());
-    if (compilation.configErrorReported) {
-      return Description.NO_MATCH;
-    }
-    compilation.configErrorReported = true;
-    Log.instance(state.context)
-        .error(
-            (JCDiagnostic.DiagnosticPosition) tree,
-            new JCDiagnostic.Error(
-                "compiler",
-                "proc.messager",
-                "[" + checkName + "] " + config.error().orElseThrow()));
-    return Description.NO_MATCH;
   }
 
   /**

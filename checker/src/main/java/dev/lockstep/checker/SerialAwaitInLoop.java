@@ -23,8 +23,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.tools.javac.code.Symbol;
-import com.sun.tools.javac.util.JCDiagnostic;
-import com.sun.tools.javac.util.Log;
 import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.finding.Finding;
 import dev.lockstep.analysis.finding.FixPlan;
@@ -77,26 +75,7 @@ public final class SerialAwaitInLoop extends BugChecker
 
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    if (config.error().isEmpty()) {
-      return Description.NO_MATCH;
-    }
-    // A bad flag or catalogue file: one error per compilation, naming the file and line.
-    LockstepCompilation compilation = LockstepCompilation.of(state, config.config());
-    if (compilation.configErrorReported) {
-      return Description.NO_MATCH;
-    }
-    compilation.configErrorReported = true;
-    // A real javac error, whatever the check's severity: a catalogue the user wrote must not be
-    // silently ignored, and Error Prone lets no check raise its own severity. javac's generic
-    // "{0}" error (the one annotation processors' Messager uses) carries our message.
-    Log.instance(state.context)
-        .error(
-            (JCDiagnostic.DiagnosticPosition) tree,
-            new JCDiagnostic.Error(
-                "compiler",
-                "proc.messager",
-                "[SerialAwaitInLoop] " + config.error().orElseThrow()));
-    return Description.NO_MATCH;
+    return LockstepCompilation.reportConfigError(Checks.SERIAL_AWAIT_IN_LOOP, config, tree, state);
   }
 
   @Override
@@ -153,7 +132,7 @@ public final class SerialAwaitInLoop extends BugChecker
 
   private Description match(Tree tree, VisitorState state) {
     LockstepCompilation compilation = LockstepCompilation.of(state, config.config());
-    FixReader fixes = new FixReader(state);
+    FixReader fixes = new FixReader(state, compilation.facts.names());
     Optional<JavacFacts.LoopRead> read = compilation.facts.readLoop(state.getPath(), fixes);
     if (read.isEmpty()) {
       return Description.NO_MATCH;

@@ -2,6 +2,8 @@ package dev.lockstep.analysis.summary;
 
 import dev.lockstep.analysis.facts.MethodFacts;
 import dev.lockstep.analysis.facts.MethodRef;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,4 +14,21 @@ import java.util.Optional;
 @FunctionalInterface
 public interface FactsSource {
   Optional<MethodFacts> factsFor(MethodRef method);
+
+  /**
+   * {@code reader} asked once per method, the answer (also "no body") kept. Not thread-safe, as one
+   * compilation or one scan's summaries are not. {@code reader} may ask for other methods while it
+   * reads (no {@code computeIfAbsent}, which would fail on that).
+   */
+  static FactsSource memoised(FactsSource reader) {
+    Map<MethodRef, Optional<MethodFacts>> known = new HashMap<>();
+    return method -> {
+      Optional<MethodFacts> facts = known.get(method);
+      if (facts == null) {
+        facts = reader.factsFor(method);
+        known.put(method, facts);
+      }
+      return facts;
+    };
+  }
 }

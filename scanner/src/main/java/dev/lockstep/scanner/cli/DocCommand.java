@@ -110,17 +110,13 @@ final class DocCommand implements Callable<Integer> {
     } else {
       out.append("| resource | kind | parallelism | reason | where |\n|---|---|---|---|---|\n");
       for (var d : resources) {
-        out.append("| ")
-            .append(code(d.element()))
-            .append(" | ")
-            .append(d.kind())
-            .append(" | ")
-            .append(parallelismText(d))
-            .append(" | ")
-            .append(escape(d.reason()))
-            .append(" | ")
-            .append(link(prefix, d.file(), d.line()))
-            .append(" |\n");
+        row(
+            out,
+            code(d.element()),
+            d.kind(),
+            parallelismText(d),
+            escape(d.reason()),
+            link(prefix, d.file(), d.line()));
       }
       out.append('\n');
     }
@@ -138,17 +134,13 @@ final class DocCommand implements Callable<Integer> {
     } else {
       out.append("| annotation | element | kind | reason | where |\n|---|---|---|---|---|\n");
       for (var d : intent) {
-        out.append("| `@")
-            .append(d.annotation())
-            .append("` | ")
-            .append(code(d.element()))
-            .append(" | ")
-            .append(d.kind())
-            .append(" | ")
-            .append(escape(d.reason()))
-            .append(" | ")
-            .append(link(prefix, d.file(), d.line()))
-            .append(" |\n");
+        row(
+            out,
+            "`@" + d.annotation() + "`",
+            code(d.element()),
+            d.kind(),
+            escape(d.reason()),
+            link(prefix, d.file(), d.line()));
       }
       out.append('\n');
     }
@@ -164,37 +156,29 @@ final class DocCommand implements Callable<Integer> {
               + "\n|---|---|---|---|---|---|---|\n");
       for (var a : analysed) {
         Location at = a.pipeline().location();
-        out.append("| `")
-            .append(kindName(a.pipeline().kind()))
-            .append("` | ")
-            .append(code(a.member()))
-            .append(" | ")
-            .append(escape(windowText(a)))
-            .append(" | ")
-            .append(a.effective().isPresent() ? String.valueOf(a.effective().getAsInt()) : "?")
-            .append(" | ")
-            .append(a.bottleneck().isEmpty() ? "none" : escape(a.bottleneck()))
-            .append(" | ")
-            .append(verdictText(a.verdict()))
-            .append(" | ")
-            .append(link(prefix, at.file(), at.line()))
-            .append(" |\n");
+        row(
+            out,
+            "`" + kindName(a.pipeline().kind()) + "`",
+            code(a.member()),
+            escape(windowText(a)),
+            a.effective().isPresent() ? String.valueOf(a.effective().getAsInt()) : "?",
+            a.bottleneck().isEmpty() ? "none" : escape(a.bottleneck()),
+            verdictText(a.verdict()),
+            link(prefix, at.file(), at.line()));
       }
       // Where a window or pool is created without tasks handed over on that line: its k bounds
       // whatever runs on it; the pipelines above say what the tasks get.
       for (var p : createdOnly) {
         String k = p.window().isPresent() ? String.valueOf(p.window().getAsInt()) : "?";
-        out.append("| `")
-            .append(p.kind())
-            .append("` | ")
-            .append(code(p.member()))
-            .append(" | ")
-            .append(k)
-            .append(" | ≤ ")
-            .append(k)
-            .append(" | — | — | ")
-            .append(link(prefix, p.file(), p.line()))
-            .append(" |\n");
+        row(
+            out,
+            "`" + p.kind() + "`",
+            code(p.member()),
+            k,
+            "≤ " + k,
+            "—",
+            "—",
+            link(prefix, p.file(), p.line()));
       }
       out.append('\n');
     }
@@ -332,6 +316,11 @@ final class DocCommand implements Callable<Integer> {
       }
     }
     return out.toString();
+  }
+
+  /** One Markdown table row of already escaped cells. */
+  private static void row(StringBuilder out, String... cells) {
+    out.append("| ").append(String.join(" | ", cells)).append(" |\n");
   }
 
   /** An identifier in code style; backticks cannot occur in Java names but are dropped anyway. */

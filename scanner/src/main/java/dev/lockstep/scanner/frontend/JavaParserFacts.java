@@ -40,7 +40,6 @@ import dev.lockstep.analysis.summary.FactsSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +68,7 @@ public final class JavaParserFacts implements FactsSource {
   private final JpNames names;
   private final Vars vars = new Vars();
   private final Catalogue catalogue;
-  private final Map<MethodRef, Optional<MethodFacts>> methods = new HashMap<>();
+  private final FactsSource methods = FactsSource.memoised(this::readMethod);
   private Boolean windowOnClasspath;
   private JpLowering lowering;
   private JpLowering.Lowered lastLowered;
@@ -126,24 +125,22 @@ public final class JavaParserFacts implements FactsSource {
 
   @Override
   public Optional<MethodFacts> factsFor(MethodRef method) {
-    Optional<MethodFacts> known = methods.get(method);
-    if (known != null) {
-      return known;
-    }
-    Optional<MethodFacts> facts = Optional.empty();
+    return methods.factsFor(method);
+  }
+
+  private Optional<MethodFacts> readMethod(MethodRef method) {
     Optional<CallableDeclaration<?>> decl = names.body(method);
-    if (decl.isPresent()) {
-      try {
-        facts = readMethod(decl.orElseThrow(), method);
-      } catch (RuntimeException | StackOverflowError e) {
-        if (names.strict) {
-          throw e; // strict mode: a reader's bug must fail the scan, with its stack trace
-        }
-        facts = Optional.empty(); // an odd body: judged like a library method
-      }
+    if (decl.isEmpty()) {
+      return Optional.empty();
     }
-    methods.put(method, facts);
-    return facts;
+    try {
+      return readMethod(decl.orElseThrow(), method);
+    } catch (RuntimeException | StackOverflowError e) {
+      if (names.strict) {
+        throw e; // strict mode: a reader's bug must fail the scan, with its stack trace
+      }
+      return Optional.empty(); // an odd body: judged like a library method
+    }
   }
 
   private Optional<MethodFacts> readMethod(CallableDeclaration<?> decl, MethodRef ref) {
@@ -404,8 +401,9 @@ public final class JavaParserFacts implements FactsSource {
     if (windowOnClasspath == null) {
       windowOnClasspath = names.typeExists(BOUNDED_WINDOW);
     }
-    WindowFit window = new WindowFit(names, loop);
     return fit.facts(
-        windowOnClasspath, leavesLoop, name -> window.blocker(name, name.equals("map")));
+        windowOnClasspath,
+        leavesLoop,
+        name -> WindowFit.blocker(names, loop, name, name.equals("map")));
   }
 }

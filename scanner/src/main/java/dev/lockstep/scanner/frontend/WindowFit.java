@@ -21,48 +21,51 @@ import com.github.javaparser.resolution.logic.FunctionalInterfaceLogic;
 import com.github.javaparser.resolution.model.typesystem.ReferenceTypeImpl;
 import com.github.javaparser.resolution.types.ResolvedReferenceType;
 import com.github.javaparser.resolution.types.ResolvedType;
+import dev.lockstep.analysis.body.JType;
 import dev.lockstep.analysis.facts.PipelineCalls;
+import dev.lockstep.analysis.read.WindowTypeFit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Whether {@code BoundedWindow.of(k).<name>(items, item -> body)} fits one enhanced {@code for}
- * loop, decided as the checker's {@code FixReader.blocker} decides it and worded the same: the
- * items' type, the loop variable against the element type, the function type's exceptions against
- * what the body throws, and what the window's method throws against what the enclosing method
- * declares or catches. Types are compared erased, by canonical name.
+ * JavaParser's answers to {@link WindowTypeFit}'s type questions for one enhanced {@code for} loop:
+ * the real {@code map}/{@code forEach} signatures, the items' and the loop variable's types, what
+ * the body throws and what the enclosing method declares or catches. The decision is the analysis',
+ * the same as the checker's.
  *
  * <p>Only used when {@code BoundedWindow} resolves, so scans of code without the window pay
  * nothing. What does not resolve is taken to fit: the scanner then claims the rewrite the checker
  * might refuse, in the message only (the scanner never edits code).
  */
-final class WindowFit {
-  private static final String THROWABLE = "java.lang.Throwable";
-
+final class WindowFit implements WindowTypeFit.Types {
   private final JpNames names;
   private final ForEachStmt loop;
-  private List<ResolvedType> bodyThrows;
+  private final ResolvedReferenceTypeDeclaration window;
+  private List<JType> bodyThrows;
 
-  WindowFit(JpNames names, ForEachStmt loop) {
+  private WindowFit(JpNames names, ForEachStmt loop, ResolvedReferenceTypeDeclaration window) {
     this.names = names;
     this.loop = loop;
+    this.window = window;
   }
 
   /**
-   * Why {@code BoundedWindow.<name>} would not fit, if it would not; {@code map} needs a result.
+   * Why {@code BoundedWindow.<name>} would not fit {@code loop}, if it would not; {@code map} needs
+   * a result.
    */
-  Optional<String> blocker(String name, boolean needsResult) {
+  static Optional<String> blocker(
+      JpNames names, ForEachStmt loop, String name, boolean needsResult) {
     Optional<ResolvedReferenceTypeDeclaration> found =
         names.typeDeclaration(PipelineCalls.BOUNDED_WINDOW);
     if (found.isEmpty()) {
       return Optional.empty();
     }
     try {
-      return blocker(found.orElseThrow(), name, needsResult);
+      return WindowTypeFit.blocker(
+          new WindowFit(names, loop, found.orElseThrow()), name, needsResult);
     } catch (RuntimeException | StackOverflowError e) {
       if (names.strict && !StrictBodies.resolutionFailure(e)) {
         throw e;
@@ -71,84 +74,58 @@ final class WindowFit {
     }
   }
 
-  private Optional<String> blocker(
-      ResolvedReferenceTypeDeclaration window, String name, boolean needsResult) {
-    if (find(window, PipelineCalls.WINDOW_FACTORY, 1, true) == null) {
-      return Optional.of("BoundedWindow has no static of(int)");
-    }
+  @Override
+  public boolean hasFactory() {
+    return find(window, PipelineCalls.WINDOW_FACTORY, 1, true) != null;
+  }
+
+  @Override
+  public Optional<WindowTypeFit.WindowMethod> method(String name) {
     ResolvedMethodDeclaration method = find(window, name, 2, false);
     if (method == null) {
-      return Optional.of("BoundedWindow has no " + name + "(items, function)");
-    }
-    Optional<ResolvedType> items = names.type(loop.getIterable());
-    if (items.isEmpty()) {
       return Optional.empty();
     }
-    ResolvedType itemsType = items.orElseThrow();
-    String param = names.typeName(method.getParam(0).getType());
-    if (!itemsType.isReferenceType() || !names.closure(itemsType).contains(param)) {
-      return Optional.of("BoundedWindow." + name + " does not take " + simpleName(itemsType));
-    }
-    if (!loop.getVariable().getVariables().get(0).getType().isVarType()) {
-      String element = elementType(itemsType);
-      String variable =
-          names.typeName(loop.getVariable().getVariables().get(0).getType().resolve());
-      if (element == null || !element.equals(variable)) {
-        return Optional.of("the loop variable's type differs from the items' element type");
-      }
-    }
     ResolvedType fn = method.getParam(1).getType();
-    var descriptor = FunctionalInterfaceLogic.getFunctionalMethod(fn);
-    if (descriptor.isEmpty()) {
-      return Optional.of("BoundedWindow." + name + " does not take a function");
+    Optional<WindowTypeFit.FunctionType> function =
+        FunctionalInterfaceLogic.getFunctionalMethod(fn)
+            .map(
+                d ->
+                    new WindowTypeFit.FunctionType(
+                        d.getDeclaration().getReturnType().isVoid(),
+                        d.getDeclaration().getSpecifiedExceptions().stream()
+                            .map(t -> names.typeName(bound(t)))
+                            .toList()));
+    List<WindowTypeFit.Declared> thrown = new ArrayList<>();
+    for (ResolvedType t : method.getSpecifiedExceptions()) {
+      thrown.add(
+          new WindowTypeFit.Declared(jtype(t), t.isTypeVariable() && isTypeArgumentOf(t, fn)));
     }
-    ResolvedMethodDeclaration function = descriptor.orElseThrow().getDeclaration();
-    if (needsResult && function.getReturnType().isVoid()) {
-      return Optional.of("BoundedWindow.map's function returns nothing");
+    return Optional.of(
+        new WindowTypeFit.WindowMethod(
+            names.typeName(method.getParam(0).getType()),
+            function,
+            names.closure(method.getReturnType()),
+            thrown));
+  }
+
+  @Override
+  public Optional<JType> items() {
+    return names.type(loop.getIterable()).map(this::jtype);
+  }
+
+  @Override
+  public boolean variableFitsElement() {
+    var type = loop.getVariable().getVariables().get(0).getType();
+    if (type.isVarType()) {
+      return true;
     }
-    if (needsResult && !names.closure(method.getReturnType()).contains("java.util.Collection")) {
-      return Optional.of("BoundedWindow.map does not return a collection");
-    }
-    List<ResolvedType> thrownByBody = bodyThrows();
-    for (ResolvedType thrown : thrownByBody) {
-      if (!coveredBy(thrown, function.getSpecifiedExceptions())) {
-        return Optional.of(
-            "the body throws "
-                + simpleName(thrown)
-                + ", which BoundedWindow."
-                + name
-                + "'s function type does not allow");
-      }
-    }
-    for (ResolvedType thrown : method.getSpecifiedExceptions()) {
-      // `<E extends Exception> ... throws E`, E the function's own exception: javac infers E as
-      // the least upper bound of what the body throws (JLS 18.4).
-      if (thrown.isTypeVariable() && isTypeArgumentOf(thrown, fn)) {
-        if (thrownByBody.isEmpty()) {
-          continue; // E is inferred as RuntimeException
-        }
-        String inferred = leastUpperBound(thrownByBody);
-        if (inferred != null && handled(names.closure(refType(inferred)))) {
-          continue;
-        }
-        return Optional.of(
-            "BoundedWindow."
-                + name
-                + " would throw "
-                + (inferred == null ? "Exception" : simple(inferred))
-                + " (what the body throws, as one type), which the enclosing method neither"
-                + " declares nor catches");
-      }
-      if (isChecked(thrown) && !handled(names.closure(thrown))) {
-        return Optional.of(
-            "BoundedWindow."
-                + name
-                + " throws "
-                + simpleName(thrown)
-                + ", which the enclosing method neither declares nor catches");
-      }
-    }
-    return Optional.empty();
+    String element = names.type(loop.getIterable()).map(this::elementType).orElse(null);
+    return element != null && element.equals(names.typeName(type.resolve()));
+  }
+
+  @Override
+  public Optional<JType> type(String name) {
+    return names.typeDeclaration(name).map(d -> jtype(new ReferenceTypeImpl(d)));
   }
 
   private static ResolvedMethodDeclaration find(
@@ -196,15 +173,8 @@ final class WindowFit {
             .anyMatch(a -> a.isTypeVariable() && a.asTypeParameter().getName().equals(variable));
   }
 
-  private boolean isChecked(ResolvedType t) {
-    Set<String> closure = names.closure(bound(t));
-    return closure.contains(THROWABLE)
-        && !closure.contains("java.lang.RuntimeException")
-        && !closure.contains("java.lang.Error");
-  }
-
-  /** A type variable stands for its bound, as javac's {@code coveredBy} reads it. */
-  private ResolvedType bound(ResolvedType t) {
+  /** A type variable stands for its bound, as javac's erasure reads it. */
+  private static ResolvedType bound(ResolvedType t) {
     if (t.isTypeVariable()) {
       for (var b : t.asTypeParameter().getBounds()) {
         if (b.isExtends()) {
@@ -215,58 +185,15 @@ final class WindowFit {
     return t;
   }
 
-  private boolean coveredBy(ResolvedType thrown, List<ResolvedType> allowed) {
-    Set<String> closure = names.closure(thrown);
-    for (ResolvedType a : allowed) {
-      if (closure.contains(names.typeName(bound(a)))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * javac's {@code lub} for exception classes: the nearest superclass of the first that every other
-   * one extends (exceptions are classes, so no interface can be nearer).
-   */
-  private String leastUpperBound(List<ResolvedType> types) {
-    ResolvedReferenceTypeDeclaration cls =
-        types.get(0).asReferenceType().getTypeDeclaration().orElse(null);
-    while (cls != null) {
-      String candidate = cls.getQualifiedName();
-      if (types.stream().allMatch(t -> names.closure(t).contains(candidate))) {
-        return candidate;
-      }
-      cls =
-          cls.isClass()
-              ? cls.asClass()
-                  .getSuperClass()
-                  .flatMap(ResolvedReferenceType::getTypeDeclaration)
-                  .orElse(null)
-              : null;
-    }
-    return null;
-  }
-
-  private ResolvedType refType(String name) {
-    return names.typeDeclaration(name).<ResolvedType>map(ReferenceTypeImpl::new).orElse(null);
-  }
-
-  /** The erased simple name, {@code String[]} for an array (the checker words it the same). */
-  private static String simpleName(ResolvedType t) {
-    if (t.isArray()) {
-      return simpleName(t.asArrayType().getComponentType()) + "[]";
-    }
-    return simple(t.isReferenceType() ? t.asReferenceType().getQualifiedName() : t.describe());
-  }
-
-  private static String simple(String qualified) {
-    return qualified.substring(qualified.lastIndexOf('.') + 1);
+  private JType jtype(ResolvedType type) {
+    ResolvedType t = bound(type);
+    return JType.of(names.typeName(t), names.closure(t), t.isArray());
   }
 
   /** Declared by the enclosing method, or caught by a try around the loop inside it. */
+  @Override
   @SuppressWarnings("ReferenceEquality") // AST nodes are compared by identity on purpose
-  private boolean handled(Set<String> thrownClosure) {
+  public boolean handled(JType thrown) {
     Node child = loop;
     for (Node p = loop.getParentNode().orElse(null);
         p != null;
@@ -274,7 +201,7 @@ final class WindowFit {
       if (p instanceof TryStmt t && t.getTryBlock() == child) {
         for (CatchClause c : t.getCatchClauses()) {
           for (var type : c.getParameter().getType().findAll(ClassOrInterfaceType.class)) {
-            if (thrownClosure.stream().anyMatch(q -> q.endsWith("." + type.getNameAsString()))) {
+            if (namesSimply(thrown, type.getNameAsString())) {
               return true;
             }
           }
@@ -282,8 +209,8 @@ final class WindowFit {
       }
       if (p instanceof CallableDeclaration<?> m) {
         for (var type : m.getThrownExceptions()) {
-          String simple = simple(type.asString());
-          if (thrownClosure.stream().anyMatch(q -> q.endsWith("." + simple))) {
+          String written = type.asString();
+          if (namesSimply(thrown, written.substring(written.lastIndexOf('.') + 1))) {
             return true;
           }
         }
@@ -297,8 +224,14 @@ final class WindowFit {
     return false;
   }
 
+  /** Whether a type {@code thrown} is (or extends) is written {@code simple} in source. */
+  private static boolean namesSimply(JType thrown, String simple) {
+    return thrown.closure().stream().anyMatch(q -> q.endsWith("." + simple));
+  }
+
   /** Checked exceptions the body can throw that no try inside it catches, in source order. */
-  private List<ResolvedType> bodyThrows() {
+  @Override
+  public List<JType> bodyThrows() {
     if (bodyThrows == null) {
       bodyThrows = new ArrayList<>();
       scan(loop.getBody(), new ArrayDeque<>());
@@ -306,7 +239,7 @@ final class WindowFit {
     return bodyThrows;
   }
 
-  private void scan(Node node, Deque<List<ResolvedType>> caught) {
+  private void scan(Node node, Deque<List<String>> caught) {
     if (node instanceof LambdaExpr
         || node instanceof LocalClassDeclarationStmt
         || node instanceof LocalRecordDeclarationStmt) {
@@ -319,16 +252,16 @@ final class WindowFit {
       created.getArguments().forEach(a -> scan(a, caught)); // as the checker: arguments only
       return;
     } else if (node instanceof ThrowStmt t) {
-      names.type(t.getExpression()).ifPresent(type -> thrown(type, caught));
+      names.type(t.getExpression()).ifPresent(type -> thrown(jtype(type), caught));
     } else if (node instanceof TryStmt t) {
-      List<ResolvedType> level = new ArrayList<>();
+      List<String> level = new ArrayList<>();
       for (CatchClause c : t.getCatchClauses()) {
         var type = c.getParameter().getType();
         List<com.github.javaparser.ast.type.Type> alternatives =
             type instanceof UnionType union ? new ArrayList<>(union.getElements()) : List.of(type);
         for (var alternative : alternatives) {
           try {
-            level.add(alternative.resolve());
+            level.add(names.typeName(bound(alternative.resolve())));
           } catch (RuntimeException e) {
             // an unresolved catch type catches nothing we can name
           }
@@ -338,10 +271,7 @@ final class WindowFit {
       try {
         if (!t.getResources().isEmpty()) {
           // close() may throw; conservatively any exception, as the checker counts it
-          ResolvedType exception = refType("java.lang.Exception");
-          if (exception != null) {
-            thrown(exception, caught);
-          }
+          type("java.lang.Exception").ifPresent(exception -> thrown(exception, caught));
         }
         t.getResources().forEach(r -> scan(r, caught));
         scan(t.getTryBlock(), caught);
@@ -358,25 +288,25 @@ final class WindowFit {
   }
 
   private void thrownBy(
-      Optional<ResolvedMethodLikeDeclaration> method, Deque<List<ResolvedType>> caught) {
+      Optional<ResolvedMethodLikeDeclaration> method, Deque<List<String>> caught) {
     if (method.isEmpty()) {
       return;
     }
     try {
       for (ResolvedType t : method.orElseThrow().getSpecifiedExceptions()) {
-        thrown(bound(t), caught);
+        thrown(jtype(t), caught);
       }
     } catch (RuntimeException e) {
       // exceptions that do not resolve are not counted
     }
   }
 
-  private void thrown(ResolvedType t, Deque<List<ResolvedType>> caught) {
-    if (t == null || !isChecked(t)) {
+  private void thrown(JType t, Deque<List<String>> caught) {
+    if (!WindowTypeFit.isChecked(t)) {
       return;
     }
-    for (List<ResolvedType> level : caught) {
-      if (coveredBy(t, level)) {
+    for (List<String> level : caught) {
+      if (WindowTypeFit.coveredBy(t, level)) {
         return;
       }
     }
