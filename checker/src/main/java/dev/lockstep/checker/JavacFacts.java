@@ -94,7 +94,10 @@ final class JavacFacts implements FactsSource {
     MethodTree tree = (MethodTree) path.getLeaf();
     CompilationUnitTree unit = path.getCompilationUnit();
     Node body = lowering.lower(tree.getBody(), unit);
-    BodyScope scope = new BodyScope().declareAll(body);
+    BodyScope scope =
+        new BodyScope()
+            .declareAll(body)
+            .withParameters(symbol.params().stream().map(lowering::var).toList());
     MethodRef ref = names.ref(symbol);
     Location at = JavacNames.location(unit, tree);
     return new MethodFacts(

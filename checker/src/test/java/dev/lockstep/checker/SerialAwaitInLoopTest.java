@@ -55,6 +55,21 @@ final class SerialAwaitInLoopTest {
     corpus("intentAnnotationsMarkWaits").doTest();
   }
 
+  /**
+   * A wait under a parameter a constant argument rules out, only the first time (get-or-create,
+   * lazy init), or on a rare path beside the per-item one (the chain names the per-item one).
+   */
+  @Test
+  void guardedWaits() {
+    corpus("guardedWaits").doTest();
+  }
+
+  /** Threshold batches, de-duplication sets, counters; a variable set on the first iteration. */
+  @Test
+  void carriedThroughCollections() {
+    corpus("carriedThroughCollections").doTest();
+  }
+
   // ---------------------------------------------------------------------------------------------
   // What it must not flag
 

@@ -27,6 +27,8 @@ import java.util.Set;
  *     belong to the inner loop's finding
  * @param targetSynchronized whether the target is a {@code synchronized} method (for library
  *     methods, the class file's {@code ACC_SYNCHRONIZED}): it holds its receiver's monitor
+ * @param guard the condition the call runs under in its body ({@link Guard#ALWAYS} if none)
+ * @param arguments what each argument is, for the callee's parameter guards (empty when unread)
  */
 public record CallSite(
     MethodRef target,
@@ -38,7 +40,9 @@ public record CallSite(
     Marks receiverMarks,
     List<MethodRef> runVia,
     boolean inNestedLoop,
-    boolean targetSynchronized) {
+    boolean targetSynchronized,
+    Guard guard,
+    List<Argument> arguments) {
   /** In {@link #runVia()}: the lambda was stored (assigned, returned), not passed to a call. */
   public static final MethodRef STORED = MethodRef.of("", "<stored>");
 
@@ -51,6 +55,35 @@ public record CallSite(
     requireNonNull(ownerMarks, "ownerMarks");
     requireNonNull(receiverMarks, "receiverMarks");
     runVia = List.copyOf(runVia);
+    requireNonNull(guard, "guard");
+    arguments = List.copyOf(arguments);
+  }
+
+  /** A call site that runs whenever its body does, its arguments unread. */
+  public CallSite(
+      MethodRef target,
+      Set<String> matchOwners,
+      Receiver receiver,
+      Location location,
+      Marks targetMarks,
+      Marks ownerMarks,
+      Marks receiverMarks,
+      List<MethodRef> runVia,
+      boolean inNestedLoop,
+      boolean targetSynchronized) {
+    this(
+        target,
+        matchOwners,
+        receiver,
+        location,
+        targetMarks,
+        ownerMarks,
+        receiverMarks,
+        runVia,
+        inNestedLoop,
+        targetSynchronized,
+        Guard.ALWAYS,
+        List.of());
   }
 
   /** A call site whose target is not known to be {@code synchronized}. */
@@ -107,7 +140,9 @@ public record CallSite(
         receiverField,
         runVia,
         inNestedLoop,
-        targetSynchronized);
+        targetSynchronized,
+        guard,
+        arguments);
   }
 
   public CallSite withMatchOwners(Set<String> owners) {
@@ -121,7 +156,9 @@ public record CallSite(
         receiverMarks,
         runVia,
         inNestedLoop,
-        targetSynchronized);
+        targetSynchronized,
+        guard,
+        arguments);
   }
 
   public CallSite withRunVia(List<MethodRef> via) {
@@ -135,7 +172,9 @@ public record CallSite(
         receiverMarks,
         via,
         inNestedLoop,
-        targetSynchronized);
+        targetSynchronized,
+        guard,
+        arguments);
   }
 
   public CallSite withTargetSynchronized(boolean synchronizedTarget) {
@@ -149,6 +188,24 @@ public record CallSite(
         receiverMarks,
         runVia,
         inNestedLoop,
-        synchronizedTarget);
+        synchronizedTarget,
+        guard,
+        arguments);
+  }
+
+  public CallSite withGuard(Guard newGuard) {
+    return new CallSite(
+        target,
+        matchOwners,
+        receiver,
+        location,
+        targetMarks,
+        ownerMarks,
+        receiverMarks,
+        runVia,
+        inNestedLoop,
+        targetSynchronized,
+        newGuard,
+        arguments);
   }
 }

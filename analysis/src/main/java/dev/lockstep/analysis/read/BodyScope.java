@@ -10,6 +10,7 @@ import dev.lockstep.analysis.body.Nodes;
 import dev.lockstep.analysis.body.Var;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,9 +26,19 @@ import java.util.Set;
 public final class BodyScope {
   public final Map<Var, Node> declared = new HashMap<>();
   public final Set<Var> items = new HashSet<>();
+
+  /** The method's parameters in order, when the scope is a method body (for parameter guards). */
+  public List<Var> parameters = List.of();
+
   public Var iterator;
   public Var iterated;
   public Var index;
+
+  /** This scope with the method's parameters, in order. */
+  public BodyScope withParameters(List<Var> params) {
+    this.parameters = List.copyOf(params);
+    return this;
+  }
 
   public boolean isDeclared(Var var) {
     return var != null && declared.containsKey(var);

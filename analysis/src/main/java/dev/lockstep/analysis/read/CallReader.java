@@ -1,18 +1,26 @@
 package dev.lockstep.analysis.read;
 
 import dev.lockstep.analysis.body.Node;
+import dev.lockstep.analysis.body.Node.Binary;
+import dev.lockstep.analysis.body.Node.Block;
 import dev.lockstep.analysis.body.Node.Call;
+import dev.lockstep.analysis.body.Node.Case;
 import dev.lockstep.analysis.body.Node.Catch;
 import dev.lockstep.analysis.body.Node.ClassBody;
+import dev.lockstep.analysis.body.Node.Conditional;
+import dev.lockstep.analysis.body.Node.If;
 import dev.lockstep.analysis.body.Node.Lambda;
 import dev.lockstep.analysis.body.Node.Loop;
 import dev.lockstep.analysis.body.Node.MethodReference;
 import dev.lockstep.analysis.body.Node.New;
+import dev.lockstep.analysis.body.Node.Switch;
 import dev.lockstep.analysis.body.Node.TypeName;
 import dev.lockstep.analysis.body.Nodes;
 import dev.lockstep.analysis.body.Target;
 import dev.lockstep.analysis.body.Var;
+import dev.lockstep.analysis.facts.Argument;
 import dev.lockstep.analysis.facts.CallSite;
+import dev.lockstep.analysis.facts.Guard;
 import dev.lockstep.analysis.facts.Location;
 import dev.lockstep.analysis.facts.Marks;
 import dev.lockstep.analysis.facts.MethodRef;
@@ -25,6 +33,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -34,6 +43,10 @@ import java.util.function.Predicate;
  * their methods have their own facts. So are {@code catch} blocks: they run only when something
  * failed, and their calls (reading the server's error line, closing a broken connection) are not
  * what each item costs.
+ *
+ * <p>Each call carries the condition it runs under ({@link Guard}, read by {@link Guards}) and what
+ * its arguments are ({@link Argument}), so that summaries can tell a wait that runs every time from
+ * one that runs only on some path, and a caller's constant argument can rule a path out.
  *
  * <p>A call whose target does not resolve is left out; in a loop body, one whose name {@code
  * mayHideCleanReason} matches (it might pace the loop or share a channel) makes the reading
@@ -46,6 +59,8 @@ public final class CallReader {
   private final Predicate<String> mayHideCleanReason;
   private final Deque<MethodRef> via = new ArrayDeque<>();
   private final IdentityHashMap<Node, MethodRef> consumers = new IdentityHashMap<>();
+  private final Guards guards;
+  private final IdentityHashMap<CallSite, Set<Var>> conditionReads = new IdentityHashMap<>();
   private int nested;
   private boolean uncertain;
 
@@ -57,6 +72,7 @@ public final class CallReader {
     this.scope = scope;
     this.loop = loop;
     this.mayHideCleanReason = mayHideCleanReason;
+    this.guards = new Guards(scope);
   }
 
   /** A reader for a scope that is not a loop, where unresolved calls change nothing. */
@@ -73,6 +89,11 @@ public final class CallReader {
 
   public List<CallSite> calls() {
     return calls;
+  }
+
+  /** The variables the conditions around {@code call} read; empty when it runs unconditionally. */
+  public Set<Var> conditionReads(CallSite call) {
+    return conditionReads.getOrDefault(call, Set.of());
   }
 
   /** Whether an unresolved call in the loop body might have made the loop fine. */
@@ -94,6 +115,41 @@ public final class CallReader {
       }
       case ClassBody c -> {}
       case Catch c -> {}
+      case If branch -> {
+        scan(branch.condition());
+        branched(branch.condition(), branch.then(), branch.otherwise());
+      }
+      case Conditional branch -> {
+        scan(branch.condition());
+        branched(branch.condition(), branch.then(), branch.otherwise());
+      }
+      case Binary b -> {
+        scan(b.left());
+        boolean shortCircuit = b.operator().equals("&&") || b.operator().equals("||");
+        if (shortCircuit) {
+          guards.push(b.left(), b.operator().equals("&&"));
+        }
+        try {
+          scan(b.right());
+        } finally {
+          if (shortCircuit) {
+            guards.pop();
+          }
+        }
+      }
+      case Block block -> block(block);
+      case Switch s -> {
+        scan(s.selector());
+        for (Case c : s.cases()) {
+          c.labels().forEach(this::scan);
+          guards.push(c, true);
+          try {
+            c.body().forEach(this::scan);
+          } finally {
+            guards.pop();
+          }
+        }
+      }
       case Loop l -> {
         if (l.kind() == Node.LoopKind.FOR_EACH) {
           scan(l.iterable()); // evaluated once per outer iteration
@@ -112,6 +168,45 @@ public final class CallReader {
     scan(ref.qualifier());
   }
 
+  private void branched(Node condition, Node then, Node otherwise) {
+    guards.push(condition, true);
+    try {
+      scan(then);
+    } finally {
+      guards.pop();
+    }
+    if (otherwise != null) {
+      guards.push(condition, false);
+      try {
+        scan(otherwise);
+      } finally {
+        guards.pop();
+      }
+    }
+  }
+
+  /**
+   * A block's statements; after an {@code if} one of whose branches always leaves the block ({@code
+   * if (cached != null) return cached;}), the rest runs only on the other branch's condition.
+   */
+  private void block(Block block) {
+    int depth = guards.depth();
+    try {
+      for (Node statement : block.statements()) {
+        scan(statement);
+        if (Nodes.unwrap(statement) instanceof If i) {
+          if (Guards.exits(i.then()) && (i.otherwise() == null || !Guards.exits(i.otherwise()))) {
+            guards.push(i.condition(), false);
+          } else if (i.otherwise() != null && Guards.exits(i.otherwise())) {
+            guards.push(i.condition(), true);
+          }
+        }
+      }
+    } finally {
+      guards.popTo(depth);
+    }
+  }
+
   private void children(Node node) {
     for (Node child : Nodes.children(node)) {
       scan(child);
@@ -125,7 +220,7 @@ public final class CallReader {
       if (on != null && Nodes.unwrap(on) instanceof TypeName && resolved.orElseThrow().isStatic()) {
         on = null; // Type.staticMethod()
       }
-      add(resolved.orElseThrow(), on, call.src().at());
+      add(resolved.orElseThrow(), on, call.src().at(), call.args());
       noteLambdaArguments(resolved.orElseThrow(), call.args());
     } else if (!call.name().equals("this") && !call.name().equals("super")) {
       unresolved(call.name());
@@ -137,7 +232,7 @@ public final class CallReader {
   private void created(New created) {
     Optional<Target> ctor = created.resolve();
     if (ctor.isPresent()) {
-      add(ctor.orElseThrow(), null, created.src().at());
+      add(ctor.orElseThrow(), null, created.src().at(), created.args());
       noteLambdaArguments(ctor.orElseThrow(), created.args());
     } else {
       unresolved(MethodRef.CONSTRUCTOR);
@@ -154,10 +249,10 @@ public final class CallReader {
     }
     Target method = resolved.orElseThrow();
     if (method.isConstructor() || method.isStatic()) {
-      add(method, null, ref.src().at());
+      add(method, null, ref.src().at(), List.of());
     } else if (ref.typeQualifier()) {
       // Type::instanceMethod: the receiver is the function's argument.
-      calls.add(
+      record(
           new CallSite(
               method.ref(),
               method.matchOwners(),
@@ -167,13 +262,16 @@ public final class CallReader {
               method.ownerMarks(),
               Marks.NONE,
               runVia(),
-              loop && nested > 0));
+              loop && nested > 0,
+              false,
+              guards.current(),
+              List.of()));
     } else {
-      add(method, ref.qualifier(), ref.src().at());
+      add(method, ref.qualifier(), ref.src().at(), List.of());
     }
   }
 
-  private void add(Target method, Node on, Location at) {
+  private void add(Target method, Node on, Location at, List<Node> args) {
     Receiver receiver;
     Marks receiverMarks = Marks.NONE;
     if (method.isConstructor()) {
@@ -194,7 +292,7 @@ public final class CallReader {
         receiverMarks = onVar.marks();
       }
     }
-    calls.add(
+    record(
         new CallSite(
             method.ref(),
             method.matchOwners(),
@@ -205,7 +303,16 @@ public final class CallReader {
             receiverMarks,
             runVia(),
             loop && nested > 0,
-            method.isSynchronized()));
+            method.isSynchronized(),
+            guards.current(),
+            args.stream().map(guards::argument).toList()));
+  }
+
+  private void record(CallSite call) {
+    calls.add(call);
+    if (call.guard().kind() != Guard.Kind.ALWAYS) {
+      conditionReads.put(call, guards.readByConditions());
+    }
   }
 
   private void unresolved(String name) {

@@ -4,8 +4,10 @@ import dev.lockstep.analysis.body.Node;
 import dev.lockstep.analysis.body.Node.Assign;
 import dev.lockstep.analysis.body.Node.Binary;
 import dev.lockstep.analysis.body.Node.Block;
+import dev.lockstep.analysis.body.Node.Call;
 import dev.lockstep.analysis.body.Node.ClassBody;
 import dev.lockstep.analysis.body.Node.CompoundAssign;
+import dev.lockstep.analysis.body.Node.If;
 import dev.lockstep.analysis.body.Node.Jump;
 import dev.lockstep.analysis.body.Node.Lambda;
 import dev.lockstep.analysis.body.Node.Name;
@@ -26,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads what a loop body does to variables declared outside it ({@link OuterWrite}), and how it
@@ -34,6 +37,12 @@ import java.util.Set;
  */
 @SuppressWarnings("ReferenceEquality") // nodes are compared by identity on purpose
 public final class LoopBodyReader {
+  /** Calls that change the object they are called on, by name. */
+  private static final Pattern MUTATORS =
+      Pattern.compile(
+          "(add|put|remove|clear|set|increment|decrement|getAnd|append|offer|push|poll|pop|merge"
+              + "|compute|replace|retain|insert|delete|reset|accumulate)");
+
   private final List<Exit> exits = new ArrayList<>();
   private boolean leavesLoop;
   private final BodyScope scope;
@@ -53,6 +62,8 @@ public final class LoopBodyReader {
     boolean written;
     boolean firstIsTopLevelWrite;
     boolean seen;
+    boolean onlyWhileUnset = true;
+    boolean mutated;
 
     Access(String name, boolean field) {
       this.name = name;
@@ -95,10 +106,32 @@ public final class LoopBodyReader {
     for (Access a : accesses.values()) {
       if (a.written) {
         writes.add(
-            new OuterWrite(a.name, a.field, a.read, a.firstIsTopLevelWrite, a.reductionOnly));
+            new OuterWrite(
+                a.name,
+                a.field,
+                a.read,
+                a.firstIsTopLevelWrite,
+                a.reductionOnly,
+                a.onlyWhileUnset));
       }
     }
     return writes;
+  }
+
+  /**
+   * The variables declared outside the loop that the body changes: assigns, or calls a mutator on
+   * ({@code buf.add(x)}, {@code seen.put(k, v)}, {@code count.incrementAndGet()}). A condition that
+   * reads one of them depends on earlier iterations.
+   */
+  public Set<Var> changed() {
+    Set<Var> changed = Collections.newSetFromMap(new IdentityHashMap<>());
+    accesses.forEach(
+        (v, a) -> {
+          if (a.written || a.mutated) {
+            changed.add(v);
+          }
+        });
+    return changed;
   }
 
   private void scan(Node node) {
@@ -147,6 +180,15 @@ public final class LoopBodyReader {
         }
       }
       case Jump j -> jump(j);
+      case Call call -> {
+        if (call.receiver() != null && MUTATORS.matcher(call.name()).lookingAt()) {
+          Access a = access(Nodes.var(Nodes.unwrap(call.receiver())));
+          if (a != null) {
+            a.mutated = true;
+          }
+        }
+        Nodes.children(node).forEach(this::scan);
+      }
       default -> Nodes.children(node).forEach(this::scan);
     }
   }
@@ -219,11 +261,15 @@ public final class LoopBodyReader {
   }
 
   private void write(Node variable, boolean reduction, Node whole) {
-    Access a = access(Nodes.var(variable));
+    Var v = Nodes.var(variable);
+    Access a = access(v);
     if (a == null) {
       return;
     }
     a.written = true;
+    if (!underNullTest(v)) {
+      a.onlyWhileUnset = false;
+    }
     if (!reduction) {
       a.reductionOnly = false;
     }
@@ -240,6 +286,33 @@ public final class LoopBodyReader {
       a.reductionOnly = false;
       a.seen = true;
     }
+  }
+
+  /** Whether an enclosing {@code if} runs this branch only while {@code v} is {@code null}. */
+  private boolean underNullTest(Var v) {
+    Node child = null;
+    for (Node n : ancestors) { // innermost first
+      if (n instanceof If branch && child != null) {
+        Node c = Nodes.unwrap(branch.condition());
+        if (c instanceof Binary b
+            && (isNull(b.left()) || isNull(b.right()))
+            && (Nodes.var(b.left()) == v || Nodes.var(b.right()) == v)) {
+          boolean inThen = child == branch.then();
+          if ((b.operator().equals("==") && inThen) || (b.operator().equals("!=") && !inThen)) {
+            return true;
+          }
+        }
+      }
+      if (n == bodyRoot) {
+        return false;
+      }
+      child = n;
+    }
+    return false;
+  }
+
+  private static boolean isNull(Node node) {
+    return Nodes.unwrap(node) instanceof Node.Literal l && l.value() == null;
   }
 
   private static boolean mentions(Node node, Var var) {

@@ -9,6 +9,7 @@ import dev.lockstep.analysis.body.Var;
 import dev.lockstep.analysis.facts.CallSite;
 import dev.lockstep.analysis.facts.Exit;
 import dev.lockstep.analysis.facts.FixFacts;
+import dev.lockstep.analysis.facts.Guard;
 import dev.lockstep.analysis.facts.Location;
 import dev.lockstep.analysis.facts.LoopFact;
 import dev.lockstep.analysis.facts.LoopKind;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -190,6 +192,16 @@ public final class LoopReader {
     }
     List<Exit> exits = new ArrayList<>(body.exits());
     exits.addAll(extraExits);
+    // A call under a condition on state the body itself changes (a batch's size, a "seen" set, a
+    // variable set on the first iteration) runs because of earlier iterations: carried.
+    Set<Var> changed = body.changed();
+    List<CallSite> read = new ArrayList<>();
+    for (CallSite call : calls.calls()) {
+      boolean carried =
+          call.guard().kind() != Guard.Kind.ALWAYS
+              && calls.conditionReads(call).stream().anyMatch(changed::contains);
+      read.add(carried ? call.withGuard(Guard.carried(call.guard().condition())) : call);
+    }
     return Optional.of(
         new LoopReading(
             kind,
@@ -197,7 +209,7 @@ public final class LoopReader {
             iterated,
             itemName,
             LoopShapes.knownSize(iterated, methodLocals),
-            calls.calls(),
+            read,
             body.outerWrites(),
             exits,
             bodies,

@@ -175,7 +175,10 @@ public final class SerialAwaitRule {
   }
 
   private static boolean carries(OuterWrite write) {
-    return !write.reductionOnly() && write.readInBody() && !write.writtenBeforeRead();
+    return !write.reductionOnly()
+        && write.readInBody()
+        && !write.writtenBeforeRead()
+        && !write.onlyWhileUnset();
   }
 
   private FixPlan planFix(LoopFact loop) {
@@ -217,6 +220,8 @@ public final class SerialAwaitRule {
     text.append(loop.kind() == LoopKind.SEQUENTIAL_STREAM ? "stream over '" : "loop over '")
         .append(loop.iterated())
         .append("' waits ")
+        // Every chain under some condition: the items that meet it wait, maybe not all.
+        .append(chains.stream().allMatch(WaitChain::conditional) ? "up to " : "")
         .append(chains.size() == 1 ? "once" : chains.size() + "×")
         .append(" per item (");
     text.append(

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lockstep.analysis.catalogue.WaitTag;
 import dev.lockstep.analysis.facts.CallSite;
+import dev.lockstep.analysis.facts.Guard;
 import dev.lockstep.analysis.facts.LockRegion;
 import dev.lockstep.analysis.facts.MethodFacts;
 import dev.lockstep.analysis.facts.MethodRef;
@@ -126,16 +127,24 @@ public final class Summaries {
     return point.path().size() <= maxDepth + 1;
   }
 
-  /** What one call in some scope costs, its body followed up to {@code maxDepth}. */
+  /**
+   * What one call in some scope costs, its body followed up to {@code maxDepth}: the chain that
+   * waits every time if there is one, else the shortest that waits on some path. A call that runs
+   * only the first time, or only because of earlier iterations ({@link Guard#mayRunEveryTime()}),
+   * costs nothing per item.
+   */
   public CallWait evaluate(CallSite call) {
     CallJudge.Verdict verdict = judge.judge(call);
+    if (!call.guard().mayRunEveryTime()) {
+      return new CallWait(verdict, Optional.empty(), Optional.empty());
+    }
     return switch (verdict.kind()) {
       case DEFERRED, NOT_A_WAIT -> new CallWait(verdict, Optional.empty(), Optional.empty());
       case WAIT -> {
-        WaitChain chain = direct(call, verdict);
+        Optional<WaitChain> chain = direct(call, verdict, false).best();
         yield verdict.serialized()
-            ? new CallWait(verdict, Optional.empty(), Optional.of(chain))
-            : new CallWait(verdict, Optional.of(chain), Optional.empty());
+            ? new CallWait(verdict, Optional.empty(), chain)
+            : new CallWait(verdict, chain, Optional.empty());
       }
       case FOLLOW -> followed(call, verdict);
     };
@@ -143,29 +152,18 @@ public final class Summaries {
 
   private CallWait followed(CallSite call, CallJudge.Verdict verdict) {
     Waits callee = waitsOf(call.target(), maxDepth);
-    Hop into = new Hop(bodyName(call.target()), call.location());
-    Optional<WaitChain> wait = callee.direct().map(c -> c.after(into));
-    Optional<WaitChain> serialized = callee.serialized().map(c -> c.after(into));
+    String name = bodyName(call.target());
+    WaitCandidates wait = callee.direct().through(call, name, false);
+    WaitCandidates serialized = callee.serialized().through(call, name, false);
     if (verdict.serialized()) {
-      return new CallWait(verdict, Optional.empty(), shorter(wait, serialized));
+      return new CallWait(verdict, Optional.empty(), wait.plusAll(serialized).best());
     }
-    return new CallWait(verdict, wait, serialized);
+    return new CallWait(verdict, wait.best(), serialized.best());
   }
 
-  private static WaitChain direct(CallSite call, CallJudge.Verdict verdict) {
-    return WaitChain.direct(
-        new Hop(verdict.label(), call.location()), verdict.tag().orElse(WaitTag.LATENCY));
-  }
-
-  /** The shorter chain; the first on a tie. */
-  private static Optional<WaitChain> shorter(Optional<WaitChain> a, Optional<WaitChain> b) {
-    if (a.isEmpty()) {
-      return b;
-    }
-    if (b.isEmpty()) {
-      return a;
-    }
-    return a.orElseThrow().length() <= b.orElseThrow().length() ? a : b;
+  private static WaitCandidates direct(CallSite call, CallJudge.Verdict verdict, boolean keep) {
+    return WaitCandidates.direct(
+        call, verdict.label(), verdict.tag().orElse(WaitTag.LATENCY), keep);
   }
 
   /** How chains name a method whose body they enter. */
@@ -186,7 +184,9 @@ public final class Summaries {
       summary = MethodSummary.none(method);
     } else {
       Waits w = waitsOf(method, maxDepth);
-      summary = new MethodSummary(method, w.direct(), w.serialized(), pointsOf(method, maxDepth));
+      summary =
+          new MethodSummary(
+              method, w.direct().best(), w.serialized().best(), pointsOf(method, maxDepth));
     }
     summaries.put(method, summary);
     return summary;
@@ -196,36 +196,29 @@ public final class Summaries {
   // Waits
 
   /**
-   * A method's shortest chains found within {@code budget}.
+   * A method's chains found within {@code budget}.
    *
    * @param budget the budget they were computed with; {@link Integer#MAX_VALUE} when final
    */
-  private record Waits(int budget, Optional<WaitChain> direct, Optional<WaitChain> serialized) {
-    static final Waits NONE = new Waits(Integer.MAX_VALUE, Optional.empty(), Optional.empty());
+  private record Waits(int budget, WaitCandidates direct, WaitCandidates serialized) {
+    static final Waits NONE =
+        new Waits(Integer.MAX_VALUE, WaitCandidates.NONE, WaitCandidates.NONE);
 
-    /** Whether this answers for {@code b}: a smaller budget, or nothing left to find. */
+    /**
+     * Whether this answers for {@code b}: a smaller budget, or nothing left to find (a longer chain
+     * cannot beat one that waits every time).
+     */
     boolean answers(int b) {
-      return b <= budget || (direct.isPresent() && serialized.isPresent());
+      return b <= budget || (direct.settled() && serialized.settled());
     }
 
     /** The chains that fit {@code b}. */
     Waits within(int b) {
-      if (fits(direct, b) && fits(serialized, b)) {
-        return this;
-      }
-      return new Waits(b, direct.filter(c -> fits(c, b)), serialized.filter(c -> fits(c, b)));
-    }
-
-    private static boolean fits(Optional<WaitChain> chain, int b) {
-      return chain.isEmpty() || fits(chain.orElseThrow(), b);
-    }
-
-    private static boolean fits(WaitChain chain, int b) {
-      return chain.length() <= b;
+      return new Waits(Math.min(b, budget), direct.within(b), serialized.within(b));
     }
   }
 
-  /** The method's shortest chains of at most {@code budget} hops. */
+  /** The method's chains of at most {@code budget} hops. */
   private Waits waitsOf(MethodRef method, int budget) {
     if (budget < 1) {
       return Waits.NONE;
@@ -241,23 +234,26 @@ public final class Summaries {
     }
     Body body = read.orElseThrow();
     List<CallSite> calls = body.facts().calls();
-    Optional<WaitChain> wait = Optional.empty();
-    Optional<WaitChain> serialized = Optional.empty();
+    WaitCandidates wait = WaitCandidates.NONE;
+    WaitCandidates serialized = WaitCandidates.NONE;
     for (int i = 0; i < calls.size(); i++) {
       CallSite call = calls.get(i);
+      if (!call.guard().mayRunEveryTime()) {
+        continue; // the first time only: not what each call of the method costs
+      }
       CallJudge.Verdict verdict = body.verdicts().get(i);
-      Optional<WaitChain> viaWait;
-      Optional<WaitChain> viaSerialized;
+      WaitCandidates viaWait;
+      WaitCandidates viaSerialized;
       switch (verdict.kind()) {
         case WAIT -> {
-          viaWait = Optional.of(direct(call, verdict));
-          viaSerialized = Optional.empty();
+          viaWait = direct(call, verdict, true);
+          viaSerialized = WaitCandidates.NONE;
         }
         case FOLLOW -> {
           Waits callee = waitsOf(call.target(), budget - 1);
-          Hop into = new Hop(bodyName(call.target()), call.location());
-          viaWait = callee.direct().map(c -> c.after(into));
-          viaSerialized = callee.serialized().map(c -> c.after(into));
+          String name = bodyName(call.target());
+          viaWait = callee.direct().through(call, name, true);
+          viaSerialized = callee.serialized().through(call, name, true);
         }
         default -> {
           continue;
@@ -265,10 +261,11 @@ public final class Summaries {
       }
       if (verdict.serialized()) {
         // Everything reached through a serialized target is a serialized wait.
-        serialized = better(serialized, shorter(viaWait, viaSerialized), budget);
+        serialized =
+            serialized.plusAll(viaWait.within(budget)).plusAll(viaSerialized.within(budget));
       } else {
-        wait = better(wait, viaWait, budget);
-        serialized = better(serialized, viaSerialized, budget);
+        wait = wait.plusAll(viaWait.within(budget));
+        serialized = serialized.plusAll(viaSerialized.within(budget));
       }
     }
     Waits result = new Waits(budget, wait, serialized);
@@ -277,18 +274,6 @@ public final class Summaries {
       waits.put(method, result);
     }
     return result;
-  }
-
-  /** The candidate if it fits the budget and is strictly shorter than the best so far. */
-  private static Optional<WaitChain> better(
-      Optional<WaitChain> best, Optional<WaitChain> candidate, int budget) {
-    if (candidate.isEmpty() || candidate.orElseThrow().length() > budget) {
-      return best;
-    }
-    if (best.isPresent() && best.orElseThrow().length() <= candidate.orElseThrow().length()) {
-      return best;
-    }
-    return candidate;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -36,6 +36,11 @@ public record WaitChain(List<Hop> hops, WaitTag tag) {
     return hops.size();
   }
 
+  /** Whether some hop runs only under a condition: the wait may not happen every time. */
+  public boolean conditional() {
+    return hops.stream().anyMatch(Hop::conditional);
+  }
+
   public Hop waitHop() {
     return hops.get(hops.size() - 1);
   }

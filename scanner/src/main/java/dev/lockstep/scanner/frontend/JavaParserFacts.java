@@ -154,7 +154,13 @@ public final class JavaParserFacts implements FactsSource {
     if (lowered == null) {
       return Optional.empty();
     }
-    BodyScope scope = new BodyScope().declareAll(lowered);
+    BodyScope scope =
+        new BodyScope()
+            .declareAll(lowered)
+            .withParameters(
+                decl.getParameters().stream()
+                    .map(p -> lowering().var(vars.declaration(p)))
+                    .toList());
     Location at = JpNames.at(decl, decl.getName().getBegin());
     return Optional.of(
         new MethodFacts(

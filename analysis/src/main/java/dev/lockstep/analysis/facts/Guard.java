@@ -1,0 +1,69 @@
+package dev.lockstep.analysis.facts;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The condition a call runs under in its body, as far as it decides whether the call runs every
+ * time the body does. Read from the {@code if}s, {@code ?:}s and {@code &&}/{@code ||}s around the
+ * call and from the early exits before it ({@code if (cached != null) return cached;}).
+ *
+ * @param kind what kind of condition it is
+ * @param condition the condition under which the call runs, as written (negated with {@code !} when
+ *     the call is on the false side); empty for {@link Kind#ALWAYS}
+ * @param parameter for {@link Kind#PARAMETER}: the index of the boolean parameter tested
+ * @param runsWhen for {@link Kind#PARAMETER}: the parameter's value under which the call runs
+ */
+public record Guard(Kind kind, String condition, int parameter, boolean runsWhen) {
+  /** Kinds of condition, from the one that decides least to the one that decides most. */
+  public enum Kind {
+    /** No condition: the call runs whenever the body does. */
+    ALWAYS,
+    /** Some condition on the data: the call runs for some items, maybe all. */
+    CONDITION,
+    /**
+     * A boolean parameter of the method, and nothing else: the caller decides, and a constant
+     * argument decides for good ({@code load(id, true)}).
+     */
+    PARAMETER,
+    /**
+     * Only while some state is missing: after an "already there? return it" exit, or under a test
+     * that a field, a cache entry or a lazily set variable is still absent. The call runs the first
+     * time, not every time.
+     */
+    FIRST_TIME,
+    /**
+     * In a loop body: a condition on state the body itself changes (a batch buffer's size, a "seen"
+     * set, a variable set on the first iteration). The call runs for some iterations because of
+     * earlier ones: not once per item, and not independently of the other items.
+     */
+    CARRIED
+  }
+
+  public static final Guard ALWAYS = new Guard(Kind.ALWAYS, "", -1, true);
+
+  public Guard {
+    requireNonNull(kind, "kind");
+    requireNonNull(condition, "condition");
+  }
+
+  public static Guard condition(String condition) {
+    return new Guard(Kind.CONDITION, condition, -1, true);
+  }
+
+  public static Guard onParameter(String condition, int parameter, boolean runsWhen) {
+    return new Guard(Kind.PARAMETER, condition, parameter, runsWhen);
+  }
+
+  public static Guard firstTime(String condition) {
+    return new Guard(Kind.FIRST_TIME, condition, -1, true);
+  }
+
+  public static Guard carried(String condition) {
+    return new Guard(Kind.CARRIED, condition, -1, true);
+  }
+
+  /** Whether the call runs every time, or may: not only the first time, not carried. */
+  public boolean mayRunEveryTime() {
+    return kind != Kind.FIRST_TIME && kind != Kind.CARRIED;
+  }
+}

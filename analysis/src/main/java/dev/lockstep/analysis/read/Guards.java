@@ -1,0 +1,228 @@
+package dev.lockstep.analysis.read;
+
+import dev.lockstep.analysis.body.Node;
+import dev.lockstep.analysis.body.Node.Binary;
+import dev.lockstep.analysis.body.Node.Block;
+import dev.lockstep.analysis.body.Node.Call;
+import dev.lockstep.analysis.body.Node.If;
+import dev.lockstep.analysis.body.Node.Jump;
+import dev.lockstep.analysis.body.Node.Literal;
+import dev.lockstep.analysis.body.Node.Name;
+import dev.lockstep.analysis.body.Node.Select;
+import dev.lockstep.analysis.body.Node.This;
+import dev.lockstep.analysis.body.Node.Unary;
+import dev.lockstep.analysis.body.Nodes;
+import dev.lockstep.analysis.body.Var;
+import dev.lockstep.analysis.facts.Argument;
+import dev.lockstep.analysis.facts.Guard;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The conditions around the node being read, innermost last, and what they make of a call there
+ * ({@link Guard}). {@link CallReader} pushes a condition when it enters a branch, and for the rest
+ * of a block after an early exit ({@code if (cached != null) return cached;}: what follows runs
+ * only when {@code cached == null}).
+ *
+ * <p>What counts as "the first time only" ({@link Guard.Kind#FIRST_TIME}): the call runs only while
+ * a field is {@code null}, a field's map or set does not hold the key yet, or a local read from
+ * such a field's map is {@code null} — state that one run fills in for the next. Conditions on a
+ * boolean parameter alone are {@link Guard.Kind#PARAMETER}; everything else is a {@link
+ * Guard.Kind#CONDITION}.
+ */
+@SuppressWarnings("ReferenceEquality") // variables compare by identity
+final class Guards {
+  /** Lookups that say whether a key is already held. */
+  private static final Set<String> MEMBERSHIP =
+      Set.of("containsKey", "contains", "containsValue", "isPresent", "exists");
+
+  /** Lookups whose {@code null} means "not there yet". */
+  private static final Set<String> LOOKUPS =
+      Set.of("get", "getIfPresent", "peek", "find", "lookup", "getIfCached");
+
+  /** One condition: the call runs when {@code condition} evaluates to {@code holds}. */
+  record Cond(Node condition, boolean holds) {}
+
+  private final List<Cond> stack = new ArrayList<>();
+  private final BodyScope scope;
+
+  Guards(BodyScope scope) {
+    this.scope = scope;
+  }
+
+  void push(Node condition, boolean holds) {
+    stack.add(new Cond(condition, holds));
+  }
+
+  void pop() {
+    stack.remove(stack.size() - 1);
+  }
+
+  /** How many conditions are open; to pop back to after a block. */
+  int depth() {
+    return stack.size();
+  }
+
+  void popTo(int depth) {
+    while (stack.size() > depth) {
+      pop();
+    }
+  }
+
+  /** The conditions open now, outermost first. */
+  List<Cond> open() {
+    return List.copyOf(stack);
+  }
+
+  /** The guard of a call made here. */
+  Guard current() {
+    if (stack.isEmpty()) {
+      return Guard.ALWAYS;
+    }
+    for (Cond c : stack) {
+      if (absentState(c.condition(), c.holds())) {
+        return Guard.firstTime(text(c));
+      }
+    }
+    if (stack.size() == 1) {
+      Cond only = stack.get(0);
+      Node tested = Nodes.unwrap(only.condition());
+      boolean holds = only.holds();
+      while (tested instanceof Unary u && u.operator().equals("!")) {
+        tested = Nodes.unwrap(u.operand());
+        holds = !holds;
+      }
+      int index = parameterIndex(tested);
+      if (index >= 0) {
+        return Guard.onParameter(text(only), index, holds);
+      }
+    }
+    return Guard.condition(stack.stream().map(Guards::text).collect(Collectors.joining(" && ")));
+  }
+
+  /** What an argument is, for the callee's parameter guards. */
+  Argument argument(Node arg) {
+    Node a = Nodes.unwrap(arg);
+    if (a instanceof Literal literal && literal.value() instanceof Boolean b) {
+      return b ? Argument.TRUE : Argument.FALSE;
+    }
+    Var v = Nodes.var(a);
+    if (v != null && v.isConstant() && a.src().constant().orElse(null) instanceof Boolean b) {
+      return b ? Argument.TRUE : Argument.FALSE;
+    }
+    int index = parameterIndex(a);
+    return index >= 0 ? Argument.parameter(index) : Argument.OTHER;
+  }
+
+  /** The variables the open conditions read (for a loop: state the body may change). */
+  Set<Var> readByConditions() {
+    Set<Var> read = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Cond c : stack) {
+      Nodes.any(
+          c.condition(),
+          n -> {
+            Var v = Nodes.var(n);
+            if (v != null) {
+              read.add(v);
+            }
+            return false;
+          });
+    }
+    return read;
+  }
+
+  private int parameterIndex(Node node) {
+    return node instanceof Name name && name.var() != null
+        ? indexOf(scope.parameters, name.var())
+        : -1;
+  }
+
+  private static int indexOf(List<Var> vars, Var var) {
+    for (int i = 0; i < vars.size(); i++) {
+      if (vars.get(i) == var) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether the branch taken when {@code condition} is {@code holds} is the one where some state is
+   * still missing: {@code field == null}, {@code !field.containsKey(k)}, {@code cached == null}
+   * with {@code cached = field.get(k)}.
+   */
+  private boolean absentState(Node condition, boolean holds) {
+    Node c = Nodes.unwrap(condition);
+    while (c instanceof Unary u && u.operator().equals("!")) {
+      c = Nodes.unwrap(u.operand());
+      holds = !holds;
+    }
+    if (c instanceof Binary b && (b.operator().equals("==") || b.operator().equals("!="))) {
+      Node other = isNull(b.right()) ? b.left() : isNull(b.left()) ? b.right() : null;
+      boolean runsWhenNull = b.operator().equals("==") == holds;
+      return other != null && runsWhenNull && persistent(other);
+    }
+    if (!holds && c instanceof Call call && MEMBERSHIP.contains(call.name())) {
+      return call.receiver() != null && isField(call.receiver());
+    }
+    return false;
+  }
+
+  private static boolean isNull(Node node) {
+    return Nodes.unwrap(node) instanceof Literal l && l.value() == null;
+  }
+
+  /** A field, or a local read from a field's map ({@code Foo cached = cache.get(key)}). */
+  private boolean persistent(Node node) {
+    if (isField(node)) {
+      return true;
+    }
+    Var v = Nodes.var(Nodes.unwrap(node));
+    if (v == null || v.isField()) {
+      return false;
+    }
+    Node init = scope.declared.get(v);
+    return Nodes.unwrap(init) instanceof Call call
+        && LOOKUPS.contains(call.name())
+        && call.receiver() != null
+        && isField(call.receiver());
+  }
+
+  private static boolean isField(Node node) {
+    Node n = Nodes.unwrap(node);
+    if (n instanceof Select s && !(Nodes.unwrap(s.base()) instanceof This)) {
+      return false; // other.field: another object's state
+    }
+    Var v = Nodes.var(n);
+    return v != null && v.isField();
+  }
+
+  /** Whether {@code statement} always leaves the block it is in. */
+  static boolean exits(Node statement) {
+    Node s = Nodes.unwrap(statement);
+    if (s instanceof Jump) {
+      return true;
+    }
+    if (s instanceof Block block) {
+      return !block.statements().isEmpty()
+          && exits(block.statements().get(block.statements().size() - 1));
+    }
+    if (s instanceof If i) {
+      return i.otherwise() != null && exits(i.then()) && exits(i.otherwise());
+    }
+    return false;
+  }
+
+  private static String text(Cond c) {
+    String source = c.condition().src().source().strip();
+    if (c.holds()) {
+      return source;
+    }
+    boolean simple = source.matches("[\\w.()]*");
+    return simple ? "!" + source : "!(" + source + ")";
+  }
+}

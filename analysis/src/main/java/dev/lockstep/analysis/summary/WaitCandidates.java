@@ -1,0 +1,204 @@
+package dev.lockstep.analysis.summary;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lockstep.analysis.catalogue.WaitTag;
+import dev.lockstep.analysis.facts.Argument;
+import dev.lockstep.analysis.facts.CallSite;
+import dev.lockstep.analysis.facts.Guard;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The chains by which a method may wait, kept so that the wait named is the one that happens every
+ * time: a chain is better when it runs unconditionally, then when it is shorter. A chain that runs
+ * only when one of the method's boolean parameters has some value keeps that as a {@link
+ * Requirement}, for the caller to decide with its argument ({@code load(id, true)} rules out the
+ * path under {@code if (!local)}).
+ *
+ * <p>Only chains no other chain beats on every count are kept (fewer requirements, unconditional,
+ * shorter), at most {@value #MAX} of them; on a tie the first found stays, so a summary depends
+ * only on the bodies, not on the order they are asked about.
+ */
+final class WaitCandidates {
+  static final int MAX = 8;
+  static final WaitCandidates NONE = new WaitCandidates(List.of());
+
+  /** The method's parameter {@code parameter} must be {@code value} for the chain to run. */
+  record Requirement(int parameter, boolean value, String condition) {}
+
+  /** One chain and what it requires of the method's parameters. */
+  record Candidate(WaitChain chain, List<Requirement> requires) {
+    Candidate {
+      requireNonNull(chain, "chain");
+      requires = List.copyOf(requires);
+    }
+
+    /** Runs every time, whatever the caller passes. */
+    boolean unconditional() {
+      return requires.isEmpty() && !chain.conditional();
+    }
+
+    boolean beats(Candidate other) {
+      return other.requires.containsAll(requires)
+          && (!chain.conditional() || other.chain.conditional())
+          && chain.length() <= other.chain.length();
+    }
+  }
+
+  private static final Comparator<Candidate> RANK =
+      Comparator.comparing((Candidate c) -> !c.unconditional())
+          .thenComparingInt(c -> c.chain().length());
+
+  private final List<Candidate> all;
+
+  private WaitCandidates(List<Candidate> all) {
+    this.all = List.copyOf(all);
+  }
+
+  List<Candidate> all() {
+    return all;
+  }
+
+  boolean isEmpty() {
+    return all.isEmpty();
+  }
+
+  /** These and {@code candidate}, unless one of these beats it. */
+  WaitCandidates plus(Candidate candidate) {
+    for (Candidate c : all) {
+      if (c.beats(candidate)) {
+        return this;
+      }
+    }
+    List<Candidate> kept = new ArrayList<>(all.size() + 1);
+    for (Candidate c : all) {
+      if (!candidate.beats(c)) {
+        kept.add(c);
+      }
+    }
+    kept.add(candidate);
+    if (kept.size() > MAX) {
+      kept.sort(Comparator.comparingInt((Candidate c) -> c.requires().size()).thenComparing(RANK));
+      kept = kept.subList(0, MAX);
+    }
+    return new WaitCandidates(kept);
+  }
+
+  WaitCandidates plusAll(WaitCandidates other) {
+    WaitCandidates result = this;
+    for (Candidate c : other.all) {
+      result = result.plus(c);
+    }
+    return result;
+  }
+
+  /** The chains of at most {@code budget} hops. */
+  WaitCandidates within(int budget) {
+    if (all.stream().allMatch(c -> c.chain().length() <= budget)) {
+      return this;
+    }
+    return new WaitCandidates(all.stream().filter(c -> c.chain().length() <= budget).toList());
+  }
+
+  /** Whether a longer chain can no longer be better: one runs every time already. */
+  boolean settled() {
+    return all.stream().anyMatch(Candidate::unconditional);
+  }
+
+  /** The chain to name: unconditional first, then the shortest; the first found on a tie. */
+  Optional<WaitChain> best() {
+    Candidate best = null;
+    for (Candidate c : all) {
+      if (best == null || RANK.compare(c, best) < 0) {
+        best = c;
+      }
+    }
+    return Optional.ofNullable(best).map(Candidate::chain);
+  }
+
+  /**
+   * These chains as a caller sees them through {@code call}: each callee requirement decided by a
+   * constant argument (kept or dropped), handed on to the caller's own parameter, or left as a
+   * condition on the call; the call's own guard added.
+   *
+   * @param keepRequirements whether the caller's parameter guards stay requirements (in a summary)
+   *     or become conditions (in a loop, where no caller decides them)
+   */
+  WaitCandidates through(CallSite call, String name, boolean keepRequirements) {
+    WaitCandidates result = NONE;
+    for (Candidate c : all) {
+      Optional<Candidate> seen = through(c, call, name, keepRequirements);
+      if (seen.isPresent()) {
+        result = result.plus(seen.orElseThrow());
+      }
+    }
+    return result;
+  }
+
+  private static Optional<Candidate> through(
+      Candidate c, CallSite call, String name, boolean keepRequirements) {
+    List<Requirement> requires = new ArrayList<>();
+    List<String> conditions = new ArrayList<>();
+    for (Requirement r : c.requires()) {
+      Argument arg =
+          r.parameter() < call.arguments().size()
+              ? call.arguments().get(r.parameter())
+              : Argument.OTHER;
+      switch (arg.kind()) {
+        case TRUE, FALSE -> {
+          if ((arg.kind() == Argument.Kind.TRUE) != r.value()) {
+            return Optional.empty(); // the caller's constant rules this path out
+          }
+        }
+        case PARAMETER -> requires.add(new Requirement(arg.parameter(), r.value(), r.condition()));
+        case OTHER -> conditions.add(r.condition());
+      }
+    }
+    Guard guard = call.guard();
+    switch (guard.kind()) {
+      case ALWAYS -> {}
+      case PARAMETER -> {
+        if (keepRequirements) {
+          requires.add(new Requirement(guard.parameter(), guard.runsWhen(), guard.condition()));
+        } else {
+          conditions.add(0, guard.condition());
+        }
+      }
+      default -> conditions.add(0, guard.condition());
+    }
+    for (int i = 0; i < requires.size(); i++) {
+      for (int j = i + 1; j < requires.size(); j++) {
+        Requirement a = requires.get(i);
+        Requirement b = requires.get(j);
+        if (a.parameter() == b.parameter() && a.value() != b.value()) {
+          return Optional.empty(); // one parameter cannot be both
+        }
+      }
+    }
+    Hop into = new Hop(name, call.location(), String.join(" && ", conditions));
+    return Optional.of(new Candidate(c.chain().after(into), requires.stream().distinct().toList()));
+  }
+
+  /** A wait made directly by {@code call}, under the call's guard. */
+  static WaitCandidates direct(CallSite call, String label, WaitTag tag, boolean keep) {
+    Guard guard = call.guard();
+    List<Requirement> requires = new ArrayList<>();
+    String condition = "";
+    switch (guard.kind()) {
+      case ALWAYS -> {}
+      case PARAMETER -> {
+        if (keep) {
+          requires.add(new Requirement(guard.parameter(), guard.runsWhen(), guard.condition()));
+        } else {
+          condition = guard.condition();
+        }
+      }
+      default -> condition = guard.condition();
+    }
+    WaitChain chain = WaitChain.direct(new Hop(label, call.location(), condition), tag);
+    return NONE.plus(new Candidate(chain, requires));
+  }
+}
