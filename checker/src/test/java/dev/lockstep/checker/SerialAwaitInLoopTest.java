@@ -64,6 +64,12 @@ final class SerialAwaitInLoopTest {
     corpus("guardedWaits").doTest();
   }
 
+  /** Futures handed out by the result of one batched call made before the loop. */
+  @Test
+  void futuresFromBatchedResults() {
+    corpus("futuresFromBatchedResults").doTest();
+  }
+
   /** Threshold batches, de-duplication sets, counters; a variable set on the first iteration. */
   @Test
   void carriedThroughCollections() {

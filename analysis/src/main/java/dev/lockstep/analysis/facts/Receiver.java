@@ -17,19 +17,38 @@ import java.util.Optional;
  * @param root for {@link ReceiverKind#FRESH}: the kind of the expression the creating chain started
  *     from ({@code FIELD} for {@code pool.submit(task)}, {@code LOOP_ITEM} for {@code
  *     url.openStream()} on the item, {@code FRESH} for {@code new Socket(...)}); else {@code kind}
+ * @param producerOn for {@link ReceiverKind#FRESH}: the kind of what the creating call was made on
+ *     ({@code LOCAL} for {@code result.partitionResult(p)} with {@code result} from before the
+ *     loop, {@code FRESH} for {@code admin.listOffsets(x).partitionResult(p)}); else {@code root}
  */
 public record Receiver(
     ReceiverKind kind,
     String name,
     String type,
     Optional<MethodRef> producedBy,
-    ReceiverKind root) {
+    ReceiverKind root,
+    ReceiverKind producerOn) {
   public Receiver {
     requireNonNull(kind, "kind");
     requireNonNull(name, "name");
     requireNonNull(type, "type");
     requireNonNull(producedBy, "producedBy");
     requireNonNull(root, "root");
+    requireNonNull(producerOn, "producerOn");
+  }
+
+  public Receiver(
+      ReceiverKind kind,
+      String name,
+      String type,
+      Optional<MethodRef> producedBy,
+      ReceiverKind root) {
+    this(kind, name, type, producedBy, root, root);
+  }
+
+  /** This receiver under another name (a local initialised with it, a field of it). */
+  public Receiver named(ReceiverKind newKind, String newName, String newType) {
+    return new Receiver(newKind, newName, newType, producedBy, root, producerOn);
   }
 
   /** A receiver that is not derived from anything else. */

@@ -50,8 +50,7 @@ public final class Receivers {
         }
         Receiver owner = of(base, scope, depth + 1);
         yield switch (owner.kind()) {
-          case LOOP_ITEM, FRESH, UNKNOWN ->
-              new Receiver(owner.kind(), s.name(), typeName, owner.producedBy(), owner.root());
+          case LOOP_ITEM, FRESH, UNKNOWN -> owner.named(owner.kind(), s.name(), typeName);
           default -> Receiver.of(ReceiverKind.FIELD, s.name(), typeName);
         };
       }
@@ -65,7 +64,7 @@ public final class Receivers {
           yield Receiver.of(ReceiverKind.LOOP_ITEM, "", typeName);
         }
         Receiver array = of(access.array(), scope, depth + 1);
-        yield new Receiver(array.kind(), "", typeName, array.producedBy(), array.root());
+        yield array.named(array.kind(), "", typeName);
       }
       default -> Receiver.of(ReceiverKind.UNKNOWN, "", typeName);
     };
@@ -90,13 +89,17 @@ public final class Receivers {
       return Receiver.of(ReceiverKind.LOOP_ITEM, "", typeName);
     }
     ReceiverKind root;
+    ReceiverKind producerOn;
     if (on == null) {
       root = method.isStatic() ? ReceiverKind.STATIC : ReceiverKind.THIS;
+      producerOn = root;
     } else {
       Receiver r = of(on, scope, depth + 1);
       root = r.kind() == ReceiverKind.FRESH ? r.root() : r.kind();
+      producerOn = r.kind();
     }
-    return Receiver.fresh(typeName, Optional.of(method.ref()), root);
+    return new Receiver(
+        ReceiverKind.FRESH, "", typeName, Optional.of(method.ref()), root, producerOn);
   }
 
   private static Receiver variable(Var v, String typeName, BodyScope scope, int depth) {
@@ -113,7 +116,7 @@ public final class Receivers {
         return Receiver.of(ReceiverKind.UNKNOWN, name, typeName);
       }
       Receiver r = of(init, scope, depth + 1);
-      return new Receiver(r.kind(), name, typeName, r.producedBy(), r.root());
+      return r.named(r.kind(), name, typeName);
     }
     if (v.kind() == Var.Kind.PARAMETER) {
       return Receiver.of(ReceiverKind.PARAMETER, name, typeName);

@@ -122,8 +122,9 @@ public final class CallJudge {
    * Whether what an {@code await} call waits for was started in the same scope: a receiver created
    * here by a call that starts work ({@code pool.submit(task)}, {@code supplyAsync(...)}, {@code
    * rpc.call(x)}, {@code builder.start()}, {@code new CountDownLatch(1)}), not one retrieved from a
-   * collection ({@code futures.get(i)}) or reached from the loop's item ({@code job.future()}):
-   * those were in flight before.
+   * collection ({@code futures.get(i)}), reached from the loop's item ({@code job.future()}) or
+   * taken from a result object made before the loop ({@code result.partitionResult(p)}, {@link
+   * #isResultAccessor}): those were in flight before.
    */
   public static boolean startedInScope(Receiver receiver) {
     if (receiver.kind() != ReceiverKind.FRESH) {
@@ -132,7 +133,24 @@ public final class CallJudge {
     if (receiver.root() == ReceiverKind.LOOP_ITEM || receiver.root() == ReceiverKind.UNKNOWN) {
       return false;
     }
+    if (receiver.producerOn().isShared()
+        && receiver.producedBy().map(CallJudge::isResultAccessor).orElse(false)) {
+      return false; // result.partitionResult(p): started by the call that returned 'result'
+    }
     return receiver.producedBy().map(p -> !isRetrieval(p)).orElse(true);
+  }
+
+  /**
+   * A method of a result object ({@code ListOffsetsResult.partitionResult}, {@code
+   * DescribeConfigsResult.values}): the batched call that returned the object started the work; its
+   * futures only hand out parts of it.
+   */
+  static boolean isResultAccessor(MethodRef producer) {
+    String owner = producer.simpleOwner();
+    return owner.endsWith("Result")
+        || owner.endsWith("Results")
+        || owner.endsWith("Response")
+        || owner.endsWith("Responses");
   }
 
   /**
