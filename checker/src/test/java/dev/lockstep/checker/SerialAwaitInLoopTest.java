@@ -70,6 +70,12 @@ final class SerialAwaitInLoopTest {
     corpus("futuresFromBatchedResults").doTest();
   }
 
+  /** A retry's conditional pause; one stream read through a helper, from a parameter or field. */
+  @Test
+  void retriesAndSharedStreams() {
+    corpus("retriesAndSharedStreams").doTest();
+  }
+
   /** Threshold batches, de-duplication sets, counters; a variable set on the first iteration. */
   @Test
   void carriedThroughCollections() {

@@ -29,6 +29,8 @@ import java.util.Set;
  *     methods, the class file's {@code ACC_SYNCHRONIZED}): it holds its receiver's monitor
  * @param guard the condition the call runs under in its body ({@link Guard#ALWAYS} if none)
  * @param arguments what each argument is, for the callee's parameter guards (empty when unread)
+ * @param receiverParameter the index of the enclosing method's parameter the call is made on, or
+ *     {@code -1}
  */
 public record CallSite(
     MethodRef target,
@@ -42,7 +44,8 @@ public record CallSite(
     boolean inNestedLoop,
     boolean targetSynchronized,
     Guard guard,
-    List<Argument> arguments) {
+    List<Argument> arguments,
+    int receiverParameter) {
   /** In {@link #runVia()}: the lambda was stored (assigned, returned), not passed to a call. */
   public static final MethodRef STORED = MethodRef.of("", "<stored>");
 
@@ -83,7 +86,8 @@ public record CallSite(
         inNestedLoop,
         targetSynchronized,
         Guard.ALWAYS,
-        List.of());
+        List.of(),
+        -1);
   }
 
   /** A call site whose target is not known to be {@code synchronized}. */
@@ -142,7 +146,8 @@ public record CallSite(
         inNestedLoop,
         targetSynchronized,
         guard,
-        arguments);
+        arguments,
+        receiverParameter);
   }
 
   public CallSite withMatchOwners(Set<String> owners) {
@@ -158,7 +163,8 @@ public record CallSite(
         inNestedLoop,
         targetSynchronized,
         guard,
-        arguments);
+        arguments,
+        receiverParameter);
   }
 
   public CallSite withRunVia(List<MethodRef> via) {
@@ -174,7 +180,8 @@ public record CallSite(
         inNestedLoop,
         targetSynchronized,
         guard,
-        arguments);
+        arguments,
+        receiverParameter);
   }
 
   public CallSite withTargetSynchronized(boolean synchronizedTarget) {
@@ -190,7 +197,8 @@ public record CallSite(
         inNestedLoop,
         synchronizedTarget,
         guard,
-        arguments);
+        arguments,
+        receiverParameter);
   }
 
   public CallSite withGuard(Guard newGuard) {
@@ -206,6 +214,7 @@ public record CallSite(
         inNestedLoop,
         targetSynchronized,
         newGuard,
-        arguments);
+        arguments,
+        receiverParameter);
   }
 }

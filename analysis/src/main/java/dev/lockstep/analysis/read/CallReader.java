@@ -265,7 +265,8 @@ public final class CallReader {
               loop && nested > 0,
               false,
               guards.current(),
-              List.of()));
+              List.of(),
+              -1));
     } else {
       add(method, ref.qualifier(), ref.src().at(), List.of());
     }
@@ -305,7 +306,8 @@ public final class CallReader {
             loop && nested > 0,
             method.isSynchronized(),
             guards.current(),
-            args.stream().map(guards::argument).toList()));
+            args.stream().map(guards::argument).toList(),
+            on == null ? -1 : guards.parameterOf(on)));
   }
 
   private void record(CallSite call) {

@@ -115,7 +115,15 @@ final class Guards {
       return b ? Argument.TRUE : Argument.FALSE;
     }
     int index = parameterIndex(a);
-    return index >= 0 ? Argument.parameter(index) : Argument.OTHER;
+    if (index >= 0) {
+      return Argument.parameter(index);
+    }
+    if (v != null
+        && (v.isField() || (!scope.isDeclared(v) && !scope.items.contains(v)))
+        && !v.isConstant()) {
+      return Argument.shared(v.name());
+    }
+    return Argument.OTHER;
   }
 
   /** The variables the open conditions read (for a loop: state the body may change). */
@@ -133,6 +141,11 @@ final class Guards {
           });
     }
     return read;
+  }
+
+  /** The index of the method parameter {@code node} names, or {@code -1}. */
+  int parameterOf(Node node) {
+    return parameterIndex(Nodes.unwrap(node));
   }
 
   private int parameterIndex(Node node) {

@@ -127,6 +127,18 @@ public final class SerialAwaitRule {
               + ")");
     }
 
+    for (CallWait cost : costs) {
+      Optional<WaitChain> chain = cost.waitChain();
+      if (chain.isPresent() && !chain.orElseThrow().sharedChannel().isEmpty()) {
+        return new LoopVerdict.Clean(
+            LoopVerdict.Reason.SHARED_CHANNEL,
+            "every iteration reads one shared '"
+                + chain.orElseThrow().sharedChannel()
+                + "' ("
+                + chain.orElseThrow().render()
+                + "), so the reads are ordered");
+      }
+    }
     List<WaitChain> chains = new ArrayList<>();
     for (CallWait cost : costs) {
       if (cost.serializedWait().isPresent() && cost.waitChain().isEmpty()) {

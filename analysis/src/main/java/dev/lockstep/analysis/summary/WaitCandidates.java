@@ -66,8 +66,14 @@ final class WaitCandidates {
     return all.isEmpty();
   }
 
-  /** These and {@code candidate}, unless one of these beats it. */
+  /**
+   * These and {@code candidate}, unless one of these beats it. A sleep reached only under a
+   * condition (a retry's, a backoff's, a rate limit's pause) is not what a call costs: dropped.
+   */
   WaitCandidates plus(Candidate candidate) {
+    if (candidate.chain().tag() == WaitTag.PACING && candidate.chain().conditional()) {
+      return this;
+    }
     for (Candidate c : all) {
       if (c.beats(candidate)) {
         return this;
@@ -154,7 +160,7 @@ final class WaitCandidates {
           }
         }
         case PARAMETER -> requires.add(new Requirement(arg.parameter(), r.value(), r.condition()));
-        case OTHER -> conditions.add(r.condition());
+        case SHARED, OTHER -> conditions.add(r.condition());
       }
     }
     Guard guard = call.guard();
@@ -179,7 +185,22 @@ final class WaitCandidates {
       }
     }
     Hop into = new Hop(name, call.location(), String.join(" && ", conditions));
-    return Optional.of(new Candidate(c.chain().after(into), requires.stream().distinct().toList()));
+    // A stream the callee reads from its parameter: the caller's own parameter passes it on; a
+    // variable every run shares makes the reads one shared channel.
+    int channel = -1;
+    String shared = c.chain().sharedChannel();
+    int p = c.chain().channelParameter();
+    if (p >= 0 && p < call.arguments().size()) {
+      Argument arg = call.arguments().get(p);
+      if (arg.kind() == Argument.Kind.PARAMETER) {
+        channel = arg.parameter();
+      } else if (arg.kind() == Argument.Kind.SHARED) {
+        shared = arg.name();
+      }
+    }
+    return Optional.of(
+        new Candidate(
+            c.chain().after(into, channel, shared), requires.stream().distinct().toList()));
   }
 
   /** A wait made directly by {@code call}, under the call's guard. */
@@ -199,6 +220,9 @@ final class WaitCandidates {
       default -> condition = guard.condition();
     }
     WaitChain chain = WaitChain.direct(new Hop(label, call.location(), condition), tag);
+    if (tag == WaitTag.CHANNEL && call.receiverParameter() >= 0) {
+      chain = chain.onChannel(call.receiverParameter());
+    }
     return NONE.plus(new Candidate(chain, requires));
   }
 }

@@ -10,14 +10,25 @@ import java.util.stream.Collectors;
 /**
  * A witness that something waits: the calls from the start (a loop body, a method body) to the wait
  * itself, the last hop. Its length is the number of hops.
+ *
+ * @param channelParameter for a {@link WaitTag#CHANNEL} wait made on a parameter of the chain's
+ *     first method ({@code in.read(buf)} in {@code readFully(in, buf)}): that parameter's index,
+ *     for the caller to tell whether every call passes the same stream; else {@code -1}
+ * @param sharedChannel the variable the caller passes as that stream when every run passes the same
+ *     one ({@code fd}); else empty
  */
-public record WaitChain(List<Hop> hops, WaitTag tag) {
+public record WaitChain(List<Hop> hops, WaitTag tag, int channelParameter, String sharedChannel) {
   public WaitChain {
     hops = List.copyOf(hops);
     if (hops.isEmpty()) {
       throw new IllegalArgumentException("a chain has at least the wait itself");
     }
     requireNonNull(tag, "tag");
+    requireNonNull(sharedChannel, "sharedChannel");
+  }
+
+  public WaitChain(List<Hop> hops, WaitTag tag) {
+    this(hops, tag, -1, "");
   }
 
   public static WaitChain direct(Hop wait, WaitTag tag) {
@@ -26,10 +37,20 @@ public record WaitChain(List<Hop> hops, WaitTag tag) {
 
   /** This chain reached through one more call. */
   public WaitChain after(Hop call) {
+    return after(call, -1, "");
+  }
+
+  /** This chain reached through one more call, with what that call passes as the channel. */
+  public WaitChain after(Hop call, int channelParameter, String sharedChannel) {
     List<Hop> all = new ArrayList<>(hops.size() + 1);
     all.add(call);
     all.addAll(hops);
-    return new WaitChain(all, tag);
+    return new WaitChain(all, tag, channelParameter, sharedChannel);
+  }
+
+  /** The same chain with the channel it is made on. */
+  public WaitChain onChannel(int parameter) {
+    return new WaitChain(hops, tag, parameter, sharedChannel);
   }
 
   public int length() {
