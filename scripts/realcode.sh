@@ -4,17 +4,19 @@
 # and a last line:
 #   realcode: cases N, TP found a/b, FP reported c/d, plugin=scanner on k/N
 #
-#   scripts/realcode.sh              every case (fetches each artifact once; ~10-20 min)
-#   scripts/realcode.sh --smoke      the cases marked smoke in artifacts.tsv (CI runs this)
+#   scripts/realcode.sh              every case (20 artifacts; ~10 min when ~/.m2 has them)
+#   scripts/realcode.sh --smoke      the cases of the artifacts marked smoke in artifacts.tsv (CI)
 #   scripts/realcode.sh ID...        those cases only
 #
 # Each artifact is fetched into target/realcode/<g_a_v>/ by scripts/run-on-sources.sh (sources,
 # dependencies, a javac + Error Prone compile with Lockstep's three checks); the scanner then reads
 # the same sources against the same dependencies. An artifact whose sources do not compile against
 # their own dependencies is reported as such ("n.c." in the plugin column), never skipped quietly.
+# benchmarks/realcode/README.md says how cases are judged and what "reported" means.
 #
-# Exit 0 when every case is as judged (TP reported, FP not) by both tools; 1 otherwise; 2 on a
-# setup problem. Needs: a JDK 25 (for the checker and the scanner), python3, Maven Central.
+# Exit 0 when every selected case is as judged (TP reported, FP not) by the scanner and by the
+# plugin (n.c. is not counted as wrong); 1 otherwise; 2 on a setup problem. Needs: a JDK 25 (for the
+# checker and the scanner; JAVA25=/path/to/bin/java), python3, Maven Central.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BENCH="$ROOT/benchmarks/realcode"
@@ -27,7 +29,7 @@ IDS=()
 for arg in "$@"; do
   case "$arg" in
     --smoke) SMOKE=true ;;
-    -h|--help) sed -n 2,17p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,19p "$0"; exit 0 ;;
     -*) echo "realcode: unknown option $arg" >&2; exit 2 ;;
     *) IDS+=("$arg") ;;
   esac
@@ -43,6 +45,7 @@ CHECKER="$(ls "$ROOT"/checker/target/lockstep-checker-*.jar | grep -v sources | 
 [ -x "$JAVA" ] || { echo "realcode: no JDK 25 at $JAVA (set JAVA25)" >&2; exit 2; }
 command -v python3 >/dev/null || { echo "realcode: needs python3" >&2; exit 2; }
 mkdir -p "$OUT"
+OUT="$(cd "$OUT" && pwd)"   # run-on-sources.sh works from inside each artifact's directory
 
 # The artifacts the selected cases need, with their options (artifacts.tsv: gav, extra, exclude,
 # smoke).
