@@ -7,9 +7,15 @@
 #   EXCLUDE='Brotli|Conscrypt' scripts/run-on-sources.sh ...   (skip files needing optional deps)
 #
 # EXTRA="g:a:v,g:a:v" adds dependencies the library declares optional but its sources need
-# (e.g. jedis 5.2.0 needs io.github.resilience4j:resilience4j-all:1.7.1).
+# (e.g. jedis 5.2.0 needs io.github.resilience4j:resilience4j-all:1.7.1); one that is an annotation
+# processor (org.projectlombok:lombok:1.18.42) also goes on the processor path.
+# Files dropped by EXCLUDE are read from the library's own jar, so the rest still compiles.
 #
-# Needs: the checker jar (./mvnw -pl checker -am package -DskipTests), a JDK 25 javac.
+# WORK=dir puts the work there (default target/run-on-sources/<g_a_v>); a rerun with the same
+# artifact and EXTRA does not fetch again (deps/, ep/, src/ are kept; delete fetched.stamp to refetch).
+#
+# Needs: the checker and analysis jars (./mvnw -pl checker -am package -DskipTests), a JDK 25 javac,
+# Maven Central (through ./mvnw) on the first run.
 set -euo pipefail
 GAV="${1:-com.fasterxml.jackson.core:jackson-databind:2.18.2}"
 CHECKS="${CHECKS:-SerialAwaitInLoop}"
@@ -21,31 +27,45 @@ mkdir -p "$WORK"
 cd "$WORK"
 IFS=: read -r G A V <<<"$GAV"
 
-# A throwaway pom: the library (sources + its dependencies) and Error Prone's jars.
+# Two throwaway poms: the library (its dependencies + EXTRA) for the classpath, and Error Prone
+# for the processor path. Kept apart so that neither's versions win over the other's (a library
+# pinning an old Guava must not break Error Prone, nor Error Prone's jars leak into the classpath).
 EXTRA_DEPS=""
 IFS=, read -r -a EXTRAS <<<"${EXTRA:-}"
-for gav in "${EXTRAS[@]}"; do
+for gav in "${EXTRAS[@]+"${EXTRAS[@]}"}"; do
+  [ -n "$gav" ] || continue
   IFS=: read -r EG EA EV <<<"$gav"
   EXTRA_DEPS+="<dependency><groupId>$EG</groupId><artifactId>$EA</artifactId><version>$EV</version></dependency>"
 done
-cat > pom.xml <<POM
+pom() { # artifactId, dependencies
+  cat <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
-  <groupId>local</groupId><artifactId>run-on-sources</artifactId><version>1</version>
-  <dependencies>
-    <dependency><groupId>$G</groupId><artifactId>$A</artifactId><version>$V</version></dependency>
-    <dependency><groupId>com.google.errorprone</groupId><artifactId>error_prone_core</artifactId><version>$EP</version></dependency>
-    $EXTRA_DEPS
-  </dependencies>
+  <groupId>local</groupId><artifactId>$1</artifactId><version>1</version>
+  <dependencies>$2</dependencies>
 </project>
 POM
-MVN="$ROOT/mvnw -B -q -f $WORK/pom.xml"
-$MVN dependency:copy-dependencies -DoutputDirectory="$WORK/deps" -DexcludeArtifactIds="$A" >/dev/null
-$MVN dependency:get -Dartifact="$G:$A:$V:jar:sources" -Dtransitive=false >/dev/null
-SOURCES_JAR="$HOME/.m2/repository/$(echo "$G" | tr . /)/$A/$V/$A-$V-sources.jar"
-rm -rf src && mkdir src && (cd src && unzip -q "$SOURCES_JAR")
+}
+mkdir -p poms
+pom run-on-sources-library "<dependency><groupId>$G</groupId><artifactId>$A</artifactId><version>$V</version></dependency>$EXTRA_DEPS" > poms/library.xml
+pom run-on-sources-errorprone "<dependency><groupId>com.google.errorprone</groupId><artifactId>error_prone_core</artifactId><version>$EP</version></dependency>" > poms/errorprone.xml
+# Fetched once: a rerun with the same poms reuses deps/, ep/ and src/ (delete fetched.stamp to refetch).
+STAMP="$( (echo layout 2; cat poms/library.xml poms/errorprone.xml) | sha256sum | cut -c1-16)"
+if [ "$(cat fetched.stamp 2>/dev/null)" != "$STAMP" ]; then
+  DEP=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
+  MVN="$ROOT/mvnw -B -q"
+  rm -rf deps ep self src fetched.stamp
+  $MVN -f poms/library.xml "$DEP:copy-dependencies" -DoutputDirectory="$WORK/deps" -DincludeScope=runtime </dev/null
+  # The library's own jar goes on javac's classpath after deps/: sources given to javac win over
+  # it, and a file dropped by EXCLUDE is read from it (compiled, with its annotation processing).
+  mkdir self && mv "deps/$A-$V.jar" self/ 2>/dev/null || true
+  $MVN -f poms/errorprone.xml "$DEP:copy-dependencies" -DoutputDirectory="$WORK/ep" -DincludeScope=runtime </dev/null
+  $MVN -f poms/library.xml "$DEP:copy" -Dartifact="$G:$A:$V:jar:sources" -DoutputDirectory="$WORK" -Dmdep.overWriteReleases=true </dev/null
+  mkdir src && (cd src && unzip -q "$WORK/$A-$V-sources.jar") && rm "$WORK/$A-$V-sources.jar"
+  echo "$STAMP" > fetched.stamp
+fi
 # EXCLUDE (a regex) drops files that need optional dependencies the pom does not bring.
-find src -name '*.java' ! -name 'module-info.java' ! -name 'package-info.java' \
-  | { if [ -n "${EXCLUDE:-}" ]; then grep -vE "$EXCLUDE"; else cat; fi; } > sources.txt
+find src -name '*.java' ! -name 'module-info.java' ! -name 'package-info.java' | sort \
+  | { if [ -n "${EXCLUDE:-}" ]; then grep -vE "$EXCLUDE" || true; else cat; fi; } > sources.txt
 # A canary with one known serial await proves the check ran (it is counted apart).
 mkdir -p canary/lockstepcanary && cat > canary/lockstepcanary/Canary.java <<'JAVA'
 package lockstepcanary;
@@ -100,8 +120,17 @@ echo canary/lockstepcanary/WideCanary.java >> sources.txt
 
 CHECKER="$(ls "$ROOT"/checker/target/lockstep-checker-*.jar | grep -v sources | head -1)"
 ANALYSIS="$(ls "$ROOT"/analysis/target/lockstep-analysis-*.jar | grep -v sources | head -1)"
-CP="$(ls deps/*.jar | tr '\n' ':')"
-PP="$CHECKER:$ANALYSIS:$CP"
+CP="$(ls deps/*.jar self/*.jar 2>/dev/null | paste -sd: -)"
+# An EXTRA jar that is an annotation processor (lombok) runs as one, as it did in the library's build.
+PROCESSORS=""
+for gav in "${EXTRAS[@]+"${EXTRAS[@]}"}"; do
+  IFS=: read -r EG EA EV <<<"$gav"
+  jar="deps/$EA-$EV.jar"
+  if [ -f "$jar" ] && unzip -l "$jar" META-INF/services/javax.annotation.processing.Processor >/dev/null 2>&1; then
+    PROCESSORS+="$WORK/$jar:"
+  fi
+done
+PP="$PROCESSORS$CHECKER:$ANALYSIS:$(ls ep/*.jar | paste -sd: -)"
 OPENS=()
 for p in api file main model parser processing tree util; do
   OPENS+=("-J--add-exports=jdk.compiler/com.sun.tools.javac.$p=ALL-UNNAMED")
