@@ -56,8 +56,8 @@ class Waits {
       new ProcessBuilder(command).start().waitFor();
     }
   }
+  // A pause reached through a call is a backoff, a throttle or a poll interval: not a round trip.
   void sleepInHelper(List<String> ids) throws Exception {
-    // BUG: Diagnostic contains: simulate at Waits.java:62 -> Thread.sleep at Waits.java:66
     for (String id : ids) {
       simulate(id);
     }

@@ -209,6 +209,11 @@ final class ConcurrencyReadersTest {
       public Optional<Target> taskEntry(Node task) {
         return Optional.empty();
       }
+
+      @Override
+      public Optional<Target> declaredIn(Node.New created, String name, List<String> params) {
+        return Optional.empty();
+      }
     };
   }
 

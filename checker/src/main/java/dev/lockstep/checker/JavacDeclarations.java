@@ -181,4 +181,20 @@ final class JavacDeclarations implements Declarations {
     }
     return Optional.empty();
   }
+
+  @Override
+  public Optional<Target> declaredIn(Node.New created, String name, List<String> paramTypes) {
+    Type type = Trees2.type((Tree) created.src().tree());
+    if (type == null || !(type.tsym instanceof ClassSymbol cls)) {
+      return Optional.empty();
+    }
+    for (Symbol member : cls.members().getSymbolsByName(cls.name.table.fromString(name))) {
+      if (member instanceof MethodSymbol m
+          && (m.flags() & Flags.ABSTRACT) == 0
+          && names.ref(m).paramTypes().equals(paramTypes)) {
+        return lowering.target(m, type);
+      }
+    }
+    return Optional.empty();
+  }
 }

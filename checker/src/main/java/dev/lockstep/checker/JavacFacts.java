@@ -124,7 +124,8 @@ final class JavacFacts implements FactsSource {
     CompilationUnitTree unit = path.getCompilationUnit();
     Location location = JavacNames.location(unit, ((JCTree) leaf).getStartPosition());
     Optional<LoopReader.LoopReading> read =
-        LoopReader.read(lowering.lower(leaf, unit), location, methodLocals(path), name -> false);
+        LoopReader.read(
+            lowering.lower(leaf, unit), location, methodLocals(path), name -> false, declarations);
     if (read.isEmpty()) {
       return Optional.empty();
     }

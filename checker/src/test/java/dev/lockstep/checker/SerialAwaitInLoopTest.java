@@ -76,6 +76,15 @@ final class SerialAwaitInLoopTest {
     corpus("retriesAndSharedStreams").doTest();
   }
 
+  /**
+   * A receiver allocated as a class that runs items in parallel; a synchronized callee every item
+   * would queue on (no window suggested).
+   */
+  @Test
+  void dispatchAndQueues() {
+    corpus("dispatchAndQueues").doTest();
+  }
+
   /** Threshold batches, de-duplication sets, counters; a variable set on the first iteration. */
   @Test
   void carriedThroughCollections() {

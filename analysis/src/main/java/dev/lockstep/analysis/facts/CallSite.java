@@ -31,6 +31,8 @@ import java.util.Set;
  * @param arguments what each argument is, for the callee's parameter guards (empty when unread)
  * @param receiverParameter the index of the enclosing method's parameter the call is made on, or
  *     {@code -1}
+ * @param dispatch the methods the call may run, one per class its receiver is allocated with in the
+ *     sources ({@code loader = n > 1 ? new ParallelLoader(n) : new Loader()}); empty when unknown
  */
 public record CallSite(
     MethodRef target,
@@ -45,7 +47,8 @@ public record CallSite(
     boolean targetSynchronized,
     Guard guard,
     List<Argument> arguments,
-    int receiverParameter) {
+    int receiverParameter,
+    List<MethodRef> dispatch) {
   /** In {@link #runVia()}: the lambda was stored (assigned, returned), not passed to a call. */
   public static final MethodRef STORED = MethodRef.of("", "<stored>");
 
@@ -60,6 +63,7 @@ public record CallSite(
     runVia = List.copyOf(runVia);
     requireNonNull(guard, "guard");
     arguments = List.copyOf(arguments);
+    dispatch = List.copyOf(dispatch);
   }
 
   /** A call site that runs whenever its body does, its arguments unread. */
@@ -87,7 +91,8 @@ public record CallSite(
         targetSynchronized,
         Guard.ALWAYS,
         List.of(),
-        -1);
+        -1,
+        List.of());
   }
 
   /** A call site whose target is not known to be {@code synchronized}. */
@@ -147,7 +152,8 @@ public record CallSite(
         targetSynchronized,
         guard,
         arguments,
-        receiverParameter);
+        receiverParameter,
+        dispatch);
   }
 
   public CallSite withMatchOwners(Set<String> owners) {
@@ -164,7 +170,8 @@ public record CallSite(
         targetSynchronized,
         guard,
         arguments,
-        receiverParameter);
+        receiverParameter,
+        dispatch);
   }
 
   public CallSite withRunVia(List<MethodRef> via) {
@@ -181,7 +188,8 @@ public record CallSite(
         targetSynchronized,
         guard,
         arguments,
-        receiverParameter);
+        receiverParameter,
+        dispatch);
   }
 
   public CallSite withTargetSynchronized(boolean synchronizedTarget) {
@@ -198,7 +206,8 @@ public record CallSite(
         synchronizedTarget,
         guard,
         arguments,
-        receiverParameter);
+        receiverParameter,
+        dispatch);
   }
 
   public CallSite withGuard(Guard newGuard) {
@@ -215,6 +224,7 @@ public record CallSite(
         targetSynchronized,
         newGuard,
         arguments,
-        receiverParameter);
+        receiverParameter,
+        dispatch);
   }
 }

@@ -60,6 +60,7 @@ public final class CallReader {
   private final Deque<MethodRef> via = new ArrayDeque<>();
   private final IdentityHashMap<Node, MethodRef> consumers = new IdentityHashMap<>();
   private final Guards guards;
+  private Allocations allocations;
   private final IdentityHashMap<CallSite, Set<Var>> conditionReads = new IdentityHashMap<>();
   private int nested;
   private boolean uncertain;
@@ -266,7 +267,8 @@ public final class CallReader {
               false,
               guards.current(),
               List.of(),
-              -1));
+              -1,
+              List.of()));
     } else {
       add(method, ref.qualifier(), ref.src().at(), List.of());
     }
@@ -307,7 +309,22 @@ public final class CallReader {
             method.isSynchronized(),
             guards.current(),
             args.stream().map(guards::argument).toList(),
-            on == null ? -1 : guards.parameterOf(on)));
+            on == null ? -1 : guards.parameterOf(on),
+            dispatch(method, on)));
+  }
+
+  /** The methods a call on {@code on} may run, one per class it is allocated with. */
+  private List<MethodRef> dispatch(Target method, Node on) {
+    Var v = on == null || allocations == null ? null : Nodes.var(Nodes.unwrap(on));
+    if (v == null || method.isStatic()) {
+      return List.of();
+    }
+    return allocations.dispatch(v, method.ref());
+  }
+
+  /** Reads the classes receivers are allocated with, for {@link CallSite#dispatch()}. */
+  void allocations(Allocations allocations) {
+    this.allocations = allocations;
   }
 
   private void record(CallSite call) {

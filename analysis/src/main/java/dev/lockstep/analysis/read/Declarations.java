@@ -39,6 +39,12 @@ public interface Declarations {
   Optional<Target> taskEntry(Node task);
 
   /**
+   * The method named {@code name} with these erased parameter types that the class {@code created}
+   * instantiates declares itself (an override), if it does.
+   */
+  Optional<Target> declaredIn(Node.New created, String name, List<String> paramTypes);
+
+  /**
    * A method's lowered body.
    *
    * @param varArgs whether its last parameter is a varargs parameter

@@ -93,12 +93,14 @@ public final class LoopReader {
    * @param methodLocals every local of the enclosing method with its initialiser ({@link
    *     BodyScope#declareAll})
    * @param mayHideCleanReason for an unresolved call's name: whether it could make the loop fine
+   * @param declarations where the classes a receiver field is allocated with are found
    */
   public static Optional<LoopReading> read(
       Node loop,
       Location location,
       Map<Var, Node> methodLocals,
-      Predicate<String> mayHideCleanReason) {
+      Predicate<String> mayHideCleanReason,
+      Declarations declarations) {
     BodyScope scope = new BodyScope();
     List<Node> bodies = new ArrayList<>();
     List<Exit> extraExits = new ArrayList<>();
@@ -176,6 +178,7 @@ public final class LoopReader {
               false));
     }
     CallReader calls = new CallReader(scope, true, mayHideCleanReason);
+    calls.allocations(new Allocations(methodLocals, declarations));
     LoopBodyReader body = new LoopBodyReader(scope, loop instanceof Loop);
     for (Node b : bodies) {
       switch (b) {

@@ -232,7 +232,8 @@ public final class EffectiveParallelismRule {
     return dot < 0 ? point.holder() : point.holder().substring(0, dot);
   }
 
-  private static String describe(SerialPoint point) {
+  /** How a point reads in a message: its holder, the lock, where, and the wait held across. */
+  static String describe(SerialPoint point) {
     String where = point.where().render();
     String across =
         point

@@ -18,6 +18,7 @@ import dev.lockstep.analysis.finding.Finding;
 import dev.lockstep.analysis.finding.FixPlan;
 import dev.lockstep.analysis.summary.CallJudge;
 import dev.lockstep.analysis.summary.CallWait;
+import dev.lockstep.analysis.summary.SerialPoint;
 import dev.lockstep.analysis.summary.Summaries;
 import dev.lockstep.analysis.summary.WaitChain;
 import java.util.ArrayList;
@@ -38,7 +39,8 @@ import java.util.stream.Collectors;
  *   <li>serial execution is not declared intended ({@code @Sequential} on the method or a type
  *       around it);
  *   <li>the body does not pace itself: no {@code pacing} call ({@code Thread.sleep}, a rate
- *       limiter) directly in the body — one inside a helper is a simulated or real wait instead;
+ *       limiter) directly in the body. One reached through a call is not a wait at all: a backoff,
+ *       a throttle or a poll interval, which running the items at once would not shorten;
  *   <li>no {@code channel} call (a stream read, a JDBC statement, a commit) is made on a channel
  *       every iteration shares: such calls are ordered on the channel, one iteration after another
  *       (this and the previous condition are checked call by call, in the body's order, so the
@@ -155,15 +157,26 @@ public final class SerialAwaitRule {
     }
 
     Cost cost = new Cost(chains.size(), loop.knownSize(), window);
-    FixPlan fix = planFix(loop);
+    Optional<SerialPoint> queue = queue(loop);
+    FixPlan fix =
+        queue.isPresent()
+            ? new FixPlan.NoRewrite("a window's tasks would queue on one lock")
+            : planFix(loop);
+    String message = message(loop, chains, cost, fix, queue);
     return new LoopVerdict.Flagged(
-        new Finding(
-            Checks.SERIAL_AWAIT_IN_LOOP,
-            loop.location(),
-            message(loop, chains, cost, fix),
-            chains,
-            cost,
-            fix));
+        new Finding(Checks.SERIAL_AWAIT_IN_LOOP, loop.location(), message, chains, cost, fix));
+  }
+
+  /**
+   * A lock every item would take across its wait (a {@code synchronized} callee on a shared object,
+   * a shared lock's region), holding fewer items at once than the window: a window there would be
+   * fake concurrency of our own making.
+   */
+  private Optional<SerialPoint> queue(LoopFact loop) {
+    List<CallSite> calls = loop.calls().stream().filter(c -> !c.inNestedLoop()).toList();
+    return summaries.taskPoints(calls, List.of()).stream()
+        .filter(p -> p.parallelism() < window && p.across().isPresent())
+        .findFirst();
   }
 
   /**
@@ -227,7 +240,8 @@ public final class SerialAwaitRule {
     return new FixPlan.Rewrite(FixPlan.Shape.FOR_EACH, window, "");
   }
 
-  private String message(LoopFact loop, List<WaitChain> chains, Cost cost, FixPlan fix) {
+  private String message(
+      LoopFact loop, List<WaitChain> chains, Cost cost, FixPlan fix, Optional<SerialPoint> queue) {
     StringBuilder text = new StringBuilder();
     text.append(loop.kind() == LoopKind.SEQUENTIAL_STREAM ? "stream over '" : "loop over '")
         .append(loop.iterated())
@@ -244,9 +258,18 @@ public final class SerialAwaitRule {
     if (chains.size() > MAX_CHAINS_SHOWN) {
       text.append("; and ").append(chains.size() - MAX_CHAINS_SHOWN).append(" more");
     }
-    text.append("): ")
-        .append(cost.renderSerial())
-        .append(". Independent items can run in a bounded window: BoundedWindow.of(")
+    text.append("): ").append(cost.renderSerial());
+    if (queue.isPresent()) {
+      SerialPoint point = queue.orElseThrow();
+      return text.append(". A bounded window would not help: every item goes through ")
+          .append(EffectiveParallelismRule.describe(point))
+          .append(", so ")
+          .append(point.parallelism() == 1 ? "one item" : point.parallelism() + " items")
+          .append(" at a time would wait, whatever the window. Batch the calls into fewer round")
+          .append(" trips, or widen the resource (a connection per task, a lock per key) first.")
+          .toString();
+    }
+    text.append(". Independent items can run in a bounded window: BoundedWindow.of(")
         .append(window)
         .append(") cuts that to ")
         .append(cost.renderWindowed())

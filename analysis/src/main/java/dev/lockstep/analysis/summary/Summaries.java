@@ -135,7 +135,7 @@ public final class Summaries {
    */
   public CallWait evaluate(CallSite call) {
     CallJudge.Verdict verdict = judge.judge(call);
-    if (!call.guard().mayRunEveryTime()) {
+    if (!call.guard().mayRunEveryTime() || someClassDoesNotWait(call)) {
       return new CallWait(verdict, Optional.empty(), Optional.empty());
     }
     return switch (verdict.kind()) {
@@ -148,6 +148,20 @@ public final class Summaries {
       }
       case FOLLOW -> followed(call, verdict);
     };
+  }
+
+  /**
+   * Whether the receiver may be allocated as a class whose method does not wait (a parallel loader
+   * beside a serial one): then the chain through the declared type's method is not what every run
+   * costs.
+   */
+  private boolean someClassDoesNotWait(CallSite call) {
+    for (MethodRef alternative : call.dispatch()) {
+      if (hasBody(alternative) && waitsOf(alternative, maxDepth).direct().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private CallWait followed(CallSite call, CallJudge.Verdict verdict) {

@@ -67,11 +67,14 @@ final class WaitCandidates {
   }
 
   /**
-   * These and {@code candidate}, unless one of these beats it. A sleep reached only under a
-   * condition (a retry's, a backoff's, a rate limit's pause) is not what a call costs: dropped.
+   * These and {@code candidate}, unless one of these beats it. A pause (a sleep, a rate limiter)
+   * reached through a call, or only under a condition, is a retry's backoff, a throttle or a poll
+   * interval, not a round trip: running callers at once would not make it shorter, or would defeat
+   * it. Dropped; a method's own pause stays in its summary (a lock held across it still counts).
    */
   WaitCandidates plus(Candidate candidate) {
-    if (candidate.chain().tag() == WaitTag.PACING && candidate.chain().conditional()) {
+    WaitChain chain = candidate.chain();
+    if (chain.tag() == WaitTag.PACING && (chain.conditional() || chain.length() > 1)) {
       return this;
     }
     for (Candidate c : all) {

@@ -67,6 +67,7 @@ public final class JavaParserFacts implements FactsSource {
 
   private final JpNames names;
   private final Vars vars = new Vars();
+  private JpDeclarations declarations;
   private final Catalogue catalogue;
   private final FactsSource methods = FactsSource.memoised(this::readMethod);
   private Boolean windowOnClasspath;
@@ -85,11 +86,17 @@ public final class JavaParserFacts implements FactsSource {
 
   private LockRegionReader lockRegions() {
     if (lockRegions == null) {
-      lockRegions =
-          new LockRegionReader(
-              new Values(new JpDeclarations(names, lowering(), new JpValues(names, vars))));
+      lockRegions = new LockRegionReader(new Values(declarations()));
     }
     return lockRegions;
+  }
+
+  /** What the readers find outside the body being read: fields, helpers, task classes. */
+  private JpDeclarations declarations() {
+    if (declarations == null) {
+      declarations = new JpDeclarations(names, lowering(), new JpValues(names, vars));
+    }
+    return declarations;
   }
 
   /** The pipelines' reader (FakeConcurrency, OversizedWindow). */
@@ -293,7 +300,8 @@ public final class JavaParserFacts implements FactsSource {
     Map<Var, dev.lockstep.analysis.body.Node> locals =
         method.root() == null ? Map.of() : new BodyScope().declareAll(method.root()).declared;
     Optional<LoopReader.LoopReading> read =
-        LoopReader.read(loop, JpNames.location(leaf), locals, this::mayHideCleanReason);
+        LoopReader.read(
+            loop, JpNames.location(leaf), locals, this::mayHideCleanReason, declarations());
     if (read.isEmpty()) {
       return Optional.empty();
     }

@@ -168,4 +168,32 @@ final class JpDeclarations implements Declarations {
     }
     return Optional.empty();
   }
+
+  @Override
+  public Optional<Target> declaredIn(Node.New created, String name, List<String> paramTypes) {
+    if (!(created.src().tree() instanceof Expression e)) {
+      return Optional.empty();
+    }
+    Optional<ResolvedType> type = names.type(e);
+    if (type.isEmpty() || !type.orElseThrow().isReferenceType()) {
+      return Optional.empty();
+    }
+    try {
+      Optional<ResolvedReferenceTypeDeclaration> cls =
+          type.orElseThrow().asReferenceType().getTypeDeclaration();
+      if (cls.isEmpty()) {
+        return Optional.empty();
+      }
+      for (ResolvedMethodDeclaration m : cls.orElseThrow().getDeclaredMethods()) {
+        if (m.getName().equals(name)
+            && !m.isAbstract()
+            && names.ref(m).paramTypes().equals(paramTypes)) {
+          return lowering.target(m, type.orElseThrow());
+        }
+      }
+    } catch (RuntimeException ex) {
+      return Optional.empty(); // something did not resolve: no override known
+    }
+    return Optional.empty();
+  }
 }
