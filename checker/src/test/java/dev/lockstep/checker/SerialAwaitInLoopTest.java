@@ -85,6 +85,12 @@ final class SerialAwaitInLoopTest {
     corpus("dispatchAndQueues").doTest();
   }
 
+  /** Classpath and file URLs are read locally; a URL built from a host is a round trip. */
+  @Test
+  void localResources() {
+    corpus("localResources").doTest();
+  }
+
   /** Threshold batches, de-duplication sets, counters; a variable set on the first iteration. */
   @Test
   void carriedThroughCollections() {

@@ -2,6 +2,7 @@ package dev.lockstep.analysis.facts;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,9 @@ import java.util.Optional;
  * @param producerOn for {@link ReceiverKind#FRESH}: the kind of what the creating call was made on
  *     ({@code LOCAL} for {@code result.partitionResult(p)} with {@code result} from before the
  *     loop, {@code FRESH} for {@code admin.listOffsets(x).partitionResult(p)}); else {@code root}
+ * @param producers for {@link ReceiverKind#FRESH}: the calls of the creating chain, first first
+ *     ({@code Object#getClass()}, {@code Class#getResource(String)} for {@code
+ *     getClass().getResource(name).openStream()}); else empty
  */
 public record Receiver(
     ReceiverKind kind,
@@ -27,7 +31,8 @@ public record Receiver(
     String type,
     Optional<MethodRef> producedBy,
     ReceiverKind root,
-    ReceiverKind producerOn) {
+    ReceiverKind producerOn,
+    List<MethodRef> producers) {
   public Receiver {
     requireNonNull(kind, "kind");
     requireNonNull(name, "name");
@@ -35,6 +40,7 @@ public record Receiver(
     requireNonNull(producedBy, "producedBy");
     requireNonNull(root, "root");
     requireNonNull(producerOn, "producerOn");
+    producers = List.copyOf(producers);
   }
 
   public Receiver(
@@ -43,12 +49,12 @@ public record Receiver(
       String type,
       Optional<MethodRef> producedBy,
       ReceiverKind root) {
-    this(kind, name, type, producedBy, root, root);
+    this(kind, name, type, producedBy, root, root, producedBy.stream().toList());
   }
 
   /** This receiver under another name (a local initialised with it, a field of it). */
   public Receiver named(ReceiverKind newKind, String newName, String newType) {
-    return new Receiver(newKind, newName, newType, producedBy, root, producerOn);
+    return new Receiver(newKind, newName, newType, producedBy, root, producerOn, producers);
   }
 
   /** A receiver that is not derived from anything else. */

@@ -11,8 +11,11 @@ import dev.lockstep.analysis.body.Node.TypeName;
 import dev.lockstep.analysis.body.Nodes;
 import dev.lockstep.analysis.body.Target;
 import dev.lockstep.analysis.body.Var;
+import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.Receiver;
 import dev.lockstep.analysis.facts.ReceiverKind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -90,6 +93,7 @@ public final class Receivers {
     }
     ReceiverKind root;
     ReceiverKind producerOn;
+    List<MethodRef> producers = new ArrayList<>();
     if (on == null) {
       root = method.isStatic() ? ReceiverKind.STATIC : ReceiverKind.THIS;
       producerOn = root;
@@ -97,9 +101,13 @@ public final class Receivers {
       Receiver r = of(on, scope, depth + 1);
       root = r.kind() == ReceiverKind.FRESH ? r.root() : r.kind();
       producerOn = r.kind();
+      if (r.kind() == ReceiverKind.FRESH) {
+        producers.addAll(r.producers());
+      }
     }
+    producers.add(method.ref());
     return new Receiver(
-        ReceiverKind.FRESH, "", typeName, Optional.of(method.ref()), root, producerOn);
+        ReceiverKind.FRESH, "", typeName, Optional.of(method.ref()), root, producerOn, producers);
   }
 
   private static Receiver variable(Var v, String typeName, BodyScope scope, int depth) {

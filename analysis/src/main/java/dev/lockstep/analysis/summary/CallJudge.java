@@ -112,7 +112,9 @@ public final class CallJudge {
                 serialized,
                 entry);
         case LATENCY, CHANNEL, PACING ->
-            new Verdict(Kind.WAIT, Optional.of(e.tag()), label, serialized, entry);
+            isLocalUrl(call)
+                ? new Verdict(Kind.NOT_A_WAIT, Optional.of(e.tag()), label, serialized, entry)
+                : new Verdict(Kind.WAIT, Optional.of(e.tag()), label, serialized, entry);
       };
     }
     return new Verdict(Kind.FOLLOW, Optional.empty(), "", serialized, Optional.empty());
@@ -151,6 +153,27 @@ public final class CallJudge {
         || owner.endsWith("Results")
         || owner.endsWith("Response")
         || owner.endsWith("Responses");
+  }
+
+  /**
+   * A URL read that stays on this machine: the URL (or its connection) comes from a classpath
+   * lookup ({@code getClass().getResource(name)}) or a file ({@code path.toUri().toURL()}).
+   */
+  static boolean isLocalUrl(CallSite call) {
+    if (!call.target().owner().startsWith("java.net.URL")
+        && !call.target().owner().equals("java.net.HttpURLConnection")) {
+      return false;
+    }
+    return call.receiver().producers().stream().anyMatch(CallJudge::isLocalResource);
+  }
+
+  private static boolean isLocalResource(MethodRef origin) {
+    String owner = origin.owner();
+    String name = origin.name();
+    return ((owner.equals("java.lang.Class") || owner.endsWith("ClassLoader"))
+            && (name.startsWith("getResource") || name.startsWith("getSystemResource")))
+        || (owner.equals("java.io.File") && (name.equals("toURI") || name.equals("toURL")))
+        || (owner.equals("java.nio.file.Path") && name.equals("toUri"));
   }
 
   /**

@@ -1,0 +1,36 @@
+package test;
+import java.io.File;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+/** Reads of classpath resources and files through URLs: not round trips. */
+class Resources {
+  void classpath(List<String> names) throws Exception {
+    for (String name : names) {
+      try (InputStream in = getClass().getResource(name).openStream()) {
+        in.available();
+      }
+    }
+    for (String name : names) {
+      URL url = Resources.class.getClassLoader().getResource(name);
+      url.openConnection().getInputStream().close();
+    }
+  }
+
+  void files(List<Path> paths, List<File> files) throws Exception {
+    for (Path path : paths) {
+      path.toUri().toURL().openStream().close();
+    }
+    for (File file : files) {
+      file.toURI().toURL().openStream().close();
+    }
+  }
+
+  void remote(List<String> hosts) throws Exception {
+    // BUG: Diagnostic contains: waits once per item (URL.openStream at Resources.java:33)
+    for (String host : hosts) {
+      new URL("https://" + host + "/health").openStream().close();
+    }
+  }
+}
