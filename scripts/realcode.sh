@@ -42,6 +42,7 @@ if [ ! -f "$SCANNER" ] || ! ls "$ROOT"/checker/target/lockstep-checker-*.jar >/d
   (cd "$ROOT" && ./mvnw -B -q -pl checker,scanner -am package -DskipTests) </dev/null
 fi
 CHECKER="$(ls "$ROOT"/checker/target/lockstep-checker-*.jar | grep -v sources | head -1)"
+ANALYSIS="$(ls "$ROOT"/analysis/target/lockstep-analysis-*.jar | grep -v sources | head -1)"
 [ -x "$JAVA" ] || { echo "realcode: no JDK 25 at $JAVA (set JAVA25)" >&2; exit 2; }
 command -v python3 >/dev/null || { echo "realcode: needs python3" >&2; exit 2; }
 mkdir -p "$OUT"
@@ -65,7 +66,8 @@ while IFS=$'\t' read -r GAV EXTRA EXCLUDE; do
   mkdir -p "$WORK"
   T0=$(date +%s)
   SETTINGS="$(printf '%s\n' "$GAV" "$EXTRA" "$EXCLUDE" "$CHECKS")"
-  if [ "$(cat "$WORK/plugin.done" 2>/dev/null)" != "$SETTINGS" ] || [ "$CHECKER" -nt "$WORK/plugin.done" ]; then
+  if [ "$(cat "$WORK/plugin.done" 2>/dev/null)" != "$SETTINGS" ] || [ "$CHECKER" -nt "$WORK/plugin.done" ] \
+      || [ "$ANALYSIS" -nt "$WORK/plugin.done" ]; then
     echo "realcode: $GAV — fetching and compiling with the plugin" >&2
     rm -f "$WORK/plugin.done"
     if WORK="$WORK" CHECKS="$CHECKS" EXTRA="$EXTRA" EXCLUDE="$EXCLUDE" JAVAC="$(dirname "$JAVA")/javac" \

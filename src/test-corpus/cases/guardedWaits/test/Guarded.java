@@ -113,4 +113,27 @@ class Guarded {
       process(file);
     }
   }
+
+  // A wait only under a condition inside a called method: a path the items may never take.
+  void remoteOnly(String file) throws Exception {
+    if (file.endsWith(".remote")) {
+      client.send(file);
+    }
+  }
+
+  void rarePathInACallee(List<String> files) throws Exception {
+    for (String file : files) {
+      remoteOnly(file);
+    }
+  }
+
+  // The same condition in the loop body is the visible per-item logic: reported, and shown.
+  void conditionInTheLoop(List<String> files) throws Exception {
+    // BUG: Diagnostic contains: waits up to once per item (send at Guarded.java:135 (if file.endsWith(".remote"))
+    for (String file : files) {
+      if (file.endsWith(".remote")) {
+        client.send(file);
+      }
+    }
+  }
 }

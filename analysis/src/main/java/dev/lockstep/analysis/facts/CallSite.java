@@ -139,92 +139,87 @@ public record CallSite(
   }
 
   public CallSite withMarks(Marks target, Marks owner, Marks receiverField) {
-    return new CallSite(
-        this.target,
-        matchOwners,
-        receiver,
-        location,
-        target,
-        owner,
-        receiverField,
-        runVia,
-        inNestedLoop,
-        targetSynchronized,
-        guard,
-        arguments,
-        receiverParameter,
-        dispatch);
+    Copy c = new Copy(this);
+    c.targetMarks = target;
+    c.ownerMarks = owner;
+    c.receiverMarks = receiverField;
+    return c.build();
   }
 
   public CallSite withMatchOwners(Set<String> owners) {
-    return new CallSite(
-        target,
-        owners,
-        receiver,
-        location,
-        targetMarks,
-        ownerMarks,
-        receiverMarks,
-        runVia,
-        inNestedLoop,
-        targetSynchronized,
-        guard,
-        arguments,
-        receiverParameter,
-        dispatch);
+    Copy c = new Copy(this);
+    c.matchOwners = owners;
+    return c.build();
   }
 
   public CallSite withRunVia(List<MethodRef> via) {
-    return new CallSite(
-        target,
-        matchOwners,
-        receiver,
-        location,
-        targetMarks,
-        ownerMarks,
-        receiverMarks,
-        via,
-        inNestedLoop,
-        targetSynchronized,
-        guard,
-        arguments,
-        receiverParameter,
-        dispatch);
+    Copy c = new Copy(this);
+    c.runVia = via;
+    return c.build();
   }
 
   public CallSite withTargetSynchronized(boolean synchronizedTarget) {
-    return new CallSite(
-        target,
-        matchOwners,
-        receiver,
-        location,
-        targetMarks,
-        ownerMarks,
-        receiverMarks,
-        runVia,
-        inNestedLoop,
-        synchronizedTarget,
-        guard,
-        arguments,
-        receiverParameter,
-        dispatch);
+    Copy c = new Copy(this);
+    c.targetSynchronized = synchronizedTarget;
+    return c.build();
   }
 
   public CallSite withGuard(Guard newGuard) {
-    return new CallSite(
-        target,
-        matchOwners,
-        receiver,
-        location,
-        targetMarks,
-        ownerMarks,
-        receiverMarks,
-        runVia,
-        inNestedLoop,
-        targetSynchronized,
-        newGuard,
-        arguments,
-        receiverParameter,
-        dispatch);
+    Copy c = new Copy(this);
+    c.guard = newGuard;
+    return c.build();
+  }
+
+  /** A field-by-field copy for the {@code with…} methods: a record has no {@code with}. */
+  private static final class Copy {
+    final MethodRef target;
+    Set<String> matchOwners;
+    final Receiver receiver;
+    final Location location;
+    Marks targetMarks;
+    Marks ownerMarks;
+    Marks receiverMarks;
+    List<MethodRef> runVia;
+    final boolean inNestedLoop;
+    boolean targetSynchronized;
+    Guard guard;
+    final List<Argument> arguments;
+    final int receiverParameter;
+    final List<MethodRef> dispatch;
+
+    Copy(CallSite s) {
+      target = s.target;
+      matchOwners = s.matchOwners;
+      receiver = s.receiver;
+      location = s.location;
+      targetMarks = s.targetMarks;
+      ownerMarks = s.ownerMarks;
+      receiverMarks = s.receiverMarks;
+      runVia = s.runVia;
+      inNestedLoop = s.inNestedLoop;
+      targetSynchronized = s.targetSynchronized;
+      guard = s.guard;
+      arguments = s.arguments;
+      receiverParameter = s.receiverParameter;
+      dispatch = s.dispatch;
+    }
+
+    CallSite build() {
+      return new CallSite(
+          target,
+          matchOwners,
+          receiver,
+          location,
+          targetMarks,
+          ownerMarks,
+          receiverMarks,
+          runVia,
+          inNestedLoop,
+          targetSynchronized,
+          guard,
+          arguments,
+          receiverParameter,
+          dispatch);
+    }
   }
 }

@@ -18,6 +18,7 @@ import dev.lockstep.analysis.finding.Finding;
 import dev.lockstep.analysis.finding.FixPlan;
 import dev.lockstep.analysis.summary.CallJudge;
 import dev.lockstep.analysis.summary.CallWait;
+import dev.lockstep.analysis.summary.Hop;
 import dev.lockstep.analysis.summary.SerialPoint;
 import dev.lockstep.analysis.summary.Summaries;
 import dev.lockstep.analysis.summary.WaitChain;
@@ -150,7 +151,10 @@ public final class SerialAwaitRule {
                 + cost.serializedWait().orElseThrow().render()
                 + ")");
       }
-      cost.waitChain().ifPresent(chains::add);
+      // A wait reached only through a condition inside a called method is a path the items may
+      // never take (a flag, a special case, an error path): not counted. Conditions in the loop
+      // body itself are the visible per-item logic: kept, and shown.
+      cost.waitChain().filter(c -> !conditionalBelowTheLoop(c)).ifPresent(chains::add);
     }
     if (chains.isEmpty()) {
       return new LoopVerdict.Clean(LoopVerdict.Reason.NO_WAIT, "no call in the body waits");
@@ -197,6 +201,10 @@ public final class SerialAwaitRule {
       return "'" + receiver.name() + "'";
     }
     return receiver.producedBy().map(p -> "'" + p.name() + "(...)' result").orElse("channel");
+  }
+
+  private static boolean conditionalBelowTheLoop(WaitChain chain) {
+    return chain.hops().stream().skip(1).anyMatch(Hop::conditional);
   }
 
   private static boolean carries(OuterWrite write) {

@@ -166,18 +166,7 @@ final class WaitCandidates {
         case SHARED, OTHER -> conditions.add(r.condition());
       }
     }
-    Guard guard = call.guard();
-    switch (guard.kind()) {
-      case ALWAYS -> {}
-      case PARAMETER -> {
-        if (keepRequirements) {
-          requires.add(new Requirement(guard.parameter(), guard.runsWhen(), guard.condition()));
-        } else {
-          conditions.add(0, guard.condition());
-        }
-      }
-      default -> conditions.add(0, guard.condition());
-    }
+    guarded(call.guard(), keepRequirements, requires, conditions);
     for (int i = 0; i < requires.size(); i++) {
       for (int j = i + 1; j < requires.size(); j++) {
         Requirement a = requires.get(i);
@@ -208,24 +197,33 @@ final class WaitCandidates {
 
   /** A wait made directly by {@code call}, under the call's guard. */
   static WaitCandidates direct(CallSite call, String label, WaitTag tag, boolean keep) {
-    Guard guard = call.guard();
     List<Requirement> requires = new ArrayList<>();
-    String condition = "";
+    List<String> conditions = new ArrayList<>();
+    guarded(call.guard(), keep, requires, conditions);
+    WaitChain chain =
+        WaitChain.direct(new Hop(label, call.location(), String.join(" && ", conditions)), tag);
+    if (tag == WaitTag.CHANNEL && call.receiverParameter() >= 0) {
+      chain = chain.onChannel(call.receiverParameter());
+    }
+    return NONE.plus(new Candidate(chain, requires));
+  }
+
+  /**
+   * Adds a call's own guard: a parameter guard stays a requirement in a summary ({@code keep}) and
+   * becomes a condition in a loop; any other condition is shown first on the hop.
+   */
+  private static void guarded(
+      Guard guard, boolean keep, List<Requirement> requires, List<String> conditions) {
     switch (guard.kind()) {
       case ALWAYS -> {}
       case PARAMETER -> {
         if (keep) {
           requires.add(new Requirement(guard.parameter(), guard.runsWhen(), guard.condition()));
         } else {
-          condition = guard.condition();
+          conditions.add(0, guard.condition());
         }
       }
-      default -> condition = guard.condition();
+      default -> conditions.add(0, guard.condition());
     }
-    WaitChain chain = WaitChain.direct(new Hop(label, call.location(), condition), tag);
-    if (tag == WaitTag.CHANNEL && call.receiverParameter() >= 0) {
-      chain = chain.onChannel(call.receiverParameter());
-    }
-    return NONE.plus(new Candidate(chain, requires));
   }
 }
