@@ -136,4 +136,15 @@ class Guarded {
       }
     }
   }
+
+  // A switch case is a condition in the loop body: shown by its label.
+  void switchInTheLoop(List<String> kinds) throws Exception {
+    // BUG: Diagnostic contains: (if kind is "remote")
+    for (String kind : kinds) {
+      switch (kind) {
+        case "remote" -> client.send(kind);
+        default -> {}
+      }
+    }
+  }
 }

@@ -143,7 +143,7 @@ public final class CallReader {
         scan(s.selector());
         for (Case c : s.cases()) {
           c.labels().forEach(this::scan);
-          guards.push(c, true);
+          guards.pushCase(s.selector(), c.labels());
           try {
             c.body().forEach(this::scan);
           } finally {

@@ -44,8 +44,11 @@ final class Guards {
   private static final Set<String> LOOKUPS =
       Set.of("get", "getIfPresent", "peek", "find", "lookup", "getIfCached");
 
-  /** One condition: the call runs when {@code condition} evaluates to {@code holds}. */
-  record Cond(Node condition, boolean holds) {}
+  /**
+   * One condition: the call runs when {@code condition} evaluates to {@code holds}; {@code label}
+   * names it when its source does not (a switch case), else empty.
+   */
+  record Cond(Node condition, boolean holds, String label) {}
 
   private final List<Cond> stack = new ArrayList<>();
   private final BodyScope scope;
@@ -55,7 +58,16 @@ final class Guards {
   }
 
   void push(Node condition, boolean holds) {
-    stack.add(new Cond(condition, holds));
+    stack.add(new Cond(condition, holds, ""));
+  }
+
+  /** A switch case: the call runs when {@code selector} matches {@code labels}. */
+  void pushCase(Node selector, List<Node> labels) {
+    String text =
+        labels.isEmpty()
+            ? "default"
+            : labels.stream().map(l -> l.src().source().strip()).collect(Collectors.joining(", "));
+    stack.add(new Cond(selector, true, selector.src().source().strip() + " is " + text));
   }
 
   void pop() {
@@ -73,22 +85,17 @@ final class Guards {
     }
   }
 
-  /** The conditions open now, outermost first. */
-  List<Cond> open() {
-    return List.copyOf(stack);
-  }
-
   /** The guard of a call made here. */
   Guard current() {
     if (stack.isEmpty()) {
       return Guard.ALWAYS;
     }
     for (Cond c : stack) {
-      if (absentState(c.condition(), c.holds())) {
+      if (c.label().isEmpty() && absentState(c.condition(), c.holds())) {
         return Guard.firstTime(text(c));
       }
     }
-    if (stack.size() == 1) {
+    if (stack.size() == 1 && stack.get(0).label().isEmpty()) {
       Cond only = stack.get(0);
       Node tested = Nodes.unwrap(only.condition());
       boolean holds = only.holds();
@@ -231,6 +238,9 @@ final class Guards {
   }
 
   private static String text(Cond c) {
+    if (!c.label().isEmpty()) {
+      return c.label();
+    }
     String source = c.condition().src().source().strip();
     if (c.holds()) {
       return source;
