@@ -33,4 +33,21 @@ class Resources {
       new URL("https://" + host + "/health").openStream().close();
     }
   }
+
+  // A non-blocking channel's read returns what is there: not a round trip.
+  void pollEach(List<java.nio.channels.SocketChannel> channels, java.nio.ByteBuffer buf)
+      throws Exception {
+    for (java.nio.channels.SocketChannel c : channels) {
+      c.configureBlocking(false);
+      c.read(buf);
+    }
+  }
+
+  void readEach(List<java.nio.channels.SocketChannel> channels, java.nio.ByteBuffer buf)
+      throws Exception {
+    // BUG: Diagnostic contains: waits once per item (SocketChannel.read at Resources.java:50)
+    for (java.nio.channels.SocketChannel c : channels) {
+      c.read(buf);
+    }
+  }
 }

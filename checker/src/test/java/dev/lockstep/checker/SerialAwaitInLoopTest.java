@@ -85,7 +85,7 @@ final class SerialAwaitInLoopTest {
     corpus("dispatchAndQueues").doTest();
   }
 
-  /** Classpath and file URLs are read locally; a URL built from a host is a round trip. */
+  /** Classpath and file URLs, non-blocking channels: local or immediate; a host URL is a wait. */
   @Test
   void localResources() {
     corpus("localResources").doTest();

@@ -22,6 +22,7 @@ import dev.lockstep.analysis.facts.Argument;
 import dev.lockstep.analysis.facts.CallSite;
 import dev.lockstep.analysis.facts.Guard;
 import dev.lockstep.analysis.facts.Location;
+import dev.lockstep.analysis.facts.Mark;
 import dev.lockstep.analysis.facts.Marks;
 import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.Receiver;
@@ -61,6 +62,7 @@ public final class CallReader {
   private final IdentityHashMap<Node, MethodRef> consumers = new IdentityHashMap<>();
   private final Guards guards;
   private Allocations allocations;
+  private ChannelModes channels;
   private final IdentityHashMap<CallSite, Set<Var>> conditionReads = new IdentityHashMap<>();
   private int nested;
   private boolean uncertain;
@@ -84,6 +86,7 @@ public final class CallReader {
   /** The calls of {@code node}; a shortcut for one scan. */
   public static List<CallSite> calls(Node node, BodyScope scope) {
     CallReader reader = of(scope);
+    reader.channels(new ChannelModes(node, null));
     reader.scan(node);
     return reader.calls();
   }
@@ -295,13 +298,20 @@ public final class CallReader {
         receiverMarks = onVar.marks();
       }
     }
+    Marks targetMarks = method.methodMarks();
+    if (on != null && channels != null && method.ref().owner().startsWith("java.nio.channels.")) {
+      Var channel = Nodes.var(Nodes.unwrap(on));
+      if (channel != null && channels.nonBlocking(channel)) {
+        targetMarks = targetMarks.plus(Marks.of(Mark.NON_BLOCKING)); // returns what is there
+      }
+    }
     record(
         new CallSite(
             method.ref(),
             method.matchOwners(),
             receiver,
             at,
-            method.methodMarks(),
+            targetMarks,
             method.ownerMarks(),
             receiverMarks,
             runVia(),
@@ -320,6 +330,11 @@ public final class CallReader {
       return List.of();
     }
     return allocations.dispatch(v, method.ref());
+  }
+
+  /** Tells which channels are non-blocking: their reads and writes are not waits. */
+  void channels(ChannelModes modes) {
+    this.channels = modes;
   }
 
   /** Reads the classes receivers are allocated with, for {@link CallSite#dispatch()}. */

@@ -179,6 +179,9 @@ public final class LoopReader {
     }
     CallReader calls = new CallReader(scope, true, mayHideCleanReason);
     calls.allocations(new Allocations(methodLocals, declarations));
+    ChannelModes channels = new ChannelModes(null, declarations);
+    bodies.forEach(channels::add);
+    calls.channels(channels);
     LoopBodyReader body = new LoopBodyReader(scope, loop instanceof Loop);
     for (Node b : bodies) {
       switch (b) {
