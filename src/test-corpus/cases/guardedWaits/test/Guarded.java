@@ -147,4 +147,19 @@ class Guarded {
       }
     }
   }
+
+  // A precondition that throws does not make what follows conditional.
+  void checked(String id) throws Exception {
+    if (id == null) {
+      throw new IllegalArgumentException("id");
+    }
+    client.send(id);
+  }
+
+  void preconditionInACallee(List<String> ids) throws Exception {
+    // BUG: Diagnostic contains: waits once per item (checked at Guarded.java:162 -> send at
+    for (String id : ids) {
+      checked(id);
+    }
+  }
 }

@@ -198,10 +198,15 @@ public final class CallReader {
     try {
       for (Node statement : block.statements()) {
         scan(statement);
+        // A branch that only throws is a precondition: what follows is not conditional.
         if (Nodes.unwrap(statement) instanceof If i) {
-          if (Guards.exits(i.then()) && (i.otherwise() == null || !Guards.exits(i.otherwise()))) {
+          if (Guards.exits(i.then())
+              && !Guards.throwsOnly(i.then())
+              && (i.otherwise() == null || !Guards.exits(i.otherwise()))) {
             guards.push(i.condition(), false);
-          } else if (i.otherwise() != null && Guards.exits(i.otherwise())) {
+          } else if (i.otherwise() != null
+              && Guards.exits(i.otherwise())
+              && !Guards.throwsOnly(i.otherwise())) {
             guards.push(i.condition(), true);
           }
         }

@@ -237,6 +237,22 @@ final class Guards {
     return false;
   }
 
+  /**
+   * Whether {@code statement} always ends by throwing: a precondition ({@code if (id == null) throw
+   * ...}). What follows it runs whenever the call succeeds: no condition.
+   */
+  static boolean throwsOnly(Node statement) {
+    Node s = Nodes.unwrap(statement);
+    if (s instanceof Jump j) {
+      return j.kind() == Node.JumpKind.THROW;
+    }
+    if (s instanceof Block block) {
+      return !block.statements().isEmpty()
+          && throwsOnly(block.statements().get(block.statements().size() - 1));
+    }
+    return false;
+  }
+
   private static String text(Cond c) {
     if (!c.label().isEmpty()) {
       return c.label();
