@@ -7,7 +7,8 @@
 # Every Maven and scanner run holds $LOCK (one at a time on a shared machine). Then compare.py
 # prints what is still reported against the hand judgements in judged.tsv.
 set -uo pipefail
-ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/../../.." && pwd)"
 SCANNER="${SCANNER:-$ROOT/scanner/target/lockstep-scanner.jar}"
 JAVA="${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
 BASE="${BASE:-$ROOT/target/realcode-apps}"
@@ -52,4 +53,4 @@ POM
 done
 
 # Compare with the hand judgements (judged.tsv): judged TP/FP still reported, gone, and new unjudged findings.
-BASE="$BASE" python3 "$(dirname "$(readlink -f "$0")")/compare.py" "${OUT_TAG:-}"
+BASE="$BASE" python3 "$HERE/compare.py" "${OUT_TAG:-}"
