@@ -261,6 +261,17 @@ final class Guards {
     if (c.holds()) {
       return source;
     }
+    // The false side, as a reader would write it: !done for done, done for !done, a != b for a ==
+    // b.
+    Node condition = Nodes.unwrap(c.condition());
+    if (condition instanceof Unary u && u.operator().equals("!")) {
+      return u.operand().src().source().strip();
+    }
+    if (condition instanceof Binary b && (b.operator().equals("==") || b.operator().equals("!="))) {
+      return b.left().src().source().strip()
+          + (b.operator().equals("==") ? " != " : " == ")
+          + b.right().src().source().strip();
+    }
     boolean simple = source.matches("[\\w.()]*");
     return simple ? "!" + source : "!(" + source + ")";
   }

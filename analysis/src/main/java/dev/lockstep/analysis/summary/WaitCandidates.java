@@ -58,10 +58,6 @@ final class WaitCandidates {
     this.all = List.copyOf(all);
   }
 
-  List<Candidate> all() {
-    return all;
-  }
-
   boolean isEmpty() {
     return all.isEmpty();
   }
