@@ -27,10 +27,10 @@ import dev.lockstep.analysis.facts.Marks;
 import dev.lockstep.analysis.facts.MethodFacts;
 import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.read.BodyScope;
-import dev.lockstep.analysis.read.CallReader;
 import dev.lockstep.analysis.read.FixFit;
 import dev.lockstep.analysis.read.LockRegionReader;
 import dev.lockstep.analysis.read.LoopReader;
+import dev.lockstep.analysis.read.MethodReader;
 import dev.lockstep.analysis.read.PipelineReader;
 import dev.lockstep.analysis.read.Values;
 import dev.lockstep.analysis.summary.FactsSource;
@@ -100,14 +100,15 @@ final class JavacFacts implements FactsSource {
             .withParameters(symbol.params().stream().map(lowering::var).toList());
     MethodRef ref = names.ref(symbol);
     Location at = JavacNames.location(unit, tree);
-    return new MethodFacts(
+    // Loops and pipelines are read where Error Prone visits them (each once); summaries need only
+    // what the method reader reads and the lock regions.
+    return MethodReader.read(
         ref,
         at,
         names.methodMarks(symbol),
         names.typeMarks(symbol.owner),
-        // Loops and pipelines are read where Error Prone visits them (each once); summaries need
-        // only calls and lock regions.
-        CallReader.calls(body, scope),
+        body,
+        scope,
         lockRegions.methodRegions(
             body, ref, at, (symbol.flags() & Flags.SYNCHRONIZED) != 0, symbol.isStatic(), scope));
   }

@@ -85,6 +85,16 @@ final class SerialAwaitInLoopTest {
     corpus("dispatchAndQueues").doTest();
   }
 
+  /**
+   * A URL a helper builds as a {@code jar:} URL is no round trip, through a parameter or a local;
+   * one from the method's caller is the caller's to judge; a future handed to a call that completes
+   * it before returning is no wait, one handed to a worker thread is.
+   */
+  @Test
+  void returnedUrlsAndHandedBackFutures() {
+    corpus("returnedUrlsAndHandedBackFutures").doTest();
+  }
+
   /** Classpath and file URLs, non-blocking channels: local or immediate; a host URL is a wait. */
   @Test
   void localResources() {

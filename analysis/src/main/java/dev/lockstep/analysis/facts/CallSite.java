@@ -33,6 +33,11 @@ import java.util.Set;
  *     {@code -1}
  * @param dispatch the methods the call may run, one per class its receiver is allocated with in the
  *     sources ({@code loader = n > 1 ? new ParallelLoader(n) : new Loader()}); empty when unknown
+ * @param receiverOrigin for a call on a URL, URI or URL connection: where that URL comes from
+ *     ({@link Argument.Kind#LOCAL_URL}, a parameter, a method's result); else {@link
+ *     Argument#OTHER}
+ * @param receiverHandedTo for a call on a local made with {@code new} in the scope: the calls the
+ *     scope passes that local to (a callback that a future's {@code get()} then waits on)
  */
 public record CallSite(
     MethodRef target,
@@ -48,7 +53,9 @@ public record CallSite(
     Guard guard,
     List<Argument> arguments,
     int receiverParameter,
-    List<MethodRef> dispatch) {
+    List<MethodRef> dispatch,
+    Argument receiverOrigin,
+    List<Handoff> receiverHandedTo) {
   /** In {@link #runVia()}: the lambda was stored (assigned, returned), not passed to a call. */
   public static final MethodRef STORED = MethodRef.of("", "<stored>");
 
@@ -64,6 +71,8 @@ public record CallSite(
     requireNonNull(guard, "guard");
     arguments = List.copyOf(arguments);
     dispatch = List.copyOf(dispatch);
+    requireNonNull(receiverOrigin, "receiverOrigin");
+    receiverHandedTo = List.copyOf(receiverHandedTo);
   }
 
   /** A call site that runs whenever its body does, its arguments unread. */
@@ -92,6 +101,8 @@ public record CallSite(
         Guard.ALWAYS,
         List.of(),
         -1,
+        List.of(),
+        Argument.OTHER,
         List.of());
   }
 
@@ -186,6 +197,8 @@ public record CallSite(
     final List<Argument> arguments;
     final int receiverParameter;
     final List<MethodRef> dispatch;
+    final Argument receiverOrigin;
+    final List<Handoff> receiverHandedTo;
 
     Copy(CallSite s) {
       target = s.target;
@@ -202,6 +215,8 @@ public record CallSite(
       arguments = s.arguments;
       receiverParameter = s.receiverParameter;
       dispatch = s.dispatch;
+      receiverOrigin = s.receiverOrigin;
+      receiverHandedTo = s.receiverHandedTo;
     }
 
     CallSite build() {
@@ -219,7 +234,9 @@ public record CallSite(
           guard,
           arguments,
           receiverParameter,
-          dispatch);
+          dispatch,
+          receiverOrigin,
+          receiverHandedTo);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.lockstep.analysis.facts;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything a front end reads off one method (or constructor, or initialiser).
@@ -15,6 +16,10 @@ import java.util.List;
  *     carry {@link CallSite#runVia()}; calls in local and anonymous classes belong to those
  *     classes' methods
  * @param lockRegions regions holding a lock
+ * @param returns what each return statement gives back, as far as callers use it (a URL that stays
+ *     on this machine)
+ * @param confinedParameters the indexes of the parameters the body only calls methods on (not kept,
+ *     not handed on, not seen by a lambda): done with when the method returns
  */
 public record MethodFacts(
     MethodRef method,
@@ -22,7 +27,9 @@ public record MethodFacts(
     Marks methodMarks,
     Marks typeMarks,
     List<CallSite> calls,
-    List<LockRegion> lockRegions) {
+    List<LockRegion> lockRegions,
+    List<Argument> returns,
+    Set<Integer> confinedParameters) {
   public MethodFacts {
     requireNonNull(method, "method");
     requireNonNull(location, "location");
@@ -30,6 +37,18 @@ public record MethodFacts(
     requireNonNull(typeMarks, "typeMarks");
     calls = List.copyOf(calls);
     lockRegions = List.copyOf(lockRegions);
+    returns = List.copyOf(returns);
+    confinedParameters = Set.copyOf(confinedParameters);
+  }
+
+  public MethodFacts(
+      MethodRef method,
+      Location location,
+      Marks methodMarks,
+      Marks typeMarks,
+      List<CallSite> calls,
+      List<LockRegion> lockRegions) {
+    this(method, location, methodMarks, typeMarks, calls, lockRegions, List.of(), Set.of());
   }
 
   /** Facts with calls only; for tests and for front ends that read nothing else. */

@@ -12,6 +12,7 @@ import dev.lockstep.analysis.body.Node.If;
 import dev.lockstep.analysis.body.Node.Lambda;
 import dev.lockstep.analysis.body.Node.Loop;
 import dev.lockstep.analysis.body.Node.MethodReference;
+import dev.lockstep.analysis.body.Node.Name;
 import dev.lockstep.analysis.body.Node.New;
 import dev.lockstep.analysis.body.Node.Switch;
 import dev.lockstep.analysis.body.Node.TypeName;
@@ -21,6 +22,7 @@ import dev.lockstep.analysis.body.Var;
 import dev.lockstep.analysis.facts.Argument;
 import dev.lockstep.analysis.facts.CallSite;
 import dev.lockstep.analysis.facts.Guard;
+import dev.lockstep.analysis.facts.Handoff;
 import dev.lockstep.analysis.facts.Location;
 import dev.lockstep.analysis.facts.Mark;
 import dev.lockstep.analysis.facts.Marks;
@@ -64,6 +66,7 @@ public final class CallReader {
   private Allocations allocations;
   private ChannelModes channels;
   private final IdentityHashMap<CallSite, Set<Var>> conditionReads = new IdentityHashMap<>();
+  private final IdentityHashMap<Var, List<Handoff>> handoffs = new IdentityHashMap<>();
   private int nested;
   private boolean uncertain;
 
@@ -276,6 +279,8 @@ public final class CallReader {
               guards.current(),
               List.of(),
               -1,
+              List.of(),
+              Argument.OTHER,
               List.of()));
     } else {
       add(method, ref.qualifier(), ref.src().at(), List.of());
@@ -325,7 +330,34 @@ public final class CallReader {
             guards.current(),
             args.stream().map(guards::argument).toList(),
             on == null ? -1 : guards.parameterOf(on),
-            dispatch(method, on)));
+            dispatch(method, on),
+            on != null && UrlOrigins.readsUrl(method.ref())
+                ? UrlOrigins.of(on, scope)
+                : Argument.OTHER,
+            on == null ? List.of() : handedTo(on)));
+    noteHandoffs(method, on, args);
+  }
+
+  /** The calls a local made with {@code new} in the scope was passed to so far. */
+  private List<Handoff> handedTo(Node on) {
+    Var v = Nodes.var(on);
+    return v == null ? List.of() : handoffs.getOrDefault(v, List.of());
+  }
+
+  /** Records the locals made with {@code new} that this call is handed. */
+  private void noteHandoffs(Target method, Node on, List<Node> args) {
+    for (int i = 0; i < args.size(); i++) {
+      Var v = Nodes.var(args.get(i));
+      if (v != null
+          && !v.isField()
+          && Nodes.unwrap(args.get(i)) instanceof Name
+          && scope.declared.get(v) instanceof New) {
+        List<MethodRef> runs = dispatch(method, on);
+        handoffs
+            .computeIfAbsent(v, k -> new ArrayList<>())
+            .add(new Handoff(runs.isEmpty() ? List.of(method.ref()) : runs, i));
+      }
+    }
   }
 
   /** The methods a call on {@code on} may run, one per class it is allocated with. */

@@ -8,6 +8,7 @@ import dev.lockstep.analysis.body.Node.If;
 import dev.lockstep.analysis.body.Node.Jump;
 import dev.lockstep.analysis.body.Node.Literal;
 import dev.lockstep.analysis.body.Node.Name;
+import dev.lockstep.analysis.body.Node.New;
 import dev.lockstep.analysis.body.Node.Select;
 import dev.lockstep.analysis.body.Node.This;
 import dev.lockstep.analysis.body.Node.Unary;
@@ -124,6 +125,16 @@ final class Guards {
     int index = parameterIndex(a);
     if (index >= 0) {
       return Argument.parameter(index);
+    }
+    // What a call returns, or a URL's origin ({@code new URL(base, name)}, {@code jarBaseUrl(u)}),
+    // also through a local initialised with one.
+    Node made =
+        v != null && !v.isField() && scope.declared.get(v) != null ? scope.declared.get(v) : a;
+    if (Nodes.unwrap(made) instanceof Call || Nodes.unwrap(made) instanceof New) {
+      Argument origin = UrlOrigins.of(made, scope);
+      if (origin.kind() != Argument.Kind.OTHER) {
+        return origin;
+      }
     }
     if (v != null
         && (v.isField() || (!scope.isDeclared(v) && !scope.items.contains(v)))

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.catalogue.CatalogueEntry;
 import dev.lockstep.analysis.catalogue.WaitTag;
+import dev.lockstep.analysis.facts.Argument;
 import dev.lockstep.analysis.facts.CallSite;
 import dev.lockstep.analysis.facts.Mark;
 import dev.lockstep.analysis.facts.Marks;
@@ -157,23 +158,11 @@ public final class CallJudge {
 
   /**
    * A URL read that stays on this machine: the URL (or its connection) comes from a classpath
-   * lookup ({@code getClass().getResource(name)}) or a file ({@code path.toUri().toURL()}).
+   * lookup ({@code getClass().getResource(name)}), a file ({@code path.toUri().toURL()}) or a
+   * {@code jar:}/{@code file:} URL ({@link dev.lockstep.analysis.read.UrlOrigins}).
    */
   static boolean isLocalUrl(CallSite call) {
-    if (!call.target().owner().startsWith("java.net.URL")
-        && !call.target().owner().equals("java.net.HttpURLConnection")) {
-      return false;
-    }
-    return call.receiver().producers().stream().anyMatch(CallJudge::isLocalResource);
-  }
-
-  private static boolean isLocalResource(MethodRef origin) {
-    String owner = origin.owner();
-    String name = origin.name();
-    return ((owner.equals("java.lang.Class") || owner.endsWith("ClassLoader"))
-            && (name.startsWith("getResource") || name.startsWith("getSystemResource")))
-        || (owner.equals("java.io.File") && (name.equals("toURI") || name.equals("toURL")))
-        || (owner.equals("java.nio.file.Path") && name.equals("toUri"));
+    return call.receiverOrigin().kind() == Argument.Kind.LOCAL_URL;
   }
 
   /**

@@ -3,8 +3,10 @@ package dev.lockstep.analysis.summary;
 import static java.util.Objects.requireNonNull;
 
 import dev.lockstep.analysis.catalogue.WaitTag;
+import dev.lockstep.analysis.facts.Argument;
 import dev.lockstep.analysis.facts.CallSite;
 import dev.lockstep.analysis.facts.Guard;
+import dev.lockstep.analysis.facts.Handoff;
 import dev.lockstep.analysis.facts.LockRegion;
 import dev.lockstep.analysis.facts.MethodFacts;
 import dev.lockstep.analysis.facts.MethodRef;
@@ -49,6 +51,7 @@ public final class Summaries {
   private final FactsSource facts;
   private final CallJudge judge;
   private final int maxDepth;
+  private final Map<MethodRef, Optional<MethodFacts>> read = new HashMap<>();
   private final Map<MethodRef, Optional<Body>> bodies = new HashMap<>();
   private final Map<MethodRef, Waits> waits = new HashMap<>();
   private final Map<MethodRef, Points> pointsByMethod = new HashMap<>();
@@ -87,13 +90,81 @@ public final class Summaries {
   private Optional<Body> body(MethodRef method) {
     Optional<Body> known = bodies.get(method);
     if (known == null) {
-      known =
-          facts
-              .factsFor(method)
-              .map(f -> new Body(f, f.calls().stream().map(judge::judge).toList()));
+      known = factsOf(method).map(f -> new Body(f, f.calls().stream().map(this::verdict).toList()));
       bodies.put(method, known);
     }
     return known;
+  }
+
+  private Optional<MethodFacts> factsOf(MethodRef method) {
+    Optional<MethodFacts> known = read.get(method);
+    if (known == null) {
+      known = facts.factsFor(method);
+      read.put(method, known);
+    }
+    return known;
+  }
+
+  /**
+   * The judge's verdict, with what only other bodies can tell: a URL that a method of the sources
+   * builds locally ({@code jarBaseUrl(url).openStream()}), and a future the calls it was handed to
+   * complete before they return ({@code putConnectorConfig(..., cb); cb.get()}) are no waits.
+   */
+  private CallJudge.Verdict verdict(CallSite call) {
+    CallJudge.Verdict verdict = judge.judge(call);
+    if (verdict.isWait()
+        && (localUrl(call.receiverOrigin())
+            || (verdict.tag().orElse(null) == WaitTag.AWAIT && completedWhenHandedBack(call)))) {
+      return new CallJudge.Verdict(
+          CallJudge.Kind.NOT_A_WAIT,
+          verdict.tag(),
+          verdict.label(),
+          verdict.serialized(),
+          verdict.entry());
+    }
+    return verdict;
+  }
+
+  /** Whether a URL stays on this machine: a local one, or what a method returns that always is. */
+  private boolean localUrl(Argument url) {
+    return localUrl(url, 0);
+  }
+
+  private boolean localUrl(Argument url, int depth) {
+    return switch (url.kind()) {
+      case LOCAL_URL -> true;
+      case RETURNED -> {
+        if (depth >= maxDepth || url.returnedBy().isEmpty()) {
+          yield false;
+        }
+        List<Argument> returns =
+            factsOf(url.returnedBy().orElseThrow()).map(MethodFacts::returns).orElse(List.of());
+        yield !returns.isEmpty() && returns.stream().allMatch(r -> localUrl(r, depth + 1));
+      }
+      case TRUE, FALSE, PARAMETER, CALLER, SHARED, OTHER -> false;
+    };
+  }
+
+  /**
+   * Whether every call the awaited object was handed to runs a body that only calls methods on it:
+   * whatever completes it has run when the call returns, so waiting on it afterwards costs nothing.
+   */
+  private boolean completedWhenHandedBack(CallSite await) {
+    if (await.receiverHandedTo().isEmpty()) {
+      return false;
+    }
+    for (Handoff handoff : await.receiverHandedTo()) {
+      for (MethodRef runs : handoff.runs()) {
+        boolean confined =
+            factsOf(runs)
+                .map(f -> f.confinedParameters().contains(handoff.parameter()))
+                .orElse(false);
+        if (!confined) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Whether the method's body is in the compilation (the front end has facts for it). */
@@ -134,14 +205,14 @@ public final class Summaries {
    * costs nothing per item.
    */
   public CallWait evaluate(CallSite call) {
-    CallJudge.Verdict verdict = judge.judge(call);
+    CallJudge.Verdict verdict = verdict(call);
     if (!call.guard().mayRunEveryTime() || someClassDoesNotWait(call)) {
       return new CallWait(verdict, Optional.empty(), Optional.empty());
     }
     return switch (verdict.kind()) {
       case DEFERRED, NOT_A_WAIT -> new CallWait(verdict, Optional.empty(), Optional.empty());
       case WAIT -> {
-        Optional<WaitChain> chain = direct(call, verdict, false).best();
+        Optional<WaitChain> chain = direct(call, verdict, false).withoutCallersUrls().best();
         yield verdict.serialized()
             ? new CallWait(verdict, Optional.empty(), chain)
             : new CallWait(verdict, chain, Optional.empty());
@@ -167,8 +238,10 @@ public final class Summaries {
   private CallWait followed(CallSite call, CallJudge.Verdict verdict) {
     Waits callee = waitsOf(call.target(), maxDepth);
     String name = bodyName(call.target());
-    WaitCandidates wait = callee.direct().through(call, name, false);
-    WaitCandidates serialized = callee.serialized().through(call, name, false);
+    WaitCandidates wait =
+        callee.direct().through(call, name, false, this::localUrl).withoutCallersUrls();
+    WaitCandidates serialized =
+        callee.serialized().through(call, name, false, this::localUrl).withoutCallersUrls();
     if (verdict.serialized()) {
       return new CallWait(verdict, Optional.empty(), wait.plusAll(serialized).best());
     }
@@ -266,8 +339,8 @@ public final class Summaries {
         case FOLLOW -> {
           Waits callee = waitsOf(call.target(), budget - 1);
           String name = bodyName(call.target());
-          viaWait = callee.direct().through(call, name, true);
-          viaSerialized = callee.serialized().through(call, name, true);
+          viaWait = callee.direct().through(call, name, true, this::localUrl);
+          viaSerialized = callee.serialized().through(call, name, true, this::localUrl);
         }
         default -> {
           continue;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The chains by which a method may wait, kept so that the wait named is the one that happens every
@@ -132,10 +133,11 @@ final class WaitCandidates {
    * @param keepRequirements whether the caller's parameter guards stay requirements (in a summary)
    *     or become conditions (in a loop, where no caller decides them)
    */
-  WaitCandidates through(CallSite call, String name, boolean keepRequirements) {
+  WaitCandidates through(
+      CallSite call, String name, boolean keepRequirements, Predicate<Argument> localUrl) {
     WaitCandidates result = NONE;
     for (Candidate c : all) {
-      Optional<Candidate> seen = through(c, call, name, keepRequirements);
+      Optional<Candidate> seen = through(c, call, name, keepRequirements, localUrl);
       if (seen.isPresent()) {
         result = result.plus(seen.orElseThrow());
       }
@@ -144,7 +146,11 @@ final class WaitCandidates {
   }
 
   private static Optional<Candidate> through(
-      Candidate c, CallSite call, String name, boolean keepRequirements) {
+      Candidate c,
+      CallSite call,
+      String name,
+      boolean keepRequirements,
+      Predicate<Argument> localUrl) {
     List<Requirement> requires = new ArrayList<>();
     List<String> conditions = new ArrayList<>();
     for (Requirement r : c.requires()) {
@@ -159,7 +165,7 @@ final class WaitCandidates {
           }
         }
         case PARAMETER -> requires.add(new Requirement(arg.parameter(), r.value(), r.condition()));
-        case SHARED, OTHER -> conditions.add(r.condition());
+        case SHARED, LOCAL_URL, CALLER, RETURNED, OTHER -> conditions.add(r.condition());
       }
     }
     guarded(call.guard(), keepRequirements, requires, conditions);
@@ -186,9 +192,35 @@ final class WaitCandidates {
         shared = arg.name();
       }
     }
+    // A URL the callee reads from its parameter: a local one is no round trip; the caller's own
+    // parameter passes the question on.
+    int url = -1;
+    int u = c.chain().urlParameter();
+    if (u >= 0) {
+      Argument arg = u < call.arguments().size() ? call.arguments().get(u) : Argument.OTHER;
+      if (localUrl.test(arg)) {
+        return Optional.empty();
+      }
+      if (arg.kind() == Argument.Kind.PARAMETER) {
+        url = arg.parameter();
+      } else if (arg.kind() == Argument.Kind.CALLER) {
+        url = WaitChain.CALLERS_URL;
+      }
+    }
     return Optional.of(
         new Candidate(
-            c.chain().after(into, channel, shared), requires.stream().distinct().toList()));
+            c.chain().after(into, channel, shared, url), requires.stream().distinct().toList()));
+  }
+
+  /**
+   * These chains without the ones that read a URL the scope's method got from its caller: whether
+   * that is a round trip is the caller's to say, and a loop's finding cannot ask every caller.
+   */
+  WaitCandidates withoutCallersUrls() {
+    if (all.stream().noneMatch(c -> c.chain().urlParameter() >= 0)) {
+      return this;
+    }
+    return new WaitCandidates(all.stream().filter(c -> c.chain().urlParameter() < 0).toList());
   }
 
   /** A wait made directly by {@code call}, under the call's guard. */
@@ -200,6 +232,11 @@ final class WaitCandidates {
         WaitChain.direct(new Hop(label, call.location(), String.join(" && ", conditions)), tag);
     if (tag == WaitTag.CHANNEL && call.receiverParameter() >= 0) {
       chain = chain.onChannel(call.receiverParameter());
+    }
+    switch (call.receiverOrigin().kind()) {
+      case PARAMETER -> chain = chain.onUrlParameter(call.receiverOrigin().parameter());
+      case CALLER -> chain = chain.onUrlParameter(WaitChain.CALLERS_URL);
+      default -> {}
     }
     return NONE.plus(new Candidate(chain, requires));
   }

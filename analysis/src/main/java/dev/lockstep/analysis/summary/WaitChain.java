@@ -16,8 +16,16 @@ import java.util.stream.Collectors;
  *     for the caller to tell whether every call passes the same stream; else {@code -1}
  * @param sharedChannel the variable the caller passes as that stream when every run passes the same
  *     one ({@code fd}); else empty
+ * @param urlParameter for a read of a URL that the chain's first method gets from one of its
+ *     parameters ({@code parse(URL u)}, {@code new URL(base, name)}): that parameter's index, for
+ *     the caller to tell whether it passes a local URL; {@link #CALLERS_URL} when it comes from a
+ *     parameter of the method around a loop; else {@code -1}
  */
-public record WaitChain(List<Hop> hops, WaitTag tag, int channelParameter, String sharedChannel) {
+public record WaitChain(
+    List<Hop> hops, WaitTag tag, int channelParameter, String sharedChannel, int urlParameter) {
+  /** {@link #urlParameter()} of a URL that the method around a loop got from its callers. */
+  public static final int CALLERS_URL = Integer.MAX_VALUE;
+
   public WaitChain {
     hops = List.copyOf(hops);
     if (hops.isEmpty()) {
@@ -28,7 +36,7 @@ public record WaitChain(List<Hop> hops, WaitTag tag, int channelParameter, Strin
   }
 
   public WaitChain(List<Hop> hops, WaitTag tag) {
-    this(hops, tag, -1, "");
+    this(hops, tag, -1, "", -1);
   }
 
   public static WaitChain direct(Hop wait, WaitTag tag) {
@@ -37,20 +45,28 @@ public record WaitChain(List<Hop> hops, WaitTag tag, int channelParameter, Strin
 
   /** This chain reached through one more call. */
   public WaitChain after(Hop call) {
-    return after(call, -1, "");
+    return after(call, -1, "", -1);
   }
 
-  /** This chain reached through one more call, with what that call passes as the channel. */
-  public WaitChain after(Hop call, int channelParameter, String sharedChannel) {
+  /**
+   * This chain reached through one more call, with what that call passes as the channel and as the
+   * URL read.
+   */
+  public WaitChain after(Hop call, int channelParameter, String sharedChannel, int urlParameter) {
     List<Hop> all = new ArrayList<>(hops.size() + 1);
     all.add(call);
     all.addAll(hops);
-    return new WaitChain(all, tag, channelParameter, sharedChannel);
+    return new WaitChain(all, tag, channelParameter, sharedChannel, urlParameter);
   }
 
   /** The same chain with the channel it is made on. */
   public WaitChain onChannel(int parameter) {
-    return new WaitChain(hops, tag, parameter, sharedChannel);
+    return new WaitChain(hops, tag, parameter, sharedChannel, urlParameter);
+  }
+
+  /** The same chain reading a URL that the method got from its parameter {@code parameter}. */
+  public WaitChain onUrlParameter(int parameter) {
+    return new WaitChain(hops, tag, channelParameter, sharedChannel, parameter);
   }
 
   public int length() {

@@ -30,10 +30,10 @@ import dev.lockstep.analysis.facts.MethodFacts;
 import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.StreamShapes;
 import dev.lockstep.analysis.read.BodyScope;
-import dev.lockstep.analysis.read.CallReader;
 import dev.lockstep.analysis.read.FixFit;
 import dev.lockstep.analysis.read.LockRegionReader;
 import dev.lockstep.analysis.read.LoopReader;
+import dev.lockstep.analysis.read.MethodReader;
 import dev.lockstep.analysis.read.PipelineReader;
 import dev.lockstep.analysis.read.Values;
 import dev.lockstep.analysis.summary.FactsSource;
@@ -170,12 +170,13 @@ public final class JavaParserFacts implements FactsSource {
                     .toList());
     Location at = JpNames.at(decl, decl.getName().getBegin());
     return Optional.of(
-        new MethodFacts(
+        MethodReader.read(
             ref,
             at,
             names.marksOf(decl),
             names.enclosingTypeMarks(decl),
-            CallReader.calls(lowered, scope),
+            lowered,
+            scope,
             lockRegions()
                 .methodRegions(
                     lowered,
