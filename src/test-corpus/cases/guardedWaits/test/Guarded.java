@@ -173,4 +173,36 @@ class Guarded {
       client.send(id);
     }
   }
+
+  // A "nothing to do" exit on an empty or null parameter is a precondition too.
+  java.util.Map<String, String> lookUp(java.util.Map<String, Long> wanted) throws Exception {
+    if (wanted == null || wanted.isEmpty()) {
+      return java.util.Collections.emptyMap();
+    }
+    client.send(wanted.toString());
+    return java.util.Map.of();
+  }
+
+  void nothingToDoInACallee(List<String> ids) throws Exception {
+    // BUG: Diagnostic contains: waits once per item (lookUp at Guarded.java:189 -> send at
+    for (String id : ids) {
+      lookUp(java.util.Collections.singletonMap(id, 1L));
+    }
+  }
+
+  // An exit on the state of a field is not about the caller's input: the wait stays conditional.
+  private final List<String> pending = new java.util.ArrayList<>();
+
+  void flushPending() throws Exception {
+    if (pending.isEmpty()) {
+      return;
+    }
+    client.send(pending.toString());
+  }
+
+  void flushEach(List<String> ids) throws Exception {
+    for (String id : ids) {
+      flushPending();
+    }
+  }
 }

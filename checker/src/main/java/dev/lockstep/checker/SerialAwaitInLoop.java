@@ -10,12 +10,14 @@ import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.DoWhileLoopTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.EnhancedForLoopTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.ForLoopTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.WhileLoopTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -54,6 +56,7 @@ public final class SerialAwaitInLoop extends BugChecker
     implements EnhancedForLoopTreeMatcher,
         ForLoopTreeMatcher,
         WhileLoopTreeMatcher,
+        DoWhileLoopTreeMatcher,
         MethodInvocationTreeMatcher,
         CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
@@ -94,12 +97,19 @@ public final class SerialAwaitInLoop extends BugChecker
   }
 
   @Override
+  public Description matchDoWhileLoop(DoWhileLoopTree tree, VisitorState state) {
+    return guarded(tree, state);
+  }
+
+  @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     // Cheap filter first: this runs on every call in the compilation.
     if (!(tree.getMethodSelect() instanceof MemberSelectTree select)) {
       return Description.NO_MATCH;
     }
-    boolean forEach = select.getIdentifier().contentEquals("forEach");
+    boolean forEach =
+        select.getIdentifier().contentEquals("forEach")
+            || select.getIdentifier().contentEquals("forEachRemaining");
     Symbol method = Trees2.symbol(select);
     boolean stream =
         method != null

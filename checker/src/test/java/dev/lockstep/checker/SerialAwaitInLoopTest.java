@@ -86,6 +86,16 @@ final class SerialAwaitInLoopTest {
   }
 
   /**
+   * Loops written with a cursor: an {@code Enumeration} in a {@code for} header or a {@code while},
+   * an iterator declared in the {@code for} header, {@code do/while}, {@code forEachRemaining}; a
+   * {@code do/while} that pages and a cursor loop that carries a token are not loops over items.
+   */
+  @Test
+  void cursorLoops() {
+    corpus("cursorLoops").doTest();
+  }
+
+  /**
    * A URL a helper builds as a {@code jar:} URL is no round trip, through a parameter or a local;
    * one from the method's caller is the caller's to judge; a future handed to a call that completes
    * it before returning is no wait, one handed to a worker thread is.

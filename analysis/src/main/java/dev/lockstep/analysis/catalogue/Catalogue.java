@@ -12,10 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,8 +36,11 @@ import java.util.regex.Pattern;
  *
  * <p>Types are canonical names ({@code java.net.http.HttpResponse.BodyHandler}), parameters erased
  * and comma separated without spaces ({@code (long,java.util.concurrent.TimeUnit)}, {@code ()} for
- * none) or {@code *} for any. The label is the rest of the line. See {@link CatalogueEntry} and
- * {@link WaitTag} for what each field means.
+ * none) or {@code *} for any. The label is the rest of the line, optionally followed by {@code
+ * [batch: call]} (the client's call that does many in one round trip, which the diagnostic
+ * recommends first) and {@code [unless: method,method]} (the entry does not match when the receiver
+ * was built through a call of one of these names: an asynchronous step in a fluent chain). See
+ * {@link CatalogueEntry} and {@link WaitTag} for what each field means.
  *
  * <p>When several entries match a call, the most specific wins (see {@link
  * CatalogueEntry#specificity()}); among equally specific ones, the one added last (a user file
@@ -49,6 +55,7 @@ public final class Catalogue {
   private static final Pattern PARAMS =
       Pattern.compile("\\*|\\(([\\w.$\\[\\]]+(,[\\w.$\\[\\]]+)*)?\\)");
   private static final Pattern TYPE = Pattern.compile("=?[\\w$]+(\\.[\\w$]+)*");
+  private static final Pattern OPTION = Pattern.compile("\\[(batch|unless):([^\\]]*)\\]");
 
   private final Map<String, List<CatalogueEntry>> byName;
 
@@ -172,14 +179,39 @@ public final class Catalogue {
             ? Optional.empty()
             : Optional.of(MethodRef.parse("x#y" + params).paramTypes());
     boolean exact = owner.startsWith("=");
+    String label = fields[4].strip();
+    Optional<String> batch = Optional.empty();
+    Set<String> unless = Set.of();
+    Matcher option = OPTION.matcher(label);
+    while (option.find()) {
+      String value = option.group(2).strip();
+      if (value.isEmpty()) {
+        throw new CatalogueException(where + ": empty [" + option.group(1) + ":] option");
+      }
+      if (option.group(1).equals("batch")) {
+        batch = Optional.of(value);
+      } else {
+        unless = Set.copyOf(Arrays.asList(value.split("\\s*,\\s*")));
+      }
+    }
+    label = OPTION.matcher(label).replaceAll("").strip();
+    if (label.isEmpty() || label.contains("[")) {
+      throw new CatalogueException(
+          where
+              + ": the label must come first, options after it as [batch: call] or"
+              + " [unless: method,method], got: "
+              + fields[4].strip());
+    }
     return new CatalogueEntry(
         exact ? owner.substring(1) : owner,
         exact,
         name,
         paramTypes,
         tag.orElseThrow(),
-        fields[4].strip(),
-        where);
+        label,
+        where,
+        batch,
+        unless);
   }
 
   /** This catalogue's entries followed by {@code later}'s, which win ties. */
@@ -223,7 +255,9 @@ public final class Catalogue {
       return best;
     }
     for (CatalogueEntry entry : candidates) {
-      if (!entry.matchesName(call.target()) || !entry.matchesParams(call.target())) {
+      if (!entry.matchesName(call.target())
+          || !entry.matchesParams(call.target())
+          || entry.ruledOutBy(call.receiver().producers())) {
         continue;
       }
       boolean ownerMatches =

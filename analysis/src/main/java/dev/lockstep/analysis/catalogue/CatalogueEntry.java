@@ -21,6 +21,12 @@ import java.util.Set;
  * @param tag the kind of cost
  * @param label how diagnostics name the call ({@code HttpClient.send})
  * @param source where the entry was read ({@code waits.tsv:12})
+ * @param batch the client's call that does the work of many of these in one round trip ({@code
+ *     Consumer.committed(Set)}), written {@code [batch: ...]} after the label; empty if none
+ * @param unlessChained written {@code [unless: inBackground,async]}: the entry does not match when
+ *     the call's receiver was built by a chain through a method of one of these names ({@code
+ *     client.getData().inBackground(cb).forPath(p)} is not a wait, {@code
+ *     client.getData().forPath(p)} is)
  */
 public record CatalogueEntry(
     String owner,
@@ -29,7 +35,9 @@ public record CatalogueEntry(
     Optional<List<String>> params,
     WaitTag tag,
     String label,
-    String source) {
+    String source,
+    Optional<String> batch,
+    Set<String> unlessChained) {
   private static final Set<String> OBJECT_METHODS =
       Set.of("equals", "hashCode", "toString", "getClass", "notify", "notifyAll", "wait", "clone");
 
@@ -40,6 +48,19 @@ public record CatalogueEntry(
     requireNonNull(tag, "tag");
     requireNonNull(label, "label");
     requireNonNull(source, "source");
+    requireNonNull(batch, "batch");
+    unlessChained = Set.copyOf(unlessChained);
+  }
+
+  public CatalogueEntry(
+      String owner,
+      boolean exactReceiver,
+      String name,
+      Optional<List<String>> params,
+      WaitTag tag,
+      String label,
+      String source) {
+    this(owner, exactReceiver, name, params, tag, label, source, Optional.empty(), Set.of());
   }
 
   /**
@@ -65,6 +86,12 @@ public record CatalogueEntry(
       return target.name().startsWith(name.substring(0, name.length() - 1));
     }
     return name.equals(target.name());
+  }
+
+  /** Whether the receiver's chain ({@code producers}) went through a call that rules this out. */
+  boolean ruledOutBy(List<MethodRef> producers) {
+    return !unlessChained.isEmpty()
+        && producers.stream().anyMatch(p -> unlessChained.contains(p.name()));
   }
 
   boolean matchesParams(MethodRef target) {

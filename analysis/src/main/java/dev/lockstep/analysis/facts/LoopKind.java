@@ -6,7 +6,10 @@ public enum LoopKind {
   ENHANCED_FOR,
   /** {@code for (int i = 0; i < items.size(); i++)} over a list or an array. */
   INDEXED_FOR,
-  /** {@code while (it.hasNext()) { T item = it.next(); ... }}. */
+  /**
+   * {@code while (it.hasNext()) { T item = it.next(); ... }}, also as {@code for (Iterator<T> it =
+   * ...; it.hasNext();)}, {@code do ... while}, and over an {@code Enumeration}.
+   */
   ITERATOR_WHILE,
   /** {@code items.forEach(item -> ...)} on an {@code Iterable}. */
   ITERABLE_FOR_EACH,

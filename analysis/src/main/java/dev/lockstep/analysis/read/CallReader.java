@@ -201,10 +201,12 @@ public final class CallReader {
     try {
       for (Node statement : block.statements()) {
         scan(statement);
-        // A branch that only throws is a precondition: what follows is not conditional.
+        // A branch that only throws is a precondition, and so is a "nothing to do" exit on an
+        // empty or null parameter: what follows is not conditional.
         if (Nodes.unwrap(statement) instanceof If i) {
           if (Guards.exits(i.then())
               && !Guards.throwsOnly(i.then())
+              && !guards.nothingToDo(i)
               && (i.otherwise() == null || !Guards.exits(i.otherwise()))) {
             guards.push(i.condition(), false);
           } else if (i.otherwise() != null

@@ -248,6 +248,67 @@ final class Guards {
     return false;
   }
 
+  /** Factories of an empty value: what a "nothing to do" exit returns. */
+  private static final Set<String> EMPTY_VALUES =
+      Set.of("emptyMap", "emptyList", "emptySet", "emptyIterator", "empty", "of");
+
+  /**
+   * Whether {@code exit} is a "nothing to do" exit: its condition only says a parameter is {@code
+   * null} or empty ({@code if (ids.isEmpty()) return Collections.emptyMap();}) and it returns
+   * nothing, a literal or an empty value. Like a precondition that throws, it does not make what
+   * follows conditional: a caller passes something to work on.
+   */
+  boolean nothingToDo(If exit) {
+    return emptinessTest(Nodes.unwrap(exit.condition())) && returnsNothing(exit.then());
+  }
+
+  private boolean emptinessTest(Node condition) {
+    if (condition instanceof Binary b && b.operator().equals("||")) {
+      return emptinessTest(Nodes.unwrap(b.left())) && emptinessTest(Nodes.unwrap(b.right()));
+    }
+    if (condition instanceof Binary b && b.operator().equals("==")) {
+      return (isParameterOrItsSize(b.left()) && isNullOrZero(b.right()))
+          || (isParameterOrItsSize(b.right()) && isNullOrZero(b.left()));
+    }
+    return condition instanceof Call c
+        && c.name().equals("isEmpty")
+        && c.args().isEmpty()
+        && c.receiver() != null
+        && parameterIndex(Nodes.unwrap(c.receiver())) >= 0;
+  }
+
+  private boolean isParameterOrItsSize(Node node) {
+    Node n = Nodes.unwrap(node);
+    if (n instanceof Call c
+        && (c.name().equals("size") || c.name().equals("length"))
+        && c.args().isEmpty()
+        && c.receiver() != null) {
+      n = Nodes.unwrap(c.receiver());
+    } else if (n instanceof Select s && s.name().equals("length")) {
+      n = Nodes.unwrap(s.base());
+    }
+    return parameterIndex(n) >= 0;
+  }
+
+  private static boolean isNullOrZero(Node node) {
+    return Nodes.unwrap(node) instanceof Literal l
+        && (l.value() == null || Integer.valueOf(0).equals(l.value()));
+  }
+
+  private static boolean returnsNothing(Node statement) {
+    Node s = Nodes.unwrap(statement);
+    if (s instanceof Block block) {
+      return block.statements().size() == 1 && returnsNothing(block.statements().get(0));
+    }
+    if (!(s instanceof Jump j) || j.kind() != Node.JumpKind.RETURN) {
+      return false;
+    }
+    Node value = j.value() == null ? null : Nodes.unwrap(j.value());
+    return value == null
+        || value instanceof Literal
+        || (value instanceof Call c && c.args().isEmpty() && EMPTY_VALUES.contains(c.name()));
+  }
+
   /**
    * Whether {@code statement} always ends by throwing: a precondition ({@code if (id == null) throw
    * ...}). What follows it runs whenever the call succeeds: no condition.

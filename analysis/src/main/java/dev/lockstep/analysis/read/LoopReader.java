@@ -125,15 +125,17 @@ public final class LoopReader {
             kind = iterated == null ? LoopKind.OTHER : LoopKind.INDEXED_FOR;
             if (scope.index != null) {
               itemName = scope.index.name();
+            } else {
+              // for (Iterator<T> it = xs.iterator(); it.hasNext();)
+              iterated = LoopShapes.iteratorTarget(l, scope, methodLocals);
+              kind = iterated == null ? LoopKind.OTHER : LoopKind.ITERATOR_WHILE;
+              itemName = scope.items.stream().findFirst().map(Var::name).orElse("");
             }
           }
-          case WHILE -> {
+          case WHILE, DO -> {
             iterated = LoopShapes.iteratorTarget(l, scope, methodLocals);
             kind = iterated == null ? LoopKind.OTHER : LoopKind.ITERATOR_WHILE;
             itemName = scope.items.stream().findFirst().map(Var::name).orElse("");
-          }
-          case DO -> {
-            return Optional.empty();
           }
         }
       }

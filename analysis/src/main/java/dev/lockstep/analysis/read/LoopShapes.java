@@ -48,6 +48,7 @@ final class LoopShapes {
     return (consumer.name().equals("forEach")
             && (consumer.owner().equals("java.lang.Iterable")
                 || consumer.owner().startsWith("java.util.")))
+        || (consumer.name().equals("forEachRemaining") && consumer.owner().startsWith("java.util."))
         || consumer.owner().startsWith("java.util.stream.");
   }
 
@@ -81,43 +82,68 @@ final class LoopShapes {
     return target;
   }
 
+  /** Iterator-like types: the test that an item is left, the call that takes it. */
+  private record Cursor(String type, String hasNext, String next) {}
+
+  private static final List<Cursor> CURSORS =
+      List.of(
+          new Cursor("java.util.Iterator", "hasNext", "next"),
+          new Cursor("java.util.Enumeration", "hasMoreElements", "nextElement"));
+
+  /** Calls that hand out a cursor over their receiver's items. */
+  private static final Set<String> CURSOR_FACTORIES =
+      Set.of("iterator", "listIterator", "keys", "elements");
+
   /**
-   * {@code while (it.hasNext())} with {@code it} an iterator variable: returns what it iterates
-   * ({@code items} for {@code items.iterator()}), records the iterator and the item variables.
+   * {@code while (it.hasNext())}, {@code for (Iterator<T> it = xs.iterator(); it.hasNext();)}, a
+   * {@code do ... while (it.hasNext())}, and the same over an {@code Enumeration} ({@code
+   * hasMoreElements}/{@code nextElement}): returns what the cursor goes over ({@code items} for
+   * {@code items.iterator()}, {@code table} for {@code table.keys()}), records the cursor and the
+   * item variables.
    */
   static Node iteratorTarget(Loop loop, BodyScope scope, Map<Var, Node> methodLocals) {
     if (!(Nodes.unwrap(loop.condition()) instanceof Call hasNext)
-        || !hasNext.name().equals("hasNext")
         || hasNext.receiver() == null
         || Nodes.var(hasNext.receiver()) == null) {
       return null;
     }
     Var it = Nodes.var(hasNext.receiver());
-    if (!it.type().isA("java.util.Iterator")) {
+    Cursor cursor = null;
+    for (Cursor c : CURSORS) {
+      if (hasNext.name().equals(c.hasNext()) && it.type().isA(c.type())) {
+        cursor = c;
+      }
+    }
+    if (cursor == null) {
       return null;
     }
     scope.iterator = it;
     for (Map.Entry<Var, Node> local : scope.declared.entrySet()) {
-      if (isNextOn(local.getValue(), it)) {
+      if (isNextOn(local.getValue(), it, cursor.next())) {
         scope.items.add(local.getKey());
       }
     }
     Node init = methodLocals.get(it);
+    for (Node declared : loop.init()) {
+      if (declared instanceof Local l && l.var() == it) {
+        init = l.init(); // for (Iterator<T> it = xs.iterator(); it.hasNext();)
+      }
+    }
     if (init != null
         && Nodes.unwrap(init) instanceof Call iterator
-        && iterator.name().equals("iterator")
+        && CURSOR_FACTORIES.contains(iterator.name())
         && iterator.receiver() != null) {
       return iterator.receiver();
     }
     return hasNext.receiver();
   }
 
-  private static boolean isNextOn(Node init, Var iterator) {
+  private static boolean isNextOn(Node init, Var iterator, String next) {
     return init != null
-        && Nodes.unwrap(init) instanceof Call next
-        && next.name().equals("next")
-        && next.receiver() != null
-        && Nodes.var(next.receiver()) == iterator;
+        && Nodes.unwrap(init) instanceof Call call
+        && call.name().equals(next)
+        && call.receiver() != null
+        && Nodes.var(call.receiver()) == iterator;
   }
 
   /** A {@code forEach} or sequential stream pipeline ending at {@code call}, read as a loop. */
@@ -140,6 +166,17 @@ final class LoopShapes {
         return Optional.of(new CallLoop(LoopKind.MAP_FOR_EACH, call.receiver(), List.of(body)));
       }
       if (receiverType.isA("java.lang.Iterable")) {
+        return Optional.of(
+            new CallLoop(LoopKind.ITERABLE_FOR_EACH, call.receiver(), List.of(body)));
+      }
+      return Optional.empty();
+    }
+    if (method.name().equals("forEachRemaining")
+        && call.args().size() == 1
+        && call.receiver().src().type().isA("java.util.Iterator")) {
+      Node body = Nodes.unwrap(call.args().get(0));
+      if (body instanceof Lambda || body instanceof MethodReference) {
+        // it.forEachRemaining(x -> ...): a loop over what the iterator goes over
         return Optional.of(
             new CallLoop(LoopKind.ITERABLE_FOR_EACH, call.receiver(), List.of(body)));
       }

@@ -81,7 +81,9 @@ public final class Receivers {
     Target method = resolved.orElseThrow();
     Node on = call.receiver();
     Var onVar = on == null ? null : Nodes.var(on);
-    if (onVar != null && onVar == scope.iterator && method.name().equals("next")) {
+    if (onVar != null
+        && onVar == scope.iterator
+        && (method.name().equals("next") || method.name().equals("nextElement"))) {
       return Receiver.of(ReceiverKind.LOOP_ITEM, "", typeName);
     }
     if (onVar != null

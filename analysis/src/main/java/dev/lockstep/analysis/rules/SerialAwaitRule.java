@@ -267,6 +267,14 @@ public final class SerialAwaitRule {
       text.append("; and ").append(chains.size() - MAX_CHAINS_SHOWN).append(" more");
     }
     text.append("): ").append(cost.renderSerial());
+    Optional<String> batch =
+        chains.stream().map(WaitChain::batch).filter(b -> !b.isEmpty()).findFirst();
+    if (batch.isPresent()) {
+      // The client can do all items at once: fewer round trips than any window.
+      text.append(". The client has a batch call: ")
+          .append(batch.orElseThrow())
+          .append(" asks for all items in ≈ 1 round trip");
+    }
     if (queue.isPresent()) {
       SerialPoint point = queue.orElseThrow();
       return text.append(". A bounded window would not help: every item goes through ")
@@ -277,7 +285,10 @@ public final class SerialAwaitRule {
           .append(" trips, or widen the resource (a connection per task, a lock per key) first.")
           .toString();
     }
-    text.append(". Independent items can run in a bounded window: BoundedWindow.of(")
+    text.append(
+            batch.isPresent()
+                ? ". Otherwise, independent items can run in a bounded window: BoundedWindow.of("
+                : ". Independent items can run in a bounded window: BoundedWindow.of(")
         .append(window)
         .append(") cuts that to ")
         .append(cost.renderWindowed())

@@ -2,6 +2,7 @@ package dev.lockstep.analysis.summary;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lockstep.analysis.catalogue.CatalogueEntry;
 import dev.lockstep.analysis.catalogue.WaitTag;
 import dev.lockstep.analysis.facts.Argument;
 import dev.lockstep.analysis.facts.CallSite;
@@ -250,7 +251,11 @@ public final class Summaries {
 
   private static WaitCandidates direct(CallSite call, CallJudge.Verdict verdict, boolean keep) {
     return WaitCandidates.direct(
-        call, verdict.label(), verdict.tag().orElse(WaitTag.LATENCY), keep);
+        call,
+        verdict.label(),
+        verdict.tag().orElse(WaitTag.LATENCY),
+        verdict.entry().flatMap(CatalogueEntry::batch).orElse(""),
+        keep);
   }
 
   /** How chains name a method whose body they enter. */

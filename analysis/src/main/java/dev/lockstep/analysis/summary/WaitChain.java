@@ -20,9 +20,16 @@ import java.util.stream.Collectors;
  *     parameters ({@code parse(URL u)}, {@code new URL(base, name)}): that parameter's index, for
  *     the caller to tell whether it passes a local URL; {@link #CALLERS_URL} when it comes from a
  *     parameter of the method around a loop; else {@code -1}
+ * @param batch the client's call that does the work of many such waits in one round trip (from the
+ *     catalogue entry of the wait), or empty
  */
 public record WaitChain(
-    List<Hop> hops, WaitTag tag, int channelParameter, String sharedChannel, int urlParameter) {
+    List<Hop> hops,
+    WaitTag tag,
+    int channelParameter,
+    String sharedChannel,
+    int urlParameter,
+    String batch) {
   /** {@link #urlParameter()} of a URL that the method around a loop got from its callers. */
   public static final int CALLERS_URL = Integer.MAX_VALUE;
 
@@ -33,10 +40,11 @@ public record WaitChain(
     }
     requireNonNull(tag, "tag");
     requireNonNull(sharedChannel, "sharedChannel");
+    requireNonNull(batch, "batch");
   }
 
   public WaitChain(List<Hop> hops, WaitTag tag) {
-    this(hops, tag, -1, "", -1);
+    this(hops, tag, -1, "", -1, "");
   }
 
   public static WaitChain direct(Hop wait, WaitTag tag) {
@@ -56,17 +64,22 @@ public record WaitChain(
     List<Hop> all = new ArrayList<>(hops.size() + 1);
     all.add(call);
     all.addAll(hops);
-    return new WaitChain(all, tag, channelParameter, sharedChannel, urlParameter);
+    return new WaitChain(all, tag, channelParameter, sharedChannel, urlParameter, batch);
   }
 
   /** The same chain with the channel it is made on. */
   public WaitChain onChannel(int parameter) {
-    return new WaitChain(hops, tag, parameter, sharedChannel, urlParameter);
+    return new WaitChain(hops, tag, parameter, sharedChannel, urlParameter, batch);
   }
 
   /** The same chain reading a URL that the method got from its parameter {@code parameter}. */
   public WaitChain onUrlParameter(int parameter) {
-    return new WaitChain(hops, tag, channelParameter, sharedChannel, parameter);
+    return new WaitChain(hops, tag, channelParameter, sharedChannel, parameter, batch);
+  }
+
+  /** The same chain, its wait doable in batches by {@code call}. */
+  public WaitChain withBatch(String call) {
+    return new WaitChain(hops, tag, channelParameter, sharedChannel, urlParameter, call);
   }
 
   public int length() {

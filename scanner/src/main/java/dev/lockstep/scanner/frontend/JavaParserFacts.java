@@ -13,6 +13,7 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
@@ -204,6 +205,7 @@ public final class JavaParserFacts implements FactsSource {
             case ForEachStmt f -> found.add(f);
             case ForStmt f -> found.add(f);
             case WhileStmt w -> found.add(w);
+            case DoStmt d -> found.add(d);
             case MethodCallExpr c -> {
               if (isChainCandidate(c)) {
                 found.add(c);
@@ -233,7 +235,9 @@ public final class JavaParserFacts implements FactsSource {
     if (call.getScope().isEmpty()) {
       return false;
     }
-    if (call.getNameAsString().equals("forEach") && call.getArguments().size() == 1) {
+    if ((call.getNameAsString().equals("forEach")
+            || call.getNameAsString().equals("forEachRemaining"))
+        && call.getArguments().size() == 1) {
       return true;
     }
     if (call.getParentNode().orElse(null) instanceof MethodCallExpr parent
@@ -377,11 +381,12 @@ public final class JavaParserFacts implements FactsSource {
   }
 
   /**
-   * The call the checker would match for this candidate: the call itself for {@code forEach}, or
-   * the last stream call of the chain (its {@code isStreamTerminal}).
+   * The call the checker would match for this candidate: the call itself for {@code forEach} and
+   * {@code forEachRemaining}, or the last stream call of the chain (its {@code isStreamTerminal}).
    */
   private Optional<MethodCallExpr> streamTerminal(MethodCallExpr candidate) {
-    if (candidate.getNameAsString().equals("forEach")) {
+    if (candidate.getNameAsString().equals("forEach")
+        || candidate.getNameAsString().equals("forEachRemaining")) {
       return Optional.of(candidate);
     }
     for (Expression e = candidate; e instanceof MethodCallExpr c; e = c.getScope().orElse(null)) {

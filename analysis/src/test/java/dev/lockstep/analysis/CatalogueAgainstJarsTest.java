@@ -1,0 +1,228 @@
+package dev.lockstep.analysis;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import com.google.common.base.Splitter;
+import dev.lockstep.analysis.catalogue.Catalogue;
+import dev.lockstep.analysis.catalogue.CatalogueEntry;
+import dev.lockstep.analysis.facts.MethodRef;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Every entry of the built-in wait catalogue names a type and a method that exist in the real
+ * library: the jars (copied into {@code target/catalogue-jars} by the build, several versions of
+ * one artifact where an entry names an older overload) and the JDK are read with ASM, supertypes
+ * included. A misspelt owner, method or parameter list would silently never match; here it fails.
+ */
+final class CatalogueAgainstJarsTest {
+  private static final Path JARS = Path.of("target", "catalogue-jars");
+
+  /** A method as a class file declares it: name and erased parameter types, canonical names. */
+  record Declared(String name, List<String> params) {}
+
+  /** One version of a class: its methods and its supertypes (internal names). */
+  record ClassFile(List<Declared> methods, List<String> supertypes) {}
+
+  private static final List<JarFile> jars = new ArrayList<>();
+  private static final Map<String, List<ClassFile>> classes = new HashMap<>();
+
+  @BeforeAll
+  static void openJars() throws IOException {
+    assertWithMessage("the build copies the catalogue's jars to %s", JARS.toAbsolutePath())
+        .that(Files.isDirectory(JARS))
+        .isTrue();
+    try (Stream<Path> files = Files.list(JARS)) {
+      for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
+        jars.add(new JarFile(jar.toFile()));
+      }
+    }
+  }
+
+  @AfterAll
+  static void closeJars() throws IOException {
+    for (JarFile jar : jars) {
+      jar.close();
+    }
+  }
+
+  @Test
+  void everyEntryNamesATypeAndMethodThatExist() {
+    List<String> problems = new ArrayList<>();
+    List<CatalogueEntry> entries = Catalogue.builtin().entries();
+    for (CatalogueEntry entry : entries) {
+      List<String> internalNames = internalNames(entry.owner());
+      if (internalNames.isEmpty()) {
+        problems.add(entry.source() + ": no class " + entry.owner() + " in the JDK or the jars");
+        continue;
+      }
+      Set<Declared> methods = new HashSet<>();
+      for (String internal : internalNames) {
+        collectMethods(internal, methods, new HashSet<>());
+      }
+      if (methods.stream().noneMatch(m -> matches(entry, m))) {
+        problems.add(
+            entry.source()
+                + ": "
+                + entry.owner()
+                + " has no method "
+                + entry.name()
+                + entry.params().map(p -> "(" + String.join(",", p) + ")").orElse(""));
+      }
+    }
+    assertWithMessage("entries checked: %s", entries.size()).that(entries.size()).isAtLeast(150);
+    assertWithMessage("catalogue entries that match nothing").that(problems).isEmpty();
+  }
+
+  /** The check itself can fail: a misspelt method and an unknown type are caught. */
+  @Test
+  void aMisspeltEntryIsCaught() {
+    CatalogueEntry misspelt =
+        Catalogue.parse(
+                "t.tsv",
+                new java.io.StringReader(
+                    "org.apache.kafka.clients.consumer.Consumer commited * latency x\n"))
+            .entries()
+            .get(0);
+    Set<Declared> methods = new HashSet<>();
+    collectMethods(internalNames(misspelt.owner()).get(0), methods, new HashSet<>());
+    assertWithMessage("Consumer's methods").that(methods).isNotEmpty();
+    assertWithMessage("'commited' matches")
+        .that(methods.stream().anyMatch(m -> matches(misspelt, m)))
+        .isFalse();
+    assertWithMessage("a type that exists nowhere")
+        .that(internalNames("org.example.NoSuchClient"))
+        .isEmpty();
+  }
+
+  private static boolean matches(CatalogueEntry entry, Declared method) {
+    String name = entry.name();
+    boolean nameMatches =
+        name.equals("*")
+            ? !method.name().equals(MethodRef.CONSTRUCTOR) && !method.name().equals("<clinit>")
+            : name.endsWith("*")
+                ? method.name().startsWith(name.substring(0, name.length() - 1))
+                : method.name().equals(name);
+    return nameMatches && entry.params().map(p -> p.equals(method.params())).orElse(true);
+  }
+
+  /**
+   * The internal names an owner's canonical name may stand for ({@code a.b.Outer.Inner} is {@code
+   * a/b/Outer$Inner}), those that exist.
+   */
+  private static List<String> internalNames(String canonical) {
+    List<String> found = new ArrayList<>();
+    List<String> parts = Splitter.on('.').splitToList(canonical);
+    for (int nested = 0; nested < parts.size() - 1; nested++) {
+      StringBuilder name = new StringBuilder();
+      for (int i = 0; i < parts.size(); i++) {
+        if (i > 0) {
+          name.append(i >= parts.size() - nested ? '$' : '/');
+        }
+        name.append(parts.get(i));
+      }
+      if (!versions(name.toString()).isEmpty()) {
+        found.add(name.toString());
+      }
+    }
+    return found;
+  }
+
+  private static void collectMethods(String internal, Set<Declared> into, Set<String> seen) {
+    if (!seen.add(internal)) {
+      return;
+    }
+    for (ClassFile version : versions(internal)) {
+      into.addAll(version.methods());
+      for (String supertype : version.supertypes()) {
+        collectMethods(supertype, into, seen);
+      }
+    }
+  }
+
+  private static List<ClassFile> versions(String internal) {
+    return classes.computeIfAbsent(internal, CatalogueAgainstJarsTest::read);
+  }
+
+  private static List<ClassFile> read(String internal) {
+    List<ClassFile> out = new ArrayList<>();
+    try {
+      for (JarFile jar : jars) {
+        JarEntry entry = jar.getJarEntry(internal + ".class");
+        if (entry != null) {
+          try (InputStream in = jar.getInputStream(entry)) {
+            out.add(parse(in.readAllBytes()));
+          }
+        }
+      }
+      if (out.isEmpty()) {
+        try (InputStream in = ClassLoader.getSystemResourceAsStream(internal + ".class")) {
+          if (in != null) {
+            out.add(parse(in.readAllBytes()));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  private static ClassFile parse(byte[] bytes) {
+    List<Declared> methods = new ArrayList<>();
+    List<String> supertypes = new ArrayList<>();
+    new ClassReader(bytes)
+        .accept(
+            new ClassVisitor(Opcodes.ASM9) {
+              @Override
+              public void visit(
+                  int version,
+                  int access,
+                  String name,
+                  String signature,
+                  String superName,
+                  String[] interfaces) {
+                if (superName != null) {
+                  supertypes.add(superName);
+                }
+                if (interfaces != null) {
+                  supertypes.addAll(Arrays.asList(interfaces));
+                }
+              }
+
+              @Override
+              public MethodVisitor visitMethod(
+                  int access, String name, String descriptor, String signature, String[] ex) {
+                List<String> params = new ArrayList<>();
+                for (Type t : Type.getArgumentTypes(descriptor)) {
+                  params.add(t.getClassName().replace('$', '.'));
+                }
+                methods.add(new Declared(name, params));
+                return null;
+              }
+            },
+            ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    return new ClassFile(methods, supertypes);
+  }
+}
