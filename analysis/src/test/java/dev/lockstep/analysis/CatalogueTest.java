@@ -13,6 +13,7 @@ import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.Receiver;
 import dev.lockstep.analysis.facts.ReceiverKind;
 import java.io.StringReader;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -178,5 +179,71 @@ final class CatalogueTest {
             CatalogueException.class,
             () -> Catalogue.load(java.nio.file.Path.of("/nonexistent/waits.tsv")));
     assertThat(missing).hasMessageThat().contains("/nonexistent/waits.tsv");
+  }
+
+  @Test
+  void optionsAfterTheLabelNameABatchCallAndAChainThatRulesTheEntryOut() {
+    Catalogue catalogue =
+        Catalogue.parse(
+            "c.tsv",
+            new StringReader(
+                "a.Client read * latency Client.read [batch: Client.readAll(ids)]\n"
+                    + "a.Builder forPath * latency forPath [unless: inBackground,async]\n"));
+    CatalogueEntry read = catalogue.entries().get(0);
+    assertThat(read.label()).isEqualTo("Client.read");
+    assertThat(read.batch()).hasValue("Client.readAll(ids)");
+    CatalogueEntry forPath = catalogue.entries().get(1);
+    assertThat(forPath.label()).isEqualTo("forPath");
+    assertThat(forPath.unlessChained()).containsExactly("inBackground", "async");
+
+    MethodRef target = MethodRef.of("a.Builder", "forPath", "java.lang.String");
+    CallSite plain =
+        CallSite.simple(
+                target,
+                new Receiver(
+                    ReceiverKind.FRESH,
+                    "",
+                    "a.Builder",
+                    Optional.of(MethodRef.of("a.Client", "getData")),
+                    ReceiverKind.FIELD),
+                new Location("A.java", 1, 1))
+            .withMatchOwners(Set.of("a.Builder"));
+    CallSite background =
+        CallSite.simple(
+                target,
+                new Receiver(
+                    ReceiverKind.FRESH,
+                    "",
+                    "a.Builder",
+                    Optional.of(MethodRef.of("a.Builder", "inBackground", "java.lang.Object")),
+                    ReceiverKind.FIELD,
+                    ReceiverKind.FRESH,
+                    List.of(
+                        MethodRef.of("a.Client", "getData"),
+                        MethodRef.of("a.Builder", "inBackground", "java.lang.Object"))),
+                new Location("A.java", 2, 1))
+            .withMatchOwners(Set.of("a.Builder"));
+    assertThat(tag(catalogue, plain)).hasValue(WaitTag.LATENCY);
+    assertThat(tag(catalogue, background)).isEmpty();
+  }
+
+  @Test
+  void aMalformedOptionIsAnErrorNamingTheLine() {
+    CatalogueException empty =
+        assertThrows(
+            CatalogueException.class,
+            () -> Catalogue.parse("c.tsv", new StringReader("a.B m * latency B.m [batch: ]\n")));
+    assertThat(empty).hasMessageThat().contains("c.tsv:1");
+    assertThat(empty).hasMessageThat().contains("empty [batch:] option");
+    CatalogueException noLabel =
+        assertThrows(
+            CatalogueException.class,
+            () -> Catalogue.parse("c.tsv", new StringReader("a.B m * latency [batch: B.all()]\n")));
+    assertThat(noLabel).hasMessageThat().contains("the label must come first");
+    CatalogueException unknown =
+        assertThrows(
+            CatalogueException.class,
+            () -> Catalogue.parse("c.tsv", new StringReader("a.B m * latency B.m [bacth: x]\n")));
+    assertThat(unknown).hasMessageThat().contains("the label must come first");
   }
 }

@@ -86,6 +86,15 @@ final class SerialAwaitInLoopTest {
   }
 
   /**
+   * Catalogued clients: a batch call named first; a fluent chain through {@code inBackground} is no
+   * wait; a call that answers from the client's cache is not listed.
+   */
+  @Test
+  void clientCatalogue() {
+    corpus("clientCatalogue").doTest();
+  }
+
+  /**
    * Loops written with a cursor: an {@code Enumeration} in a {@code for} header or a {@code while},
    * an iterator declared in the {@code for} header, {@code do/while}, {@code forEachRemaining}; a
    * {@code do/while} that pages and a cursor loop that carries a token are not loops over items.
