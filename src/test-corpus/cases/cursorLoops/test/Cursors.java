@@ -71,6 +71,21 @@ class Cursors {
         });
   }
 
+  // A stream chain over several lines: both front ends report it where it starts.
+  void streamOverLines(List<String> ids) {
+    // BUG: Diagnostic contains: stream over 'ids' waits once per item
+    ids.stream()
+        .map(
+            id -> {
+              try {
+                return send(id);
+              } catch (Exception ex) {
+                throw new IllegalStateException(ex);
+              }
+            })
+        .forEach(System.out::println);
+  }
+
   // Not loops over items: a do/while paging with a cursor it carries; a for loop with no cursor.
   void paging(String first) throws Exception {
     String next = first;

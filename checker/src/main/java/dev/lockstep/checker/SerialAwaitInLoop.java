@@ -25,6 +25,8 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.util.JCDiagnostic;
 import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.finding.Finding;
 import dev.lockstep.analysis.finding.FixPlan;
@@ -152,7 +154,12 @@ public final class SerialAwaitInLoop extends BugChecker
       return Description.NO_MATCH;
     }
     Finding finding = flagged.finding();
-    Description.Builder description = buildDescription(tree).setMessage(finding.message());
+    // At the loop's first character, as the scanner reports it: for a stream or forEach chain over
+    // several lines that is where the chain starts, not the name of its last call.
+    Description.Builder description =
+        buildDescription(
+                new JCDiagnostic.SimpleDiagnosticPosition(((JCTree) tree).getStartPosition()))
+            .setMessage(finding.message());
     if (finding.fix() instanceof FixPlan.Rewrite rewrite
         && tree instanceof EnhancedForLoopTree loop) {
       LoopRewriter.rewrite(loop, rewrite, fixes, state).ifPresent(description::addFix);
