@@ -34,6 +34,8 @@ final class ClassIndex {
   private final ClassSource source;
   private final Map<String, Optional<Read>> classes = new HashMap<>();
   private final Map<String, Optional<String>> canonicalToBinary = new HashMap<>();
+  private final Map<String, Set<String>> supertypes = new HashMap<>();
+  private final Map<String, Optional<Found>> resolved = new HashMap<>();
 
   ClassIndex(ClassSource source) {
     this.source = requireNonNull(source, "source");
@@ -75,6 +77,15 @@ final class ClassIndex {
    * classes can be read.
    */
   Set<String> selfAndSupertypes(String internalName) {
+    Set<String> known = supertypes.get(internalName);
+    if (known == null) {
+      known = Set.copyOf(readSupertypes(internalName));
+      supertypes.put(internalName, known);
+    }
+    return known;
+  }
+
+  private Set<String> readSupertypes(String internalName) {
     Set<String> seen = new LinkedHashSet<>();
     Deque<String> todo = new ArrayDeque<>();
     todo.add(internalName);
@@ -108,6 +119,16 @@ final class ClassIndex {
    * read.
    */
   Optional<Found> resolve(String owner, String name, String descriptor) {
+    String key = owner + '.' + name + descriptor;
+    Optional<Found> known = resolved.get(key);
+    if (known == null) {
+      known = readResolve(owner, name, descriptor);
+      resolved.put(key, known);
+    }
+    return known;
+  }
+
+  private Optional<Found> readResolve(String owner, String name, String descriptor) {
     Set<String> seen = new LinkedHashSet<>();
     Deque<String> todo = new ArrayDeque<>();
     todo.add(owner);
