@@ -149,9 +149,20 @@ public final class ClassFileFacts implements FactsSource {
               impl ->
                   classes
                       .byBinaryName(impl.owner().replace('/', '.'))
-                      .flatMap(c -> reader.read(c, impl.method(), method)));
+                      .flatMap(c -> withCode(c, impl.method(), method)));
     }
-    return reader.read(cls.orElseThrow(), node.orElseThrow(), method);
+    return withCode(cls.orElseThrow(), node.orElseThrow(), method);
+  }
+
+  /** The body of {@code declared} (read without code), from its class read with code. */
+  private Optional<BytecodeReader.Body> withCode(
+      ClassIndex.Read cls, MethodNode declared, MethodRef method) {
+    for (MethodNode m : cls.withCode().methods) {
+      if (m.name.equals(declared.name) && m.desc.equals(declared.desc)) {
+        return reader.read(cls, m, method);
+      }
+    }
+    return Optional.empty();
   }
 
   /** A question about a body, asked with a budget. */

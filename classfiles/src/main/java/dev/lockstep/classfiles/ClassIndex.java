@@ -25,9 +25,46 @@ import org.objectweb.asm.tree.MethodNode;
  */
 final class ClassIndex {
   /** A class as read, and where it came from; {@code container} is empty for the JDK's. */
-  record Read(ClassNode node, String container) {
+  /**
+   * A class as read, without code (the hierarchy, the methods' descriptors and modifiers), and
+   * where it came from; {@code container} is empty for the JDK's. A library class keeps its bytes
+   * for {@link #withCode}: most classes a query touches are only looked up, few have a body read.
+   */
+  static final class Read {
+    private final ClassNode node;
+    private final String container;
+    private final byte[] bytes;
+    private ClassNode withCode;
+
+    Read(ClassNode node, String container, byte[] bytes) {
+      this.node = node;
+      this.container = container;
+      this.bytes = bytes;
+    }
+
+    ClassNode node() {
+      return node;
+    }
+
+    String container() {
+      return container;
+    }
+
     boolean library() {
       return !container.isEmpty();
+    }
+
+    /** The class with its methods' code, read on first use; the JDK's have none. */
+    ClassNode withCode() {
+      if (withCode == null) {
+        if (bytes == null) {
+          return node;
+        }
+        ClassNode full = new ClassNode();
+        new ClassReader(bytes).accept(full, ClassReader.SKIP_FRAMES);
+        withCode = full;
+      }
+      return withCode;
     }
   }
 
@@ -161,7 +198,10 @@ final class ClassIndex {
   /** A class's place in the hierarchy, read from its header only. */
   private record Header(String superName, List<String> interfaces, boolean concrete) {}
 
-  private final Map<String, Map<String, Header>> headersByContainer = new HashMap<>();
+  /** The classes of one jar or directory: their headers, and each type's direct subtypes. */
+  private record Container(Map<String, Header> headers, Map<String, List<String>> subtypes) {}
+
+  private final Map<String, Container> containers = new HashMap<>();
 
   /**
    * The only concrete method an abstract method (of an interface or abstract class) runs, among the
@@ -171,26 +211,18 @@ final class ClassIndex {
    */
   Optional<Found> onlyImplementation(Read declaring, MethodNode method) {
     String owner = declaring.node().name;
-    Map<String, Header> headers =
-        headersByContainer.computeIfAbsent(declaring.container(), c -> headers(owner));
+    Container container = containers.computeIfAbsent(declaring.container(), c -> container(owner));
     Set<String> subtypes = new LinkedHashSet<>();
-    subtypes.add(owner);
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (var e : headers.entrySet()) {
-        Header h = e.getValue();
-        if (!subtypes.contains(e.getKey())
-            && ((h.superName() != null && subtypes.contains(h.superName()))
-                || h.interfaces().stream().anyMatch(subtypes::contains))) {
-          subtypes.add(e.getKey());
-          grew = true;
-        }
+    Deque<String> todo = new ArrayDeque<>(List.of(owner));
+    while (!todo.isEmpty()) {
+      String type = todo.poll();
+      if (subtypes.add(type)) {
+        todo.addAll(container.subtypes().getOrDefault(type, List.of()));
       }
     }
     Set<Found> concrete = new LinkedHashSet<>();
     for (String type : subtypes) {
-      Header h = headers.get(type);
+      Header h = container.headers().get(type);
       if (h == null || !h.concrete()) {
         continue;
       }
@@ -205,10 +237,36 @@ final class ClassIndex {
     return concrete.stream().findFirst();
   }
 
+  private Container container(String internalName) {
+    Map<String, Header> headers = headers(internalName);
+    Map<String, List<String>> subtypes = new HashMap<>();
+    for (var e : headers.entrySet()) {
+      Header h = e.getValue();
+      if (h.superName() != null) {
+        subtypes.computeIfAbsent(h.superName(), k -> new java.util.ArrayList<>()).add(e.getKey());
+      }
+      for (String i : h.interfaces()) {
+        subtypes.computeIfAbsent(i, k -> new java.util.ArrayList<>()).add(e.getKey());
+      }
+    }
+    return new Container(headers, subtypes);
+  }
+
+  /**
+   * The most classes a jar may have for its implementations to be looked for: every class is read
+   * once for its header, which is what an RPC module costs (hundreds), not a platform (Scala's
+   * library, a framework's core: thousands, and interfaces with many implementations anyway).
+   */
+  static final int MAX_CLASSES_SCANNED = 2_000;
+
   /** The headers of every class beside {@code internalName}, by internal name. */
   private Map<String, Header> headers(String internalName) {
     Map<String, Header> headers = new HashMap<>();
-    for (String name : source.classesBeside(internalName.replace('/', '.'))) {
+    List<String> beside = source.classesBeside(internalName.replace('/', '.'));
+    if (beside.size() > MAX_CLASSES_SCANNED) {
+      return headers;
+    }
+    for (String name : beside) {
       try {
         Optional<ClassBytes> bytes = source.find(name);
         if (bytes.isEmpty()) {
@@ -275,9 +333,11 @@ final class ClassIndex {
       }
       Optional<ClassBytes> library = source.find(binaryName);
       if (library.isPresent()) {
+        byte[] bytes = library.orElseThrow().bytes();
         ClassNode node = new ClassNode();
-        new ClassReader(library.orElseThrow().bytes()).accept(node, ClassReader.SKIP_FRAMES);
-        return Optional.of(new Read(node, library.orElseThrow().container()));
+        new ClassReader(bytes)
+            .accept(node, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return Optional.of(new Read(node, library.orElseThrow().container(), bytes));
       }
       return jdk(binaryName);
     } catch (RuntimeException e) {
@@ -298,7 +358,7 @@ final class ClassIndex {
       ClassNode node = new ClassNode();
       new ClassReader(in.readAllBytes())
           .accept(node, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-      return Optional.of(new Read(node, ""));
+      return Optional.of(new Read(node, "", null));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

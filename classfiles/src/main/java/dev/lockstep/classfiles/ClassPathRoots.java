@@ -18,6 +18,8 @@ import java.util.zip.ZipFile;
 public final class ClassPathRoots implements ClassSource {
   private final List<Path> roots;
   private final Map<Path, ZipFile> jars = new HashMap<>();
+  private final Map<Path, Boolean> directories = new HashMap<>();
+  private final java.util.Set<Path> notJars = new java.util.HashSet<>();
 
   public ClassPathRoots(List<Path> roots) {
     this.roots = List.copyOf(roots);
@@ -28,7 +30,7 @@ public final class ClassPathRoots implements ClassSource {
     String entry = binaryName.replace('.', '/') + ".class";
     for (Path root : roots) {
       try {
-        if (Files.isDirectory(root)) {
+        if (isDirectory(root)) {
           Path file = root.resolve(entry);
           if (Files.isRegularFile(file)) {
             return Optional.of(new ClassBytes(Files.readAllBytes(file), name(root)));
@@ -54,7 +56,7 @@ public final class ClassPathRoots implements ClassSource {
     String entry = binaryName.replace('.', '/') + ".class";
     for (Path root : roots) {
       try {
-        if (Files.isDirectory(root)) {
+        if (isDirectory(root)) {
           if (Files.isRegularFile(root.resolve(entry))) {
             try (var files = Files.walk(root)) {
               return files
@@ -89,6 +91,11 @@ public final class ClassPathRoots implements ClassSource {
     return entry.substring(0, entry.length() - ".class".length()).replace('/', '.');
   }
 
+  /** Whether a root is a class directory; asked once per root (every lookup would ask again). */
+  private boolean isDirectory(Path root) {
+    return directories.computeIfAbsent(root, Files::isDirectory);
+  }
+
   private static String name(Path root) {
     Path file = root.getFileName();
     return file == null ? root.toString() : file.toString();
@@ -99,17 +106,25 @@ public final class ClassPathRoots implements ClassSource {
    * when it is no readable jar.
    */
   private ZipFile jar(Path root) {
-    return jars.computeIfAbsent(
-        root,
-        j -> {
-          if (!Files.isRegularFile(j)) {
-            return null;
-          }
-          try {
-            return new ZipFile(j.toFile());
-          } catch (IOException e) {
-            return null;
-          }
-        });
+    if (notJars.contains(root)) {
+      return null;
+    }
+    ZipFile jar =
+        jars.computeIfAbsent(
+            root,
+            j -> {
+              if (!Files.isRegularFile(j)) {
+                return null;
+              }
+              try {
+                return new ZipFile(j.toFile());
+              } catch (IOException e) {
+                return null;
+              }
+            });
+    if (jar == null) {
+      notJars.add(root);
+    }
+    return jar;
   }
 }
