@@ -24,7 +24,6 @@ import org.objectweb.asm.tree.MethodNode;
  * are not.
  */
 final class ClassIndex {
-  /** A class as read, and where it came from; {@code container} is empty for the JDK's. */
   /**
    * A class as read, without code (the hierarchy, the methods' descriptors and modifiers), and
    * where it came from; {@code container} is empty for the JDK's. A library class keeps its bytes
