@@ -37,12 +37,14 @@ done
 
 SCANNER="$ROOT/scanner/target/lockstep-scanner.jar"
 if [ ! -f "$SCANNER" ] || ! ls "$ROOT"/checker/target/lockstep-checker-*.jar >/dev/null 2>&1 \
-    || ! ls "$ROOT"/analysis/target/lockstep-analysis-*.jar >/dev/null 2>&1; then
+    || ! ls "$ROOT"/analysis/target/lockstep-analysis-*.jar >/dev/null 2>&1 \
+    || ! ls "$ROOT"/classfiles/target/lockstep-classfiles-*.jar >/dev/null 2>&1; then
   echo "realcode: building the checker and the scanner first" >&2
   (cd "$ROOT" && ./mvnw -B -q -pl checker,scanner -am package -DskipTests) </dev/null
 fi
 CHECKER="$(ls "$ROOT"/checker/target/lockstep-checker-*.jar | grep -v sources | head -1)"
 ANALYSIS="$(ls "$ROOT"/analysis/target/lockstep-analysis-*.jar | grep -v sources | head -1)"
+CLASSFILES="$(ls "$ROOT"/classfiles/target/lockstep-classfiles-*.jar | grep -v sources | head -1)"
 [ -x "$JAVA" ] || { echo "realcode: no JDK 25 at $JAVA (set JAVA25)" >&2; exit 2; }
 command -v python3 >/dev/null || { echo "realcode: needs python3" >&2; exit 2; }
 mkdir -p "$OUT"
@@ -67,7 +69,7 @@ while IFS=$'\t' read -r GAV EXTRA EXCLUDE; do
   T0=$(date +%s)
   SETTINGS="$(printf '%s\n' "$GAV" "$EXTRA" "$EXCLUDE" "$CHECKS")"
   if [ "$(cat "$WORK/plugin.done" 2>/dev/null)" != "$SETTINGS" ] || [ "$CHECKER" -nt "$WORK/plugin.done" ] \
-      || [ "$ANALYSIS" -nt "$WORK/plugin.done" ]; then
+      || [ "$ANALYSIS" -nt "$WORK/plugin.done" ] || [ "$CLASSFILES" -nt "$WORK/plugin.done" ]; then
     echo "realcode: $GAV — fetching and compiling with the plugin" >&2
     rm -f "$WORK/plugin.done"
     if WORK="$WORK" CHECKS="$CHECKS" EXTRA="$EXTRA" EXCLUDE="$EXCLUDE" JAVAC="$(dirname "$JAVA")/javac" \

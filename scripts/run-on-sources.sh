@@ -14,7 +14,7 @@
 # WORK=dir puts the work there (default target/run-on-sources/<g_a_v>); a rerun with the same
 # artifact and EXTRA does not fetch again (deps/, ep/, src/ are kept; delete fetched.stamp to refetch).
 #
-# Needs: the checker and analysis jars (./mvnw -pl checker -am package -DskipTests), a JDK 25 javac,
+# Needs: the checker, analysis and classfiles jars (./mvnw -pl checker -am package -DskipTests), a JDK 25 javac,
 # Maven Central (through ./mvnw) on the first run.
 set -euo pipefail
 GAV="${1:-com.fasterxml.jackson.core:jackson-databind:2.18.2}"
@@ -130,7 +130,14 @@ for gav in "${EXTRAS[@]+"${EXTRAS[@]}"}"; do
     PROCESSORS+="$WORK/$jar:"
   fi
 done
-PP="$PROCESSORS$CHECKER:$ANALYSIS:$(ls ep/*.jar | paste -sd: -)"
+# The class-file front end and ASM (its only dependency) read the dependencies' method bodies.
+CLASSFILES="$(ls "$ROOT"/classfiles/target/lockstep-classfiles-*.jar | grep -v sources | head -1)"
+ASM_VERSION="$(sed -n 's:.*<asm.version>\(.*\)</asm.version>.*:\1:p' "$ROOT/pom.xml")"
+ASM=""
+for a in asm asm-tree asm-analysis; do
+  ASM+="$HOME/.m2/repository/org/ow2/asm/$a/$ASM_VERSION/$a-$ASM_VERSION.jar:"
+done
+PP="$PROCESSORS$CHECKER:$ANALYSIS:$CLASSFILES:$ASM$(ls ep/*.jar | paste -sd: -)"
 OPENS=()
 for p in api file main model parser processing tree util; do
   OPENS+=("-J--add-exports=jdk.compiler/com.sun.tools.javac.$p=ALL-UNNAMED")

@@ -14,10 +14,13 @@ import dev.lockstep.analysis.rules.EffectiveParallelismRule;
 import dev.lockstep.analysis.rules.PipelineVerdict;
 import dev.lockstep.analysis.rules.SerialAwaitRule;
 import dev.lockstep.analysis.summary.CallJudge;
+import dev.lockstep.analysis.summary.FactsSource;
 import dev.lockstep.analysis.summary.Summaries;
+import dev.lockstep.classfiles.ClassFileFacts;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import javax.tools.JavaFileManager;
 
 /**
  * Everything Lockstep keeps for one compilation: the facts read so far, the method summaries, the
@@ -32,6 +35,7 @@ final class LockstepCompilation {
   /** The states of one compilation, by config; looked up on every matched tree. */
   private static final class States {
     JavacFacts facts;
+    JavacClassSource classFiles;
     final Map<LockstepConfig, LockstepCompilation> byConfig = new HashMap<>();
     // Each check instance asks with its own config object: a lookup by identity first spares
     // hashing and comparing the config (a record holding the catalogue) on every call.
@@ -54,10 +58,18 @@ final class LockstepCompilation {
   /** A pipeline as read and the rule's verdict on it. */
   record JudgedPipeline(PipelineReader.ReadPipeline read, PipelineVerdict verdict) {}
 
-  private LockstepCompilation(JavacFacts facts, LockstepConfig config) {
+  private LockstepCompilation(
+      JavacFacts facts, JavacClassSource classFiles, LockstepConfig config) {
     this.config = config;
     this.facts = facts;
-    this.summaries = new Summaries(facts, new CallJudge(config.catalogue()), config.maxDepth());
+    // Library methods (dependency jars) have no tree: their class files stand in. They are read
+    // with this config's catalogue, which decides what counts as a wait inside a library.
+    FactsSource bodies =
+        ClassFileFacts.enabled()
+            ? ClassFileFacts.behind(
+                facts, new ClassFileFacts(classFiles, config.catalogue(), config.maxDepth()))
+            : facts;
+    this.summaries = new Summaries(bodies, new CallJudge(config.catalogue()), config.maxDepth());
     this.serialAwait = new SerialAwaitRule(summaries, config.window());
     this.parallelism = new EffectiveParallelismRule(summaries, config.cores());
   }
@@ -81,8 +93,9 @@ final class LockstepCompilation {
         if (states.facts == null) {
           JavacNames names = new JavacNames(com.sun.tools.javac.code.Types.instance(context));
           states.facts = new JavacFacts(names, JavacTrees.instance(context));
+          states.classFiles = new JavacClassSource(context.get(JavaFileManager.class));
         }
-        known = new LockstepCompilation(states.facts, config);
+        known = new LockstepCompilation(states.facts, states.classFiles, config);
         states.byConfig.put(config, known);
       }
       states.byInstance.put(config, known);

@@ -39,7 +39,7 @@ final class ConsumerBuildIT {
     }
     Path repo = WORK.resolve("repo");
     publish(repo, "lockstep-parent", ROOT.resolve("pom.xml"), null);
-    for (String module : List.of("annotations", "analysis", "checker")) {
+    for (String module : List.of("annotations", "analysis", "classfiles", "checker")) {
       String artifact = "lockstep-" + module;
       publish(
           repo,

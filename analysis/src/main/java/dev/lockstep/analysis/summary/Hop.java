@@ -25,9 +25,15 @@ public record Hop(String name, Location location, String condition) {
     return !condition.isEmpty();
   }
 
-  /** {@code publish at Relay.java:20}, {@code fetch at Store.java:9 (if !local)}. */
+  /**
+   * {@code publish at Relay.java:20}, {@code fetch at Store.java:9 (if !local)}; a call in a
+   * library's class file names its jar: {@code CountDownLatch.await [acme-rpc-2.1.jar:57]}.
+   */
   public String render() {
-    String at = location.line() > 0 ? name + " at " + location.render() : name;
+    String at =
+        location.classFile()
+            ? name + " [" + location.render() + "]"
+            : location.line() > 0 ? name + " at " + location.render() : name;
     return condition.isEmpty() ? at : at + " (if " + condition + ")";
   }
 }

@@ -173,9 +173,11 @@ final class SerialPoints {
 
   /** A library method flagged {@code synchronized} in its class file that is itself a wait. */
   private Optional<SerialPoint> librarySynchronized(CallSite call, ScopeKind scope) {
-    if (!call.targetSynchronized() || summaries.hasBody(call.target())) {
-      return Optional.empty(); // bodies in the compilation report their own regions
+    if (!call.targetSynchronized()) {
+      return Optional.empty();
     }
+    // A wait by itself (catalogue, @Blocking) is not followed, so its body's regions never show,
+    // even when the body is read (a library's, from its class file): the flag stands for them.
     CallJudge.Verdict verdict = summaries.judge().judge(call);
     if (!verdict.isWait()) {
       return Optional.empty(); // Vector.add, StringBuffer.append, PrintStream.println

@@ -27,6 +27,8 @@ import dev.lockstep.analysis.rules.SerialAwaitRule;
 import dev.lockstep.analysis.summary.CallJudge;
 import dev.lockstep.analysis.summary.FactsSource;
 import dev.lockstep.analysis.summary.Summaries;
+import dev.lockstep.classfiles.ClassFileFacts;
+import dev.lockstep.classfiles.ClassPathRoots;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -227,6 +229,16 @@ public final class FrontEnd {
       FactsSource source = bodies.apply(facts);
       if (options.strict()) {
         source = new StrictBodies(source, names);
+      }
+      if (ClassFileFacts.enabled() && !options.classpath().isEmpty()) {
+        // Dependencies' methods: their bodies from the --classpath jars' class files.
+        source =
+            ClassFileFacts.behind(
+                source,
+                new ClassFileFacts(
+                    new ClassPathRoots(options.classpath()),
+                    config.catalogue(),
+                    config.maxDepth()));
       }
       Summaries summaries =
           new Summaries(source, new CallJudge(config.catalogue()), config.maxDepth());

@@ -1,0 +1,193 @@
+package dev.lockstep.classfiles;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lockstep.analysis.catalogue.Catalogue;
+import dev.lockstep.analysis.facts.MethodFacts;
+import dev.lockstep.analysis.facts.MethodRef;
+import dev.lockstep.analysis.summary.FactsSource;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The facts of library methods, read from their class files: the fallback both front ends put
+ * behind their source bodies ({@link #behind}), so a summary that reaches a dependency's method
+ * follows it into the jar instead of stopping. Lazy: a class is read when a summary first asks for
+ * one of its methods (the summaries' depth bound decides how far that goes), and once; a body is
+ * read once. What counts as a wait inside a library is {@link LibraryWaits}'.
+ *
+ * <p>Not thread-safe, as one compilation's or one scan's summaries are not.
+ */
+public final class ClassFileFacts implements FactsSource {
+  /**
+   * How many library bodies below a call the send-then-park rule looks for a send or a park: the
+   * call's own body and the one below. The summaries' own depth bound ({@code maxDepth}) still
+   * decides how far chains go; this only bounds the rule's questions, which a read body asks of its
+   * callees and which would otherwise read whole libraries.
+   */
+  static final int RULE_DEPTH = 2;
+
+  private final ClassIndex classes;
+  private final BytecodeReader reader;
+  private final LibraryWaits waits;
+  private final int ruleDepth;
+  private final Map<MethodRef, Optional<BytecodeReader.Body>> bodies = new HashMap<>();
+  private final Map<MethodRef, Optional<MethodFacts>> facts = new HashMap<>();
+  private final Map<MethodRef, Integer> sendsWithin = new HashMap<>();
+  private final Map<MethodRef, Integer> parksWithin = new HashMap<>();
+  private final LibraryWaits.Callees callees =
+      new LibraryWaits.Callees() {
+        @Override
+        public boolean sends(MethodRef method, int budget) {
+          return within(sendsWithin, method, budget, (b, n) -> waits.sends(b, this, n));
+        }
+
+        @Override
+        public boolean parks(MethodRef method, int budget) {
+          return within(parksWithin, method, budget, (b, n) -> waits.parksUnsent(b, this, n));
+        }
+
+        @Override
+        public boolean isLibrary(MethodRef method) {
+          return !ClassIndex.isJdk(method.owner())
+              && classes.libraryClass(method.owner()).isPresent();
+        }
+      };
+
+  /**
+   * @param source the library classes (never the JDK's)
+   * @param catalogue the catalogue the judge uses: it tells round trips and parks apart
+   * @param maxDepth the summaries' depth bound; the rule looks at most {@link #RULE_DEPTH} bodies
+   *     below a call, fewer when this is smaller
+   */
+  public ClassFileFacts(ClassSource source, Catalogue catalogue, int maxDepth) {
+    this.classes = new ClassIndex(source);
+    this.reader = new BytecodeReader(classes);
+    this.waits = new LibraryWaits(catalogue);
+    this.ruleDepth = Math.max(1, Math.min(maxDepth, RULE_DEPTH) + 1);
+  }
+
+  /**
+   * The switch to turn library bodies off ({@code -Dlockstep.classFiles=false}), for comparing and
+   * for builds that must not read their dependencies.
+   */
+  public static final String ENABLED_PROPERTY = "lockstep.classFiles";
+
+  /** Whether library bodies are read: unless {@link #ENABLED_PROPERTY} says {@code false}. */
+  public static boolean enabled() {
+    return !"false".equals(System.getProperty(ENABLED_PROPERTY));
+  }
+
+  /** {@code sources} first; a method they have no body for, from its class file. */
+  public static FactsSource behind(FactsSource sources, ClassFileFacts libraries) {
+    requireNonNull(sources, "sources");
+    requireNonNull(libraries, "libraries");
+    return method -> {
+      Optional<MethodFacts> read = sources.factsFor(method);
+      return read.isPresent() ? read : libraries.factsFor(method);
+    };
+  }
+
+  @Override
+  public Optional<MethodFacts> factsFor(MethodRef method) {
+    Optional<MethodFacts> known = facts.get(method);
+    if (known == null) {
+      known = ClassIndex.isJdk(method.owner()) ? Optional.empty() : read(method, callees);
+      facts.put(method, known);
+    }
+    return known;
+  }
+
+  /**
+   * The library rule over the method's body. A class file the reader cannot follow hides that
+   * method, nothing else; in strict mode ({@code -Dlockstep.strict=true}) it fails the build, so a
+   * reader's bug is seen.
+   */
+  private Optional<MethodFacts> read(MethodRef method, LibraryWaits.Callees asked) {
+    try {
+      return body(method).map(b -> waits.apply(b, asked, ruleDepth));
+    } catch (RuntimeException | StackOverflowError e) {
+      if (Boolean.getBoolean("lockstep.strict")) {
+        throw e;
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** How many library classes were read; for tests and statistics. */
+  public int classesRead() {
+    return classes.libraryClassesRead();
+  }
+
+  private Optional<BytecodeReader.Body> body(MethodRef method) {
+    Optional<BytecodeReader.Body> known = bodies.get(method);
+    if (known == null) {
+      known = read(method);
+      bodies.put(method, known);
+    }
+    return known;
+  }
+
+  private Optional<BytecodeReader.Body> read(MethodRef method) {
+    Optional<ClassIndex.Read> cls = classes.libraryClass(method.owner());
+    if (cls.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<MethodNode> node =
+        ClassIndex.declared(cls.orElseThrow().node(), method.name(), method.paramTypes());
+    if (node.isEmpty() || (node.orElseThrow().access & Opcodes.ACC_NATIVE) != 0) {
+      return Optional.empty();
+    }
+    if ((node.orElseThrow().access & Opcodes.ACC_ABSTRACT) != 0) {
+      // An interface's method: the body of its only implementation in the same jar, if one.
+      return classes
+          .onlyImplementation(cls.orElseThrow(), node.orElseThrow())
+          .flatMap(
+              impl ->
+                  classes
+                      .byBinaryName(impl.owner().replace('/', '.'))
+                      .flatMap(c -> withCode(c, impl.method(), method)));
+    }
+    return withCode(cls.orElseThrow(), node.orElseThrow(), method);
+  }
+
+  /** The body of {@code declared} (read without code), from its class read with code. */
+  private Optional<BytecodeReader.Body> withCode(
+      ClassIndex.Read cls, MethodNode declared, MethodRef method) {
+    for (MethodNode m : cls.withCode().methods) {
+      if (m.name.equals(declared.name) && m.desc.equals(declared.desc)) {
+        return reader.read(cls, m, method);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A question about a body, asked with a budget. */
+  @FunctionalInterface
+  private interface Question {
+    boolean ask(BytecodeReader.Body body, int budget);
+  }
+
+  /**
+   * A question about a library method within {@code budget} bodies, memoised with the largest
+   * budget answered "no" (a "yes" holds for every larger budget); a method asked again while it is
+   * being answered (recursion) answers "no".
+   */
+  private boolean within(
+      Map<MethodRef, Integer> memo, MethodRef method, int budget, Question question) {
+    if (budget < 1) {
+      return false;
+    }
+    Integer known = memo.get(method);
+    if (known != null && (known == Integer.MAX_VALUE || known >= budget)) {
+      return known == Integer.MAX_VALUE;
+    }
+    memo.put(method, budget); // "no" while it is being answered: recursion ends here
+    boolean found = body(method).map(b -> question.ask(b, budget)).orElse(false);
+    memo.put(method, found ? Integer.MAX_VALUE : budget);
+    return found;
+  }
+}

@@ -1,0 +1,22 @@
+package dev.lockstep.classfiles;
+
+import java.util.Optional;
+
+/**
+ * Where library class files come from: a front end's classpath (javac's file manager, the scanner's
+ * {@code --classpath}). Only libraries: the JDK is not a source, its calls are the catalogue's to
+ * judge.
+ */
+@FunctionalInterface
+public interface ClassSource {
+  /** The class of this binary name ({@code com.acme.Client$Reader}), if the classpath has it. */
+  Optional<ClassBytes> find(String binaryName);
+
+  /**
+   * The binary names of every class in the jar or directory {@code binaryName} came from: where an
+   * interface's implementations are looked for. Empty when the source cannot list it.
+   */
+  default java.util.List<String> classesBeside(String binaryName) {
+    return java.util.List.of();
+  }
+}
