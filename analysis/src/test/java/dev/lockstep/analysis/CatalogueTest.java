@@ -187,8 +187,10 @@ final class CatalogueTest {
         Catalogue.parse(
             "c.tsv",
             new StringReader(
-                "a.Client read * latency Client.read [batch: Client.readAll(ids)]\n"
-                    + "a.Builder forPath * latency forPath [unless: inBackground,async]\n"));
+                """
+                a.Client read * latency Client.read [batch: Client.readAll(ids)]
+                a.Builder forPath * latency forPath [unless: inBackground,async]
+                """));
     CatalogueEntry read = catalogue.entries().get(0);
     assertThat(read.label()).isEqualTo("Client.read");
     assertThat(read.batch()).hasValue("Client.readAll(ids)");
