@@ -144,6 +144,19 @@ class Ordered {
     }
   }
 
+  // One connection: its stream, then the connection handed to a helper that reads it (JGit's
+  // TransportAmazonS3.open).
+  Object oneConnectionHanded(java.net.URL url) throws Exception {
+    java.net.URLConnection c = url.openConnection();
+    java.io.InputStream raw = c.getInputStream();
+    java.io.InputStream in = decrypt(c);
+    return raw == in ? raw : in;
+  }
+
+  private java.io.InputStream decrypt(java.net.URLConnection c) throws Exception {
+    return c.getInputStream();
+  }
+
   // Declared intended.
   @Sequential(reason = "the audit log must see the index entry first")
   void sequential(String a) throws Exception {

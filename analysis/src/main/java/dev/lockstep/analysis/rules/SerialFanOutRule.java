@@ -229,15 +229,26 @@ public final class SerialFanOutRule {
         return true;
       }
     }
-    if (stateful) {
-      for (Node x : a.args()) {
-        Var v = Nodes.var(x);
-        if (v != null && !v.isConstant() && b.args().stream().anyMatch(y -> Nodes.var(y) == v)) {
-          return true;
-        }
+    // The object one call is made on, handed to the other: both talk to the same thing
+    // (c.getInputStream(); s3.decrypt(c) on one URLConnection).
+    if ((on instanceof Var v && handed(b, v))
+        || (object(b, later.site()) instanceof Var w && handed(a, w))) {
+      return true;
+    }
+    for (Node x : a.args()) {
+      Var v = Nodes.var(x);
+      if (v != null
+          && !v.isConstant()
+          && handed(b, v)
+          && (stateful || sessionLike(v.type().name()))) {
+        return true;
       }
     }
     return false;
+  }
+
+  private static boolean handed(Call call, Var v) {
+    return call.args().stream().anyMatch(y -> Nodes.var(y) == v);
   }
 
   /** What a call is made on: a variable, {@code this}, or a class for a static call. */
@@ -256,7 +267,10 @@ public final class SerialFanOutRule {
 
   /** A connection, session, transaction, channel or stream: calls on it are ordered. */
   private static boolean sessionLike(CallSite site) {
-    String type = site.receiver().type();
+    return sessionLike(site.receiver().type());
+  }
+
+  private static boolean sessionLike(String type) {
     String simple = type.substring(type.lastIndexOf('.') + 1);
     return simple.matches(
         ".*(Session|Connection|Conn|Transaction|Tx|Channel|Socket|Stream|Statement|Cursor"
