@@ -24,6 +24,7 @@ import dev.lockstep.analysis.read.StraightLineReader.Step;
 import dev.lockstep.analysis.summary.CallJudge;
 import dev.lockstep.analysis.summary.CallWait;
 import dev.lockstep.analysis.summary.Hop;
+import dev.lockstep.analysis.summary.LambdaPolicy;
 import dev.lockstep.analysis.summary.Summaries;
 import dev.lockstep.analysis.summary.WaitChain;
 import java.util.ArrayList;
@@ -175,6 +176,15 @@ public final class SerialFanOutRule {
   private Optional<List<Wait>> waits(int index, Step step) {
     List<Wait> waits = new ArrayList<>();
     for (CallSite site : step.calls()) {
+      if (!site.runVia().isEmpty()) {
+        // A lambda's call: one run later or elsewhere is not this run's; one run in place (a
+        // forEach) may wait any number of times, which this rule does not count: it ends the
+        // group. Either way its body is not summarised from here.
+        if (LambdaPolicy.runsInScope(site)) {
+          return Optional.empty();
+        }
+        continue;
+      }
       CallWait cost = summaries.evaluate(site);
       CallJudge.Verdict verdict = cost.verdict();
       Optional<WaitChain> chain = cost.waitChain();
@@ -194,8 +204,7 @@ public final class SerialFanOutRule {
       }
       WaitChain c = chain.orElseThrow();
       Node node = step.callNodes().get(site.location());
-      if (!site.runVia().isEmpty()
-          || site.guard().kind() != Guard.Kind.ALWAYS
+      if (site.guard().kind() != Guard.Kind.ALWAYS
           || c.tag() == WaitTag.CHANNEL
           || c.tag() == WaitTag.PACING
           || c.tag() == WaitTag.LOCK
