@@ -18,6 +18,7 @@ class InFlight {
   void allOfThenJoin(List<String> ids) {
     List<CompletableFuture<String>> fs = new ArrayList<>();
     for (String id : ids) {
+      // BUG: Diagnostic contains: [UnboundedFanOut] Client.sendAsync starts a round trip per item of 'ids' with nothing bounding how many run at once
       fs.add(client.sendAsync(id));
     }
     CompletableFuture.allOf(fs.toArray(new CompletableFuture<?>[0])).join();

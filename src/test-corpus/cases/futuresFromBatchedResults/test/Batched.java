@@ -22,6 +22,7 @@ class Batched {
   OffsetsResult listOffsets(List<String> partitions) {
     Map<String, CompletableFuture<String>> futures = new HashMap<>();
     for (String p : partitions) {
+      // BUG: Diagnostic contains: [UnboundedFanOut] (one request per partition, all at once)
       futures.put(p, client.sendAsync(p));
     }
     return new OffsetsResult(futures);
@@ -41,7 +42,7 @@ class Batched {
   }
 
   void onePerItem(List<String> partitions) throws Exception {
-    // BUG: Diagnostic contains: waits once per item (CompletableFuture.get at Batched.java:46)
+    // BUG: Diagnostic contains: waits once per item (CompletableFuture.get at Batched.java:47)
     for (String p : partitions) {
       listOffsets(List.of(p)).partitionResult(p).get();
     }

@@ -8,6 +8,7 @@ class NoWait {
   Client client = new Client();
   void async(List<String> ids) {
     for (String id : ids) {
+      // BUG: Diagnostic contains: [UnboundedFanOut] (nothing waits in the loop, but every item's round trip is in flight at once)
       client.sendAsync(id);
       pool.submit(() -> client.send(id));
       pool.execute(() -> System.out.println(id));

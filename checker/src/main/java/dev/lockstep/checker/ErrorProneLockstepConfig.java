@@ -72,6 +72,24 @@ final class ErrorProneLockstepConfig {
                 positiveInt(flags, check + ":Cores", LockstepConfig.DEFAULT_CORES, 1)));
   }
 
+  /**
+   * The options of a fan-out check ({@code SerialFanOut}, {@code UnboundedFanOut}, {@code
+   * BlockingOnCommonPool}): {@code -XepOpt:<check>:MaxDepth} and {@code -XepOpt:<check>:Cores}
+   * (they defer to the effective-parallelism verdict on the same tasks), and the window their
+   * messages suggest, {@code -XepOpt:SerialAwaitInLoop:Window}, the one window flag.
+   */
+  static ErrorProneLockstepConfig forFanOut(ErrorProneFlags flags, String check) {
+    return read(
+        flags,
+        check,
+        catalogue ->
+            LockstepConfig.of(
+                catalogue,
+                positiveInt(flags, check + ":MaxDepth", LockstepConfig.DEFAULT_MAX_DEPTH, 0),
+                positiveInt(flags, WINDOW, LockstepConfig.DEFAULT_WINDOW, 1),
+                positiveInt(flags, check + ":Cores", LockstepConfig.DEFAULT_CORES, 1)));
+  }
+
   /** The check's own options, read after the shared catalogue flag; may throw on a bad value. */
   private interface Options {
     LockstepConfig read(Catalogue catalogue);

@@ -19,6 +19,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.tree.JCTree;
 import dev.lockstep.analysis.body.Node;
 import dev.lockstep.analysis.body.Var;
+import dev.lockstep.analysis.facts.FanOut;
 import dev.lockstep.analysis.facts.FixFacts;
 import dev.lockstep.analysis.facts.Location;
 import dev.lockstep.analysis.facts.LoopFact;
@@ -27,11 +28,13 @@ import dev.lockstep.analysis.facts.Marks;
 import dev.lockstep.analysis.facts.MethodFacts;
 import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.read.BodyScope;
+import dev.lockstep.analysis.read.FanOutReader;
 import dev.lockstep.analysis.read.FixFit;
 import dev.lockstep.analysis.read.LockRegionReader;
 import dev.lockstep.analysis.read.LoopReader;
 import dev.lockstep.analysis.read.MethodReader;
 import dev.lockstep.analysis.read.PipelineReader;
+import dev.lockstep.analysis.read.StraightLineReader;
 import dev.lockstep.analysis.read.Values;
 import dev.lockstep.analysis.summary.FactsSource;
 import java.util.ArrayList;
@@ -58,6 +61,7 @@ final class JavacFacts implements FactsSource {
   private final JavacDeclarations declarations;
   private final LockRegionReader lockRegions;
   private final PipelineReader pipelines;
+  private final FanOutReader fanOuts;
 
   JavacFacts(JavacNames names, JavacTrees trees) {
     this.names = names;
@@ -65,6 +69,7 @@ final class JavacFacts implements FactsSource {
     this.declarations = new JavacDeclarations(names, trees, lowering);
     this.lockRegions = new LockRegionReader(new Values(declarations));
     this.pipelines = new PipelineReader(lockRegions);
+    this.fanOuts = new FanOutReader(pipelines, declarations);
   }
 
   JavacNames names() {
@@ -228,5 +233,52 @@ final class JavacFacts implements FactsSource {
       }
     }
     return null;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Straight-line code and fan-outs
+
+  /** A method's straight-line runs (SerialFanOut), its lowered body and the marks around it. */
+  record RunsRead(Node body, List<StraightLineReader.Run> runs, Marks marks) {}
+
+  /** The runs of the method at {@code path}, or empty when it has no body. */
+  Optional<RunsRead> readRuns(TreePath path) {
+    if (!(path.getLeaf() instanceof MethodTree tree)
+        || tree.getBody() == null
+        || !(symbol(tree) instanceof MethodSymbol symbol)) {
+      return Optional.empty();
+    }
+    Node body = lowering.lower(tree.getBody(), path.getCompilationUnit());
+    BodyScope scope =
+        new BodyScope()
+            .declareAll(body)
+            .withParameters(symbol.params().stream().map(lowering::var).toList());
+    return Optional.of(
+        new RunsRead(
+            body,
+            StraightLineReader.read(body, scope),
+            names.marksOf(symbol).plus(names.typeMarks(symbol.owner))));
+  }
+
+  /** Whether a method of the sources assigns a field (its effects may reach a later call). */
+  boolean keepsState(MethodRef method) {
+    return StraightLineReader.writesFields(method, declarations);
+  }
+
+  /** The fan-out the call at {@code path} starts (UnboundedFanOut, BlockingOnCommonPool). */
+  Optional<FanOut> readFanOut(TreePath path) {
+    if (!(path.getLeaf() instanceof MethodInvocationTree call)
+        || !(symbol(call.getMethodSelect()) instanceof MethodSymbol method)) {
+      return Optional.empty();
+    }
+    String owner = names.typeName(method.owner.type);
+    if (!FanOutReader.mayStart(method.name.toString())
+        && !PipelineReader.mayStart(owner, method.name.toString())) {
+      return Optional.empty(); // the cheap filter: this runs on every call
+    }
+    if (!(lowering.lower(call, path.getCompilationUnit()) instanceof Node.Call lowered)) {
+      return Optional.empty();
+    }
+    return fanOuts.read(lowered, () -> enclosing(path));
   }
 }

@@ -139,7 +139,8 @@ final class JavacLowering {
             kind,
             v.name.toString(),
             (v.flags() & Flags.STATIC) != 0,
-            (v.flags() & finals) != 0,
+            // Read on every use: Flow sets EFFECTIVELY_FINAL, maybe after this lowering.
+            () -> (v.flags() & finals) != 0,
             () -> jtype(v.type),
             () -> field ? names.marksOf(v) : Marks.NONE);
     symbols.put(var, v);

@@ -9,10 +9,14 @@ import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
 import dev.lockstep.analysis.config.LockstepConfig;
+import dev.lockstep.analysis.facts.FanOut;
 import dev.lockstep.analysis.read.PipelineReader;
+import dev.lockstep.analysis.rules.BlockingOnCommonPoolRule;
 import dev.lockstep.analysis.rules.EffectiveParallelismRule;
 import dev.lockstep.analysis.rules.PipelineVerdict;
 import dev.lockstep.analysis.rules.SerialAwaitRule;
+import dev.lockstep.analysis.rules.SerialFanOutRule;
+import dev.lockstep.analysis.rules.UnboundedFanOutRule;
 import dev.lockstep.analysis.summary.CallJudge;
 import dev.lockstep.analysis.summary.FactsSource;
 import dev.lockstep.analysis.summary.Summaries;
@@ -20,6 +24,7 @@ import dev.lockstep.classfiles.ClassFileFacts;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Optional;
 import javax.tools.JavaFileManager;
 
 /**
@@ -46,6 +51,9 @@ final class LockstepCompilation {
   final Summaries summaries;
   final SerialAwaitRule serialAwait;
   final EffectiveParallelismRule parallelism;
+  final SerialFanOutRule serialFanOut;
+  final UnboundedFanOutRule unboundedFanOut;
+  final BlockingOnCommonPoolRule blockingOnCommonPool;
   final LockstepConfig config;
   boolean configErrorReported;
 
@@ -54,6 +62,9 @@ final class LockstepCompilation {
    * both visit each call, and the second one reuses the first one's judgement.
    */
   final IdentityHashMap<Tree, JudgedPipeline> pipelines = new IdentityHashMap<>();
+
+  /** The fan-outs read so far, by the call that starts them: two checks visit each call. */
+  final IdentityHashMap<Tree, Optional<FanOut>> fanOuts = new IdentityHashMap<>();
 
   /** A pipeline as read and the rule's verdict on it. */
   record JudgedPipeline(PipelineReader.ReadPipeline read, PipelineVerdict verdict) {}
@@ -72,6 +83,10 @@ final class LockstepCompilation {
     this.summaries = new Summaries(bodies, new CallJudge(config.catalogue()), config.maxDepth());
     this.serialAwait = new SerialAwaitRule(summaries, config.window());
     this.parallelism = new EffectiveParallelismRule(summaries, config.cores());
+    this.serialFanOut = new SerialFanOutRule(summaries);
+    this.unboundedFanOut = new UnboundedFanOutRule(summaries, parallelism, config.window());
+    this.blockingOnCommonPool =
+        new BlockingOnCommonPoolRule(summaries, parallelism, config.window());
   }
 
   /**

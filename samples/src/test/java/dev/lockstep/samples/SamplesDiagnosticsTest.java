@@ -57,6 +57,22 @@ final class SamplesDiagnosticsTest {
         assertThat(finding.message()).contains("BoundedWindow.of(5)");
         assertThat(finding.message()).contains("src/docs/checks/SerialAwaitInLoop.md");
       }
+      if (finding.check().equals("SerialFanOut")) {
+        assertThat(finding.message())
+            .containsMatch(
+                "3 independent round trips in a row \\(index at SerialIngest\\.java:\\d+ -> audit at"
+                    + " SerialIngest\\.java:\\d+ -> bill at SerialIngest\\.java:\\d+\\)");
+        assertThat(finding.message()).contains("≈ 3 × RTT; started together they cost ≈ 1 × RTT");
+        assertThat(finding.message()).containsMatch("HttpClient\\.send at Http\\.java:\\d+");
+        assertThat(finding.message()).contains("src/docs/checks/SerialFanOut.md");
+      }
+      if (finding.check().equals("UnboundedFanOut")) {
+        assertThat(finding.message())
+            .contains("perGroup.submit starts a task per item of 'groups'");
+        assertThat(finding.message()).containsMatch("HttpClient\\.send at Http\\.java:\\d+");
+        assertThat(finding.message()).contains("BoundedWindow.of(5).mapAsync");
+        assertThat(finding.message()).contains("src/docs/checks/UnboundedFanOut.md");
+      }
       if (finding.check().equals("FakeConcurrency")) {
         assertThat(finding.message()).contains("effective parallelism 1");
         assertThat(finding.message())

@@ -3,6 +3,7 @@ package dev.lockstep.analysis.body;
 import static java.util.Objects.requireNonNull;
 
 import dev.lockstep.analysis.facts.Marks;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -24,7 +25,7 @@ public final class Var {
   private final Kind kind;
   private final String name;
   private final boolean isStatic;
-  private final boolean isFinal;
+  private final BooleanSupplier isFinal;
   private final Supplier<JType> type;
   private final Supplier<Marks> marks;
 
@@ -42,10 +43,25 @@ public final class Var {
       boolean isFinal,
       Supplier<JType> type,
       Supplier<Marks> marks) {
+    this(kind, name, isStatic, () -> isFinal, type, marks);
+  }
+
+  /**
+   * A variable whose finality the front end answers on every use, not once: javac marks a local
+   * effectively final only when its class's flow analysis runs, which may come after a check of
+   * another class has read the body (through a summary).
+   */
+  public Var(
+      Kind kind,
+      String name,
+      boolean isStatic,
+      BooleanSupplier isFinal,
+      Supplier<JType> type,
+      Supplier<Marks> marks) {
     this.kind = requireNonNull(kind, "kind");
     this.name = requireNonNull(name, "name");
     this.isStatic = isStatic;
-    this.isFinal = isFinal;
+    this.isFinal = requireNonNull(isFinal, "isFinal");
     this.type = Lazy.of(type);
     this.marks = Lazy.of(marks);
   }
@@ -63,7 +79,7 @@ public final class Var {
   }
 
   public boolean isFinal() {
-    return isFinal;
+    return isFinal.getAsBoolean();
   }
 
   public boolean isField() {
@@ -72,7 +88,7 @@ public final class Var {
 
   /** A {@code static final} field: one value for the whole program. */
   public boolean isConstant() {
-    return kind == Kind.FIELD && isStatic && isFinal;
+    return kind == Kind.FIELD && isStatic && isFinal();
   }
 
   public JType type() {

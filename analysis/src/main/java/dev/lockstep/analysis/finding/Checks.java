@@ -37,6 +37,24 @@ public final class Checks {
           + " k - p workers only wait";
   public static final String OVERSIZED_WINDOW_LINK = DOCS + OVERSIZED_WINDOW + ".md";
 
+  public static final String SERIAL_FAN_OUT = "SerialFanOut";
+  public static final String SERIAL_FAN_OUT_SUMMARY =
+      "Independent waits one after the other in straight-line code: n round trips where, started"
+          + " together, one would do";
+  public static final String SERIAL_FAN_OUT_LINK = DOCS + SERIAL_FAN_OUT + ".md";
+
+  public static final String UNBOUNDED_FAN_OUT = "UnboundedFanOut";
+  public static final String UNBOUNDED_FAN_OUT_SUMMARY =
+      "A task, future or thread that waits is started per item with nothing bounding how many run"
+          + " at once: N round trips at once against a service that allows k";
+  public static final String UNBOUNDED_FAN_OUT_LINK = DOCS + UNBOUNDED_FAN_OUT + ".md";
+
+  public static final String BLOCKING_ON_COMMON_POOL = "BlockingOnCommonPool";
+  public static final String BLOCKING_ON_COMMON_POOL_SUMMARY =
+      "A parallel stream or an async task without an executor waits on a round trip in the common"
+          + " ForkJoinPool, which the whole JVM shares";
+  public static final String BLOCKING_ON_COMMON_POOL_LINK = DOCS + BLOCKING_ON_COMMON_POOL + ".md";
+
   public static final String LOCKSTEP_ANNOTATION_MISUSE = "LockstepAnnotationMisuse";
   public static final String LOCKSTEP_ANNOTATION_MISUSE_SUMMARY =
       "Lockstep annotation with an invalid value or a contradicting partner";
@@ -86,6 +104,20 @@ public final class Checks {
               OVERSIZED_WINDOW,
               OVERSIZED_WINDOW_SUMMARY,
               OVERSIZED_WINDOW_LINK,
+              Severity.WARNING,
+              true),
+          new Check(
+              SERIAL_FAN_OUT, SERIAL_FAN_OUT_SUMMARY, SERIAL_FAN_OUT_LINK, Severity.WARNING, true),
+          new Check(
+              UNBOUNDED_FAN_OUT,
+              UNBOUNDED_FAN_OUT_SUMMARY,
+              UNBOUNDED_FAN_OUT_LINK,
+              Severity.WARNING,
+              true),
+          new Check(
+              BLOCKING_ON_COMMON_POOL,
+              BLOCKING_ON_COMMON_POOL_SUMMARY,
+              BLOCKING_ON_COMMON_POOL_LINK,
               Severity.WARNING,
               true),
           new Check(

@@ -29,6 +29,7 @@ public final class SerialIngest {
       }
       Validation.validate(event);
       try {
+        // expect: SerialFanOut
         downstreams.index(event);
         downstreams.audit(event);
         downstreams.bill(event);

@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>It counts what it served: requests, the peak number in flight, and the busy time (the sum of
  * every request's time in the server). {@code busy / wall} is the parallelism a client achieved,
  * whatever client it was. A request whose query contains a {@link #failOn failing key} gets a 500.
+ * A server started with a limit ({@link #start(String, Duration, int)}) answers a request that
+ * finds the limit already in flight at once with 429 Too Many Requests, as a rate-limited service
+ * does.
  */
 public final class LoopbackServer implements AutoCloseable {
   private final String name;
@@ -37,6 +40,8 @@ public final class LoopbackServer implements AutoCloseable {
   private final AtomicInteger peakInFlight = new AtomicInteger();
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong busyNanos = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
+  private final int maxInFlight;
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
   private final List<String> received = new CopyOnWriteArrayList<>();
 
@@ -46,9 +51,10 @@ public final class LoopbackServer implements AutoCloseable {
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
-  private LoopbackServer(String name, Duration rtt) throws IOException {
+  private LoopbackServer(String name, Duration rtt, int maxInFlight) throws IOException {
     this.name = name;
     this.rtt = rtt;
+    this.maxInFlight = maxInFlight;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(handlers);
     server.createContext("/", this::handle);
@@ -57,7 +63,21 @@ public final class LoopbackServer implements AutoCloseable {
 
   /** Starts a server named {@code name} (for messages) that answers after {@code rtt}. */
   public static LoopbackServer start(String name, Duration rtt) throws IOException {
-    return new LoopbackServer(name, rtt);
+    return new LoopbackServer(name, rtt, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Starts a server that serves at most {@code maxInFlight} requests at once and answers any more
+   * with 429 at once.
+   */
+  public static LoopbackServer start(String name, Duration rtt, int maxInFlight)
+      throws IOException {
+    return new LoopbackServer(name, rtt, maxInFlight);
+  }
+
+  /** How many requests found the limit in flight and were answered 429, since the last reset. */
+  public long rejected() {
+    return rejected.get();
   }
 
   /** The server's address for {@code pathAndQuery}, e.g. {@code "/publish?group=g1"}. */
@@ -96,6 +116,7 @@ public final class LoopbackServer implements AutoCloseable {
     requests.set(0);
     peakInFlight.set(0);
     busyNanos.set(0);
+    rejected.set(0);
     received.clear();
   }
 
@@ -110,11 +131,22 @@ public final class LoopbackServer implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String target = exchange.getRequestURI().toString();
+      if (inFlight.incrementAndGet() > maxInFlight) {
+        inFlight.decrementAndGet();
+        rejected.incrementAndGet();
+        exchange.getRequestBody().readAllBytes();
+        byte[] busy = (name + " busy ").concat(target).getBytes(UTF_8);
+        exchange.sendResponseHeaders(429, busy.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(busy);
+        }
+        return;
+      }
       boolean fail;
       // The request counts as in flight while the server works on it, and no longer once it
       // answers: the client may send its next request before this thread runs again.
       long start = System.nanoTime();
-      peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      peakInFlight.accumulateAndGet(inFlight.get(), Math::max);
       try {
         exchange.getRequestBody().readAllBytes();
         Thread.sleep(rtt);

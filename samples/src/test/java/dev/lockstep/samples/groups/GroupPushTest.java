@@ -51,4 +51,29 @@ final class GroupPushTest {
       assertThat(cacheServer.served().peakInFlight()).isAtMost(5);
     }
   }
+
+  @Test
+  void allAtOnceIsTurnedAwayWhereTheWindowWaitsItsTurn() throws Exception {
+    try (LoopbackServer relayServer = LoopbackServer.start("relay", Duration.ofMillis(50), 5);
+        LoopbackServer cacheServer = LoopbackServer.start("cache", Duration.ofMillis(50), 5)) {
+      Relay relay = new Relay(new Http(), relayServer::uri, cacheServer::uri);
+
+      var unbounded = new UnboundedGroupPush(relay).pushAll(GROUPS, "hello");
+      // However many were turned away, each failure is the relay's or cache's 429, never more
+      // than 5 requests were served at once, and every group either succeeded or failed.
+      for (Throwable failure : unbounded.values()) {
+        assertThat(failure).isInstanceOf(IOException.class);
+        assertThat(failure).hasMessageThat().contains("429");
+      }
+      assertThat(relayServer.served().peakInFlight()).isAtMost(5);
+      assertThat(cacheServer.received().size() + unbounded.size()).isEqualTo(GROUPS.size());
+
+      relayServer.reset();
+      cacheServer.reset();
+      var windowed = new WindowedGroupPush(relay, 5).pushAll(GROUPS, "hello");
+      assertThat(windowed.failures()).isEmpty();
+      assertThat(relayServer.rejected()).isEqualTo(0);
+      assertThat(cacheServer.rejected()).isEqualTo(0);
+    }
+  }
 }

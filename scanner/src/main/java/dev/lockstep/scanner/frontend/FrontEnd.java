@@ -215,6 +215,7 @@ public final class FrontEnd {
     int uncertain = 0;
     JpNames names = null;
     PipelineScan pipelines = null; // FakeConcurrency, OversizedWindow
+    FanOutScan fanOuts = null; // SerialFanOut, UnboundedFanOut, BlockingOnCommonPool
     if (options.resolve()) {
       TypeSolver solver = typeSolver(units, options.classpath());
       JavaSymbolSolver symbolSolver = new JavaSymbolSolver(solver);
@@ -244,6 +245,7 @@ public final class FrontEnd {
           new Summaries(source, new CallJudge(config.catalogue()), config.maxDepth());
       SerialAwaitRule rule = new SerialAwaitRule(summaries, config.window());
       pipelines = new PipelineScan(facts, names, summaries, config.cores());
+      fanOuts = new FanOutScan(facts, names, summaries, config);
       for (Parsed p : parsed) {
         if (p.problem() != null) {
           continue;
@@ -267,6 +269,7 @@ public final class FrontEnd {
             }
           }
           findings.addAll(pipelines.scan(p.unit()));
+          findings.addAll(fanOuts.scan(p.unit()));
         } catch (RuntimeException | StackOverflowError e) {
           if (options.strict()) {
             throw new InternalFailure(

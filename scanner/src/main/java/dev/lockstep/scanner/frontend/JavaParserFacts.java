@@ -162,13 +162,7 @@ public final class JavaParserFacts implements FactsSource {
     if (lowered == null) {
       return Optional.empty();
     }
-    BodyScope scope =
-        new BodyScope()
-            .declareAll(lowered)
-            .withParameters(
-                decl.getParameters().stream()
-                    .map(p -> lowering().var(vars.declaration(p)))
-                    .toList());
+    BodyScope scope = methodScope(decl, lowered);
     Location at = JpNames.at(decl, decl.getName().getBegin());
     return Optional.of(
         MethodReader.read(
@@ -186,6 +180,19 @@ public final class JavaParserFacts implements FactsSource {
                     decl instanceof MethodDeclaration m && m.isSynchronized(),
                     decl.isStatic(),
                     scope)));
+  }
+
+  /** The scope of a method's lowered body: its locals and, in order, its parameters. */
+  BodyScope methodScope(CallableDeclaration<?> decl, dev.lockstep.analysis.body.Node lowered) {
+    return new BodyScope()
+        .declareAll(lowered)
+        .withParameters(
+            decl.getParameters().stream().map(p -> lowering().var(vars.declaration(p))).toList());
+  }
+
+  /** What the shared readers find outside the body they read (for the fan-out checks). */
+  dev.lockstep.analysis.read.Declarations readerDeclarations() {
+    return declarations();
   }
 
   // ---------------------------------------------------------------------------------------------

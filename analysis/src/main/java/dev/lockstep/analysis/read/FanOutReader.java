@@ -1,0 +1,366 @@
+package dev.lockstep.analysis.read;
+
+import dev.lockstep.analysis.body.Node;
+import dev.lockstep.analysis.body.Node.Call;
+import dev.lockstep.analysis.body.Node.ClassBody;
+import dev.lockstep.analysis.body.Node.Lambda;
+import dev.lockstep.analysis.body.Node.Loop;
+import dev.lockstep.analysis.body.Node.MethodReference;
+import dev.lockstep.analysis.body.Node.New;
+import dev.lockstep.analysis.body.Nodes;
+import dev.lockstep.analysis.body.Target;
+import dev.lockstep.analysis.body.Var;
+import dev.lockstep.analysis.facts.CallSite;
+import dev.lockstep.analysis.facts.FanOut;
+import dev.lockstep.analysis.facts.Marks;
+import dev.lockstep.analysis.facts.Pipeline;
+import dev.lockstep.analysis.facts.PipelineCalls;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The {@link FanOut} a call starts: the pipelines {@link PipelineReader} reads (executors, {@code
+ * supplyAsync}, virtual threads, parallel streams, windows), and the shapes it does not — {@code
+ * new Thread(task).start()}, an async round trip ({@code HttpClient.sendAsync}, or a method of the
+ * sources that returns one), {@code supplyAsync(task)} outside a loop and a stage's {@code
+ * thenApplyAsync(fn)} without an executor — with the loop over items around it, if any.
+ */
+@SuppressWarnings("ReferenceEquality") // nodes are compared by identity on purpose
+public final class FanOutReader {
+  private static final String HTTP_CLIENT = "java.net.http.HttpClient";
+  private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
+  private static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
+  private static final String THREAD = "java.lang.Thread";
+
+  /** Calls in an iteration that bound what it started: awaits and permits. */
+  private static final Set<String> BOUNDING = Set.of("join", "get", "acquire", "tryAcquire");
+
+  private final PipelineReader pipelines;
+  private final Declarations declarations;
+  private final IdentityHashMap<Node, Parents> parents = new IdentityHashMap<>();
+
+  public FanOutReader(PipelineReader pipelines, Declarations declarations) {
+    this.pipelines = pipelines;
+    this.declarations = declarations;
+  }
+
+  /**
+   * Whether a call of this name may start a fan-out: the cheap filter a front end runs before any
+   * resolution. Parallel streams are found by their chain ({@code parallel}, {@code
+   * parallelStream}), as {@link PipelineReader} finds them.
+   */
+  public static boolean mayStart(String name) {
+    return PipelineCalls.CANDIDATES.contains(name) || name.endsWith("Async");
+  }
+
+  /**
+   * The fan-out {@code call} starts, or empty.
+   *
+   * @param enclosing the method around the call; null when it is in none
+   */
+  public Optional<FanOut> read(Call call, Supplier<PipelineReader.Enclosing> enclosing) {
+    Target method = call.resolve().orElse(null);
+    if (method == null) {
+      return Optional.empty();
+    }
+    PipelineReader.Enclosing m = enclosing.get();
+    if (m == null || m.body() == null) {
+      return Optional.empty();
+    }
+    Optional<PipelineReader.ReadPipeline> read = pipelines.read(call, () -> m);
+    if (read.isPresent()) {
+      return Optional.of(fromPipeline(call, method, read.orElseThrow().pipeline(), m));
+    }
+    return other(call, method, m);
+  }
+
+  private FanOut fromPipeline(Call call, Target method, Pipeline p, PipelineReader.Enclosing m) {
+    FanOut.Shape shape =
+        switch (p.kind()) {
+          case EXECUTOR ->
+              method.name().equals("start") || method.name().equals("startVirtualThread")
+                  ? FanOut.Shape.THREAD
+                  : FanOut.Shape.EXECUTOR;
+          case COMPLETABLE_FUTURES -> FanOut.Shape.COMPLETABLE_FUTURE;
+          case PARALLEL_STREAM -> FanOut.Shape.PARALLEL_STREAM;
+          case BOUNDED_WINDOW, SEMAPHORE_GATED -> FanOut.Shape.WINDOWED;
+        };
+    String starter =
+        shape == FanOut.Shape.PARALLEL_STREAM ? "parallel stream" : starter(call, method);
+    return fanOut(shape, call, starter, p.taskCalls(), p.windowSource(), p.windowText(), p, m);
+  }
+
+  private Optional<FanOut> other(Call call, Target method, PipelineReader.Enclosing m) {
+    String name = method.name();
+    Set<String> owners = method.owner().closure();
+    // new Thread(task).start(), or a Thread variable made so.
+    if (name.equals("start") && call.args().isEmpty() && owners.contains(THREAD)) {
+      Optional<New> created = createdThread(call, m.body());
+      if (created.isEmpty() || created.orElseThrow().args().isEmpty()) {
+        return Optional.empty();
+      }
+      Node task = created.orElseThrow().args().get(created.orElseThrow().args().size() - 1);
+      return Optional.of(
+          fanOut(
+              FanOut.Shape.THREAD,
+              call,
+              "new Thread(...).start()",
+              taskCalls(List.of(task)),
+              Pipeline.WindowSource.UNBOUNDED,
+              "threads",
+              null,
+              m));
+    }
+    if (startsRoundTrip(method)) {
+      return Optional.of(
+          fanOut(
+              FanOut.Shape.ASYNC_CALL,
+              call,
+              name.equals("sendAsync") && owners.contains(HTTP_CLIENT)
+                  ? "HttpClient.sendAsync"
+                  : method.ref().simpleOwner() + "." + name,
+              List.of(),
+              Pipeline.WindowSource.UNBOUNDED,
+              "",
+              null,
+              m));
+    }
+    boolean async = name.equals("supplyAsync") || name.equals("runAsync");
+    if (async && method.isStatic() && method.owner().name().equals(COMPLETABLE_FUTURE)) {
+      if (call.args().size() != 1) {
+        return Optional.empty(); // an executor is given: its size is read where it is a pipeline
+      }
+      return Optional.of(
+          fanOut(
+              FanOut.Shape.COMPLETABLE_FUTURE,
+              call,
+              "CompletableFuture." + name,
+              taskCalls(call.args()),
+              Pipeline.WindowSource.COMMON_POOL,
+              "common",
+              null,
+              m));
+    }
+    if (!method.isStatic()
+        && name.endsWith("Async")
+        && (owners.contains(COMPLETION_STAGE) || owners.contains(COMPLETABLE_FUTURE))
+        && method.ref().paramTypes().stream().noneMatch(t -> t.equals(PipelineCalls.EXECUTOR))) {
+      List<Node> tasks =
+          call.args().stream()
+              .filter(
+                  a ->
+                      Nodes.unwrap(a) instanceof Lambda
+                          || Nodes.unwrap(a) instanceof MethodReference)
+              .toList();
+      if (tasks.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          fanOut(
+              FanOut.Shape.ASYNC_STAGE,
+              call,
+              name,
+              taskCalls(tasks),
+              Pipeline.WindowSource.COMMON_POOL,
+              "common",
+              null,
+              m));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether a call starts a round trip and returns at once: {@code HttpClient.sendAsync}, or a
+   * method of the sources that calls it and returns a future.
+   */
+  private boolean startsRoundTrip(Target method) {
+    if (method.owner().closure().contains(HTTP_CLIENT)) {
+      return method.name().equals("sendAsync");
+    }
+    if (method.isStatic() && method.isConstructor()) {
+      return false;
+    }
+    Optional<Declarations.MethodBody> body = declarations.method(method.ref());
+    return body.isPresent()
+        && Nodes.any(
+            body.orElseThrow().body(),
+            n ->
+                n instanceof Call c
+                    && c.name().equals("sendAsync")
+                    && c.resolve()
+                        .map(t -> t.owner().closure().contains(HTTP_CLIENT))
+                        .orElse(false));
+  }
+
+  /** {@code new Thread(task)} as the receiver, or as the initialiser of the receiver variable. */
+  private static Optional<New> createdThread(Call start, Node methodBody) {
+    Node on = start.receiver() == null ? null : Nodes.unwrap(start.receiver());
+    Var v = Nodes.var(on);
+    if (v != null && !v.isField()) {
+      on = new BodyScope().declareAll(methodBody).declared.get(v);
+      on = on == null ? null : Nodes.unwrap(on);
+    }
+    return on instanceof New created && created.body() == null
+        ? Optional.of(created)
+        : Optional.empty();
+  }
+
+  /** The calls the tasks make, read as {@link PipelineReader} reads a pipeline's tasks. */
+  private List<CallSite> taskCalls(List<Node> tasks) {
+    List<CallSite> calls = new ArrayList<>();
+    for (Node task : tasks) {
+      BodyScope scope = new BodyScope();
+      switch (Nodes.unwrap(task)) {
+        case Lambda lambda -> {
+          scope.items.addAll(lambda.params());
+          scope.declareAll(lambda.body());
+          calls.addAll(CallReader.calls(lambda.body(), scope));
+        }
+        case MethodReference ref -> {
+          CallReader reader = CallReader.of(scope);
+          reader.scanReferenceAsBody(ref);
+          calls.addAll(reader.calls());
+        }
+        default ->
+            declarations
+                .taskEntry(task)
+                .ifPresent(
+                    t ->
+                        calls.add(
+                            new CallSite(
+                                t.ref(),
+                                t.matchOwners(),
+                                Receivers.of(task, scope),
+                                task.src().at(),
+                                t.methodMarks(),
+                                t.ownerMarks(),
+                                Marks.NONE,
+                                List.of(),
+                                false,
+                                t.isSynchronized())));
+      }
+    }
+    return calls;
+  }
+
+  private static String starter(Call call, Target method) {
+    String name = method.name();
+    if (method.isStatic()) {
+      return method.ref().simpleOwner() + "." + name;
+    }
+    return call.receiver() == null ? name : Values.quote(call.receiver()) + "." + name;
+  }
+
+  private FanOut fanOut(
+      FanOut.Shape shape,
+      Call call,
+      String starter,
+      List<CallSite> taskCalls,
+      Pipeline.WindowSource window,
+      String windowText,
+      Pipeline pipeline,
+      PipelineReader.Enclosing m) {
+    Parents tree = parents.computeIfAbsent(m.body(), Parents::new);
+    Items items = items(call, tree, m.body());
+    return new FanOut(
+        shape,
+        call.src().at(),
+        starter,
+        taskCalls,
+        window,
+        windowText,
+        Optional.ofNullable(pipeline),
+        items.iterated() != null,
+        items.iterated() == null ? "" : Values.quote(items.iterated()),
+        items.iterated() == null
+            ? OptionalInt.empty()
+            : LoopShapes.knownSize(items.iterated(), new BodyScope().declareAll(m.body()).declared),
+        items.iteration() != null && bounds(items.iteration(), call),
+        m.marks());
+  }
+
+  /** The loop over items around a call: what it iterates and one iteration's body. */
+  private record Items(Node iterated, Node iteration) {}
+
+  private static Items items(Call call, Parents tree, Node methodBody) {
+    Map<Var, Node> locals = null;
+    Node child = call;
+    for (Node p = tree.parent(call); p != null; child = p, p = tree.parent(p)) {
+      if (p instanceof Loop loop && child == loop.body()) {
+        BodyScope scope = new BodyScope().declareAll(loop);
+        Node iterated =
+            switch (loop.kind()) {
+              case FOR_EACH -> loop.iterable();
+              case FOR -> LoopShapes.indexedTarget(loop, scope);
+              case WHILE -> {
+                if (locals == null) {
+                  locals = new BodyScope().declareAll(methodBody).declared;
+                }
+                yield LoopShapes.iteratorTarget(loop, scope, locals);
+              }
+              case DO -> null;
+            };
+        return new Items(iterated, iterated == null ? null : loop.body());
+      }
+      if (p instanceof Lambda lambda) {
+        Node consumer = tree.parent(lambda);
+        // Up the chain to its last call: the stream's terminal, or the forEach itself.
+        Node top = consumer;
+        while (tree.parent(top) instanceof Call next && next.receiver() == top) {
+          top = next;
+        }
+        if (top instanceof Call terminal) {
+          Optional<LoopShapes.CallLoop> loop = LoopShapes.callLoop(terminal, new ArrayList<>());
+          if (loop.isPresent() && loop.orElseThrow().bodies().contains(lambda)) {
+            return new Items(loop.orElseThrow().iterated(), lambda.body());
+          }
+        }
+        return new Items(null, null); // a task's own body, a callback: not per item here
+      }
+      if (p instanceof ClassBody) {
+        break;
+      }
+    }
+    return new Items(null, null);
+  }
+
+  /**
+   * Whether the iteration waits for what it started, or takes a permit, before the next item: then
+   * at most one (or the permits') run at once. Calls inside lambdas run elsewhere.
+   */
+  private static boolean bounds(Node iteration, Call start) {
+    return anyOutsideLambdas(
+        iteration,
+        n ->
+            n instanceof Call c
+                && c != start
+                && BOUNDING.contains(c.name())
+                && c.receiver() != null
+                && (c.name().startsWith("acquire")
+                    || c.name().equals("tryAcquire")
+                    || c.receiver().src().type().isA("java.util.concurrent.Future")
+                    || c.receiver().src().type().isA(COMPLETABLE_FUTURE)
+                    || c.receiver().src().type().isA(THREAD)));
+  }
+
+  private static boolean anyOutsideLambdas(Node node, java.util.function.Predicate<Node> test) {
+    if (node == null || node instanceof Lambda || node instanceof ClassBody) {
+      return false;
+    }
+    if (test.test(node)) {
+      return true;
+    }
+    for (Node child : Nodes.children(node)) {
+      if (anyOutsideLambdas(child, test)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

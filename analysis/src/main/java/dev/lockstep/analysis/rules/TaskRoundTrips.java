@@ -1,0 +1,34 @@
+package dev.lockstep.analysis.rules;
+
+import dev.lockstep.analysis.catalogue.WaitTag;
+import dev.lockstep.analysis.facts.CallSite;
+import dev.lockstep.analysis.facts.Guard;
+import dev.lockstep.analysis.summary.Summaries;
+import dev.lockstep.analysis.summary.WaitChain;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The round trips a task makes every time it runs: a {@code latency} or {@code channel} wait,
+ * directly or through its calls, on no condition. Pauses, locks and awaits of other work are not
+ * round trips; a task that waits only on some path is not counted (precision before recall).
+ */
+final class TaskRoundTrips {
+  private TaskRoundTrips() {}
+
+  static List<WaitChain> of(Summaries summaries, List<CallSite> taskCalls) {
+    List<WaitChain> chains = new ArrayList<>();
+    for (CallSite call : taskCalls) {
+      if (!call.runVia().isEmpty() || call.guard().kind() != Guard.Kind.ALWAYS) {
+        continue;
+      }
+      summaries
+          .evaluate(call)
+          .waitChain()
+          .filter(c -> c.tag() == WaitTag.LATENCY || c.tag() == WaitTag.CHANNEL)
+          .filter(c -> !c.conditional())
+          .ifPresent(chains::add);
+    }
+    return chains;
+  }
+}

@@ -1,0 +1,139 @@
+package dev.lockstep.checker;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+// The fixtures are laid out for the reader and the line numbers the expected messages name.
+@SuppressWarnings("MisformattedTestData")
+final class SerialFanOutTest {
+  /** A client whose send is an HttpClient round trip (the corpus' fixture). */
+  private static final String CLIENT = Corpus.fixture("serialAwait/test/Client.java");
+
+  /** Two services, one round trip each, in their own file. */
+  private static final String SERVICES =
+      """
+      package test;
+      class Services {
+        private final Client users = new Client();
+        private final Client orders = new Client();
+        String user(String id) throws Exception { return users.send("u/" + id); }
+        String order(String id) throws Exception { return orders.send("o/" + id); }
+      }
+      """;
+
+  private CompilationTestHelper corpus(String name) {
+    return Corpus.compilation(SerialFanOut.class, getClass(), name);
+  }
+
+  private CompilationTestHelper helper() {
+    return CompilationTestHelper.newInstance(SerialFanOut.class, getClass())
+        .addSourceLines("test/Client.java", CLIENT)
+        .addSourceLines("test/Services.java", SERVICES);
+  }
+
+  /** Independent waits in a row: method bodies, a try body, a branch, a non-items loop, helpers. */
+  @Test
+  void independentWaitsInARow() {
+    corpus("fanOutSerial").doTest();
+  }
+
+  /**
+   * Token then call, one connection or session, write then read, fallbacks, futures already started
+   * together, dependencies through a field or a collection, pauses, lambdas, locks.
+   */
+  @Test
+  void waitsThatMayNeedTheirOrder() {
+    corpus("fanOutSerialNegatives").expectNoDiagnostics().doTest();
+  }
+
+  @Test
+  void reportsTheFirstWaitOfTheGroup() {
+    helper()
+        .addSourceLines(
+            "test/Page.java",
+            """
+            package test;
+            class Page {
+              private final Services services = new Services();
+              String render(String id) throws Exception {
+                String title = id.trim();
+                // BUG: Diagnostic contains: 2 independent round trips in a row (user at Page.java:7 -> order at Page.java:8)
+                String user = services.user(title);
+                String order = services.order(title);
+                return user + order;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void suppressWarningsSilencesIt() {
+    helper()
+        .addSourceLines(
+            "test/Page.java",
+            """
+            package test;
+            class Page {
+              private final Services services = new Services();
+              @SuppressWarnings("SerialFanOut")
+              String render(String id) throws Exception {
+                return services.user(id) + "";
+              }
+              @SuppressWarnings("SerialFanOut")
+              void both(String id) throws Exception {
+                services.user(id);
+                services.order(id);
+              }
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void sequentialDeclaresTheOrderIntended() {
+    helper()
+        .addSourceLines(
+            "test/Page.java",
+            """
+            package test;
+            import dev.lockstep.annotations.Sequential;
+            @Sequential(reason = "the order service reads what the user service wrote")
+            class Page {
+              private final Services services = new Services();
+              void both(String id) throws Exception {
+                services.user(id);
+                services.order(id);
+              }
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  /** No rewrite is offered: which statements must move after the join is the author's call. */
+  @Test
+  void noAutomaticFix() {
+    BugCheckerRefactoringTestHelper.newInstance(SerialFanOut.class, getClass())
+        .addInputLines("test/Client.java", CLIENT)
+        .expectUnchanged()
+        .addInputLines("test/Services.java", SERVICES)
+        .expectUnchanged()
+        .addInputLines(
+            "test/Page.java",
+            """
+            package test;
+            class Page {
+              private final Services services = new Services();
+              void both(String id) throws Exception {
+                services.user(id);
+                services.order(id);
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+}
