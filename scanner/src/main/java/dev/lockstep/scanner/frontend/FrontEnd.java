@@ -15,7 +15,6 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.validator.postprocessors.Java25PostProcessor;
 import com.github.javaparser.resolution.TypeSolver;
 import com.github.javaparser.symbolsolver.JavaSymbolSolver;
-import com.github.javaparser.symbolsolver.resolution.typesolvers.ClassLoaderTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.JarTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
@@ -28,8 +27,6 @@ import dev.lockstep.analysis.summary.CallJudge;
 import dev.lockstep.analysis.summary.FactsSource;
 import dev.lockstep.analysis.summary.Summaries;
 import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -485,21 +482,18 @@ public final class FrontEnd {
     // Only the JDK's own java.* and javax.* from the running JVM: the scanner's own dependencies
     // must not answer for the user's code.
     combined.add(new ReflectionTypeSolver(true));
-    List<URL> directories = new ArrayList<>();
+    // Jars and class directories alike through JavaParser's class-file model (javassist), which
+    // reads a class without loading it and resolves the types its signatures name through the
+    // combined solver: a target/classes whose methods mention a jar's types sees that jar. (A
+    // class loader over the directories alone could not, and threw NoClassDefFoundError.)
     for (Path entry : classpath) {
       try {
-        if (Files.isDirectory(entry)) {
-          directories.add(entry.toUri().toURL());
-        } else if (Files.isRegularFile(entry)) {
+        if (Files.isDirectory(entry) || Files.isRegularFile(entry)) {
           combined.add(new JarTypeSolver(entry));
         }
-      } catch (IOException e) {
-        // An unreadable jar resolves nothing; its types stay unresolved (no finding).
+      } catch (IOException | RuntimeException e) {
+        // An unreadable entry resolves nothing; its types stay unresolved (no finding).
       }
-    }
-    if (!directories.isEmpty()) {
-      combined.add(
-          new ClassLoaderTypeSolver(new URLClassLoader(directories.toArray(URL[]::new), null)) {});
     }
     return combined;
   }
