@@ -252,17 +252,22 @@ public final class FrontEnd {
             }
           }
           findings.addAll(pipelines.scan(p.unit()));
-        } catch (RuntimeException | StackOverflowError e) {
-          if (options.strict()) {
-            throw new InternalFailure(
-                p.input().display() + ": analysis failed (strict mode): " + describe(e), e);
-          }
-          problems.add(new FileProblem(p.input().display(), "analysis failed: " + describe(e)));
+        } catch (RuntimeException | Error e) {
+          // Whatever one file's analysis throws (a bug, a NoClassDefFoundError from a class on the
+          // classpath, a stack overflow on deep code) costs that file only, and says so.
+          problems.add(analysisFailed(p.input(), e, options.strict()));
         }
       }
     } else {
-      for (CompilationUnit unit : units) {
-        loops += JavaParserFacts.loopCandidates(unit).size();
+      for (Parsed p : parsed) {
+        if (p.problem() != null) {
+          continue;
+        }
+        try {
+          loops += JavaParserFacts.loopCandidates(p.unit()).size();
+        } catch (RuntimeException | Error e) {
+          problems.add(analysisFailed(p.input(), e, options.strict()));
+        }
       }
     }
     long end = System.nanoTime();
@@ -286,6 +291,15 @@ public final class FrontEnd {
             ? Declarations.read(units).with(pipelines == null ? List.of() : pipelines.analysed())
             : new Declarations.Map(List.of(), List.of());
     return new Result(List.copyOf(findings), List.copyOf(problems), stats, map);
+  }
+
+  /** The problem of a file whose analysis threw; in strict mode, the failure to stop on. */
+  private static FileProblem analysisFailed(Input input, Throwable e, boolean strict) {
+    if (strict) {
+      throw new InternalFailure(
+          input.display() + ": analysis failed (strict mode): " + describe(e), e);
+    }
+    return new FileProblem(input.display(), "analysis failed: " + describe(e));
   }
 
   private static String describe(Throwable e) {
@@ -427,7 +441,7 @@ public final class FrontEnd {
       CompilationUnit unit = result.getResult().orElseThrow();
       unit.setData(JpNames.DISPLAY_PATH, input.display());
       return new Parsed(input, unit, lines, null);
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | Error e) {
       return new Parsed(
           input, null, lines, new FileProblem(input.display(), "parser failed: " + describe(e)), e);
     }
