@@ -1,13 +1,15 @@
 package dev.lockstep.scanner.cli;
 
+import dev.lockstep.scanner.frontend.FrontEnd;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code lockstep} command line: {@code scan} reports findings, {@code doc} writes the
  * concurrency map. Exit codes: 0 clean, 1 findings at or above {@code --fail-on}, 2 usage or
- * configuration error, 3 incomplete scan (files that could not be analysed; with {@code --strict},
- * an internal error).
+ * configuration error, 3 incomplete scan (files that could not be read or analysed, or an internal
+ * error).
  */
 @Command(
     name = "lockstep",
@@ -43,17 +45,15 @@ public final class Lockstep implements Runnable {
     try {
       return cli.execute(args);
     } catch (Error e) { // picocli lets errors through
-      return internalError(new java.io.PrintWriter(System.err, true), e);
+      return internalError(new PrintWriter(System.err, true, System.err.charset()), e);
     }
   }
 
-  private static int internalError(java.io.PrintWriter err, Throwable e) {
+  private static int internalError(PrintWriter err, Throwable e) {
     // A strict-mode failure's message names the file; anything else is shown with its class.
     err.println(
         "lockstep: internal error: "
-            + (e instanceof dev.lockstep.scanner.frontend.FrontEnd.InternalFailure
-                ? e.getMessage()
-                : e.toString()));
+            + (e instanceof FrontEnd.InternalFailure ? e.getMessage() : e.toString()));
     e.printStackTrace(err);
     err.flush();
     return INCOMPLETE;

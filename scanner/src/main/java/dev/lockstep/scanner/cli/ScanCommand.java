@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
       "0:clean (no finding at or above --fail-on)",
       "1:findings at or above --fail-on",
       "2:usage or configuration error",
-      "3:incomplete scan: files that could not be analysed, or (--strict) an internal error"
+      "3:incomplete scan: files that could not be read or analysed, or an internal error"
     })
 final class ScanCommand implements Callable<Integer> {
   /** The threshold of {@code --fail-on}. */
