@@ -15,6 +15,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.validator.postprocessors.Java25PostProcessor;
 import com.github.javaparser.resolution.TypeSolver;
 import com.github.javaparser.symbolsolver.JavaSymbolSolver;
+import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.JarTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
@@ -180,6 +181,22 @@ public final class FrontEnd {
    * from {@code bodies} applied to the front end's own (tests put a failing reader there).
    */
   static Result scan(
+      List<Input> inputs,
+      Options options,
+      Consumer<Integer> progress,
+      boolean declarations,
+      UnaryOperator<FactsSource> bodies) {
+    try {
+      return scanOnce(inputs, options, progress, declarations, bodies);
+    } finally {
+      // JavaParser keeps a facade per type solver in a static WeakHashMap whose values hold their
+      // keys, so nothing is ever dropped: without this every scan in one JVM (tests, the fuzzer, a
+      // language server) keeps all its trees. The fuzzer ran out of 1 GB after 200 scans.
+      JavaParserFacade.clearInstances();
+    }
+  }
+
+  private static Result scanOnce(
       List<Input> inputs,
       Options options,
       Consumer<Integer> progress,
