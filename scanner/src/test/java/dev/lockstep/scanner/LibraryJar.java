@@ -141,6 +141,12 @@ public final class LibraryJar {
    * and into the class directory {@code dir/lib-classes}.
    */
   public static Path build(Path dir, Map<String, String> sources) throws IOException {
+    return build(dir, sources, List.of());
+  }
+
+  /** {@link #build(Path, Map)} against these jars and class directories as well. */
+  public static Path build(Path dir, Map<String, String> sources, List<Path> moreClasspath)
+      throws IOException {
     List<JavaFileObject> files = new ArrayList<>();
     for (var e : new TreeMap<>(sources).entrySet()) {
       String path = e.getKey();
@@ -149,9 +155,11 @@ public final class LibraryJar {
               path.substring(0, path.length() - ".java".length()).replace('/', '.'), e.getValue()));
     }
     List<File> classpath =
-        Stream.of(System.getProperty("java.class.path").split(File.pathSeparator, -1))
-            .filter(p -> !p.isEmpty())
-            .map(File::new)
+        Stream.concat(
+                Stream.of(System.getProperty("java.class.path").split(File.pathSeparator, -1))
+                    .filter(p -> !p.isEmpty())
+                    .map(File::new),
+                moreClasspath.stream().map(Path::toFile))
             .toList();
     Compilation compilation =
         Compiler.javac().withOptions("-proc:none").withClasspath(classpath).compile(files);

@@ -49,10 +49,12 @@ final class DocCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     FrontEnd.Result result;
+    Sources.Found sources;
     try {
+      sources = Sources.find(common.roots(), common.includeGenerated);
       result =
           FrontEnd.scan(
-              Sources.find(common.roots(), common.includeGenerated),
+              sources.inputs(),
               new FrontEnd.Options(
                   common.config(), common.classpath(), true, common.threads, common.strict()),
               done -> {},
@@ -80,7 +82,18 @@ final class DocCommand implements Callable<Integer> {
             + " pipelines, "
             + result.findings().size()
             + " findings)");
-    return result.problems().isEmpty() ? Lockstep.CLEAN : Lockstep.INCOMPLETE;
+    for (FrontEnd.FileProblem p : sources.problems()) {
+      System.err.println(p.file() + ": not read: " + p.reason());
+    }
+    for (FrontEnd.FileProblem p : result.problems()) {
+      System.err.println(p.file() + ": not analysed: " + p.reason());
+    }
+    for (var d : sources.skipped()) {
+      System.err.println(d.directory() + "/: not read: " + d.describe());
+    }
+    return result.problems().isEmpty() && sources.problems().isEmpty()
+        ? Lockstep.CLEAN
+        : Lockstep.INCOMPLETE;
   }
 
   private static String relativePrefix(Path outputDir) {

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
       "0:clean (no finding at or above --fail-on)",
       "1:findings at or above --fail-on",
       "2:usage or configuration error",
-      "3:incomplete scan: files that could not be analysed, or (--strict) an internal error"
+      "3:incomplete scan: files that could not be read or analysed, or an internal error"
     })
 final class ScanCommand implements Callable<Integer> {
   /** The threshold of {@code --fail-on}. */
@@ -106,11 +106,11 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     long start = System.nanoTime();
-    List<FrontEnd.Input> inputs = Sources.find(common.roots(), common.includeGenerated);
-    Progress progress = Progress.forTerminal(err, inputs.size());
+    Sources.Found sources = Sources.find(common.roots(), common.includeGenerated);
+    Progress progress = Progress.forTerminal(err, sources.inputs().size());
     FrontEnd.Result result =
         FrontEnd.scan(
-            inputs,
+            sources.inputs(),
             new FrontEnd.Options(config, classpath, !noResolve, common.threads, common.strict()),
             progress::parsed);
     progress.done();
@@ -137,8 +137,11 @@ final class ScanCommand implements Callable<Integer> {
       findings = match.findings().stream().filter(ReportFinding::isNew).toList();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    List<FrontEnd.FileProblem> problems = new ArrayList<>(sources.problems());
+    problems.addAll(result.problems());
     Report report =
-        new Report(findings, result.problems(), result.stats(), baselined, fixed, seconds);
+        new Report(
+            findings, problems, sources.skipped(), result.stats(), baselined, fixed, seconds);
     String text = Writers.write(format, report);
     try {
       if (output != null) {
@@ -155,18 +158,23 @@ final class ScanCommand implements Callable<Integer> {
       throw new UncheckedIOException(e);
     }
     if (format != Writers.Format.TEXT || output != null) {
-      for (FrontEnd.FileProblem p : result.problems()) {
+      for (FrontEnd.FileProblem p : report.problems()) {
         err.println(p.file() + ": not analysed: " + p.reason());
       }
     }
     err.println(report.summaryLine());
-    if (!result.problems().isEmpty()) {
-      return Lockstep.INCOMPLETE; // a partial scan is never reported as clean
+    return exitCode(report, failOn);
+  }
+
+  /** 3 for an incomplete scan (it wins: a partial scan is never clean), else 1 or 0. */
+  static int exitCode(Report report, FailOn failOn) {
+    if (!report.complete()) {
+      return Lockstep.INCOMPLETE;
     }
     boolean failing =
         switch (failOn) {
-          case WARNING -> !findings.isEmpty();
-          case ERROR -> findings.stream().anyMatch(f -> f.severity().equals("error"));
+          case WARNING -> !report.findings().isEmpty();
+          case ERROR -> report.findings().stream().anyMatch(f -> f.severity().equals("error"));
           case NONE -> false;
         };
     return failing ? Lockstep.FINDINGS : Lockstep.CLEAN;

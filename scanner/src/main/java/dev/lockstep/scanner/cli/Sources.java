@@ -1,38 +1,65 @@
 package dev.lockstep.scanner.cli;
 
 import dev.lockstep.scanner.frontend.FrontEnd;
+import dev.lockstep.scanner.report.SkippedDirectory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Finds the {@code .java} files under the roots. Skipped by default: build output ({@code target},
- * {@code build}, {@code out}), generated sources (any directory whose name starts with {@code
- * generated}), and hidden directories ({@code .git}).
+ * Finds the {@code .java} files under the roots, and says what it did not read. Not read, and
+ * listed ({@link SkippedDirectory}): build output ({@code target}, {@code build}, {@code out},
+ * {@code node_modules}, unless the evidence says it is a Java package: {@link BuildOutput}),
+ * generated sources (a directory whose name starts with {@code generated}, unless {@code
+ * --include-generated}), hidden directories ({@code .git}) and links to directories (not followed).
+ * A directory or file that cannot be read is a {@link FrontEnd.FileProblem}: the scan is then
+ * incomplete.
  */
 final class Sources {
   private Sources() {}
 
-  static boolean skipped(String dirName, boolean includeGenerated) {
-    return dirName.equals("target")
-        || dirName.equals("build")
-        || dirName.equals("out")
-        || dirName.equals("node_modules")
-        || (dirName.startsWith(".") && dirName.length() > 1 && !dirName.equals(".."))
-        || (!includeGenerated && dirName.startsWith("generated"));
+  /** What the roots hold: the files to scan, the directories not read, what failed. */
+  record Found(
+      List<FrontEnd.Input> inputs,
+      List<SkippedDirectory> skipped,
+      List<FrontEnd.FileProblem> problems) {
+    Found {
+      inputs = List.copyOf(inputs);
+      skipped = List.copyOf(skipped);
+      problems = List.copyOf(problems);
+    }
   }
 
-  static List<FrontEnd.Input> find(List<Path> roots, boolean includeGenerated) {
+  /** Why a directory under a root is not read, or empty to read it. */
+  static Optional<String> skipReason(Path dir, boolean includeGenerated) {
+    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+    if (name.startsWith(".") && name.length() > 1 && !name.equals("..")) {
+      return Optional.of("hidden directory");
+    }
+    if (!includeGenerated && name.startsWith("generated")) {
+      return Optional.of("generated sources (--include-generated reads them)");
+    }
+    if (BuildOutput.candidate(name)) {
+      return BuildOutput.reason(dir);
+    }
+    return Optional.empty();
+  }
+
+  static Found find(List<Path> roots, boolean includeGenerated) {
     Path cwd = Path.of("").toAbsolutePath();
     Set<Path> files = new LinkedHashSet<>();
+    List<SkippedDirectory> skipped = new ArrayList<>();
+    List<FrontEnd.FileProblem> problems = new ArrayList<>();
     for (Path root : roots) {
       if (Files.isRegularFile(root)) {
         files.add(root.toAbsolutePath().normalize());
@@ -44,37 +71,104 @@ final class Sources {
             new SimpleFileVisitor<>() {
               @Override
               public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                Path name = dir.getFileName();
-                if (!dir.equals(root)
-                    && name != null
-                    && skipped(name.toString(), includeGenerated)) {
-                  return FileVisitResult.SKIP_SUBTREE;
+                if (dir.equals(root)) {
+                  return FileVisitResult.CONTINUE; // a root is read even when named like output
+                }
+                Optional<String> reason = skipReason(dir, includeGenerated);
+                if (reason.isEmpty()) {
+                  return FileVisitResult.CONTINUE;
+                }
+                OptionalInt javaFiles =
+                    counted(dir.getFileName().toString())
+                        ? OptionalInt.of(javaFiles(dir))
+                        : OptionalInt.empty();
+                skipped.add(
+                    new SkippedDirectory(display(cwd, dir), reason.orElseThrow(), javaFiles));
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+
+              @Override
+              public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isSymbolicLink() && Files.isDirectory(file)) {
+                  skipped.add(
+                      new SkippedDirectory(
+                          display(cwd, file),
+                          "link to a directory, not followed",
+                          OptionalInt.empty()));
+                } else if (file.toString().endsWith(".java")
+                    && (attrs.isRegularFile() || Files.isRegularFile(file))) {
+                  files.add(file.toAbsolutePath().normalize());
                 }
                 return FileVisitResult.CONTINUE;
               }
 
               @Override
-              public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && file.toString().endsWith(".java")) {
-                  files.add(file.toAbsolutePath().normalize());
+              public FileVisitResult visitFileFailed(Path file, IOException e) {
+                problems.add(
+                    new FrontEnd.FileProblem(
+                        display(cwd, file.toAbsolutePath().normalize()),
+                        "could not be read: " + e));
+                return FileVisitResult.CONTINUE;
+              }
+
+              @Override
+              public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                if (e != null) {
+                  problems.add(
+                      new FrontEnd.FileProblem(
+                          display(cwd, dir.toAbsolutePath().normalize()),
+                          "not read to the end: " + e));
                 }
                 return FileVisitResult.CONTINUE;
               }
             });
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        problems.add(new FrontEnd.FileProblem(display(cwd, root), "could not be read: " + e));
       }
     }
     List<FrontEnd.Input> inputs = new ArrayList<>();
     for (Path file : files) {
       inputs.add(new FrontEnd.Input(file, display(cwd, file)));
     }
-    return inputs;
+    skipped.sort(Comparator.comparing(SkippedDirectory::directory));
+    return new Found(inputs, skipped, problems);
+  }
+
+  /** Whether to count the Java files of a directory not read: not the ones that are never Java. */
+  private static boolean counted(String dirName) {
+    return !dirName.startsWith(".") && !dirName.equals("node_modules");
+  }
+
+  /** How many .java files are under a directory not read (0 if it cannot be walked). */
+  private static int javaFiles(Path dir) {
+    int[] count = {0};
+    try {
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (file.toString().endsWith(".java")) {
+                count[0]++;
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      return count[0];
+    }
+    return count[0];
   }
 
   /** The path relative to the working directory, with forward slashes. */
   static String display(Path cwd, Path file) {
-    Path shown = file.startsWith(cwd) ? cwd.relativize(file) : file;
+    Path absolute = file.toAbsolutePath().normalize();
+    Path shown = absolute.startsWith(cwd) ? cwd.relativize(absolute) : absolute;
     return shown.toString().replace('\\', '/');
   }
 }

@@ -15,7 +15,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.validator.postprocessors.Java25PostProcessor;
 import com.github.javaparser.resolution.TypeSolver;
 import com.github.javaparser.symbolsolver.JavaSymbolSolver;
-import com.github.javaparser.symbolsolver.resolution.typesolvers.ClassLoaderTypeSolver;
+import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.JarTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
@@ -30,8 +30,6 @@ import dev.lockstep.analysis.summary.Summaries;
 import dev.lockstep.classfiles.ClassFileFacts;
 import dev.lockstep.classfiles.ClassPathRoots;
 import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -190,6 +188,22 @@ public final class FrontEnd {
       Consumer<Integer> progress,
       boolean declarations,
       UnaryOperator<FactsSource> bodies) {
+    try {
+      return scanOnce(inputs, options, progress, declarations, bodies);
+    } finally {
+      // JavaParser keeps a facade per type solver in a static WeakHashMap whose values hold their
+      // keys, so nothing is ever dropped: without this every scan in one JVM (tests, the fuzzer, a
+      // language server) keeps all its trees. The fuzzer ran out of 1 GB after 200 scans.
+      JavaParserFacade.clearInstances();
+    }
+  }
+
+  private static Result scanOnce(
+      List<Input> inputs,
+      Options options,
+      Consumer<Integer> progress,
+      boolean declarations,
+      UnaryOperator<FactsSource> bodies) {
     long start = System.nanoTime();
     List<Parsed> parsed = parseAll(inputs, options.threads(), progress);
     long parsedAt = System.nanoTime();
@@ -270,17 +284,22 @@ public final class FrontEnd {
           }
           findings.addAll(pipelines.scan(p.unit()));
           findings.addAll(fanOuts.scan(p.unit()));
-        } catch (RuntimeException | StackOverflowError e) {
-          if (options.strict()) {
-            throw new InternalFailure(
-                p.input().display() + ": analysis failed (strict mode): " + describe(e), e);
-          }
-          problems.add(new FileProblem(p.input().display(), "analysis failed: " + describe(e)));
+        } catch (RuntimeException | Error e) {
+          // Whatever one file's analysis throws (a bug, a NoClassDefFoundError from a class on the
+          // classpath, a stack overflow on deep code) costs that file only, and says so.
+          problems.add(analysisFailed(p.input(), e, options.strict()));
         }
       }
     } else {
-      for (CompilationUnit unit : units) {
-        loops += JavaParserFacts.loopCandidates(unit).size();
+      for (Parsed p : parsed) {
+        if (p.problem() != null) {
+          continue;
+        }
+        try {
+          loops += JavaParserFacts.loopCandidates(p.unit()).size();
+        } catch (RuntimeException | Error e) {
+          problems.add(analysisFailed(p.input(), e, options.strict()));
+        }
       }
     }
     long end = System.nanoTime();
@@ -304,6 +323,15 @@ public final class FrontEnd {
             ? Declarations.read(units).with(pipelines == null ? List.of() : pipelines.analysed())
             : new Declarations.Map(List.of(), List.of());
     return new Result(List.copyOf(findings), List.copyOf(problems), stats, map);
+  }
+
+  /** The problem of a file whose analysis threw; in strict mode, the failure to stop on. */
+  private static FileProblem analysisFailed(Input input, Throwable e, boolean strict) {
+    if (strict) {
+      throw new InternalFailure(
+          input.display() + ": analysis failed (strict mode): " + describe(e), e);
+    }
+    return new FileProblem(input.display(), "analysis failed: " + describe(e));
   }
 
   private static String describe(Throwable e) {
@@ -445,7 +473,7 @@ public final class FrontEnd {
       CompilationUnit unit = result.getResult().orElseThrow();
       unit.setData(JpNames.DISPLAY_PATH, input.display());
       return new Parsed(input, unit, lines, null);
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | Error e) {
       return new Parsed(
           input, null, lines, new FileProblem(input.display(), "parser failed: " + describe(e)), e);
     }
@@ -500,21 +528,18 @@ public final class FrontEnd {
     // Only the JDK's own java.* and javax.* from the running JVM: the scanner's own dependencies
     // must not answer for the user's code.
     combined.add(new ReflectionTypeSolver(true));
-    List<URL> directories = new ArrayList<>();
+    // Jars and class directories alike through JavaParser's class-file model (javassist), which
+    // reads a class without loading it and resolves the types its signatures name through the
+    // combined solver: a target/classes whose methods mention a jar's types sees that jar. (A
+    // class loader over the directories alone could not, and threw NoClassDefFoundError.)
     for (Path entry : classpath) {
       try {
-        if (Files.isDirectory(entry)) {
-          directories.add(entry.toUri().toURL());
-        } else if (Files.isRegularFile(entry)) {
+        if (Files.isDirectory(entry) || Files.isRegularFile(entry)) {
           combined.add(new JarTypeSolver(entry));
         }
-      } catch (IOException e) {
-        // An unreadable jar resolves nothing; its types stay unresolved (no finding).
+      } catch (IOException | RuntimeException e) {
+        // An unreadable entry resolves nothing; its types stay unresolved (no finding).
       }
-    }
-    if (!directories.isEmpty()) {
-      combined.add(
-          new ClassLoaderTypeSolver(new URLClassLoader(directories.toArray(URL[]::new), null)) {});
     }
     return combined;
   }

@@ -11,7 +11,8 @@ import java.util.List;
  * numbers of the summary line.
  *
  * @param findings the findings to report (with a baseline: the new ones)
- * @param problems files skipped, with the reason
+ * @param problems files that could not be analysed, with the reason: the scan is incomplete
+ * @param skipped directories under the roots not read, with the reason
  * @param stats files, lines, timings
  * @param baselined findings a baseline already held
  * @param fixed baseline entries no longer found
@@ -20,6 +21,7 @@ import java.util.List;
 public record Report(
     List<ReportFinding> findings,
     List<FrontEnd.FileProblem> problems,
+    List<SkippedDirectory> skipped,
     FrontEnd.Stats stats,
     int baselined,
     int fixed,
@@ -27,7 +29,24 @@ public record Report(
   public Report {
     findings = List.copyOf(findings);
     problems = List.copyOf(problems);
+    skipped = List.copyOf(skipped);
     requireNonNull(stats, "stats");
+  }
+
+  /** A report of a scan that skipped no directory. */
+  public Report(
+      List<ReportFinding> findings,
+      List<FrontEnd.FileProblem> problems,
+      FrontEnd.Stats stats,
+      int baselined,
+      int fixed,
+      double seconds) {
+    this(findings, problems, List.of(), stats, baselined, fixed, seconds);
+  }
+
+  /** Whether every file under the roots that was meant to be read was read and analysed. */
+  public boolean complete() {
+    return problems.isEmpty();
   }
 
   /** The doc link of a check. */
@@ -35,7 +54,10 @@ public record Report(
     return Checks.docLink(check);
   }
 
-  /** {@code 120 files, 15432 lines, 3 findings (2 new, 1 baselined, 0 fixed), 1.8 s}. */
+  /**
+   * {@code 120 files, 15432 lines, 3 findings (2 new, 1 baselined, 0 fixed), 2 directories skipped,
+   * 1.8 s}.
+   */
   public String summaryLine() {
     StringBuilder s = new StringBuilder("lockstep: ");
     s.append(stats.files())
@@ -56,6 +78,12 @@ public record Report(
           .append(problems.size())
           .append(problems.size() == 1 ? " file" : " files")
           .append(" not analysed (incomplete scan)");
+    }
+    if (!skipped.isEmpty()) {
+      s.append(", ")
+          .append(skipped.size())
+          .append(skipped.size() == 1 ? " directory" : " directories")
+          .append(" skipped");
     }
     s.append(String.format(java.util.Locale.ROOT, ", %.1f s", seconds));
     return s.toString();

@@ -76,6 +76,9 @@ public final class Writers {
     for (FrontEnd.FileProblem p : report.problems()) {
       out.append(p.file()).append(": error: not analysed: ").append(p.reason()).append('\n');
     }
+    for (SkippedDirectory d : report.skipped()) {
+      out.append(d.directory()).append("/: note: not read: ").append(d.describe()).append('\n');
+    }
     return out.toString();
   }
 
@@ -118,6 +121,7 @@ public final class Writers {
     }
     root.add("findings", findings);
     root.add("problems", problems(report));
+    root.add("skipped", skipped(report));
     return GSON.toJson(root) + "\n";
   }
 
@@ -130,7 +134,8 @@ public final class Writers {
     s.addProperty("baselined", report.baselined());
     s.addProperty("fixed", report.fixed());
     s.addProperty("filesNotAnalysed", report.problems().size());
-    s.addProperty("complete", report.problems().isEmpty());
+    s.addProperty("complete", report.complete());
+    s.addProperty("skippedDirectories", report.skipped().size());
     s.addProperty("seconds", Math.round(report.seconds() * 1000) / 1000.0);
     FrontEnd.Stats stats = report.stats();
     s.addProperty("loops", stats.loops());
@@ -160,6 +165,18 @@ public final class Writers {
       JsonObject o = new JsonObject();
       o.addProperty("file", p.file());
       o.addProperty("reason", p.reason());
+      array.add(o);
+    }
+    return array;
+  }
+
+  private static JsonArray skipped(Report report) {
+    JsonArray array = new JsonArray();
+    for (SkippedDirectory d : report.skipped()) {
+      JsonObject o = new JsonObject();
+      o.addProperty("directory", d.directory());
+      o.addProperty("reason", d.reason());
+      d.javaFiles().ifPresent(n -> o.addProperty("javaFiles", n));
       array.add(o);
     }
     return array;
@@ -278,7 +295,7 @@ public final class Writers {
     run.add("results", results);
 
     JsonObject invocation = new JsonObject();
-    invocation.addProperty("executionSuccessful", report.problems().isEmpty());
+    invocation.addProperty("executionSuccessful", report.complete());
     JsonArray notifications = new JsonArray();
     for (FrontEnd.FileProblem p : report.problems()) {
       JsonObject n = new JsonObject();
@@ -286,6 +303,15 @@ public final class Writers {
       n.add("message", text("not analysed: " + p.reason()));
       JsonArray locs = new JsonArray();
       locs.add(location(p.file(), 0, 0, null));
+      n.add("locations", locs);
+      notifications.add(n);
+    }
+    for (SkippedDirectory d : report.skipped()) {
+      JsonObject n = new JsonObject();
+      n.addProperty("level", "note");
+      n.add("message", text("not read: " + d.describe()));
+      JsonArray locs = new JsonArray();
+      locs.add(location(d.directory() + "/", 0, 0, null));
       n.add("locations", locs);
       notifications.add(n);
     }

@@ -138,6 +138,62 @@ final class StrictModeTest {
     assertThat(failure).hasCauseThat().isSameInstanceAs(overflow);
   }
 
+  /**
+   * Issue 17: an {@code Error} in one file's analysis (here the {@code NoClassDefFoundError} a
+   * class directory apart from its jars used to throw) makes that file a problem; the other file's
+   * finding is still reported.
+   */
+  @Test
+  void anErrorInOneFilesAnalysisCostsThatFileOnly() throws IOException {
+    Path other = dir.resolve("test/Other.java");
+    Files.createDirectories(other.getParent());
+    Files.writeString(other, SOURCE.replace("class Fetch", "class Other"), StandardCharsets.UTF_8);
+    NoClassDefFoundError missing = new NoClassDefFoundError("wire/Frame");
+    UnaryOperator<FactsSource> failingOther =
+        facts ->
+            ref -> {
+              if (ref.owner().equals("test.Other")) {
+                throw missing;
+              }
+              return facts.factsFor(ref);
+            };
+    List<FrontEnd.Input> inputs =
+        List.of(
+            new FrontEnd.Input(dir.resolve("test/Fetch.java"), "test/Fetch.java"),
+            new FrontEnd.Input(other, "test/Other.java"));
+    Files.writeString(dir.resolve("test/Fetch.java"), SOURCE, StandardCharsets.UTF_8);
+
+    FrontEnd.Result result =
+        FrontEnd.scan(
+            inputs,
+            new FrontEnd.Options(LockstepConfig.defaults(), List.of(), true, 1, false),
+            done -> {},
+            false,
+            failingOther);
+
+    assertThat(result.problems())
+        .containsExactly(
+            new FrontEnd.FileProblem(
+                "test/Other.java", "analysis failed: NoClassDefFoundError: wire/Frame"));
+    assertThat(result.findings()).hasSize(1);
+    assertThat(result.findings().get(0).finding().location().file()).isEqualTo("test/Fetch.java");
+    assertThat(result.findings().get(0).finding().location().line()).isEqualTo(LOOP_LINE);
+
+    // Strict mode stops on it instead, naming the file.
+    FrontEnd.InternalFailure failure =
+        assertThrows(
+            FrontEnd.InternalFailure.class,
+            () ->
+                FrontEnd.scan(
+                    inputs,
+                    new FrontEnd.Options(LockstepConfig.defaults(), List.of(), true, 1, true),
+                    done -> {},
+                    false,
+                    failingOther));
+    assertThat(failure).hasMessageThat().contains("test/Other.java");
+    assertThat(failure).hasCauseThat().isSameInstanceAs(missing);
+  }
+
   /** The build runs every scanner test strict, as the checker's: this fails if that is dropped. */
   @Test
   void testsRunStrict() {
