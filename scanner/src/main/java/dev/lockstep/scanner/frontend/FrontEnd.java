@@ -354,7 +354,18 @@ public final class FrontEnd {
     try {
       List<Future<Parsed>> futures = new ArrayList<>();
       for (Input input : inputs) {
-        futures.add(pool.submit(() -> parse(parsers.get(), input)));
+        futures.add(
+            pool.submit(
+                () -> {
+                  Parsed p = parse(parsers.get(), input);
+                  if (p.failure() != null) {
+                    // JavaParser reuses its generated parser and only resets part of it: after a
+                    // throw mid-lookahead (a stack overflow on deep nesting) that state is suspect,
+                    // and the fuzz run had a parser thread spin for 12 minutes after such files.
+                    parsers.remove();
+                  }
+                  return p;
+                }));
       }
       List<Parsed> parsed = new ArrayList<>(inputs.size());
       for (int i = 0; i < futures.size(); i++) {

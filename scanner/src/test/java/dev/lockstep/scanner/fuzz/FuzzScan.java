@@ -12,11 +12,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -153,8 +158,21 @@ final class FuzzScan {
 
   /** Scans the {@code mutants} next to the witness and checks every promise. */
   static Outcome check(List<String> mutants) {
+    return check(mutants, null);
+  }
+
+  /**
+   * {@link #check(List)}, and a scan still running after {@code limit} (if not null) is a broken
+   * promise too: the long run counts hangs instead of waiting forever (the stuck thread is left
+   * running, a daemon).
+   */
+  static Outcome check(List<String> mutants, Duration limit) {
     List<String> expectedWitness = witnessFindings();
-    Run run = run(mutants);
+    Run run = limit == null ? run(mutants) : runWithin(mutants, limit);
+    if (run.report == null && run.uncaught instanceof TimeoutException) {
+      return new Outcome(
+          -1, List.of("hang: no report after " + limit.toSeconds() + " s"), List.of(), List.of());
+    }
     List<String> violations = new ArrayList<>();
     List<String> internal = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
@@ -207,6 +225,23 @@ final class FuzzScan {
           "the witness's findings changed: " + witness + " instead of " + expectedWitness);
     }
     return new Outcome(run.exitCode, violations, internal, reasons);
+  }
+
+  private static Run runWithin(List<String> mutants, Duration limit) {
+    FutureTask<Run> task = new FutureTask<>(() -> run(mutants));
+    Thread thread = new Thread(task, "fuzz-scan");
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      return task.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      return new Run(-1, null, "", e);
+    } catch (ExecutionException e) {
+      return new Run(-1, null, "", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** What the CLI did: its exit code, its report (null if none), stderr, anything thrown. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,8 @@ final class ScanFuzzBench {
       @ForAll @Size(min = 1, max = 3) List<Mutation> mutations,
       @ForAll long random) {
     long start = System.nanoTime();
-    FuzzScan.Outcome outcome = FuzzScan.check(FuzzScan.mutants(seeds, mutations, random));
+    FuzzScan.Outcome outcome =
+        FuzzScan.check(FuzzScan.mutants(seeds, mutations, random), Duration.ofMinutes(3));
     long millis = (System.nanoTime() - start) / 1_000_000;
     String name = FuzzScan.names(seeds) + " " + mutations + " random " + random;
     synchronized (ScanFuzzBench.class) {
