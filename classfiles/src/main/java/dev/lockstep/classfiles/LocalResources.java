@@ -3,6 +3,7 @@ package dev.lockstep.classfiles;
 import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.Receiver;
 import dev.lockstep.analysis.facts.ReceiverKind;
+import dev.lockstep.analysis.read.UrlOrigins;
 
 /**
  * Streams and URLs a library opens on this machine: a classpath resource, a file. Reading them is
@@ -19,12 +20,7 @@ final class LocalResources {
   }
 
   private static boolean opensLocally(MethodRef call) {
-    String owner = call.owner();
-    String name = call.name();
-    return ((owner.equals("java.lang.Class") || owner.endsWith("ClassLoader"))
-            && (name.startsWith("getResource") || name.startsWith("getSystemResource")))
-        || (owner.equals("java.io.File") && (name.equals("toURI") || name.equals("toURL")))
-        || (owner.equals("java.nio.file.Path") && name.equals("toUri"))
-        || (owner.equals("java.nio.file.Files") && name.startsWith("new"));
+    return UrlOrigins.isLocalResource(call)
+        || (call.owner().equals("java.nio.file.Files") && call.name().startsWith("new"));
   }
 }

@@ -152,7 +152,7 @@ public final class UrlOrigins {
   }
 
   /** A classpath lookup ({@code getClass().getResource(name)}) or a file's URL. */
-  static boolean isLocalResource(MethodRef origin) {
+  public static boolean isLocalResource(MethodRef origin) {
     String owner = origin.owner();
     String name = origin.name();
     return ((owner.equals("java.lang.Class") || owner.endsWith("ClassLoader"))

@@ -1,19 +1,14 @@
 package dev.lockstep.scanner.frontend;
 
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
 import dev.lockstep.analysis.body.Node;
 import dev.lockstep.analysis.config.LockstepConfig;
 import dev.lockstep.analysis.facts.FanOut;
-import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.StreamShapes;
 import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.finding.Finding;
@@ -94,7 +89,7 @@ final class FanOutScan {
   }
 
   private void fanOut(MethodCallExpr call, List<FrontEnd.ScanFinding> findings) {
-    CallableDeclaration<?> enclosing = enclosingMethod(call);
+    CallableDeclaration<?> enclosing = JpNames.enclosingMethod(call);
     if (enclosing == null) {
       return;
     }
@@ -107,7 +102,8 @@ final class FanOutScan {
         reader.read(
             lowered,
             () ->
-                refOf(enclosing)
+                names
+                    .refOf(enclosing)
                     .map(
                         ref ->
                             new PipelineReader.Enclosing(
@@ -137,32 +133,5 @@ final class FanOutScan {
       }
     }
     return false;
-  }
-
-  private Optional<MethodRef> refOf(CallableDeclaration<?> decl) {
-    try {
-      ResolvedMethodLikeDeclaration resolved =
-          decl instanceof MethodDeclaration m
-              ? m.resolve()
-              : ((ConstructorDeclaration) decl).resolve();
-      return Optional.of(names.ref(resolved));
-    } catch (RuntimeException | StackOverflowError e) {
-      return Optional.empty(); // the enclosing method does not resolve: nothing to read
-    }
-  }
-
-  /** The method or constructor whose body holds {@code node}; null in initialisers and fields. */
-  private static CallableDeclaration<?> enclosingMethod(com.github.javaparser.ast.Node node) {
-    for (com.github.javaparser.ast.Node p = node; p != null; p = p.getParentNode().orElse(null)) {
-      if (p instanceof CallableDeclaration<?> c) {
-        return c;
-      }
-      if (p instanceof TypeDeclaration<?>
-          || (p instanceof BodyDeclaration<?>
-              && p.getParentNode().orElse(null) instanceof ObjectCreationExpr)) {
-        return null;
-      }
-    }
-    return null;
   }
 }

@@ -5,13 +5,17 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import com.github.javaparser.resolution.TypeSolver;
@@ -217,6 +221,34 @@ final class JpNames {
   /** Whether the method is {@code synchronized}, wherever it is declared. */
   boolean isSynchronized(ResolvedMethodLikeDeclaration method, MethodRef ref) {
     return LibraryModifiers.isSynchronized(method, ref, libraries);
+  }
+
+  /** The method's ref, resolved from its declaration; empty when it does not resolve. */
+  Optional<MethodRef> refOf(CallableDeclaration<?> decl) {
+    try {
+      ResolvedMethodLikeDeclaration resolved =
+          decl instanceof MethodDeclaration m
+              ? m.resolve()
+              : ((ConstructorDeclaration) decl).resolve();
+      return Optional.of(ref(resolved));
+    } catch (RuntimeException | StackOverflowError e) {
+      return Optional.empty(); // the enclosing method does not resolve: nothing to read
+    }
+  }
+
+  /** The method or constructor whose body holds {@code node}; null in initialisers and fields. */
+  static CallableDeclaration<?> enclosingMethod(Node node) {
+    for (Node p = node; p != null; p = p.getParentNode().orElse(null)) {
+      if (p instanceof CallableDeclaration<?> c) {
+        return c;
+      }
+      if (p instanceof TypeDeclaration<?>
+          || (p instanceof BodyDeclaration<?>
+              && p.getParentNode().orElse(null) instanceof ObjectCreationExpr)) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /** The declaration (with its body, if any) of a method declared in the scanned sources. */

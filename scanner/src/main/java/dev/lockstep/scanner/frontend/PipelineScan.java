@@ -3,17 +3,10 @@ package dev.lockstep.scanner.frontend;
 import static java.util.Objects.requireNonNull;
 
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.ConstructorDeclaration;
-import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
 import dev.lockstep.analysis.body.Node;
-import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.Pipeline;
 import dev.lockstep.analysis.facts.PipelineCalls;
 import dev.lockstep.analysis.facts.StreamShapes;
@@ -144,7 +137,7 @@ public final class PipelineScan {
    * the method around it; empty in an initialiser or a field, as in the checker.
    */
   private Optional<Pipeline> read(MethodCallExpr call) {
-    CallableDeclaration<?> enclosing = enclosingMethod(call);
+    CallableDeclaration<?> enclosing = JpNames.enclosingMethod(call);
     if (enclosing == null) {
       return Optional.empty();
     }
@@ -157,7 +150,8 @@ public final class PipelineScan {
         .read(
             lowered,
             () ->
-                refOf(enclosing)
+                names
+                    .refOf(enclosing)
                     .map(
                         ref ->
                             new PipelineReader.Enclosing(
@@ -166,33 +160,6 @@ public final class PipelineScan {
                                 names.marksOf(enclosing).plus(names.enclosingTypeMarks(enclosing))))
                     .orElse(null))
         .map(PipelineReader.ReadPipeline::pipeline);
-  }
-
-  private Optional<MethodRef> refOf(CallableDeclaration<?> decl) {
-    try {
-      ResolvedMethodLikeDeclaration resolved =
-          decl instanceof MethodDeclaration m
-              ? m.resolve()
-              : ((ConstructorDeclaration) decl).resolve();
-      return Optional.of(names.ref(resolved));
-    } catch (RuntimeException | StackOverflowError e) {
-      return Optional.empty(); // the enclosing method does not resolve: no pipeline
-    }
-  }
-
-  /** The method or constructor whose body holds {@code node}; null in initialisers and fields. */
-  private static CallableDeclaration<?> enclosingMethod(com.github.javaparser.ast.Node node) {
-    for (com.github.javaparser.ast.Node p = node; p != null; p = p.getParentNode().orElse(null)) {
-      if (p instanceof CallableDeclaration<?> c) {
-        return c;
-      }
-      if (p instanceof TypeDeclaration<?>
-          || (p instanceof BodyDeclaration<?>
-              && p.getParentNode().orElse(null) instanceof ObjectCreationExpr)) {
-        return null;
-      }
-    }
-    return null;
   }
 
   private Analysed numbers(Pipeline pipeline, PipelineVerdict verdict, String member) {
