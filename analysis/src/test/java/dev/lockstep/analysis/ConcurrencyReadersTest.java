@@ -211,7 +211,7 @@ final class ConcurrencyReadersTest {
       }
 
       @Override
-      public Optional<Target> declaredIn(Node.New created, String name, List<String> params) {
+      public Optional<Target> implementation(Node.New created, String name, List<String> params) {
         return Optional.empty();
       }
     };

@@ -183,18 +183,34 @@ final class JavacDeclarations implements Declarations {
   }
 
   @Override
-  public Optional<Target> declaredIn(Node.New created, String name, List<String> paramTypes) {
+  public Optional<Target> implementation(Node.New created, String name, List<String> paramTypes) {
     Type type = Trees2.type((Tree) created.src().tree());
     if (type == null || !(type.tsym instanceof ClassSymbol cls)) {
       return Optional.empty();
     }
-    for (Symbol member : cls.members().getSymbolsByName(cls.name.table.fromString(name))) {
-      if (member instanceof MethodSymbol m
-          && (m.flags() & Flags.ABSTRACT) == 0
-          && names.ref(m).paramTypes().equals(paramTypes)) {
-        return lowering.target(m, type);
+    // The nearest declaration up the superclass chain; an abstract one there means none runs.
+    // Every method of the classes walked gets its ref, so summaries find the overrides that the
+    // implementation's calls on this run (Summaries looks them up by ref).
+    for (ClassSymbol c = cls; c != null; c = superclassOf(c)) {
+      MethodSymbol declared = null;
+      for (Symbol member : c.members().getSymbols(s -> s instanceof MethodSymbol)) {
+        MethodSymbol m = (MethodSymbol) member;
+        MethodRef ref = names.ref(m);
+        if (!m.isStatic() && ref.name().equals(name) && ref.paramTypes().equals(paramTypes)) {
+          declared = m;
+        }
+      }
+      if (declared != null) {
+        return (declared.flags() & Flags.ABSTRACT) == 0
+            ? lowering.target(declared, type)
+            : Optional.empty();
       }
     }
     return Optional.empty();
+  }
+
+  private static ClassSymbol superclassOf(ClassSymbol c) {
+    Type superclass = c.getSuperclass();
+    return superclass != null && superclass.tsym instanceof ClassSymbol s ? s : null;
   }
 }

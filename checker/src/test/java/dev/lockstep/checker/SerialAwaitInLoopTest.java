@@ -86,6 +86,16 @@ final class SerialAwaitInLoopTest {
   }
 
   /**
+   * A task whose {@code run()} is inherited from an abstract base: its calls on {@code this} run
+   * the overrides of the class the task was made with (a local, a fresh object, the static type);
+   * an unknown class is not reported.
+   */
+  @Test
+  void inheritedTaskBodies() {
+    corpus("inheritedTaskBodies").doTest();
+  }
+
+  /**
    * Catalogued clients: a batch call named first; a fluent chain through {@code inBackground} is no
    * wait; a call that answers from the client's cache is not listed.
    */

@@ -31,7 +31,7 @@ import java.util.Set;
  * @param arguments what each argument is, for the callee's parameter guards (empty when unread)
  * @param receiverParameter the index of the enclosing method's parameter the call is made on, or
  *     {@code -1}
- * @param dispatch the methods the call may run, one per class its receiver is allocated with in the
+ * @param dispatch what the call may run, one per class its receiver is allocated with in the
  *     sources ({@code loader = n > 1 ? new ParallelLoader(n) : new Loader()}); empty when unknown
  * @param receiverOrigin for a call on a URL, URI or URL connection: where that URL comes from
  *     ({@link Argument.Kind#LOCAL_URL}, a parameter, a method's result); else {@link
@@ -53,7 +53,7 @@ public record CallSite(
     Guard guard,
     List<Argument> arguments,
     int receiverParameter,
-    List<MethodRef> dispatch,
+    List<Dispatch> dispatch,
     Argument receiverOrigin,
     List<Handoff> receiverHandedTo) {
   /** In {@link #runVia()}: the lambda was stored (assigned, returned), not passed to a call. */
@@ -196,7 +196,7 @@ public record CallSite(
     Guard guard;
     final List<Argument> arguments;
     final int receiverParameter;
-    final List<MethodRef> dispatch;
+    final List<Dispatch> dispatch;
     final Argument receiverOrigin;
     final List<Handoff> receiverHandedTo;
 

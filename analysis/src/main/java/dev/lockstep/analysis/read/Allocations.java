@@ -7,11 +7,13 @@ import dev.lockstep.analysis.body.Node.New;
 import dev.lockstep.analysis.body.Nodes;
 import dev.lockstep.analysis.body.Target;
 import dev.lockstep.analysis.body.Var;
+import dev.lockstep.analysis.facts.Dispatch;
 import dev.lockstep.analysis.facts.MethodRef;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The classes a variable may hold at run time, read from every place the class assigns it: a final
@@ -41,23 +43,39 @@ final class Allocations {
     return cached;
   }
 
-  /** The methods a call of {@code method} on {@code v} may run, when that is more than one. */
-  List<MethodRef> dispatch(Var v, MethodRef method) {
+  /**
+   * What a call of {@code method} on {@code v} may run, one per class {@code v} is allocated with;
+   * empty when a value assigned is not a {@code new}, or its class does not resolve.
+   */
+  List<Dispatch> dispatch(Var v, MethodRef method) {
     if (declarations == null) {
       return List.of();
     }
-    List<MethodRef> runs = new ArrayList<>();
+    List<Dispatch> runs = new ArrayList<>();
     for (New created : of(v)) {
-      MethodRef ref =
-          declarations
-              .declaredIn(created, method.name(), method.paramTypes())
-              .map(Target::ref)
-              .orElse(method);
-      if (!runs.contains(ref)) {
-        runs.add(ref);
+      Optional<Dispatch> d = dispatch(created, method);
+      if (d.isEmpty()) {
+        return List.of();
+      }
+      if (!runs.contains(d.orElseThrow())) {
+        runs.add(d.orElseThrow());
       }
     }
-    return runs.equals(List.of(method)) ? List.of() : List.copyOf(runs);
+    return List.copyOf(runs);
+  }
+
+  /** What a call of {@code method} on the object {@code created} makes runs. */
+  Optional<Dispatch> dispatch(New created, MethodRef method) {
+    Optional<Target> constructor = created.resolve();
+    if (declarations == null || created.body() != null || constructor.isEmpty()) {
+      return Optional.empty();
+    }
+    MethodRef runs =
+        declarations
+            .implementation(created, method.name(), method.paramTypes())
+            .map(Target::ref)
+            .orElse(method);
+    return Optional.of(new Dispatch(runs, constructor.orElseThrow().ref().owner()));
   }
 
   private List<New> read(Var v) {

@@ -21,6 +21,7 @@ import dev.lockstep.analysis.body.Target;
 import dev.lockstep.analysis.body.Var;
 import dev.lockstep.analysis.facts.Argument;
 import dev.lockstep.analysis.facts.CallSite;
+import dev.lockstep.analysis.facts.Dispatch;
 import dev.lockstep.analysis.facts.Guard;
 import dev.lockstep.analysis.facts.Handoff;
 import dev.lockstep.analysis.facts.Location;
@@ -354,7 +355,7 @@ public final class CallReader {
           && !v.isField()
           && Nodes.unwrap(args.get(i)) instanceof Name
           && scope.declared.get(v) instanceof New) {
-        List<MethodRef> runs = dispatch(method, on);
+        List<MethodRef> runs = dispatch(method, on).stream().map(Dispatch::runs).toList();
         handoffs
             .computeIfAbsent(v, k -> new ArrayList<>())
             .add(new Handoff(runs.isEmpty() ? List.of(method.ref()) : runs, i));
@@ -362,13 +363,16 @@ public final class CallReader {
     }
   }
 
-  /** The methods a call on {@code on} may run, one per class it is allocated with. */
-  private List<MethodRef> dispatch(Target method, Node on) {
-    Var v = on == null || allocations == null ? null : Nodes.var(Nodes.unwrap(on));
-    if (v == null || method.isStatic()) {
+  /** What a call on {@code on} may run, one per class it is allocated with. */
+  private List<Dispatch> dispatch(Target method, Node on) {
+    if (on == null || allocations == null || method.isStatic()) {
       return List.of();
     }
-    return allocations.dispatch(v, method.ref());
+    if (Nodes.unwrap(on) instanceof New created) {
+      return allocations.dispatch(created, method.ref()).stream().toList();
+    }
+    Var v = Nodes.var(Nodes.unwrap(on));
+    return v == null ? List.of() : allocations.dispatch(v, method.ref());
   }
 
   /** Tells which channels are non-blocking: their reads and writes are not waits. */

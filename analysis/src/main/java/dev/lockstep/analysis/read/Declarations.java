@@ -39,10 +39,11 @@ public interface Declarations {
   Optional<Target> taskEntry(Node task);
 
   /**
-   * The method named {@code name} with these erased parameter types that the class {@code created}
-   * instantiates declares itself (an override), if it does.
+   * The concrete method named {@code name} with these erased parameter types that an object of the
+   * class {@code created} instantiates runs: its own declaration, else the nearest superclass's;
+   * empty when neither the class nor a superclass declares one.
    */
-  Optional<Target> declaredIn(Node.New created, String name, List<String> paramTypes);
+  Optional<Target> implementation(Node.New created, String name, List<String> paramTypes);
 
   /**
    * A method's lowered body.

@@ -108,6 +108,7 @@ final class Guards {
       if (index >= 0) {
         return Guard.onParameter(text(only), index, holds);
       }
+      return Guard.oneSide(text(only), only.condition().src().at(), only.holds());
     }
     return Guard.condition(stack.stream().map(Guards::text).collect(Collectors.joining(" && ")));
   }
@@ -207,10 +208,15 @@ final class Guards {
     return Nodes.unwrap(node) instanceof Literal l && l.value() == null;
   }
 
-  /** A field, or a local read from a field's map ({@code Foo cached = cache.get(key)}). */
+  /**
+   * A field that can be set later, or a local read from a field's map ({@code Foo cached =
+   * cache.get(key)}). A final field is set once, by the constructor: a test of it is the object's
+   * configuration ({@code if (transformer != null)}), not state that fills up.
+   */
   private boolean persistent(Node node) {
     if (isField(node)) {
-      return true;
+      Var field = Nodes.var(Nodes.unwrap(node));
+      return field == null || !field.isFinal();
     }
     Var v = Nodes.var(Nodes.unwrap(node));
     if (v == null || v.isField()) {

@@ -6,11 +6,15 @@ import dev.lockstep.analysis.catalogue.CatalogueEntry;
 import dev.lockstep.analysis.catalogue.WaitTag;
 import dev.lockstep.analysis.facts.Argument;
 import dev.lockstep.analysis.facts.CallSite;
+import dev.lockstep.analysis.facts.Dispatch;
 import dev.lockstep.analysis.facts.Guard;
 import dev.lockstep.analysis.facts.Handoff;
+import dev.lockstep.analysis.facts.Location;
 import dev.lockstep.analysis.facts.LockRegion;
 import dev.lockstep.analysis.facts.MethodFacts;
 import dev.lockstep.analysis.facts.MethodRef;
+import dev.lockstep.analysis.facts.Receiver;
+import dev.lockstep.analysis.facts.ReceiverKind;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +58,7 @@ public final class Summaries {
   private final int maxDepth;
   private final Map<MethodRef, Optional<MethodFacts>> read = new HashMap<>();
   private final Map<MethodRef, Optional<Body>> bodies = new HashMap<>();
-  private final Map<MethodRef, Waits> waits = new HashMap<>();
+  private final Map<Callee, Waits> waits = new HashMap<>();
   private final Map<MethodRef, Points> pointsByMethod = new HashMap<>();
   private final Map<MethodRef, MethodSummary> summaries = new HashMap<>();
   private final SerialPoints points = new SerialPoints(this);
@@ -228,8 +232,12 @@ public final class Summaries {
    * costs.
    */
   private boolean someClassDoesNotWait(CallSite call) {
-    for (MethodRef alternative : call.dispatch()) {
-      if (hasBody(alternative) && waitsOf(alternative, maxDepth).direct().isEmpty()) {
+    for (Dispatch alternative : call.dispatch()) {
+      if (!alternative.runs().equals(call.target()) // the call's own method: judged as the call
+          && hasBody(alternative.runs())
+          && waitsOf(Callee.of(alternative.runs(), alternative.allocated()), maxDepth)
+              .direct()
+              .isEmpty()) {
         return true;
       }
     }
@@ -237,8 +245,9 @@ public final class Summaries {
   }
 
   private CallWait followed(CallSite call, CallJudge.Verdict verdict) {
-    Waits callee = waitsOf(call.target(), maxDepth);
-    String name = bodyName(call.target());
+    Callee runs = calleeOf(call, null);
+    Waits callee = waitsOf(runs, maxDepth);
+    String name = hopName(call, runs);
     WaitCandidates wait =
         callee.direct().through(call, name, false, this::localUrl).withoutCallersUrls();
     WaitCandidates serialized =
@@ -258,6 +267,16 @@ public final class Summaries {
         keep);
   }
 
+  /**
+   * How a chain names the call's hop: the method's name, with its class when the body entered is an
+   * override in another class ({@code PutTaskRunner.runTask} for a call of {@code runTask}).
+   */
+  private static String hopName(CallSite call, Callee runs) {
+    return runs.method().owner().equals(call.target().owner())
+        ? bodyName(call.target())
+        : runs.method().simpleOwner() + "." + bodyName(runs.method());
+  }
+
   /** How chains name a method whose body they enter. */
   static String bodyName(MethodRef method) {
     return method.name().equals(MethodRef.CONSTRUCTOR)
@@ -275,7 +294,7 @@ public final class Summaries {
     if (body(method).isEmpty()) {
       summary = MethodSummary.none(method);
     } else {
-      Waits w = waitsOf(method, maxDepth);
+      Waits w = waitsOf(Callee.of(method, null), maxDepth);
       summary =
           new MethodSummary(
               method, w.direct().best(), w.serialized().best(), pointsOf(method, maxDepth));
@@ -310,24 +329,69 @@ public final class Summaries {
     }
   }
 
+  /**
+   * A method body as one class runs it: its calls on {@code this} run that class's overrides.
+   *
+   * @param thisClass the class of {@code this}; null when it is the method's own class or unknown
+   */
+  private record Callee(MethodRef method, String thisClass) {
+    static Callee of(MethodRef method, String thisClass) {
+      return new Callee(
+          method, thisClass == null || thisClass.equals(method.owner()) ? null : thisClass);
+    }
+  }
+
+  /**
+   * What a call runs: on {@code this}, the override of the class the caller runs as ({@code
+   * runTask()} in an inherited {@code run()} of a {@code PutTaskRunner}); on an object the scope
+   * allocates with one class, that class's method; else the method the call resolves to.
+   *
+   * @param caller the body the call is in; null for a loop's own body
+   */
+  private Callee calleeOf(CallSite call, Callee caller) {
+    MethodRef target = call.target();
+    Receiver on = call.receiver();
+    if (on.kind() == ReceiverKind.THIS) {
+      String thisClass = caller == null ? null : caller.thisClass();
+      if (thisClass == null
+          || on.name().equals("super")
+          || caller.method().owner().startsWith(target.owner() + ".")) {
+        return Callee.of(target, null); // super, or a method of an enclosing instance
+      }
+      MethodRef override = new MethodRef(thisClass, target.name(), target.paramTypes());
+      return Callee.of(hasBody(override) ? override : target, thisClass);
+    }
+    if (call.dispatch().size() == 1) {
+      Dispatch only = call.dispatch().get(0);
+      return Callee.of(only.runs(), only.allocated());
+    }
+    return Callee.of(target, null);
+  }
+
+  /**
+   * One side of a test in a body: the calls made when the test at {@code test} is {@code holds}.
+   */
+  private record Side(Location test, boolean holds) {}
+
   /** The method's chains of at most {@code budget} hops. */
-  private Waits waitsOf(MethodRef method, int budget) {
+  private Waits waitsOf(Callee callee, int budget) {
     if (budget < 1) {
       return Waits.NONE;
     }
-    Waits known = waits.get(method);
+    Waits known = waits.get(callee);
     if (known != null && known.answers(budget)) {
       return known.within(budget);
     }
-    Optional<Body> read = body(method);
+    Optional<Body> read = body(callee.method());
     if (read.isEmpty()) {
-      waits.put(method, Waits.NONE);
+      waits.put(callee, Waits.NONE);
       return Waits.NONE;
     }
     Body body = read.orElseThrow();
     List<CallSite> calls = body.facts().calls();
     WaitCandidates wait = WaitCandidates.NONE;
     WaitCandidates serialized = WaitCandidates.NONE;
+    Map<Side, WaitCandidates> sides = new LinkedHashMap<>();
     for (int i = 0; i < calls.size(); i++) {
       CallSite call = calls.get(i);
       if (!call.guard().mayRunEveryTime()) {
@@ -342,10 +406,11 @@ public final class Summaries {
           viaSerialized = WaitCandidates.NONE;
         }
         case FOLLOW -> {
-          Waits callee = waitsOf(call.target(), budget - 1);
-          String name = bodyName(call.target());
-          viaWait = callee.direct().through(call, name, true, this::localUrl);
-          viaSerialized = callee.serialized().through(call, name, true, this::localUrl);
+          Callee runs = calleeOf(call, callee);
+          Waits next = waitsOf(runs, budget - 1);
+          String name = hopName(call, runs);
+          viaWait = next.direct().through(call, name, true, this::localUrl);
+          viaSerialized = next.serialized().through(call, name, true, this::localUrl);
         }
         default -> {
           continue;
@@ -358,12 +423,25 @@ public final class Summaries {
       } else {
         wait = wait.plusAll(viaWait.within(budget));
         serialized = serialized.plusAll(viaSerialized.within(budget));
+        if (call.guard().oneSideOfATest()) {
+          sides.merge(
+              new Side(call.guard().decidedAt(), call.guard().runsWhen()),
+              viaWait.within(budget),
+              WaitCandidates::plusAll);
+        }
+      }
+    }
+    // A wait on both sides of one test (if (x) put(a) else put(b)) happens every time.
+    for (Map.Entry<Side, WaitCandidates> side : sides.entrySet()) {
+      WaitCandidates other = sides.get(new Side(side.getKey().test(), !side.getKey().holds()));
+      if (side.getKey().holds() && other != null) {
+        wait = wait.plusAll(side.getValue().eitherSide(other));
       }
     }
     Waits result = new Waits(budget, wait, serialized);
-    Waits latest = waits.get(method); // a recursive call may have stored a smaller budget's
+    Waits latest = waits.get(callee); // a recursive call may have stored a smaller budget's
     if (latest == null || latest.budget() < budget) {
-      waits.put(method, result);
+      waits.put(callee, result);
     }
     return result;
   }

@@ -101,6 +101,32 @@ final class WaitCandidates {
     return result;
   }
 
+  /**
+   * The chain that runs every time because a call on each side of one test waits: these are one
+   * side's chains, {@code otherSide} the other's. The shorter of the two sides' best chains whose
+   * only condition is the test itself, that condition dropped; none when a side has no such chain.
+   */
+  WaitCandidates eitherSide(WaitCandidates otherSide) {
+    Optional<Candidate> mine = onlyTheTest();
+    Optional<Candidate> theirs = otherSide.onlyTheTest();
+    if (mine.isEmpty() || theirs.isEmpty()) {
+      return NONE;
+    }
+    Candidate shorter =
+        theirs.orElseThrow().chain().length() < mine.orElseThrow().chain().length()
+            ? theirs.orElseThrow()
+            : mine.orElseThrow();
+    return NONE.plus(new Candidate(shorter.chain().firstHopAlways(), List.of()));
+  }
+
+  /** The shortest chain that needs nothing but its first hop's own condition. */
+  private Optional<Candidate> onlyTheTest() {
+    return all.stream()
+        .filter(c -> c.requires().isEmpty())
+        .filter(c -> c.chain().hops().stream().skip(1).noneMatch(Hop::conditional))
+        .min(Comparator.comparingInt(c -> c.chain().length()));
+  }
+
   /** The chains of at most {@code budget} hops. */
   WaitCandidates within(int budget) {
     if (all.stream().allMatch(c -> c.chain().length() <= budget)) {

@@ -82,6 +82,14 @@ public record WaitChain(
     return new WaitChain(hops, tag, channelParameter, sharedChannel, urlParameter, call);
   }
 
+  /** The same chain with its first hop's condition dropped: that call runs every time. */
+  public WaitChain firstHopAlways() {
+    List<Hop> all = new ArrayList<>(hops);
+    Hop first = all.get(0);
+    all.set(0, new Hop(first.name(), first.location(), ""));
+    return new WaitChain(all, tag, channelParameter, sharedChannel, urlParameter, batch);
+  }
+
   public int length() {
     return hops.size();
   }

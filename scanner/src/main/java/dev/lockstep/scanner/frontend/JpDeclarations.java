@@ -13,6 +13,7 @@ import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
 import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
 import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
+import com.github.javaparser.resolution.types.ResolvedReferenceType;
 import com.github.javaparser.resolution.types.ResolvedType;
 import dev.lockstep.analysis.body.Node;
 import dev.lockstep.analysis.body.Target;
@@ -33,6 +34,9 @@ import java.util.Set;
 @SuppressWarnings(
     "ReferenceEquality") // one declarator, by identity: JavaParser nodes compare structurally
 final class JpDeclarations implements Declarations {
+  /** How far up a superclass chain an implementation is looked for. */
+  private static final int MAX_SUPERCLASSES = 16;
+
   private final JpNames names;
   private final JpLowering lowering;
   private final JpValues values;
@@ -170,7 +174,7 @@ final class JpDeclarations implements Declarations {
   }
 
   @Override
-  public Optional<Target> declaredIn(Node.New created, String name, List<String> paramTypes) {
+  public Optional<Target> implementation(Node.New created, String name, List<String> paramTypes) {
     if (!(created.src().tree() instanceof Expression e)) {
       return Optional.empty();
     }
@@ -179,20 +183,32 @@ final class JpDeclarations implements Declarations {
       return Optional.empty();
     }
     try {
+      // The nearest declaration up the superclass chain; an abstract one there means none runs.
+      // Every method of the classes walked gets its ref, so summaries find the overrides that the
+      // implementation's calls on this run (Summaries looks them up by ref).
       Optional<ResolvedReferenceTypeDeclaration> cls =
           type.orElseThrow().asReferenceType().getTypeDeclaration();
-      if (cls.isEmpty()) {
-        return Optional.empty();
-      }
-      for (ResolvedMethodDeclaration m : cls.orElseThrow().getDeclaredMethods()) {
-        if (m.getName().equals(name)
-            && !m.isAbstract()
-            && names.ref(m).paramTypes().equals(paramTypes)) {
-          return lowering.target(m, type.orElseThrow());
+      for (int depth = 0; cls.isPresent() && depth < MAX_SUPERCLASSES; depth++) {
+        ResolvedReferenceTypeDeclaration c = cls.orElseThrow();
+        ResolvedMethodDeclaration declared = null;
+        for (ResolvedMethodDeclaration m : c.getDeclaredMethods()) {
+          MethodRef ref = names.ref(m);
+          if (!m.isStatic() && ref.name().equals(name) && ref.paramTypes().equals(paramTypes)) {
+            declared = m;
+          }
         }
+        if (declared != null) {
+          return declared.isAbstract()
+              ? Optional.empty()
+              : lowering.target(declared, type.orElseThrow());
+        }
+        cls =
+            c.isClass()
+                ? c.asClass().getSuperClass().flatMap(ResolvedReferenceType::getTypeDeclaration)
+                : Optional.empty();
       }
     } catch (RuntimeException ex) {
-      return Optional.empty(); // something did not resolve: no override known
+      return Optional.empty(); // something did not resolve: no implementation known
     }
     return Optional.empty();
   }
