@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
+import org.kohsuke.github.GHRepository;
 
 /** Calls of the clients the catalogue knows: batch advice, a chain condition, a cached answer. */
 class Clients {
@@ -22,7 +23,7 @@ class Clients {
   }
 
   void readEach(CuratorFramework client, List<String> paths) throws Exception {
-    // BUG: Diagnostic contains: waits once per item (Curator forPath at Clients.java:27)
+    // BUG: Diagnostic contains: waits once per item (Curator forPath at Clients.java:28)
     for (String path : paths) {
       client.getData().forPath(path);
     }
@@ -33,6 +34,20 @@ class Clients {
       throws Exception {
     for (String path : paths) {
       client.getData().inBackground(callback).forPath(path);
+    }
+  }
+
+  void pullRequestsOfEach(List<GHRepository> repositories) throws java.io.IOException {
+    // BUG: Diagnostic contains: waits once per item (PagedIterable.toList (fetches every page) at
+    for (GHRepository repository : repositories) {
+      repository.listPullRequests().toList();
+    }
+  }
+
+  // Iterating a PagedIterable fetches the next page when the loop needs it: a cursor.
+  void pullRequestsOfOne(GHRepository repository) {
+    for (String pullRequest : repository.listPullRequests()) {
+      System.out.println(pullRequest);
     }
   }
 }
