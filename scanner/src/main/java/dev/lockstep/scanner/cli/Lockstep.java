@@ -1,22 +1,23 @@
 package dev.lockstep.scanner.cli;
 
 import dev.lockstep.scanner.frontend.FrontEnd;
+import dev.lockstep.scanner.lsp.LspCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code lockstep} command line: {@code scan} reports findings, {@code doc} writes the
- * concurrency map. Exit codes: 0 clean, 1 findings at or above {@code --fail-on}, 2 usage or
- * configuration error, 3 incomplete scan (files that could not be read or analysed, or an internal
- * error).
+ * concurrency map, {@code lsp} serves editors. Exit codes: 0 clean, 1 findings at or above {@code
+ * --fail-on}, 2 usage or configuration error, 3 incomplete scan (files that could not be read or
+ * analysed, or an internal error).
  */
 @Command(
     name = "lockstep",
     mixinStandardHelpOptions = true,
     version = "lockstep 0.1.0",
     description = "Finds concurrency that costs time, from source alone.",
-    subcommands = {ScanCommand.class, DocCommand.class})
+    subcommands = {ScanCommand.class, DocCommand.class, LspCommand.class})
 public final class Lockstep implements Runnable {
   public static final int CLEAN = 0;
   public static final int FINDINGS = 1;

@@ -38,11 +38,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -206,6 +208,92 @@ public final class FrontEnd {
       UnaryOperator<FactsSource> bodies) {
     long start = System.nanoTime();
     List<Parsed> parsed = parseAll(inputs, options.threads(), progress);
+    return analyse(parsed, input -> true, options, declarations, bodies, start);
+  }
+
+  /**
+   * A file parsed once and kept by a caller that analyses it again, with the others, after edits
+   * elsewhere (the language server): only the changed file is parsed again.
+   */
+  public static final class ParsedFile {
+    private final Parsed parsed;
+
+    private ParsedFile(Parsed parsed) {
+      this.parsed = parsed;
+    }
+
+    public Input input() {
+      return parsed.input();
+    }
+
+    /** Why the file could not be parsed, or empty. */
+    public Optional<FileProblem> problem() {
+      return Optional.ofNullable(parsed.problem());
+    }
+
+    public long lines() {
+      return parsed.lines();
+    }
+  }
+
+  /** Parses {@code text} as the contents of {@code input} (an editor's unsaved buffer). */
+  public static ParsedFile parse(Input input, String text) {
+    Parsed parsed = parseText(PARSER.get(), input, text);
+    if (parsed.failure() != null) {
+      PARSER.remove(); // its state is suspect after a throw (see parseAll)
+    }
+    return new ParsedFile(parsed);
+  }
+
+  /** Parses the files from disk, in parallel, for {@link #analyse}. */
+  public static List<ParsedFile> parse(List<Input> inputs, int threads) {
+    return parseAll(inputs, threads, done -> {}).stream().map(ParsedFile::new).toList();
+  }
+
+  /**
+   * Resolves against all {@code files} (and the JDK and classpath) but reads the loops and
+   * pipelines of only those whose input {@code analysed} accepts: the findings and problems are
+   * theirs. The trees are reused, never changed, so a caller may keep them between calls.
+   */
+  public static Result analyse(List<ParsedFile> files, Predicate<Input> analysed, Options options) {
+    try {
+      List<Parsed> parsed = files.stream().map(f -> f.parsed).toList();
+      for (Parsed p : parsed) {
+        if (p.unit() != null) {
+          forgetResolutions(p.unit());
+        }
+      }
+      return analyse(parsed, analysed, options, false, UnaryOperator.identity(), System.nanoTime());
+    } finally {
+      JavaParserFacade.clearInstances(); // as in scan
+    }
+  }
+
+  /**
+   * Drops the types JavaParser's facade stored on the tree's expressions while resolving them (two
+   * private data keys of {@link JavaParserFacade}): they name the declarations of the trees of that
+   * analysis, and a tree kept for the next one would still see a changed file's old methods.
+   */
+  private static void forgetResolutions(CompilationUnit unit) {
+    unit.walk(
+        node -> {
+          for (var key : List.copyOf(node.getDataKeys())) {
+            if (key.getClass().getEnclosingClass() == JavaParserFacade.class) {
+              node.removeData(key);
+            }
+          }
+        });
+  }
+
+  private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(FrontEnd::parser);
+
+  private static Result analyse(
+      List<Parsed> parsed,
+      Predicate<Input> analysed,
+      Options options,
+      boolean declarations,
+      UnaryOperator<FactsSource> bodies,
+      long start) {
     long parsedAt = System.nanoTime();
 
     List<FileProblem> problems = new ArrayList<>();
@@ -213,6 +301,12 @@ public final class FrontEnd {
     long lines = 0;
     for (Parsed p : parsed) {
       lines += p.lines();
+      if (!analysed.test(p.input())) {
+        if (p.problem() == null) {
+          units.add(p.unit()); // resolves names for the files analysed
+        }
+        continue;
+      }
       if (p.failure() != null && options.strict()) {
         throw new InternalFailure(
             p.input().display() + ": " + p.problem().reason() + " (strict mode)", p.failure());
@@ -261,7 +355,7 @@ public final class FrontEnd {
       pipelines = new PipelineScan(facts, names, summaries, config.cores());
       fanOuts = new FanOutScan(facts, names, summaries, config);
       for (Parsed p : parsed) {
-        if (p.problem() != null) {
+        if (p.problem() != null || !analysed.test(p.input())) {
           continue;
         }
         try {
@@ -292,7 +386,7 @@ public final class FrontEnd {
       }
     } else {
       for (Parsed p : parsed) {
-        if (p.problem() != null) {
+        if (p.problem() != null || !analysed.test(p.input())) {
           continue;
         }
         try {
@@ -471,6 +565,10 @@ public final class FrontEnd {
     } catch (IOException e) {
       return new Parsed(input, null, 0, new FileProblem(input.display(), "unreadable: " + e));
     }
+    return parseText(parser, input, text);
+  }
+
+  private static Parsed parseText(JavaParser parser, Input input, String text) {
     long lines = text.isEmpty() ? 0 : text.chars().filter(c -> c == '\n').count() + 1;
     try {
       ParseResult<CompilationUnit> result = parseText(parser, text);
