@@ -598,6 +598,7 @@ public final class FrontEnd {
               unit -> {
                 dropTokens(unit);
                 SourceText.attach(unit, new SourceText(text));
+                LombokAccessors.declare(unit);
               });
     }
     return result;
