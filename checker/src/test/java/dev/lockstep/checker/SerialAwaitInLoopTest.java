@@ -96,6 +96,16 @@ final class SerialAwaitInLoopTest {
   }
 
   /**
+   * Declarative clients: a MyBatis mapper ({@code @Mapper}, {@code @Select}) and an OpenFeign
+   * client ({@code @FeignClient}, {@code @RequestLine}) called per item; an unannotated method, a
+   * look-alike interface and a single call are not reported.
+   */
+  @Test
+  void declarativeClients() {
+    corpus("declarativeClients").doTest();
+  }
+
+  /**
    * Catalogued clients: a batch call named first; a fluent chain through {@code inBackground} is no
    * wait; a call that answers from the client's cache is not listed.
    */

@@ -8,9 +8,10 @@ import java.util.TreeSet;
 import java.util.function.IntSupplier;
 
 /**
- * Which annotations are {@link Mark}s, by qualified name: Lockstep's five and JetBrains' {@code
- * Blocking}/{@code NonBlocking}. The one table every front end reads annotations through (javac's
- * symbols, JavaParser's syntax, class files in jars), so they cannot disagree on a name.
+ * Which annotations are {@link Mark}s, by qualified name: Lockstep's five, JetBrains' {@code
+ * Blocking}/{@code NonBlocking}, and the declarative clients' (MyBatis mappers, OpenFeign). The one
+ * table every front end reads annotations through (javac's symbols, JavaParser's syntax, class
+ * files in jars), so they cannot disagree on a name.
  */
 public final class MarkAnnotations {
   /** Lockstep's annotations' package, with the trailing dot. */
@@ -19,15 +20,34 @@ public final class MarkAnnotations {
   /** JetBrains' annotations' package, with the trailing dot. */
   public static final String JETBRAINS = "org.jetbrains.annotations.";
 
+  /** MyBatis' mapper annotations' package, with the trailing dot. */
+  public static final String MYBATIS = "org.apache.ibatis.annotations.";
+
   private static final Map<String, Mark> MARKS =
-      Map.of(
-          LOCKSTEP + "Blocking", Mark.BLOCKING,
-          LOCKSTEP + "NonBlocking", Mark.NON_BLOCKING,
-          LOCKSTEP + "Sequential", Mark.SEQUENTIAL,
-          LOCKSTEP + "SerializedResource", Mark.SERIALIZED_RESOURCE,
-          LOCKSTEP + "ResourceParallelism", Mark.RESOURCE_PARALLELISM,
-          JETBRAINS + "Blocking", Mark.BLOCKING,
-          JETBRAINS + "NonBlocking", Mark.NON_BLOCKING);
+      Map.ofEntries(
+          Map.entry(LOCKSTEP + "Blocking", Mark.BLOCKING),
+          Map.entry(LOCKSTEP + "NonBlocking", Mark.NON_BLOCKING),
+          Map.entry(LOCKSTEP + "Sequential", Mark.SEQUENTIAL),
+          Map.entry(LOCKSTEP + "SerializedResource", Mark.SERIALIZED_RESOURCE),
+          Map.entry(LOCKSTEP + "ResourceParallelism", Mark.RESOURCE_PARALLELISM),
+          Map.entry(JETBRAINS + "Blocking", Mark.BLOCKING),
+          Map.entry(JETBRAINS + "NonBlocking", Mark.NON_BLOCKING),
+          // Declarative clients: interfaces with no implementation in the code, whose methods are
+          // round trips by declaration (ADR 0009). They always block: a MyBatis mapper runs its
+          // statement, an OpenFeign client sends its request, before they return. Clients that
+          // may return a future or a reactive type (Spring @HttpExchange, JAX-RS proxies) are not
+          // here: whether they wait depends on the method's return type.
+          Map.entry(MYBATIS + "Mapper", Mark.BLOCKING),
+          Map.entry(MYBATIS + "Select", Mark.BLOCKING),
+          Map.entry(MYBATIS + "Insert", Mark.BLOCKING),
+          Map.entry(MYBATIS + "Update", Mark.BLOCKING),
+          Map.entry(MYBATIS + "Delete", Mark.BLOCKING),
+          Map.entry(MYBATIS + "SelectProvider", Mark.BLOCKING),
+          Map.entry(MYBATIS + "InsertProvider", Mark.BLOCKING),
+          Map.entry(MYBATIS + "UpdateProvider", Mark.BLOCKING),
+          Map.entry(MYBATIS + "DeleteProvider", Mark.BLOCKING),
+          Map.entry("org.springframework.cloud.openfeign.FeignClient", Mark.BLOCKING),
+          Map.entry("feign.RequestLine", Mark.BLOCKING));
 
   private MarkAnnotations() {}
 
@@ -37,8 +57,8 @@ public final class MarkAnnotations {
   }
 
   /**
-   * The simple names of the mark annotations of one package ({@link #LOCKSTEP} or {@link
-   * #JETBRAINS}, with the dot), for what an on-demand import brings in; empty for other packages.
+   * The simple names of the mark annotations of one package ({@link #LOCKSTEP}, {@link #JETBRAINS},
+   * {@link #MYBATIS}, with the dot), for what an on-demand import brings in; empty for others.
    */
   public static Set<String> simpleNames(String packagePrefix) {
     Set<String> names = new TreeSet<>();
