@@ -30,6 +30,16 @@ final class FakeConcurrencyTest {
     corpus("fakeExecutors").doTest();
   }
 
+  /**
+   * Executors of unknown origin (a parameter, an injected field, a handed {@code Executor}): a
+   * pipeline of unknown width, enough for effective parallelism 1; per-task locks, a lock outside
+   * the task and no lock are not reported.
+   */
+  @Test
+  void unknownExecutors() {
+    corpus("fakeUnknownExecutors").doTest();
+  }
+
   @Test
   void futuresAndParallelStreams() {
     corpus("fakeFuturesAndParallelStreams").doTest();

@@ -61,7 +61,13 @@ public record Pipeline(
     /** The common {@code ForkJoinPool}: cores − 1. */
     COMMON_POOL,
     /** A parallel stream, or a pool sized to the processors: about the number of cores. */
-    CORES
+    CORES,
+    /**
+     * An executor the code gets from elsewhere (a parameter, an injected field, a factory outside
+     * the sources): more than one worker, how many not known. Enough to tell that tasks queuing on
+     * one lock run one at a time; not enough to size anything.
+     */
+    UNKNOWN
   }
 
   public Pipeline {

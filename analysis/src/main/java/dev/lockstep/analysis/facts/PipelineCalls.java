@@ -29,6 +29,19 @@ public final class PipelineCalls {
       Set.of("map", "forEach", "mapOutcomes", "stream", "mapAsync", "all");
 
   /**
+   * Factories of executors that run tasks one at a time or on the caller's thread (Guava's direct
+   * and sequential executors, single-thread executors): an executor from one of them is no
+   * pipeline, even where its size is not modelled.
+   */
+  public static final Set<String> SERIAL_EXECUTORS =
+      Set.of(
+          "directExecutor",
+          "newDirectExecutorService",
+          "newSequentialExecutor",
+          "newSingleThreadExecutor",
+          "newSingleThreadScheduledExecutor");
+
+  /**
    * Every name of a call that may hand tasks over: executors ({@code submit}, {@code execute},
    * {@code invokeAll}, {@code invokeAny}), {@code CompletableFuture} ({@code supplyAsync}, {@code
    * runAsync}), the window's operations, and a thread per item ({@code startVirtualThread}, a

@@ -22,7 +22,9 @@ public final class TaskGates {
    */
   public static Optional<LockRegion> taskGate(
       Pipeline.WindowSource source, List<LockRegion> regions, MethodRef taskHolder) {
-    if (source != Pipeline.WindowSource.UNBOUNDED && source != Pipeline.WindowSource.NON_CONSTANT) {
+    if (source != Pipeline.WindowSource.UNBOUNDED
+        && source != Pipeline.WindowSource.NON_CONSTANT
+        && source != Pipeline.WindowSource.UNKNOWN) {
       return Optional.empty();
     }
     return regions.stream()

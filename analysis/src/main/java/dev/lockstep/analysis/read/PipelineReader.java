@@ -98,7 +98,7 @@ public final class PipelineReader {
         && call.args().size() == 1
         && r.overItems()) {
       return windows
-          .executorWindow(on, m.body())
+          .pipelineExecutor(on, m.body())
           .flatMap(w -> r.pipeline(Pipeline.Kind.EXECUTOR, w, first));
     }
     if (PipelineCalls.isThreadStart(owner, owners, name)
@@ -113,13 +113,13 @@ public final class PipelineReader {
         return Optional.empty();
       }
       return windows
-          .executorWindow(on, m.body())
+          .pipelineExecutor(on, m.body())
           .flatMap(w -> r.pipeline(Pipeline.Kind.EXECUTOR, w, tasks));
     }
     if (PipelineCalls.isAsync(owner, name) && method.isStatic() && r.overItems()) {
       Optional<Window> window =
           call.args().size() >= 2
-              ? windows.executorWindow(call.args().get(1), m.body())
+              ? windows.pipelineExecutor(call.args().get(1), m.body())
               : Optional.of(Window.COMMON);
       return window.flatMap(w -> r.pipeline(Pipeline.Kind.COMPLETABLE_FUTURES, w, first));
     }

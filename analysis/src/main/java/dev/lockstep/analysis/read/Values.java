@@ -71,6 +71,23 @@ public final class Values {
     }
     // Any method, not only constructors: a pool created once in start() or init() is the only
     // executor the field ever holds.
+    List<Node> assigned = assignments(field);
+    return assigned.size() == 1 ? assigned.get(0) : null;
+  }
+
+  /**
+   * Whether the class gives the field more than one value: its initialiser and assignments, or
+   * several assignments. Which of them a use sees is then the class's choice, not the caller's.
+   */
+  public boolean setInSeveralPlaces(Var field) {
+    if (!field.isField()) {
+      return false;
+    }
+    int values = assignments(field).size();
+    return values + (declarations.fieldInitializer(field) == null ? 0 : 1) > 1;
+  }
+
+  private List<Node> assignments(Var field) {
     List<Node> assigned = new ArrayList<>();
     for (Node body : declarations.methodBodiesBeside(field)) {
       Nodes.any(
@@ -82,7 +99,7 @@ public final class Values {
             return false;
           });
     }
-    return assigned.size() == 1 ? assigned.get(0) : null;
+    return assigned;
   }
 
   /**

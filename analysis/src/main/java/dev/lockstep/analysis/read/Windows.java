@@ -86,6 +86,40 @@ public final class Windows {
     return origin(expr, methodBody, 0, (e, depth) -> executorCreated(e));
   }
 
+  /**
+   * The size an executor that runs a pipeline was created with; when the code got it from elsewhere
+   * (a parameter, a field it is handed or injected with, a factory outside the sources), a window
+   * of unknown size ({@link Pipeline.WindowSource#UNKNOWN}). Empty when the sources choose among
+   * several executors (a field set in two places): one of them may have one worker.
+   */
+  public Optional<Window> pipelineExecutor(Node expr, Node methodBody) {
+    Optional<Window> known = executorWindow(expr, methodBody);
+    if (known.isPresent() || !fromElsewhere(expr, methodBody, 0)) {
+      return known;
+    }
+    return Optional.of(
+        new Window(
+            Pipeline.WindowSource.UNKNOWN, OptionalInt.empty(), Values.quote(Nodes.unwrap(expr))));
+  }
+
+  /** Whether the executor comes from outside the sources, through one variable after another. */
+  private boolean fromElsewhere(Node expr, Node methodBody, int depth) {
+    if (depth > MAX_DEPTH) {
+      return false;
+    }
+    Node e = Nodes.unwrap(expr);
+    Var v = Nodes.var(e);
+    if (v == null) {
+      // A factory or getter the model does not know, unless it is one that runs tasks in turn.
+      return e instanceof Call call && !PipelineCalls.SERIAL_EXECUTORS.contains(call.name());
+    }
+    if (values.setInSeveralPlaces(v)) {
+      return false;
+    }
+    Node init = values.initializer(v, methodBody);
+    return init == null || fromElsewhere(init, methodBody, depth + 1);
+  }
+
   private static Optional<Window> executorCreated(Node e) {
     if (e instanceof Call call) {
       return call.resolve()

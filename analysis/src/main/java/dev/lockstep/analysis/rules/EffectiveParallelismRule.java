@@ -66,7 +66,7 @@ public final class EffectiveParallelismRule {
       case CONSTANT -> pipeline.window();
       case COMMON_POOL -> OptionalInt.of(Math.max(1, cores - 1));
       case CORES -> OptionalInt.of(cores);
-      case NON_CONSTANT, UNBOUNDED -> OptionalInt.empty();
+      case NON_CONSTANT, UNBOUNDED, UNKNOWN -> OptionalInt.empty();
     };
   }
 
@@ -181,6 +181,8 @@ public final class EffectiveParallelismRule {
       // Not a constant, but any window above 1 collapses to the same 1.
       case NON_CONSTANT -> "'" + pipeline.windowText() + "' (not a constant) workers";
       case UNBOUNDED -> "unbounded workers";
+      // Got from elsewhere: whatever its size above 1, the tasks collapse to the same 1.
+      case UNKNOWN -> "'" + pipeline.windowText() + "' (an executor of unknown size) workers";
       case COMMON_POOL ->
           Math.max(1, cores - 1) + " workers (common pool: cores \u2212 1, cores = " + cores + ")";
       case CORES -> cores + " workers (\u2248 cores, cores = " + cores + ")";

@@ -278,7 +278,10 @@ final class DocCommand implements Callable<Integer> {
     };
   }
 
-  /** {@code 5}, {@code 8 (≈ cores)}, {@code ? ('threads', not a constant)}, {@code unbounded}. */
+  /**
+   * {@code 5}, {@code 8 (≈ cores)}, {@code ? ('threads', not a constant)}, {@code unbounded},
+   * {@code ? ('pool', made elsewhere)}.
+   */
   private static String windowText(PipelineScan.Analysed a) {
     String k = a.window().isPresent() ? String.valueOf(a.window().getAsInt()) : "?";
     return switch (a.pipeline().windowSource()) {
@@ -287,6 +290,7 @@ final class DocCommand implements Callable<Integer> {
       case COMMON_POOL -> k + " (common pool: cores − 1)";
       case NON_CONSTANT -> "? ('" + a.pipeline().windowText() + "', not a constant)";
       case UNBOUNDED -> "unbounded";
+      case UNKNOWN -> "? ('" + a.pipeline().windowText() + "', made elsewhere)";
     };
   }
 
