@@ -1,0 +1,76 @@
+package dev.lockstep.scanner.cli;
+
+import dev.lockstep.analysis.facts.Location;
+import dev.lockstep.analysis.summary.Hop;
+import dev.lockstep.analysis.summary.WaitChain;
+import dev.lockstep.scanner.report.ReportFinding;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The lines a change added or changed, by file (absolute, normalised paths): what {@code
+ * --changed-since} and {@code --diff} keep findings to. A file added as a whole has every line.
+ */
+final class ChangedLines {
+  private final Map<Path, BitSet> lines = new HashMap<>();
+  private final Map<Path, Boolean> wholeFiles = new HashMap<>();
+
+  /** Marks {@code first..first+count-1} of {@code file} (1-based) as changed. */
+  void add(Path file, int first, int count) {
+    BitSet set = lines.computeIfAbsent(key(file), k -> new BitSet());
+    if (count > 0 && first > 0) {
+      set.set(first, first + count);
+    }
+  }
+
+  /** Marks every line of {@code file} as changed (a file the history does not know yet). */
+  void addWholeFile(Path file) {
+    wholeFiles.put(key(file), true);
+  }
+
+  void addAll(ChangedLines other) {
+    other.lines.forEach((file, set) -> lines.computeIfAbsent(file, k -> new BitSet()).or(set));
+    wholeFiles.putAll(other.wholeFiles);
+  }
+
+  boolean contains(Path file, int line) {
+    Path k = key(file);
+    if (wholeFiles.containsKey(k)) {
+      return true;
+    }
+    BitSet set = lines.get(k);
+    return set != null && line > 0 && set.get(line);
+  }
+
+  /** The files the change touched (with or without added lines). */
+  int files() {
+    java.util.Set<Path> all = new java.util.HashSet<>(lines.keySet());
+    all.addAll(wholeFiles.keySet());
+    return all.size();
+  }
+
+  /**
+   * Whether the finding's anchor (the loop or pipeline) or any hop of any of its chains lies on a
+   * changed line. Report paths are relative to {@code cwd} (or absolute outside it).
+   */
+  boolean touches(ReportFinding finding, Path cwd) {
+    if (contains(cwd.resolve(finding.file()), finding.line())) {
+      return true;
+    }
+    for (WaitChain chain : finding.chains()) {
+      for (Hop hop : chain.hops()) {
+        Location at = hop.location();
+        if (!at.classFile() && contains(cwd.resolve(at.file()), at.line())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static Path key(Path file) {
+    return file.toAbsolutePath().normalize();
+  }
+}
