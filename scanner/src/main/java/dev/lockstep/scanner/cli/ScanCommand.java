@@ -45,7 +45,9 @@ final class ScanCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
-      description = "text, json, sarif or checkstyle (default: ${DEFAULT-VALUE}).")
+      description =
+          "text, json, sarif, checkstyle, rdjson (reviewdog) or codeclimate (GitLab Code"
+              + " Quality) (default: ${DEFAULT-VALUE}).")
   Writers.Format format = Writers.Format.TEXT;
 
   @Option(

@@ -26,7 +26,11 @@ public final class Writers {
     TEXT,
     JSON,
     SARIF,
-    CHECKSTYLE
+    CHECKSTYLE,
+    /** reviewdog's Diagnostic Format. */
+    RDJSON,
+    /** Code Climate issues, GitLab's Code Quality report. */
+    CODECLIMATE
   }
 
   public static String write(Format format, Report report) {
@@ -35,6 +39,8 @@ public final class Writers {
       case JSON -> json(report);
       case SARIF -> sarif(report, Path.of("").toAbsolutePath());
       case CHECKSTYLE -> checkstyle(report);
+      case RDJSON -> RdjsonWriter.write(report);
+      case CODECLIMATE -> CodeClimateWriter.write(report);
     };
   }
 
