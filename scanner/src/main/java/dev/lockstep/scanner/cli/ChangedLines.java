@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The lines a change added or changed, by file (absolute, normalised paths): what {@code
@@ -53,16 +54,16 @@ final class ChangedLines {
 
   /**
    * Whether the finding's anchor (the loop or pipeline) or any hop of any of its chains lies on a
-   * changed line. Report paths are relative to {@code cwd} (or absolute outside it).
+   * changed line; {@code locate} turns a report's file name into the file.
    */
-  boolean touches(ReportFinding finding, Path cwd) {
-    if (contains(cwd.resolve(finding.file()), finding.line())) {
+  boolean touches(ReportFinding finding, Function<String, Path> locate) {
+    if (contains(locate.apply(finding.file()), finding.line())) {
       return true;
     }
     for (WaitChain chain : finding.chains()) {
       for (Hop hop : chain.hops()) {
         Location at = hop.location();
-        if (!at.classFile() && contains(cwd.resolve(at.file()), at.line())) {
+        if (!at.classFile() && contains(locate.apply(at.file()), at.line())) {
           return true;
         }
       }

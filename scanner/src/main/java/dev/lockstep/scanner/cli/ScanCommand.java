@@ -159,9 +159,9 @@ final class ScanCommand implements Callable<Integer> {
     }
     if (changed.isPresent()) {
       // The whole tree was read, so chains reach into unchanged files; only the report narrows.
-      Path cwd = Path.of("").toAbsolutePath();
+      var locate = sources.locator();
       int all = findings.size();
-      findings = findings.stream().filter(f -> changed.orElseThrow().touches(f, cwd)).toList();
+      findings = findings.stream().filter(f -> changed.orElseThrow().touches(f, locate)).toList();
       err.println(
           "lockstep: "
               + (changedSince != null ? "--changed-since " + changedSince : "--diff " + diff)
