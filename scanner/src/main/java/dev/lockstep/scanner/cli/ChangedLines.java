@@ -7,7 +7,9 @@ import dev.lockstep.scanner.report.ReportFinding;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -16,7 +18,8 @@ import java.util.function.Function;
  */
 final class ChangedLines {
   private final Map<Path, BitSet> lines = new HashMap<>();
-  private final Map<Path, Boolean> wholeFiles = new HashMap<>();
+  private final Set<Path> wholeFiles = new HashSet<>();
+  private final Map<Path, Path> keys = new HashMap<>(); // one real-path lookup per file
 
   /** Marks {@code first..first+count-1} of {@code file} (1-based) as changed. */
   void add(Path file, int first, int count) {
@@ -28,17 +31,17 @@ final class ChangedLines {
 
   /** Marks every line of {@code file} as changed (a file the history does not know yet). */
   void addWholeFile(Path file) {
-    wholeFiles.put(key(file), true);
+    wholeFiles.add(key(file));
   }
 
   void addAll(ChangedLines other) {
     other.lines.forEach((file, set) -> lines.computeIfAbsent(file, k -> new BitSet()).or(set));
-    wholeFiles.putAll(other.wholeFiles);
+    wholeFiles.addAll(other.wholeFiles);
   }
 
   boolean contains(Path file, int line) {
     Path k = key(file);
-    if (wholeFiles.containsKey(k)) {
+    if (wholeFiles.contains(k)) {
       return true;
     }
     BitSet set = lines.get(k);
@@ -47,8 +50,8 @@ final class ChangedLines {
 
   /** The files the change touched (with or without added lines). */
   int files() {
-    java.util.Set<Path> all = new java.util.HashSet<>(lines.keySet());
-    all.addAll(wholeFiles.keySet());
+    Set<Path> all = new HashSet<>(lines.keySet());
+    all.addAll(wholeFiles);
     return all.size();
   }
 
@@ -71,7 +74,20 @@ final class ChangedLines {
     return false;
   }
 
-  private static Path key(Path file) {
-    return file.toAbsolutePath().normalize();
+  /**
+   * The file's real path when it exists: git names files under the repository's real top level, the
+   * scan under the root as given, and a link in between (macOS' /tmp) must not part them.
+   */
+  private Path key(Path file) {
+    return keys.computeIfAbsent(
+        file,
+        f -> {
+          Path absolute = f.toAbsolutePath().normalize();
+          try {
+            return absolute.toRealPath();
+          } catch (java.io.IOException e) {
+            return absolute; // deleted, or not there: compared as written
+          }
+        });
   }
 }

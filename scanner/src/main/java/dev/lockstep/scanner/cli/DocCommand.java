@@ -191,7 +191,8 @@ final class DocCommand implements Callable<Integer> {
     if (!analysed.isEmpty()) {
       out.append("### Pipelines and the resources that limit them\n\n")
           .append("Each edge: window k → effective parallelism p of the tasks. A highlighted")
-          .append(" resource holds a pipeline below its window; a bold pipeline has a finding.\n\n")
+          .append(" resource holds a pipeline below its window; a pipeline with a thick red")
+          .append(" border has a finding.\n\n")
           .append(ConcurrencyMapDiagram.mermaid(analysed))
           .append('\n');
     }
