@@ -38,4 +38,23 @@ final class JarIT {
     assertThat(process.exitValue()).isEqualTo(1);
     assertThat(out).contains("\"check\": \"SerialAwaitInLoop\"");
   }
+
+  /** The jar bundles the window API: the samples' window over a lock is found without its jar. */
+  @Test
+  void knowsTheWindowApiWithoutItsJar() throws IOException, InterruptedException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process =
+        new ProcessBuilder(
+                java.toString(),
+                "-jar",
+                "target/lockstep-scanner.jar",
+                "scan",
+                "--strict",
+                ParityTest.SAMPLES.toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    assertThat(out).containsMatch("WindowOverLock\\.java:\\d+: warning: \\[FakeConcurrency\\]");
+  }
 }

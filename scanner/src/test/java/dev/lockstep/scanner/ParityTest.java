@@ -403,7 +403,11 @@ final class ParityTest {
   /** The samples' libraries (the window), as a user would pass them with --classpath. */
   static List<Path> samplesJars() {
     return Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator, -1))
-        .filter(p -> p.contains("lockstep-window") && p.endsWith(".jar"))
+        // The jar in `verify`; the reactor's class directory when only `test` runs.
+        .filter(
+            p ->
+                (p.contains("lockstep-window") && p.endsWith(".jar"))
+                    || Path.of(p).endsWith(Path.of("window", "target", "classes")))
         .map(Path::of)
         .toList();
   }

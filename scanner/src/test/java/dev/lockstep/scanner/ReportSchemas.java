@@ -21,6 +21,11 @@ final class ReportSchemas {
   static final String SARIF_ID = id("/schemas/sarif-schema-2.1.0.json");
 
   static final Schema SARIF = load("/schemas/sarif-schema-2.1.0.json");
+
+  /** reviewdog's rdjson and GitLab's Code Quality format, written from their specifications. */
+  static final Schema RDJSON = load("/schemas/rdjson.schema.json");
+
+  static final Schema CODECLIMATE = load("/schemas/codeclimate.schema.json");
   static final Schema LOCKSTEP_JSON =
       load("/dev/lockstep/scanner/report/lockstep-report.schema.json");
 

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +45,9 @@ final class ScanCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
-      description = "text, json, sarif or checkstyle (default: ${DEFAULT-VALUE}).")
+      description =
+          "text, json, sarif, checkstyle, rdjson (reviewdog) or codeclimate (GitLab Code"
+              + " Quality) (default: ${DEFAULT-VALUE}).")
   Writers.Format format = Writers.Format.TEXT;
 
   @Option(
@@ -67,6 +70,23 @@ final class ScanCommand implements Callable<Integer> {
 
   @Option(names = "--update-baseline", description = "Write all current findings to --baseline.")
   boolean updateBaseline;
+
+  @Option(
+      names = "--changed-since",
+      paramLabel = "REF",
+      description =
+          "Report only findings whose loop or pipeline, or a hop of whose chain, is on a line"
+              + " changed since REF (git: since the merge base of REF and HEAD, working tree"
+              + " included).")
+  String changedSince;
+
+  @Option(
+      names = "--diff",
+      paramLabel = "FILE",
+      description =
+          "Report only findings on lines this unified diff adds or changes (- for stdin; paths"
+              + " relative to the current directory, a/ and b/ prefixes dropped).")
+  Path diff;
 
   @Option(names = "--no-resolve", hidden = true, description = "Parse only (for measuring).")
   boolean noResolve;
@@ -93,6 +113,7 @@ final class ScanCommand implements Callable<Integer> {
         throw new Common.ConfigException("no such file or directory: " + root);
       }
     }
+    Optional<ChangedLines> changed = changedLines();
     Baseline accepted = Baseline.empty();
     if (baseline != null && !updateBaseline && Files.exists(baseline)) {
       try {
@@ -136,6 +157,22 @@ final class ScanCommand implements Callable<Integer> {
       fixed = match.fixed();
       findings = match.findings().stream().filter(ReportFinding::isNew).toList();
     }
+    if (changed.isPresent()) {
+      // The whole tree was read, so chains reach into unchanged files; only the report narrows.
+      var locate = sources.locator();
+      int all = findings.size();
+      findings = findings.stream().filter(f -> changed.orElseThrow().touches(f, locate)).toList();
+      err.println(
+          "lockstep: "
+              + (changedSince != null ? "--changed-since " + changedSince : "--diff " + diff)
+              + ": "
+              + findings.size()
+              + " of "
+              + all
+              + " findings on changed lines of "
+              + changed.orElseThrow().files()
+              + " changed files");
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     List<FrontEnd.FileProblem> problems = new ArrayList<>(sources.problems());
     problems.addAll(result.problems());
@@ -164,6 +201,38 @@ final class ScanCommand implements Callable<Integer> {
     }
     err.println(report.summaryLine());
     return exitCode(report, failOn);
+  }
+
+  /** The lines {@code --changed-since} or {@code --diff} keeps findings to, if either is given. */
+  private Optional<ChangedLines> changedLines() {
+    if (changedSince != null && diff != null) {
+      throw new Common.ConfigException("--changed-since and --diff cannot be used together");
+    }
+    if ((changedSince != null || diff != null) && updateBaseline) {
+      throw new Common.ConfigException(
+          "--update-baseline records every finding: it cannot be used with --changed-since or"
+              + " --diff");
+    }
+    if (changedSince != null) {
+      return Optional.of(GitChanges.since(changedSince, common.roots()));
+    }
+    if (diff == null) {
+      return Optional.empty();
+    }
+    String text;
+    try {
+      text =
+          diff.toString().equals("-")
+              ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+              : Files.readString(diff, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new Common.ConfigException("--diff: cannot read " + diff + ": " + e);
+    }
+    try {
+      return Optional.of(UnifiedDiff.parse(text, Path.of("")));
+    } catch (UnifiedDiff.MalformedDiff e) {
+      throw new Common.ConfigException("--diff " + diff + ": " + e.getMessage());
+    }
   }
 
   /** 3 for an incomplete scan (it wins: a partial scan is never clean), else 1 or 0. */

@@ -10,11 +10,11 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * Finds the {@code .java} files under the roots, and says what it did not read. Not read, and
@@ -38,6 +38,17 @@ final class Sources {
       skipped = List.copyOf(skipped);
       problems = List.copyOf(problems);
     }
+
+    /**
+     * The file a report name stands for: a scanned file's own path, else the name taken from the
+     * working directory (a jar, a file the scan did not read).
+     */
+    java.util.function.Function<String, Path> locator() {
+      Map<String, Path> byName = new java.util.HashMap<>();
+      inputs.forEach(input -> byName.putIfAbsent(input.display(), input.path()));
+      Path cwd = Path.of("").toAbsolutePath();
+      return shown -> byName.getOrDefault(shown, cwd.resolve(shown).normalize());
+    }
   }
 
   /** Why a directory under a root is not read, or empty to read it. */
@@ -57,12 +68,14 @@ final class Sources {
 
   static Found find(List<Path> roots, boolean includeGenerated) {
     Path cwd = Path.of("").toAbsolutePath();
-    Set<Path> files = new LinkedHashSet<>();
+    Map<Path, String> files = new LinkedHashMap<>(); // absolute -> as reports show it
     List<SkippedDirectory> skipped = new ArrayList<>();
     List<FrontEnd.FileProblem> problems = new ArrayList<>();
     for (Path root : roots) {
+      Path base = displayBase(cwd, root);
       if (Files.isRegularFile(root)) {
-        files.add(root.toAbsolutePath().normalize());
+        Path file = root.toAbsolutePath().normalize();
+        files.putIfAbsent(file, display(base, file));
         continue;
       }
       try {
@@ -83,7 +96,7 @@ final class Sources {
                         ? OptionalInt.of(javaFiles(dir))
                         : OptionalInt.empty();
                 skipped.add(
-                    new SkippedDirectory(display(cwd, dir), reason.orElseThrow(), javaFiles));
+                    new SkippedDirectory(display(base, dir), reason.orElseThrow(), javaFiles));
                 return FileVisitResult.SKIP_SUBTREE;
               }
 
@@ -92,12 +105,13 @@ final class Sources {
                 if (attrs.isSymbolicLink() && Files.isDirectory(file)) {
                   skipped.add(
                       new SkippedDirectory(
-                          display(cwd, file),
+                          display(base, file),
                           "link to a directory, not followed",
                           OptionalInt.empty()));
                 } else if (file.toString().endsWith(".java")
                     && (attrs.isRegularFile() || Files.isRegularFile(file))) {
-                  files.add(file.toAbsolutePath().normalize());
+                  Path absolute = file.toAbsolutePath().normalize();
+                  files.putIfAbsent(absolute, display(base, absolute));
                 }
                 return FileVisitResult.CONTINUE;
               }
@@ -106,7 +120,7 @@ final class Sources {
               public FileVisitResult visitFileFailed(Path file, IOException e) {
                 problems.add(
                     new FrontEnd.FileProblem(
-                        display(cwd, file.toAbsolutePath().normalize()),
+                        display(base, file.toAbsolutePath().normalize()),
                         "could not be read: " + e));
                 return FileVisitResult.CONTINUE;
               }
@@ -116,20 +130,18 @@ final class Sources {
                 if (e != null) {
                   problems.add(
                       new FrontEnd.FileProblem(
-                          display(cwd, dir.toAbsolutePath().normalize()),
+                          display(base, dir.toAbsolutePath().normalize()),
                           "not read to the end: " + e));
                 }
                 return FileVisitResult.CONTINUE;
               }
             });
       } catch (IOException e) {
-        problems.add(new FrontEnd.FileProblem(display(cwd, root), "could not be read: " + e));
+        problems.add(new FrontEnd.FileProblem(display(base, root), "could not be read: " + e));
       }
     }
     List<FrontEnd.Input> inputs = new ArrayList<>();
-    for (Path file : files) {
-      inputs.add(new FrontEnd.Input(file, display(cwd, file)));
-    }
+    files.forEach((file, shown) -> inputs.add(new FrontEnd.Input(file, shown)));
     skipped.sort(Comparator.comparing(SkippedDirectory::directory));
     return new Found(inputs, skipped, problems);
   }
@@ -165,10 +177,24 @@ final class Sources {
     return count[0];
   }
 
-  /** The path relative to the working directory, with forward slashes. */
-  static String display(Path cwd, Path file) {
+  /**
+   * What the files under {@code root} are shown relative to: the working directory when the root is
+   * inside it; otherwise the directory holding the root, so that {@code /ci/work/repo} shows its
+   * files as {@code repo/src/…}. No report names a path of the machine it ran on (ADR 0010).
+   */
+  static Path displayBase(Path cwd, Path root) {
+    Path absolute = root.toAbsolutePath().normalize();
+    if (absolute.startsWith(cwd)) {
+      return cwd;
+    }
+    Path parent = absolute.getParent();
+    return parent == null ? absolute : parent;
+  }
+
+  /** The path relative to {@code base}, with forward slashes. */
+  static String display(Path base, Path file) {
     Path absolute = file.toAbsolutePath().normalize();
-    Path shown = absolute.startsWith(cwd) ? cwd.relativize(absolute) : absolute;
+    Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
     return shown.toString().replace('\\', '/');
   }
 }

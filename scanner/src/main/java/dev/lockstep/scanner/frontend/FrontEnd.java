@@ -325,12 +325,16 @@ public final class FrontEnd {
     PipelineScan pipelines = null; // FakeConcurrency, OversizedWindow
     FanOutScan fanOuts = null; // SerialFanOut, UnboundedFanOut, BlockingOnCommonPool
     if (options.resolve()) {
-      TypeSolver solver = typeSolver(units, options.classpath());
+      TypeSolver userTypes = typeSolver(units, options.classpath());
+      // The window API is known by name even without its jar (WindowApiTypeSolver), behind all
+      // the user's types; whether a rewrite to it would compile still asks the user's types.
+      TypeSolver solver =
+          new CombinedTypeSolver(e -> true, List.of(userTypes, new WindowApiTypeSolver()));
       JavaSymbolSolver symbolSolver = new JavaSymbolSolver(solver);
       for (CompilationUnit unit : units) {
         unit.setData(Node.SYMBOL_RESOLVER_KEY, symbolSolver);
       }
-      names = new JpNames(solver);
+      names = new JpNames(solver, userTypes);
       names.strict = options.strict();
       names.readClassFileMarks(options.classpath());
       LockstepConfig config = options.config();

@@ -426,7 +426,8 @@ public final class JavaParserFacts implements FactsSource {
 
   private FixFacts fixFacts(ForEachStmt loop, FixFit fit, boolean leavesLoop) {
     if (windowOnClasspath == null) {
-      windowOnClasspath = names.typeExists(BOUNDED_WINDOW);
+      // The checker's question: would the rewrite compile in the user's build?
+      windowOnClasspath = names.typeOnUserClasspath(BOUNDED_WINDOW);
     }
     return fit.facts(
         windowOnClasspath,

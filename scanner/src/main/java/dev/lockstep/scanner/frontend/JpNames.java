@@ -56,6 +56,7 @@ final class JpNames {
   static final DataKey<String> DISPLAY_PATH = new DataKey<>() {};
 
   private final TypeSolver solver;
+  private final TypeSolver userTypes;
   private final JavaParserFacade facade;
   private final IdentityHashMap<Node, Optional<ResolvedMethodLikeDeclaration>> resolved =
       new IdentityHashMap<>();
@@ -82,7 +83,16 @@ final class JpNames {
   private JpValues constants;
 
   JpNames(TypeSolver solver) {
+    this(solver, solver);
+  }
+
+  /**
+   * @param solver every type the scan may resolve
+   * @param userTypes the ones the user's code has: its sources, the JDK, {@code --classpath}
+   */
+  JpNames(TypeSolver solver, TypeSolver userTypes) {
     this.solver = solver;
+    this.userTypes = userTypes;
     this.facade = JavaParserFacade.get(solver);
   }
 
@@ -153,6 +163,18 @@ final class JpNames {
   boolean typeExists(String name) {
     try {
       return solver.tryToSolveType(name).isSolved();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Whether a type of this canonical name is the user's own (sources, JDK, classpath), not only
+   * known to the scanner by name ({@link WindowApiTypeSolver}).
+   */
+  boolean typeOnUserClasspath(String name) {
+    try {
+      return userTypes.tryToSolveType(name).isSolved();
     } catch (RuntimeException e) {
       return false;
     }

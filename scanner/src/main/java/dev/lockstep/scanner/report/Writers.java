@@ -26,15 +26,21 @@ public final class Writers {
     TEXT,
     JSON,
     SARIF,
-    CHECKSTYLE
+    CHECKSTYLE,
+    /** reviewdog's Diagnostic Format. */
+    RDJSON,
+    /** Code Climate issues, GitLab's Code Quality report. */
+    CODECLIMATE
   }
 
   public static String write(Format format, Report report) {
     return switch (format) {
       case TEXT -> text(report);
       case JSON -> json(report);
-      case SARIF -> sarif(report, Path.of("").toAbsolutePath());
+      case SARIF -> sarif(report);
       case CHECKSTYLE -> checkstyle(report);
+      case RDJSON -> RdjsonWriter.write(report);
+      case CODECLIMATE -> CodeClimateWriter.write(report);
     };
   }
 
@@ -192,7 +198,7 @@ public final class Writers {
   static final String SARIF_SCHEMA =
       "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
-  static String sarif(Report report, Path root) {
+  static String sarif(Report report) {
     JsonObject log = new JsonObject();
     log.addProperty("$schema", SARIF_SCHEMA);
     log.addProperty("version", "2.1.0");
@@ -236,9 +242,12 @@ public final class Writers {
     run.add("tool", tool);
 
     JsonObject baseIds = new JsonObject();
+    // Described, not given as a file: URI: a report names no path of the machine it ran on
+    // (ADR 0010). Code scanning resolves %SRCROOT% against the repository's checkout.
     JsonObject srcroot = new JsonObject();
-    String rootUri = root.toUri().toString();
-    srcroot.addProperty("uri", rootUri.endsWith("/") ? rootUri : rootUri + "/");
+    srcroot.add(
+        "description",
+        text("The directory lockstep scan ran in: the repository root, when run as documented."));
     baseIds.add("%SRCROOT%", srcroot);
     run.add("originalUriBaseIds", baseIds);
 

@@ -40,7 +40,8 @@ final class SourcesTest {
   }
 
   private SkippedDirectory skipped(Sources.Found found, String relative) {
-    String shown = Sources.display(Path.of("").toAbsolutePath(), dir.resolve(relative));
+    // The roots are directories in the temporary directory: shown from it (ADR 0010).
+    String shown = Sources.display(dir, dir.resolve(relative));
     return found.skipped().stream()
         .filter(d -> d.directory().equals(shown))
         .findFirst()
