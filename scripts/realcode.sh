@@ -9,7 +9,7 @@
 #   scripts/realcode.sh ID...        those cases only
 #
 # Each artifact is fetched into target/realcode/<g_a_v>/ by scripts/run-on-sources.sh (sources,
-# dependencies, a javac + Error Prone compile with Lockstep's three checks); the scanner then reads
+# dependencies, a javac + Error Prone compile with Lockstep's six checks); the scanner then reads
 # the same sources against the same dependencies. An artifact whose sources do not compile against
 # their own dependencies is reported as such ("n.c." in the plugin column), never skipped quietly.
 # benchmarks/realcode/README.md says how cases are judged and what "reported" means.
@@ -22,7 +22,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BENCH="$ROOT/benchmarks/realcode"
 OUT="${REALCODE_WORK:-$ROOT/target/realcode}"
 JAVA="${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
-CHECKS="SerialAwaitInLoop FakeConcurrency OversizedWindow"
+CHECKS="SerialAwaitInLoop FakeConcurrency OversizedWindow SerialFanOut UnboundedFanOut BlockingOnCommonPool"
 
 SMOKE=false
 IDS=()

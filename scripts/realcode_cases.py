@@ -20,7 +20,14 @@ from pathlib import Path
 LINE_SLACK = 2
 CASE_COLUMNS = ["id", "gav", "file", "method", "line", "wait_line", "check", "verdict", "evidence"]
 ARTIFACT_COLUMNS = ["gav", "extra", "exclude", "smoke"]
-CHECKS = {"SerialAwaitInLoop", "FakeConcurrency", "OversizedWindow"}
+CHECKS = {
+    "SerialAwaitInLoop",
+    "FakeConcurrency",
+    "OversizedWindow",
+    "SerialFanOut",
+    "UnboundedFanOut",
+    "BlockingOnCommonPool",
+}
 WARNING = re.compile(r"^(?P<file>.*\.java):(?P<line>\d+): warning: \[(?P<check>\w+)\] ?(?P<text>.*)")
 CITED = re.compile(r"([\w$]+\.java):(\d+)")
 CARET = re.compile(r"^\s*\^\s*$")

@@ -114,9 +114,40 @@ class WideCanary {
   }
 }
 JAVA
+# The fan-out checks' canary: two independent round trips in a row (SerialFanOut), a task per
+# item on a cached pool (UnboundedFanOut), a parallel stream of round trips (BlockingOnCommonPool).
+cat > canary/lockstepcanary/FanOutCanary.java <<'JAVA'
+package lockstepcanary;
+class FanOutCanary {
+  private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+  String get(String uri) throws Exception {
+    return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(uri)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+  }
+  String both() throws Exception {
+    String a = get("http://a/");
+    String b = get("http://b/");
+    return a + b;
+  }
+  void each(java.util.List<String> uris) {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool();
+    for (String uri : uris) {
+      pool.execute(() -> {
+        try { get(uri); } catch (Exception e) { }
+      });
+    }
+  }
+  java.util.List<String> common(java.util.List<String> uris) {
+    return uris.parallelStream().map(u -> {
+      try { return get(u); } catch (Exception e) { return ""; }
+    }).toList();
+  }
+}
+JAVA
 echo canary/lockstepcanary/Canary.java >> sources.txt
 echo canary/lockstepcanary/FakeCanary.java >> sources.txt
 echo canary/lockstepcanary/WideCanary.java >> sources.txt
+echo canary/lockstepcanary/FanOutCanary.java >> sources.txt
 
 CHECKER="$(ls "$ROOT"/checker/target/lockstep-checker-*.jar | grep -v sources | head -1)"
 ANALYSIS="$(ls "$ROOT"/analysis/target/lockstep-analysis-*.jar | grep -v sources | head -1)"

@@ -177,4 +177,25 @@ class Ordered {
     int y = b.hashCode();
     return x + y;
   }
+
+  // The first helper sets state through a method it calls; the second needs it (Kafka's
+  // ensureCoordinatorReady(); joinGroupIfNeeded();).
+  private String coordinator;
+
+  void ensureReady(String group) throws Exception {
+    remember(users.fetch(group));
+  }
+
+  private void remember(String found) {
+    coordinator = found;
+  }
+
+  void joinGroup(String group) throws Exception {
+    orders.fetch(coordinator + group);
+  }
+
+  void stateThroughACallee(String group) throws Exception {
+    ensureReady(group);
+    joinGroup(group);
+  }
 }
