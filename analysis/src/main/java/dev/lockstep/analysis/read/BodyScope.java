@@ -27,6 +27,13 @@ public final class BodyScope {
   public final Map<Var, Node> declared = new HashMap<>();
   public final Set<Var> items = new HashSet<>();
 
+  /**
+   * For a loop iteration: the initialisers of the method's locals declared outside the loop. Only
+   * the readers that follow a value back to where it is made read it ({@link UrlOrigins}: {@code
+   * resources = loader.getResources(name)} before {@code while (resources.hasMoreElements())}).
+   */
+  public Map<Var, Node> outer = Map.of();
+
   /** The method's parameters in order, when the scope is a method body (for parameter guards). */
   public List<Var> parameters = List.of();
 

@@ -102,6 +102,7 @@ public final class LoopReader {
       Predicate<String> mayHideCleanReason,
       Declarations declarations) {
     BodyScope scope = new BodyScope();
+    scope.outer = methodLocals;
     List<Node> bodies = new ArrayList<>();
     List<Exit> extraExits = new ArrayList<>();
     String itemName = "";

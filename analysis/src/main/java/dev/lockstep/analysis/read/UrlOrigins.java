@@ -33,6 +33,22 @@ public final class UrlOrigins {
   private static final Set<String> SAME_RESOURCE =
       Set.of("toURI", "toURL", "openConnection", "normalize", "getURL");
 
+  /**
+   * Calls on a {@code java.util} enumeration, iterator or collection that return one of its
+   * elements, or a view of them: the element comes from where the collection does ({@code
+   * loader.getResources(name)} gives local URLs, and so does each {@code nextElement()}).
+   */
+  private static final Set<String> ELEMENT_OF =
+      Set.of(
+          "nextElement",
+          "next",
+          "get",
+          "getFirst",
+          "getLast",
+          "iterator",
+          "asIterator",
+          "listIterator");
+
   private UrlOrigins() {}
 
   /** Whether a call on {@code owner} reads a URL: its receiver's origin decides the round trip. */
@@ -72,6 +88,9 @@ public final class UrlOrigins {
       }
     }
     Node init = scope.declared.get(v);
+    if (init == null && !scope.isDeclared(v) && v.isFinal()) {
+      init = scope.outer.get(v); // a local of the loop's method, set once before the loop
+    }
     if (init != null) {
       return of(init, scope, depth + 1);
     }
@@ -91,6 +110,16 @@ public final class UrlOrigins {
     }
     if (call.receiver() != null && readsUrl(method) && SAME_RESOURCE.contains(method.name())) {
       return of(call.receiver(), scope, depth + 1);
+    }
+    if (call.receiver() != null
+        && method.owner().startsWith("java.util.")
+        && ELEMENT_OF.contains(method.name())) {
+      return of(call.receiver(), scope, depth + 1);
+    }
+    if (method.owner().equals("java.util.Collections")
+        && method.name().equals("list")
+        && call.args().size() == 1) {
+      return of(call.args().get(0), scope, depth + 1);
     }
     return Argument.returnedBy(method);
   }
