@@ -50,4 +50,19 @@ class Clients {
       System.out.println(pullRequest);
     }
   }
+
+  void connectEach(io.netty.bootstrap.Bootstrap bootstrap, List<java.net.SocketAddress> peers)
+      throws InterruptedException {
+    // BUG: Diagnostic contains: waits once per item (Future.sync at
+    for (java.net.SocketAddress peer : peers) {
+      bootstrap.connect(peer).sync();
+    }
+  }
+
+  // Binding a local port completes on this machine (Artemis' acceptors, one per host).
+  void bindEach(io.netty.bootstrap.Bootstrap bootstrap, List<java.net.SocketAddress> hosts) {
+    for (java.net.SocketAddress host : hosts) {
+      bootstrap.bind(host).syncUninterruptibly();
+    }
+  }
 }
