@@ -19,6 +19,7 @@ import com.sun.source.tree.UnionTypeTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Scope;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -188,7 +189,11 @@ final class FixReader {
   }
 
   private MethodSymbol find(ClassSymbol cls, String name, int params, boolean isStatic) {
-    for (Symbol s : cls.members().getSymbolsByName(state.getName(name))) {
+    Scope members = Trees2.members(cls);
+    if (members == null) {
+      return null;
+    }
+    for (Symbol s : members.getSymbolsByName(state.getName(name))) {
       if (s instanceof MethodSymbol m
           && m.params().size() == params
           && m.isStatic() == isStatic

@@ -9,6 +9,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Scope;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -170,8 +171,12 @@ final class JavacDeclarations implements Declarations {
     if (taskType == null || !(taskType.tsym instanceof ClassSymbol cls)) {
       return Optional.empty();
     }
+    Scope members = Trees2.members(cls);
+    if (members == null) {
+      return Optional.empty();
+    }
     for (String name : List.of("run", "call")) {
-      for (Symbol member : cls.members().getSymbolsByName(cls.name.table.fromString(name))) {
+      for (Symbol member : members.getSymbolsByName(cls.name.table.fromString(name))) {
         if (member instanceof MethodSymbol m
             && m.getParameters().isEmpty()
             && (m.flags() & Flags.ABSTRACT) == 0) {
@@ -192,8 +197,12 @@ final class JavacDeclarations implements Declarations {
     // Every method of the classes walked gets its ref, so summaries find the overrides that the
     // implementation's calls on this run (Summaries looks them up by ref).
     for (ClassSymbol c = cls; c != null; c = superclassOf(c)) {
+      Scope members = Trees2.members(c);
+      if (members == null) {
+        return Optional.empty();
+      }
       MethodSymbol declared = null;
-      for (Symbol member : c.members().getSymbols(s -> s instanceof MethodSymbol)) {
+      for (Symbol member : members.getSymbols(s -> s instanceof MethodSymbol)) {
         MethodSymbol m = (MethodSymbol) member;
         MethodRef ref = names.ref(m);
         if (!m.isStatic() && ref.name().equals(name) && ref.paramTypes().equals(paramTypes)) {

@@ -4,13 +4,28 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
+import com.sun.tools.javac.code.Scope;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.CompletionFailure;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.TreeInfo;
 
 /** Small null-safe tree helpers: the analysis must never crash on odd or unattributed trees. */
 final class Trees2 {
+  /**
+   * The members of a class, or null when javac could not complete it (a class file that refers to a
+   * jar missing from the classpath leaves its members unset: hbase-server's handlers did).
+   */
+  static Scope members(ClassSymbol cls) {
+    try {
+      return cls.members();
+    } catch (CompletionFailure e) {
+      return null;
+    }
+  }
+
   private Trees2() {}
 
   static ExpressionTree unwrap(ExpressionTree tree) {
