@@ -29,6 +29,7 @@ import dev.lockstep.analysis.facts.MethodFacts;
 import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.read.BodyScope;
 import dev.lockstep.analysis.read.FanOutReader;
+import dev.lockstep.analysis.read.FieldWriters;
 import dev.lockstep.analysis.read.FixFit;
 import dev.lockstep.analysis.read.LockRegionReader;
 import dev.lockstep.analysis.read.LoopReader;
@@ -62,6 +63,7 @@ final class JavacFacts implements FactsSource {
   private final LockRegionReader lockRegions;
   private final PipelineReader pipelines;
   private final FanOutReader fanOuts;
+  private final FieldWriters fieldWriters;
 
   JavacFacts(JavacNames names, JavacTrees trees) {
     this.names = names;
@@ -70,6 +72,7 @@ final class JavacFacts implements FactsSource {
     this.lockRegions = new LockRegionReader(new Values(declarations));
     this.pipelines = new PipelineReader(lockRegions);
     this.fanOuts = new FanOutReader(pipelines, declarations);
+    this.fieldWriters = new FieldWriters(declarations);
   }
 
   JavacNames names() {
@@ -245,6 +248,7 @@ final class JavacFacts implements FactsSource {
   Optional<RunsRead> readRuns(TreePath path) {
     if (!(path.getLeaf() instanceof MethodTree tree)
         || tree.getBody() == null
+        || !TwoCallingStatements.anywhereIn(tree.getBody())
         || !(symbol(tree) instanceof MethodSymbol symbol)) {
       return Optional.empty();
     }
@@ -262,7 +266,7 @@ final class JavacFacts implements FactsSource {
 
   /** Whether a method of the sources assigns a field (its effects may reach a later call). */
   boolean keepsState(MethodRef method) {
-    return StraightLineReader.writesFields(method, declarations);
+    return fieldWriters.writesFields(method);
   }
 
   /** The fan-out the call at {@code path} starts (UnboundedFanOut, BlockingOnCommonPool). */

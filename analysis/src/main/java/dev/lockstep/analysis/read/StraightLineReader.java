@@ -24,13 +24,11 @@ import dev.lockstep.analysis.body.Nodes;
 import dev.lockstep.analysis.body.Var;
 import dev.lockstep.analysis.facts.CallSite;
 import dev.lockstep.analysis.facts.Location;
-import dev.lockstep.analysis.facts.MethodRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -270,43 +268,8 @@ public final class StraightLineReader {
         || type.equals("java.io.PrintStream"));
   }
 
-  /** How many calls deep {@link #writesFields} looks for a field write. */
-  private static final int STATE_DEPTH = 3;
-
-  /**
-   * Whether a method declared in the sources assigns a field of any object, itself or in a method
-   * of the sources it calls (up to {@value #STATE_DEPTH} calls down): it keeps state. On real code
-   * the waits in a row that depend on each other do so through state a helper sets, not through the
-   * values passed ({@code ensureCoordinatorReady(); joinGroupIfNeeded();}).
-   */
-  public static boolean writesFields(MethodRef method, Declarations declarations) {
-    return writesFields(method, declarations, 0, new HashSet<>());
-  }
-
-  private static boolean writesFields(
-      MethodRef method, Declarations declarations, int depth, Set<MethodRef> seen) {
-    if (depth > STATE_DEPTH || !seen.add(method)) {
-      return false;
-    }
-    Optional<Declarations.MethodBody> body = declarations.method(method);
-    return body.isPresent()
-        && Nodes.any(
-            body.orElseThrow().body(),
-            n ->
-                switch (n) {
-                  case Assign a -> assignsField(a.target());
-                  case CompoundAssign a -> assignsField(a.target());
-                  case Unary u -> u.writes() && assignsField(u.operand());
-                  case Call c ->
-                      c.resolve()
-                          .filter(t -> !t.isConstructor())
-                          .map(t -> writesFields(t.ref(), declarations, depth + 1, seen))
-                          .orElse(false);
-                  default -> false;
-                });
-  }
-
-  private static boolean assignsField(Node target) {
+  /** Whether {@code target} (an assignment's left side) is a field or an element of one. */
+  static boolean assignsField(Node target) {
     Node t = Nodes.unwrap(target);
     if (t instanceof ArrayAccess access) {
       t = Nodes.unwrap(access.array());

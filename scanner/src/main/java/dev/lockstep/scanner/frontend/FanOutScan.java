@@ -13,6 +13,7 @@ import dev.lockstep.analysis.facts.StreamShapes;
 import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.finding.Finding;
 import dev.lockstep.analysis.read.FanOutReader;
+import dev.lockstep.analysis.read.FieldWriters;
 import dev.lockstep.analysis.read.PipelineReader;
 import dev.lockstep.analysis.read.StraightLineReader;
 import dev.lockstep.analysis.rules.BlockingOnCommonPoolRule;
@@ -36,9 +37,11 @@ final class FanOutScan {
   private final SerialFanOutRule serialFanOut;
   private final UnboundedFanOutRule unbounded;
   private final BlockingOnCommonPoolRule commonPool;
+  private final FieldWriters fieldWriters;
 
   FanOutScan(JavaParserFacts facts, JpNames names, Summaries summaries, LockstepConfig config) {
     this.facts = facts;
+    this.fieldWriters = new FieldWriters(facts.readerDeclarations());
     this.names = names;
     EffectiveParallelismRule parallelism = new EffectiveParallelismRule(summaries, config.cores());
     this.serialFanOut = new SerialFanOutRule(summaries);
@@ -80,7 +83,7 @@ final class FanOutScan {
         serialFanOut.judge(
             runs,
             names.marksOf(decl).plus(names.enclosingTypeMarks(decl)),
-            ref -> StraightLineReader.writesFields(ref, facts.readerDeclarations()));
+            fieldWriters::writesFields);
     for (Finding finding : found) {
       findings.add(
           new FrontEnd.ScanFinding(
