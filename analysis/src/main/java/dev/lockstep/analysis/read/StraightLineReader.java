@@ -91,9 +91,32 @@ public final class StraightLineReader {
    * @param scope the method's scope: its locals ({@link BodyScope#declareAll}) and parameters
    */
   public static List<Run> read(Node body, BodyScope scope) {
+    if (statements(body) > MAX_STATEMENTS) {
+      return List.of(); // generated code: not worth a resolution per call (see MAX_STATEMENTS)
+    }
     StraightLineReader reader = new StraightLineReader(scope);
     reader.visit(body);
     return List.copyOf(reader.runs);
+  }
+
+  /**
+   * Bodies with more statements are not read: a method that long is generated (a parser table, a
+   * grown test fixture), and reading it resolves every call in it — in the scanner each resolution
+   * walks the whole method, so the scan's fuzz test took minutes on a 10 000-statement method.
+   */
+  static final int MAX_STATEMENTS = 2_000;
+
+  private static int statements(Node body) {
+    int[] count = {0};
+    Nodes.any(
+        body,
+        n -> {
+          if (n instanceof Block b) {
+            count[0] += b.statements().size();
+          }
+          return count[0] > MAX_STATEMENTS;
+        });
+    return count[0];
   }
 
   private void visit(Node node) {
