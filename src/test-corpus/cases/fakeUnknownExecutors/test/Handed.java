@@ -96,4 +96,17 @@ class Handed {
       inline.execute(() -> send(id));
     }
   }
+
+  // A local the method sets on two branches, one a single thread: the method chooses, not a caller.
+  void chosenHere(ExecutorService a, boolean serial, List<String> ids) {
+    ExecutorService pool;
+    if (serial) {
+      pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    } else {
+      pool = a;
+    }
+    for (String id : ids) {
+      pool.submit(() -> send(id));
+    }
+  }
 }

@@ -117,7 +117,11 @@ public final class Windows {
       return false;
     }
     Node init = values.initializer(v, methodBody);
-    return init == null || fromElsewhere(init, methodBody, depth + 1);
+    if (init == null) {
+      // A parameter, or a field the class never sets (injected); not a local set in branches.
+      return v.kind() != Var.Kind.LOCAL;
+    }
+    return fromElsewhere(init, methodBody, depth + 1);
   }
 
   private static Optional<Window> executorCreated(Node e) {
