@@ -30,7 +30,7 @@ final class LoopRewriter {
     String item = loop.getVariable().getName().toString();
     String items = reader.source(loop.getExpression());
     StatementTree body = loop.getStatement();
-    String call;
+    String lambda;
     if (plan.shape() == FixPlan.Shape.MAP) {
       if (!(body instanceof BlockTree block)) {
         return Optional.empty();
@@ -44,7 +44,6 @@ final class LoopRewriter {
         return Optional.empty();
       }
       String value = reader.source(add.getArguments().get(0));
-      String lambda;
       if (statements.size() == 1) {
         lambda = item + " -> " + value;
       } else {
@@ -57,19 +56,7 @@ final class LoopRewriter {
                 .toString();
         lambda = item + " -> {" + before + "return " + value + ";\n}";
       }
-      call =
-          plan.collector()
-              + ".addAll("
-              + window
-              + ".of("
-              + plan.window()
-              + ").map("
-              + items
-              + ", "
-              + lambda
-              + "));";
     } else {
-      String lambda;
       if (body instanceof BlockTree) {
         lambda = item + " -> " + reader.source(body);
       } else if (body instanceof ExpressionStatementTree expr) {
@@ -77,8 +64,8 @@ final class LoopRewriter {
       } else {
         lambda = item + " -> {\n" + reader.source(body) + "\n}";
       }
-      call = window + ".of(" + plan.window() + ").forEach(" + items + ", " + lambda + ");";
     }
+    String call = plan.statement(window, items, lambda);
     Tree target = loop;
     fix.replace(target, call);
     return Optional.of(fix.build());

@@ -16,6 +16,20 @@ public sealed interface FixPlan {
       requireNonNull(shape, "shape");
       requireNonNull(collector, "collector");
     }
+
+    /**
+     * The statement that replaces the loop, the same in every front end: {@code
+     * results.addAll(BoundedWindow.of(5).map(items, lambda));} or {@code
+     * BoundedWindow.of(5).forEach(items, lambda);}.
+     *
+     * @param windowType how the source names the window class (simple or qualified)
+     */
+    public String statement(String windowType, String items, String lambda) {
+      String window = windowType + ".of(" + this.window + ")";
+      return shape == Shape.MAP
+          ? collector + ".addAll(" + window + ".map(" + items + ", " + lambda + "));"
+          : window + ".forEach(" + items + ", " + lambda + ");";
+    }
   }
 
   /** No safe rewrite; the reason is shown in the message. */

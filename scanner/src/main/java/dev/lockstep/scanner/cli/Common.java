@@ -5,13 +5,10 @@ import dev.lockstep.analysis.catalogue.CatalogueException;
 import dev.lockstep.analysis.config.LockstepConfig;
 import dev.lockstep.scanner.frontend.FrontEnd;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -118,43 +115,10 @@ final class Common {
   }
 
   private static List<Path> mavenClasspath(Path root) {
-    if (!Files.isRegularFile(root.resolve("pom.xml"))) {
-      throw new ConfigException("--maven: no pom.xml in " + root);
-    }
     try {
-      Path out = Files.createTempFile("lockstep-cp", ".txt");
-      Path wrapper = root.resolve("mvnw");
-      String mvn = Files.isExecutable(wrapper) ? wrapper.toAbsolutePath().toString() : "mvn";
-      Process process =
-          new ProcessBuilder(
-                  mvn,
-                  "-q",
-                  "-B",
-                  "dependency:build-classpath",
-                  "-Dmdep.outputFile=" + out.toAbsolutePath())
-              .directory(root.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        process.destroy();
-        throw new ConfigException(
-            "--maven: '" + mvn + " dependency:build-classpath' failed in " + root);
-      }
-      List<Path> entries = new ArrayList<>();
-      for (String e :
-          Files.readString(out, StandardCharsets.UTF_8).strip().split(File.pathSeparator, -1)) {
-        if (!e.isBlank()) {
-          entries.add(Path.of(e));
-        }
-      }
-      Files.deleteIfExists(out);
-      return entries;
-    } catch (IOException e) {
+      return MavenClasspath.of(root);
+    } catch (MavenClasspath.Failure e) {
       throw new ConfigException("--maven: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ConfigException("--maven: interrupted");
     }
   }
 

@@ -14,7 +14,6 @@ import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.finding.Finding;
 import dev.lockstep.analysis.read.FanOutReader;
 import dev.lockstep.analysis.read.FieldWriters;
-import dev.lockstep.analysis.read.PipelineReader;
 import dev.lockstep.analysis.read.StraightLineReader;
 import dev.lockstep.analysis.rules.BlockingOnCommonPoolRule;
 import dev.lockstep.analysis.rules.EffectiveParallelismRule;
@@ -38,6 +37,7 @@ final class FanOutScan {
   private final UnboundedFanOutRule unbounded;
   private final BlockingOnCommonPoolRule commonPool;
   private final FieldWriters fieldWriters;
+  private FanOutReader fanOuts;
 
   FanOutScan(JavaParserFacts facts, JpNames names, Summaries summaries, LockstepConfig config) {
     this.facts = facts;
@@ -100,20 +100,12 @@ final class FanOutScan {
     if (!(method.of(call) instanceof Node.Call lowered) || method.root() == null) {
       return;
     }
-    FanOutReader reader = new FanOutReader(facts.pipelines(), facts.readerDeclarations());
-    Optional<FanOut> read =
-        reader.read(
-            lowered,
-            () ->
-                names
-                    .refOf(enclosing)
-                    .map(
-                        ref ->
-                            new PipelineReader.Enclosing(
-                                method.root(),
-                                ref,
-                                names.marksOf(enclosing).plus(names.enclosingTypeMarks(enclosing))))
-                    .orElse(null));
+    if (fanOuts == null) {
+      // One reader for the scan: it keeps each method body's parents for the next call in it.
+      fanOuts = new FanOutReader(facts.pipelines(), facts.readerDeclarations());
+    }
+    FanOutReader reader = fanOuts;
+    Optional<FanOut> read = reader.read(lowered, () -> names.enclosing(enclosing, method.root()));
     if (read.isEmpty()) {
       return;
     }

@@ -31,6 +31,7 @@ import dev.lockstep.analysis.facts.Location;
 import dev.lockstep.analysis.facts.MarkAnnotations;
 import dev.lockstep.analysis.facts.Marks;
 import dev.lockstep.analysis.facts.MethodRef;
+import dev.lockstep.analysis.read.PipelineReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -256,6 +257,20 @@ final class JpNames {
     } catch (RuntimeException | StackOverflowError e) {
       return Optional.empty(); // the enclosing method does not resolve: nothing to read
     }
+  }
+
+  /**
+   * The method around a call, as the concurrency readers take it: its lowered body, its ref and the
+   * marks on it and its types; null when its declaration does not resolve.
+   */
+  PipelineReader.Enclosing enclosing(
+      CallableDeclaration<?> decl, dev.lockstep.analysis.body.Node body) {
+    return refOf(decl)
+        .map(
+            ref ->
+                new PipelineReader.Enclosing(
+                    body, ref, marksOf(decl).plus(enclosingTypeMarks(decl))))
+        .orElse(null);
   }
 
   /** The method or constructor whose body holds {@code node}; null in initialisers and fields. */

@@ -147,18 +147,7 @@ public final class PipelineScan {
     }
     PipelineReader reader = facts.pipelines();
     return reader
-        .read(
-            lowered,
-            () ->
-                names
-                    .refOf(enclosing)
-                    .map(
-                        ref ->
-                            new PipelineReader.Enclosing(
-                                method.root(),
-                                ref,
-                                names.marksOf(enclosing).plus(names.enclosingTypeMarks(enclosing))))
-                    .orElse(null))
+        .read(lowered, () -> names.enclosing(enclosing, method.root()))
         .map(PipelineReader.ReadPipeline::pipeline);
   }
 

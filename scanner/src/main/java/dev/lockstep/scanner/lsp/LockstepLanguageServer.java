@@ -1,6 +1,7 @@
 package dev.lockstep.scanner.lsp;
 
 import dev.lockstep.analysis.config.LockstepConfig;
+import dev.lockstep.scanner.cli.MavenClasspath;
 import dev.lockstep.scanner.frontend.FrontEnd;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,7 +57,15 @@ public final class LockstepLanguageServer implements LanguageServer, LanguageCli
         () -> {
           List<Path> classpath = new ArrayList<>(chosen.classpath());
           if (chosen.maven()) {
-            classpath.addAll(MavenClasspath.of(root)); // slow: on the analysis thread
+            try {
+              // slow: on the analysis thread
+              List<Path> maven = MavenClasspath.of(root);
+              Log.info("maven classpath: " + maven.size() + " entries");
+              classpath.addAll(maven);
+            } catch (MavenClasspath.Failure e) {
+              // library types stay unresolved: fewer findings, never a wrong one
+              Log.info("maven classpath: " + e.getMessage() + "; going on without it");
+            }
           }
           return new WorkspaceAnalysis(
               root,

@@ -36,7 +36,7 @@ final class WindowRewrite {
     String item = loop.getVariableDeclarator().getNameAsString();
     String items = source.source(loop.getIterable());
     Statement body = loop.getBody();
-    String call;
+    String lambda;
     if (plan.shape() == FixPlan.Shape.MAP) {
       // The rule chose MAP because the last statement is the collector's results.add(value).
       if (!(body instanceof BlockStmt block)) {
@@ -50,7 +50,6 @@ final class WindowRewrite {
         return Optional.empty();
       }
       String value = source.source(add.getArgument(0));
-      String lambda;
       if (statements.size() == 1) {
         lambda = item + " -> " + value;
       } else {
@@ -58,19 +57,7 @@ final class WindowRewrite {
         int to = source.offset(last.getBegin().orElseThrow());
         lambda = item + " -> {" + source.text().substring(from, to) + "return " + value + ";\n}";
       }
-      call =
-          plan.collector()
-              + ".addAll("
-              + window.name()
-              + ".of("
-              + plan.window()
-              + ").map("
-              + items
-              + ", "
-              + lambda
-              + "));";
     } else {
-      String lambda;
       if (body instanceof BlockStmt) {
         lambda = item + " -> " + source.source(body);
       } else if (body instanceof ExpressionStmt expr) {
@@ -78,8 +65,8 @@ final class WindowRewrite {
       } else {
         lambda = item + " -> {\n" + source.source(body) + "\n}";
       }
-      call = window.name() + ".of(" + plan.window() + ").forEach(" + items + ", " + lambda + ");";
     }
+    String call = plan.statement(window.name(), items, lambda);
     List<TextEdit> edits = new ArrayList<>();
     edits.add(new TextEdit(SourceEdits.range(loop), call));
     window.importEdit().ifPresent(edits::add);

@@ -1,4 +1,4 @@
-package dev.lockstep.scanner.lsp;
+package dev.lockstep.scanner.cli;
 
 import java.io.File;
 import java.io.IOException;
@@ -10,21 +10,31 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The dependencies of the workspace's Maven project, from {@code mvn dependency:build-classpath}
- * (the project's {@code mvnw} when it has one). Any failure is logged and the scan goes on without
- * them: library types then stay unresolved, which costs findings, never a wrong one.
+ * The dependencies of a Maven project, from {@code mvn dependency:build-classpath} (the project's
+ * {@code mvnw} when it has one): {@code scan --maven} and the language server's {@code maven}
+ * option. Maven's own output is discarded, never printed (the language server's stdout is its
+ * protocol channel).
  */
-final class MavenClasspath {
+public final class MavenClasspath {
   private MavenClasspath() {}
 
-  static List<Path> of(Path root) {
+  /** Why the classpath could not be read; the message says what failed, in which directory. */
+  public static final class Failure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Failure(String message) {
+      super(message);
+    }
+  }
+
+  /** The classpath of the project whose {@code pom.xml} is in {@code root}. */
+  public static List<Path> of(Path root) throws Failure {
     if (!Files.isRegularFile(root.resolve("pom.xml"))) {
-      Log.info("maven classpath: no pom.xml in " + root + "; going on without it");
-      return List.of();
+      throw new Failure("no pom.xml in " + root);
     }
     Path out = null;
     try {
-      out = Files.createTempFile("lockstep-lsp-cp", ".txt");
+      out = Files.createTempFile("lockstep-cp", ".txt");
       Path wrapper = root.resolve("mvnw");
       String mvn = Files.isExecutable(wrapper) ? wrapper.toAbsolutePath().toString() : "mvn";
       Process process =
@@ -36,22 +46,21 @@ final class MavenClasspath {
                   "-Dmdep.outputFile=" + out.toAbsolutePath())
               .directory(root.toFile())
               .redirectErrorStream(true)
-              // never to our stdout: that is the protocol's channel
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
       if (!process.waitFor(10, TimeUnit.MINUTES)) {
         process.destroyForcibly();
-        Log.info("maven classpath: '" + mvn + " dependency:build-classpath' timed out");
-        return List.of();
+        throw new Failure("'" + mvn + " dependency:build-classpath' timed out in " + root);
       }
       if (process.exitValue() != 0) {
-        Log.info(
-            "maven classpath: '"
+        throw new Failure(
+            "'"
                 + mvn
-                + " dependency:build-classpath' failed (exit "
+                + " dependency:build-classpath' failed in "
+                + root
+                + " (exit "
                 + process.exitValue()
-                + "); going on without it");
-        return List.of();
+                + ")");
       }
       List<Path> entries = new ArrayList<>();
       for (String e :
@@ -60,20 +69,18 @@ final class MavenClasspath {
           entries.add(Path.of(e));
         }
       }
-      Log.info("maven classpath: " + entries.size() + " entries");
       return entries;
     } catch (IOException e) {
-      Log.info("maven classpath: " + e.getMessage() + "; going on without it");
-      return List.of();
+      throw new Failure(e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return List.of();
+      throw new Failure("interrupted");
     } finally {
       if (out != null) {
         try {
           Files.deleteIfExists(out);
         } catch (IOException e) {
-          Log.info("cannot delete " + out);
+          // a temporary file left behind: nothing to report to the user
         }
       }
     }
