@@ -37,6 +37,7 @@ import dev.lockstep.analysis.read.MethodReader;
 import dev.lockstep.analysis.read.PipelineReader;
 import dev.lockstep.analysis.read.StraightLineReader;
 import dev.lockstep.analysis.read.Values;
+import dev.lockstep.analysis.rules.SerialFanOutRule;
 import dev.lockstep.analysis.summary.FactsSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -248,6 +249,7 @@ final class JavacFacts implements FactsSource {
   Optional<RunsRead> readRuns(TreePath path) {
     if (!(path.getLeaf() instanceof MethodTree tree)
         || tree.getBody() == null
+        || !SerialFanOutRule.reads(tree.getName().toString())
         || !TwoCallingStatements.anywhereIn(tree.getBody())
         || !(symbol(tree) instanceof MethodSymbol symbol)) {
       return Optional.empty();

@@ -13,10 +13,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which methods of the sources keep state: assign a field of any object, themselves or in a method
- * of the sources they call, up to {@value #DEPTH} calls down. On real code the waits in a row that
- * depend on each other do so through state a helper sets, not through the values passed ({@code
- * ensureCoordinatorReady(); joinGroupIfNeeded();}), so SerialFanOut asks this of every call.
+ * Which methods of the sources keep state: assign a field of any object, or fill a collection or
+ * map held in one ({@code seen.add(x)}), themselves or in a method of the sources they call, up to
+ * {@value #DEPTH} calls down. On real code the waits in a row that depend on each other do so
+ * through state a helper sets, not through the values passed ({@code ensureCoordinatorReady();
+ * joinGroupIfNeeded();}), so SerialFanOut asks this of every call.
  *
  * <p>One instance per compilation or scan: answers are kept (a method is lowered once, not once per
  * caller — the compile benchmark showed the unkept walk as most of SerialFanOut's time). Not
@@ -57,10 +58,11 @@ public final class FieldWriters {
                       case CompoundAssign a -> StraightLineReader.assignsField(a.target());
                       case Unary u -> u.writes() && StraightLineReader.assignsField(u.operand());
                       case Call c ->
-                          c.resolve()
-                              .filter(t -> !t.isConstructor())
-                              .map(t -> writes(t.ref(), depth + 1, seen))
-                              .orElse(false);
+                          changesAField(c)
+                              || c.resolve()
+                                  .filter(t -> !t.isConstructor())
+                                  .map(t -> writes(t.ref(), depth + 1, seen))
+                                  .orElse(false);
                       default -> false;
                     });
     // A write found is found at any depth; "none" holds only for the whole depth.
@@ -68,5 +70,18 @@ public final class FieldWriters {
       known.put(method, writes);
     }
     return writes;
+  }
+
+  /**
+   * {@code corrupted.add(p)}, {@code this.cache.put(k, v)}: a call on a field holding a collection,
+   * map or buffer that says it changes it ({@link StateVerbs}) keeps state as an assignment would.
+   * A call on a field holding a client ({@code client.send(x)}) is a request, not state.
+   */
+  private static boolean changesAField(Call call) {
+    if (call.receiver() == null || !StateVerbs.changesState(call.name())) {
+      return false;
+    }
+    var on = Nodes.var(Nodes.unwrap(call.receiver()));
+    return on != null && on.isField() && StraightLineReader.container(on);
   }
 }

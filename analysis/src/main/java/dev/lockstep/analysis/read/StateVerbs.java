@@ -165,7 +165,19 @@ public final class StateVerbs {
           "setnx",
           "transact",
           "tx",
-          "batch");
+          "batch",
+          "clean",
+          "cleanup",
+          "test",
+          "restore",
+          "recover",
+          "repair",
+          "compact",
+          "archive",
+          "backup",
+          "roll",
+          "seal",
+          "fence");
 
   private static final Pattern WORD = Pattern.compile("^([a-z]+)(?:[A-Z0-9_].*)?$");
 

@@ -242,7 +242,7 @@ public final class StraightLineReader {
   }
 
   /** A variable whose object a call can fill: a collection, map, array, buffer or builder. */
-  private static boolean container(Var v) {
+  static boolean container(Var v) {
     var type = v.type();
     return type.isArray()
         || type.isA("java.util.Collection")

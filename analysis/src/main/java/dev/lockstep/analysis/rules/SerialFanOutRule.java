@@ -18,6 +18,7 @@ import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.finding.Cost;
 import dev.lockstep.analysis.finding.Finding;
 import dev.lockstep.analysis.finding.FixPlan;
+import dev.lockstep.analysis.read.LifecyclePhases;
 import dev.lockstep.analysis.read.StateVerbs;
 import dev.lockstep.analysis.read.StraightLineReader.Run;
 import dev.lockstep.analysis.read.StraightLineReader.Step;
@@ -62,9 +63,10 @@ import java.util.stream.Collectors;
  * statement does, reaches a round trip every time (a condition below the call is a path it may not
  * take), and is not a {@code channel} wait (calls on one connection or stream are ordered), a
  * pause, a lock, or an await of work started in an earlier statement ({@code f.join()} after {@code
- * sendAsync}: already started together). Such a statement ends the group instead, as does any
- * branch, loop, {@code try} or lock (the reader's runs). {@code @Sequential} on the method or a
- * type around it declares the order intended.
+ * sendAsync}: already started together), nor a phase of a life cycle ({@code a.start(); b.start()}:
+ * {@link LifecyclePhases}). Such a statement ends the group instead, as does any branch, loop,
+ * {@code try} or lock (the reader's runs). {@code @Sequential} on the method or a type around it
+ * declares the order intended; life-cycle methods are not read at all ({@link #reads}).
  */
 @SuppressWarnings("ReferenceEquality") // nodes and variables are compared by identity on purpose
 public final class SerialFanOutRule {
@@ -75,6 +77,17 @@ public final class SerialFanOutRule {
 
   public SerialFanOutRule(Summaries summaries) {
     this.summaries = requireNonNull(summaries, "summaries");
+  }
+
+  /**
+   * Whether the method named {@code name} is read at all: not a phase of a life cycle ({@code
+   * start}, {@code initializeTrackers}, {@code shutdownBlocking}), which runs once per object, so
+   * its waits in a row cost once, not per request, and are ordered phases more often than not. A
+   * constructor is read: request-scoped objects are made per request. The front ends ask this
+   * before they lower the method.
+   */
+  public static boolean reads(String name) {
+    return !LifecyclePhases.isPhase(name);
   }
 
   /** One wait of a run: its step, its call and what it costs. */
@@ -185,6 +198,10 @@ public final class SerialFanOutRule {
         }
         continue;
       }
+      if (!site.target().name().equals(MethodRef.CONSTRUCTOR)
+          && LifecyclePhases.isPhase(site.target().name())) {
+        return Optional.empty(); // a phase: what follows may rely on it, whatever it waits for
+      }
       CallWait cost = summaries.evaluate(site);
       CallJudge.Verdict verdict = cost.verdict();
       Optional<WaitChain> chain = cost.waitChain();
@@ -228,9 +245,12 @@ public final class SerialFanOutRule {
 
   /** Whether two waits may need their order, by what they are made on and handed. */
   private static boolean ordered(Wait earlier, Wait later) {
-    if (!(earlier.call() instanceof Call a) || !(later.call() instanceof Call b)) {
+    if (!(earlier.call() instanceof Call first) || !(later.call() instanceof Call second)) {
       return true; // constructors (new Socket(...)): conservatively ordered
     }
+    // For x.flush().get(), what is asked of whom is the flush on x.
+    Call a = request(first);
+    Call b = request(second);
     boolean stateful = StateVerbs.changesState(a.name()) || StateVerbs.changesState(b.name());
     Object on = object(a, earlier.site());
     if (on != null && on.equals(object(b, later.site()))) {
@@ -254,6 +274,13 @@ public final class SerialFanOutRule {
       }
     }
     return false;
+  }
+
+  /** The call that starts the work a wait on its own start awaits, else the wait itself. */
+  private static Call request(Call wait) {
+    return wait.receiver() != null && Nodes.unwrap(wait.receiver()) instanceof Call started
+        ? started
+        : wait;
   }
 
   private static boolean handed(Call call, Var v) {

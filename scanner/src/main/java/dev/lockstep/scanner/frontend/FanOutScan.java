@@ -52,7 +52,9 @@ final class FanOutScan {
   List<FrontEnd.ScanFinding> scan(CompilationUnit unit) {
     List<FrontEnd.ScanFinding> findings = new ArrayList<>();
     for (CallableDeclaration<?> decl : unit.findAll(CallableDeclaration.class)) {
-      if (hasBody(decl) && !JavaParserFacts.suppressed(decl, Checks.SERIAL_FAN_OUT)) {
+      if (hasBody(decl)
+          && SerialFanOutRule.reads(decl.getNameAsString())
+          && !JavaParserFacts.suppressed(decl, Checks.SERIAL_FAN_OUT)) {
         serialFanOut(decl, findings);
       }
     }

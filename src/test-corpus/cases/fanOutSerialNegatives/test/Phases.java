@@ -1,0 +1,114 @@
+package test;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/** Phases of a life cycle, and state kept through a field's collection: none is reported. */
+class Phases {
+  private final Remote.Users users = new Remote.Users();
+  private final Remote.Orders orders = new Remote.Orders();
+  private final Tracker loadBalancer = new Tracker("balancer");
+  private final Tracker normalizer = new Tracker("normalizer");
+  private final RegionFiles files = new RegionFiles();
+  private final Writers writers = new Writers();
+  private final Validator validator = new Validator();
+  private final Client client = new Client();
+
+  // A life-cycle method (HMaster.initializeZKBasedSystemTrackers): run once per process.
+  void initializeTrackers(String id) throws Exception {
+    users.fetch(id);
+    orders.fetch(id);
+  }
+
+  // Started in order on purpose: the normalizer may rely on the balancer's state.
+  String startTrackersThenServe(String id) throws Exception {
+    loadBalancer.start();
+    normalizer.start();
+    return users.fetch(id);
+  }
+
+  // Cleaning one region's directories one after the other (HRegionFileSystem).
+  void openRegion() throws Exception {
+    files.cleanupTempDir();
+    files.cleanupSplitsDir();
+  }
+
+  // Produce, then consume what was produced: the test steps of one object are ordered.
+  void run(String topic) throws Exception {
+    testProduce(topic);
+    testConsume(topic);
+  }
+
+  // Flush the buffers, then close the writers they flush into (Cassandra's HintsService).
+  void drain() throws Exception {
+    writers.flushBuffers().get();
+    writers.closeAll().get();
+  }
+
+  // checkTables keeps what it found in a field's set (HFileContentValidator): what follows may
+  // be judged by it.
+  Set<String> validate(String root) throws Exception {
+    validator.checkTables(root);
+    orders.fetch(root + "/archive");
+    return validator.corrupted;
+  }
+
+  void testProduce(String topic) throws Exception {
+    client.send("produce/" + topic);
+  }
+
+  void testConsume(String topic) throws Exception {
+    client.send("consume/" + topic);
+  }
+
+  /** A watcher of one node: starting it reads the node. */
+  static class Tracker {
+    private final Client client = new Client();
+    private final String node;
+
+    Tracker(String node) {
+      this.node = node;
+    }
+
+    void start() throws Exception {
+      client.send("watch/" + node);
+    }
+  }
+
+  static class RegionFiles {
+    private final Client client = new Client();
+
+    void cleanupTempDir() throws Exception {
+      client.send("rm/tmp");
+    }
+
+    void cleanupSplitsDir() throws Exception {
+      client.send("rm/splits");
+    }
+  }
+
+  static class Writers {
+    private final Client client = new Client();
+
+    CompletableFuture<String> flushBuffers() {
+      return client.sendAsync("flush");
+    }
+
+    CompletableFuture<String> closeAll() {
+      return client.sendAsync("close");
+    }
+  }
+
+  static class Validator {
+    private final Client client = new Client();
+    final Set<String> corrupted = new HashSet<>();
+
+    void checkTables(String root) throws Exception {
+      String found = client.send("check/" + root);
+      if (!found.isEmpty()) {
+        corrupted.add(found);
+      }
+    }
+  }
+}
