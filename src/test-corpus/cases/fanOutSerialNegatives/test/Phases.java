@@ -11,6 +11,7 @@ class Phases {
   private final Tracker loadBalancer = new Tracker("balancer");
   private final Tracker normalizer = new Tracker("normalizer");
   private final RegionFiles files = new RegionFiles();
+  private final RegionFiles archive = new RegionFiles();
   private final Writers writers = new Writers();
   private final Validator validator = new Validator();
   private final Client client = new Client();
@@ -54,6 +55,17 @@ class Phases {
     return validator.corrupted;
   }
 
+  // Write a descriptor into a temporary directory, then move the directory (HBase's
+  // CreateTableProcedure): both are handed the directory, and both change it.
+  void createThenMove(String tempDir) throws Exception {
+    ((RegionFiles) registry()).createDescriptor(tempDir);
+    archive.moveDirectory(tempDir);
+  }
+
+  private Object registry() {
+    return files;
+  }
+
   void testProduce(String topic) throws Exception {
     client.send("produce/" + topic);
   }
@@ -85,6 +97,14 @@ class Phases {
 
     void cleanupSplitsDir() throws Exception {
       client.send("rm/splits");
+    }
+
+    void createDescriptor(String dir) throws Exception {
+      client.send("create/" + dir + "/descriptor");
+    }
+
+    void moveDirectory(String dir) throws Exception {
+      client.send("move/" + dir);
     }
   }
 

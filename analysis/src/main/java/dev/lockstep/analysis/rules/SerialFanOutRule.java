@@ -249,8 +249,8 @@ public final class SerialFanOutRule {
       return true; // constructors (new Socket(...)): conservatively ordered
     }
     // For x.flush().get(), what is asked of whom is the flush on x.
-    Call a = request(first);
-    Call b = request(second);
+    Call a = request(earlier, first);
+    Call b = request(later, second);
     boolean stateful = StateVerbs.changesState(a.name()) || StateVerbs.changesState(b.name());
     Object on = object(a, earlier.site());
     if (on != null && on.equals(object(b, later.site()))) {
@@ -276,11 +276,13 @@ public final class SerialFanOutRule {
     return false;
   }
 
-  /** The call that starts the work a wait on its own start awaits, else the wait itself. */
-  private static Call request(Call wait) {
-    return wait.receiver() != null && Nodes.unwrap(wait.receiver()) instanceof Call started
+  /** The call that starts the work an await of its own start awaits, else the wait's call. */
+  private static Call request(Wait wait, Call call) {
+    return wait.chain().tag() == WaitTag.AWAIT
+            && call.receiver() != null
+            && Nodes.unwrap(call.receiver()) instanceof Call started
         ? started
-        : wait;
+        : call;
   }
 
   private static boolean handed(Call call, Var v) {
