@@ -37,7 +37,6 @@ import dev.lockstep.analysis.read.MethodReader;
 import dev.lockstep.analysis.read.PipelineReader;
 import dev.lockstep.analysis.read.StraightLineReader;
 import dev.lockstep.analysis.read.Values;
-import dev.lockstep.analysis.rules.SerialFanOutRule;
 import dev.lockstep.analysis.summary.FactsSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +73,11 @@ final class JavacFacts implements FactsSource {
     this.pipelines = new PipelineReader(lockRegions);
     this.fanOuts = new FanOutReader(pipelines, declarations);
     this.fieldWriters = new FieldWriters(declarations);
+  }
+
+  /** The path of a method declared in the sources; null for class files. */
+  TreePath pathOf(MethodSymbol method) {
+    return declarations.pathOf(method);
   }
 
   JavacNames names() {
@@ -249,8 +253,6 @@ final class JavacFacts implements FactsSource {
   Optional<RunsRead> readRuns(TreePath path) {
     if (!(path.getLeaf() instanceof MethodTree tree)
         || tree.getBody() == null
-        || !SerialFanOutRule.reads(tree.getName().toString())
-        || !TwoCallingStatements.anywhereIn(tree.getBody())
         || !(symbol(tree) instanceof MethodSymbol symbol)) {
       return Optional.empty();
     }

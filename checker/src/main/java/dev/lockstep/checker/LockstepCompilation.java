@@ -52,6 +52,10 @@ final class LockstepCompilation {
   final SerialAwaitRule serialAwait;
   final EffectiveParallelismRule parallelism;
   final SerialFanOutRule serialFanOut;
+
+  /** SerialFanOut's test before it lowers a method: two statements in a row that may wait. */
+  final StatementsThatMayWait statementsThatMayWait;
+
   final UnboundedFanOutRule unboundedFanOut;
   final BlockingOnCommonPoolRule blockingOnCommonPool;
   final LockstepConfig config;
@@ -84,6 +88,9 @@ final class LockstepCompilation {
     this.serialAwait = new SerialAwaitRule(summaries, config.window());
     this.parallelism = new EffectiveParallelismRule(summaries, config.cores());
     this.serialFanOut = new SerialFanOutRule(summaries);
+    this.statementsThatMayWait =
+        new StatementsThatMayWait(
+            facts, facts.names().types(), config.catalogue(), config.maxDepth());
     this.unboundedFanOut = new UnboundedFanOutRule(summaries, parallelism, config.window());
     this.blockingOnCommonPool =
         new BlockingOnCommonPoolRule(summaries, parallelism, config.window());

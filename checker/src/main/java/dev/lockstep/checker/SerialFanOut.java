@@ -27,10 +27,11 @@ import javax.inject.Inject;
  * Flags independent waits one after the other in straight-line code: {@code n} round trips where,
  * started together, one would do.
  *
- * <p>This class only lowers the method ({@link JavacFacts#readRuns}) and reports, at the first wait
- * of each group, what {@link SerialFanOutRule} decides. It offers no fix: which statements use the
- * results, and so must move after the join, is the author's call. The check never crashes javac
- * (set {@code lockstep.strict} to rethrow, as the tests do).
+ * <p>This class only lowers the method ({@link JavacFacts#readRuns}), when two statements in a row
+ * may wait ({@link StatementsThatMayWait}), and reports, at the first wait of each group, what
+ * {@link SerialFanOutRule} decides. It offers no fix: which statements use the results, and so must
+ * move after the join, is the author's call. The check never crashes javac (set {@code
+ * lockstep.strict} to rethrow, as the tests do).
  */
 @AutoService(BugChecker.class)
 @BugPattern(
@@ -67,6 +68,10 @@ public final class SerialFanOut extends BugChecker
     }
     try {
       LockstepCompilation compilation = LockstepCompilation.of(state, config.config());
+      if (!SerialFanOutRule.reads(tree.getName().toString())
+          || !compilation.statementsThatMayWait.twoInARow(tree.getBody())) {
+        return Description.NO_MATCH; // no two statements in a row may wait: nothing to read
+      }
       Optional<JavacFacts.RunsRead> read = compilation.facts.readRuns(state.getPath());
       if (read.isEmpty() || read.orElseThrow().runs().isEmpty()) {
         return Description.NO_MATCH;

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -238,6 +239,24 @@ public final class Catalogue {
   @Override
   public int hashCode() {
     return hash;
+  }
+
+  /**
+   * The owners of the entries that may match a call of a method named {@code name}: a call can
+   * match only when its receiver's type or the method's owner is one of them or a subtype of one. A
+   * cheap test before a call is read.
+   */
+  public Set<String> ownersOf(String name) {
+    Set<String> owners = new HashSet<>();
+    for (CatalogueEntry e : byName.getOrDefault(name, List.of())) {
+      owners.add(e.owner());
+    }
+    for (CatalogueEntry e : byName.getOrDefault("*", List.of())) {
+      if (e.matchesName(name)) {
+        owners.add(e.owner());
+      }
+    }
+    return owners;
   }
 
   /** The most specific entry for the call, if any. */

@@ -78,14 +78,17 @@ public record CatalogueEntry(
   }
 
   boolean matchesName(MethodRef target) {
+    return matchesName(target.name());
+  }
+
+  boolean matchesName(String method) {
     if (name.equals("*")) {
-      return !target.name().equals(MethodRef.CONSTRUCTOR)
-          && !OBJECT_METHODS.contains(target.name());
+      return !method.equals(MethodRef.CONSTRUCTOR) && !OBJECT_METHODS.contains(method);
     }
     if (name.endsWith("*")) {
-      return target.name().startsWith(name.substring(0, name.length() - 1));
+      return method.startsWith(name.substring(0, name.length() - 1));
     }
-    return name.equals(target.name());
+    return name.equals(method);
   }
 
   /** Whether the receiver's chain ({@code producers}) went through a call that rules this out. */

@@ -1,0 +1,148 @@
+package dev.lockstep.checker;
+
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.CompilationTestHelper;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.MethodTree;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SerialFanOut's test before lowering may skip a method only when no two statements in a row can
+ * wait: what it skips is never read, so a wrong "cannot wait" would lose findings silently. A probe
+ * check reports every method the test lets through.
+ */
+// The fixtures are laid out for the reader.
+@SuppressWarnings("MisformattedTestData")
+final class StatementsThatMayWaitTest {
+
+  /** Reports a method when two statements in a row of it may wait. */
+  @BugPattern(summary = "two statements in a row may wait", severity = WARNING)
+  public static final class MayWaitProbe extends BugChecker implements MethodTreeMatcher {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Description matchMethod(MethodTree tree, VisitorState state) {
+      if (tree.getBody() == null) {
+        return Description.NO_MATCH;
+      }
+      LockstepCompilation compilation =
+          LockstepCompilation.of(
+              state,
+              ErrorProneLockstepConfig.forFanOut(ErrorProneFlags.empty(), "MayWaitProbe").config());
+      return compilation.statementsThatMayWait.twoInARow(tree.getBody())
+          ? describeMatch(tree)
+          : Description.NO_MATCH;
+    }
+  }
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(MayWaitProbe.class, getClass());
+
+  /** Collections, strings and helpers of the sources that only use them cannot wait. */
+  @Test
+  void skipsWhatCannotWait() {
+    helper
+        .addSourceLines(
+            "test/Plain.java",
+            """
+            package test;
+            import java.util.List;
+            import java.util.Map;
+            final class Plain {
+              static String trim(String s) { return s.trim().toLowerCase(); }
+              private static int twice(int x) { return Math.max(x, 0) * 2 + trim("a").length(); }
+              void fill(List<String> list, Map<String, Integer> map, String s) {
+                list.add(trim(s));
+                map.put(s, twice(s.length()));
+                String.valueOf(list.size());
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** Waits two helpers down, catalogued futures, overridable and abstract methods may wait. */
+  @Test
+  void keepsWhatMayWait() {
+    helper
+        .addSourceLines(
+            "test/Waits.java",
+            """
+            package test;
+            import java.net.URI;
+            import java.net.http.HttpClient;
+            import java.net.http.HttpRequest;
+            import java.net.http.HttpResponse;
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.Future;
+            class Waits {
+              private static final HttpClient HTTP = HttpClient.newHttpClient();
+              private static String send(String id) throws Exception {
+                return HTTP.send(HttpRequest.newBuilder(URI.create("http://x/" + id)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+              }
+              static String fetch(String id) throws Exception { return send(id.trim()); }
+              String overridable(String id) { return id; }
+              // BUG: Diagnostic contains: two statements in a row may wait
+              void twoHelpersDown(String a, String b) throws Exception {
+                fetch(a);
+                fetch(b);
+              }
+              // BUG: Diagnostic contains: two statements in a row may wait
+              void futures(Future<String> x, Future<String> y) throws Exception {
+                x.get();
+                y.get();
+              }
+              // BUG: Diagnostic contains: two statements in a row may wait
+              void subclassesMay(String a) {
+                overridable(a);
+                overridable(a);
+              }
+              // BUG: Diagnostic contains: two statements in a row may wait
+              void tasksOfTheSources(Callable<String> task, Runnable other) throws Exception {
+                task.call();
+                other.run();
+              }
+              // BUG: Diagnostic contains: two statements in a row may wait
+              void inALambda(List<String> ids) throws Exception {
+                ids.forEach(id -> { try { send(id); } catch (Exception e) { } });
+                fetch("x");
+              }
+              void oneOnly(String a) throws Exception {
+                fetch(a);
+                a.trim();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** {@code @Blocking} on a method of the sources says it waits, whatever its body. */
+  @Test
+  void keepsWhatIsDeclaredBlocking() {
+    helper
+        .addSourceLines(
+            "test/Declared.java",
+            """
+            package test;
+            import dev.lockstep.annotations.Blocking;
+            final class Declared {
+              @Blocking(reason = "a remote call the sources do not show")
+              static void remote() {}
+              // BUG: Diagnostic contains: two statements in a row may wait
+              void twice() {
+                remote();
+                remote();
+              }
+            }
+            """)
+        .doTest();
+  }
+}
