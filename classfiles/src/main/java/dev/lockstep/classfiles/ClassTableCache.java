@@ -158,16 +158,19 @@ public final class ClassTableCache {
   /** The jar's content key; empty when it is no readable jar or too large to table. */
   static Optional<String> key(Path jar) {
     try (ZipFile zip = new ZipFile(jar.toFile())) {
+      List<? extends ZipEntry> entries = java.util.Collections.list(zip.entries());
+      // Counted first: a platform jar is not tabled, and not hashed either.
+      if (entries.stream().filter(e -> ClassPathRoots.isClass(e.getName())).count()
+          > ClassIndex.MAX_CLASSES_SCANNED) {
+        return Optional.empty();
+      }
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(("lockstep-classtable-" + FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
-      int classes = 0;
-      for (ZipEntry e : java.util.Collections.list(zip.entries())) {
-        if (ClassPathRoots.isClass(e.getName()) && ++classes > ClassIndex.MAX_CLASSES_SCANNED) {
-          return Optional.empty();
-        }
-        sha.update(
-            (e.getName() + '\0' + e.getSize() + '\0' + e.getCrc() + '\n')
-                .getBytes(StandardCharsets.UTF_8));
+      java.nio.ByteBuffer sizes = java.nio.ByteBuffer.allocate(2 * Long.BYTES);
+      for (ZipEntry e : entries) {
+        sha.update(e.getName().getBytes(StandardCharsets.UTF_8));
+        sizes.clear();
+        sha.update(sizes.putLong(e.getSize()).putLong(e.getCrc()).array());
       }
       return Optional.of(HexFormat.of().formatHex(sha.digest()));
     } catch (IOException | RuntimeException | NoSuchAlgorithmException e) {
