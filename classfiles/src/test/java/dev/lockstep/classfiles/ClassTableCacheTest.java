@@ -105,6 +105,39 @@ class ClassTableCacheTest {
     }
   }
 
+  /** Builds on one machine share the directory: each writes a whole table, none half of one. */
+  @Test
+  void concurrentWritersLeaveOneWholeTable() throws Exception {
+    Path jar = CompiledLibrary.jar(dir, "acme-rpc-2.1.jar", RPC);
+    Path cache = dir.resolve("cache");
+    int writers = 8;
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(writers);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(writers);
+    try {
+      List<java.util.concurrent.Future<ClassTableCache.Stats>> runs = new java.util.ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        runs.add(
+            pool.submit(
+                () -> {
+                  ClassFileFacts run = facts(jar, cache);
+                  start.await();
+                  assertThat(run.factsFor(API_CALL)).isPresent();
+                  return run.cacheStats();
+                }));
+      }
+      for (var run : runs) {
+        assertThat(run.get().rejected()).isEqualTo(0); // never half a table
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(tables(cache)).hasSize(1); // no temporary file left behind
+    ClassFileFacts after = facts(jar, cache);
+    assertThat(after.factsFor(API_CALL)).isPresent();
+    assertThat(after.cacheStats()).isEqualTo(new ClassTableCache.Stats(1, 0, 0, 0));
+  }
+
   @Test
   void anUnwritableCacheCostsNothingButTheWrite() throws IOException {
     Path jar = CompiledLibrary.jar(dir, "acme-rpc-2.1.jar", RPC);
