@@ -129,6 +129,12 @@ public final class ClassTableCache {
 
   /** The jar's table if this instance or an earlier build has it; never reads the jar's classes. */
   Optional<ClassTable> ifKnown(Path jar) {
+    if (directory.isEmpty()) { // no disk to look on: only what this run built
+      Optional<Keyed> built = known.get(jar.toAbsolutePath().normalize());
+      return built == null || built.isEmpty() || built.orElseThrow().table == null
+          ? Optional.empty()
+          : built.orElseThrow().table;
+    }
     Optional<Keyed> keyed = keyed(jar);
     if (keyed.isEmpty()) {
       return Optional.empty();
@@ -149,20 +155,26 @@ public final class ClassTableCache {
     Path at = jar.toAbsolutePath().normalize();
     Optional<Keyed> k = known.get(at);
     if (k == null) {
-      k = key(at).map(Keyed::new);
+      k = key(at, directory.isPresent()).map(Keyed::new);
       known.put(at, k);
     }
     return k;
   }
 
-  /** The jar's content key; empty when it is no readable jar or too large to table. */
-  static Optional<String> key(Path jar) {
+  /**
+   * The jar's content key ({@code ""} unless {@code hash}: a cache in memory needs none); empty
+   * when it is no readable jar or too large to table.
+   */
+  static Optional<String> key(Path jar, boolean hash) {
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       List<? extends ZipEntry> entries = java.util.Collections.list(zip.entries());
       // Counted first: a platform jar is not tabled, and not hashed either.
       if (entries.stream().filter(e -> ClassPathRoots.isClass(e.getName())).count()
           > ClassIndex.MAX_CLASSES_SCANNED) {
         return Optional.empty();
+      }
+      if (!hash) {
+        return Optional.of("");
       }
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(("lockstep-classtable-" + FORMAT + "\n").getBytes(StandardCharsets.UTF_8));

@@ -105,6 +105,23 @@ class ClassTableCacheTest {
     }
   }
 
+  /** The key is the content: a copy elsewhere shares the table; a build with off keeps none. */
+  @Test
+  void theKeyIsTheJarsContentNotItsPath() throws IOException {
+    Path jar = CompiledLibrary.jar(dir, "acme-rpc-2.1.jar", RPC);
+    Path copy = Files.createDirectories(dir.resolve("elsewhere")).resolve("renamed.jar");
+    Files.copy(jar, copy);
+    assertThat(ClassTableCache.key(copy, true)).isEqualTo(ClassTableCache.key(jar, true));
+    assertThat(ClassTableCache.key(jar, true).orElseThrow()).hasLength(64);
+    assertThat(ClassTableCache.key(dir.resolve("missing.jar"), true)).isEmpty();
+
+    Path cache = dir.resolve("cache");
+    assertThat(facts(jar, cache).factsFor(API_CALL)).isPresent();
+    ClassFileFacts fromCopy = facts(copy, cache);
+    assertThat(fromCopy.factsFor(API_CALL)).isPresent();
+    assertThat(fromCopy.cacheStats()).isEqualTo(new ClassTableCache.Stats(1, 0, 0, 0));
+  }
+
   /** Builds on one machine share the directory: each writes a whole table, none half of one. */
   @Test
   void concurrentWritersLeaveOneWholeTable() throws Exception {
