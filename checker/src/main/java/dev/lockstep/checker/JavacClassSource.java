@@ -6,6 +6,7 @@ import dev.lockstep.classfiles.ClassSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +53,19 @@ final class JavacClassSource implements ClassSource {
       return root == null ? List.of() : new ClassPathRoots(List.of(root)).classesBeside(binaryName);
     } catch (IOException | RuntimeException e) {
       return List.of();
+    }
+  }
+
+  @Override
+  public Optional<Path> jarOf(String binaryName) {
+    try {
+      JavaFileObject file =
+          files.getJavaFileForInput(
+              StandardLocation.CLASS_PATH, binaryName, JavaFileObject.Kind.CLASS);
+      Path root = file == null ? null : root(file.toUri(), binaryName);
+      return root != null && Files.isRegularFile(root) ? Optional.of(root) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
     }
   }
 

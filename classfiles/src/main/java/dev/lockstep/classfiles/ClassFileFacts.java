@@ -31,6 +31,7 @@ public final class ClassFileFacts implements FactsSource {
   static final int RULE_DEPTH = 2;
 
   private final ClassIndex classes;
+  private final ClassTableCache tables;
   private final BytecodeReader reader;
   private final LibraryWaits waits;
   private final int ruleDepth;
@@ -64,7 +65,17 @@ public final class ClassFileFacts implements FactsSource {
    *     below a call, fewer when this is smaller
    */
   public ClassFileFacts(ClassSource source, Catalogue catalogue, int maxDepth) {
-    this.classes = new ClassIndex(source);
+    this(source, catalogue, maxDepth, ClassTableCache.fromSystemProperties());
+  }
+
+  /**
+   * @param tables where jars' class headers are cached ({@link
+   *     ClassTableCache#fromSystemProperties} for the user's cache)
+   */
+  public ClassFileFacts(
+      ClassSource source, Catalogue catalogue, int maxDepth, ClassTableCache tables) {
+    this.tables = requireNonNull(tables, "tables");
+    this.classes = new ClassIndex(source, tables);
     this.reader = new BytecodeReader(classes);
     this.waits = new LibraryWaits(catalogue);
     this.ruleDepth = Math.max(1, Math.min(maxDepth, RULE_DEPTH) + 1);
@@ -120,6 +131,19 @@ public final class ClassFileFacts implements FactsSource {
   /** How many library classes were read; for tests and statistics. */
   public int classesRead() {
     return classes.libraryClassesRead();
+  }
+
+  /**
+   * How many library class headers were parsed from class files rather than taken from a jar's
+   * cached table; for tests and statistics.
+   */
+  public int headersParsed() {
+    return classes.headersParsed();
+  }
+
+  /** What the jars' table cache did in this compilation or scan. */
+  public ClassTableCache.Stats cacheStats() {
+    return tables.stats();
   }
 
   private Optional<BytecodeReader.Body> body(MethodRef method) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
@@ -32,10 +34,13 @@ final class ClassIndex {
   static final class Read {
     private final ClassNode node;
     private final String container;
-    private final byte[] bytes;
+    private final Supplier<Optional<byte[]>> bytes;
     private ClassNode withCode;
 
-    Read(ClassNode node, String container, byte[] bytes) {
+    /**
+     * @param bytes the class file, asked for when its code is first needed; null for the JDK's
+     */
+    Read(ClassNode node, String container, Supplier<Optional<byte[]>> bytes) {
       this.node = node;
       this.container = container;
       this.bytes = bytes;
@@ -56,25 +61,38 @@ final class ClassIndex {
     /** The class with its methods' code, read on first use; the JDK's have none. */
     ClassNode withCode() {
       if (withCode == null) {
-        if (bytes == null) {
-          return node;
+        Optional<byte[]> file = bytes == null ? Optional.empty() : bytes.get();
+        if (file.isEmpty()) {
+          withCode = node; // no code to read: its methods have no body
+        } else {
+          ClassNode full = new ClassNode();
+          new ClassReader(file.orElseThrow()).accept(full, ClassReader.SKIP_FRAMES);
+          withCode = full;
         }
-        ClassNode full = new ClassNode();
-        new ClassReader(bytes).accept(full, ClassReader.SKIP_FRAMES);
-        withCode = full;
       }
       return withCode;
     }
   }
 
   private final ClassSource source;
+  private final ClassTableCache tables;
+  private int headersParsed;
   private final Map<String, Optional<Read>> classes = new HashMap<>();
   private final Map<String, Optional<String>> canonicalToBinary = new HashMap<>();
   private final Map<String, Set<String>> supertypes = new HashMap<>();
   private final Map<String, Optional<Found>> resolved = new HashMap<>();
 
-  ClassIndex(ClassSource source) {
+  ClassIndex(ClassSource source, ClassTableCache tables) {
     this.source = requireNonNull(source, "source");
+    this.tables = requireNonNull(tables, "tables");
+  }
+
+  /**
+   * How many library class headers were parsed from class files, not taken from a jar's cached
+   * {@link ClassTable}; for tests and statistics.
+   */
+  int headersParsed() {
+    return headersParsed;
   }
 
   /** How many classes were read from the library classpath; for tests and statistics. */
@@ -258,9 +276,26 @@ final class ClassIndex {
    */
   static final int MAX_CLASSES_SCANNED = 2_000;
 
-  /** The headers of every class beside {@code internalName}, by internal name. */
+  /**
+   * The headers of every class beside {@code internalName}, by internal name: a jar's from its
+   * {@link ClassTable} (cached per jar), a class directory's read here.
+   */
   private Map<String, Header> headers(String internalName) {
     Map<String, Header> headers = new HashMap<>();
+    Optional<ClassTable> table =
+        source.jarOf(internalName.replace('/', '.')).flatMap(tables::table);
+    if (table.isPresent()) {
+      for (var e : table.orElseThrow().classes().entrySet()) {
+        ClassTable.Header h = e.getValue();
+        headers.put(
+            e.getKey(),
+            new Header(
+                h.superName(),
+                h.interfaces(),
+                (h.access() & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_INTERFACE)) == 0));
+      }
+      return headers;
+    }
     List<String> beside = source.classesBeside(internalName.replace('/', '.'));
     if (beside.size() > MAX_CLASSES_SCANNED) {
       return headers;
@@ -272,6 +307,7 @@ final class ClassIndex {
           continue;
         }
         ClassReader header = new ClassReader(bytes.orElseThrow().bytes());
+        headersParsed++;
         int access = header.getAccess();
         headers.put(
             header.getClassName(),
@@ -330,18 +366,49 @@ final class ClassIndex {
       if (binaryName.startsWith("java.")) {
         return jdk(binaryName); // never a library's, even when a jar repackages it
       }
+      Optional<Read> tabled = fromTable(binaryName);
+      if (tabled.isPresent()) {
+        return tabled;
+      }
       Optional<ClassBytes> library = source.find(binaryName);
       if (library.isPresent()) {
         byte[] bytes = library.orElseThrow().bytes();
         ClassNode node = new ClassNode();
         new ClassReader(bytes)
             .accept(node, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return Optional.of(new Read(node, library.orElseThrow().container(), bytes));
+        headersParsed++;
+        Optional<byte[]> file = Optional.of(bytes);
+        return Optional.of(new Read(node, library.orElseThrow().container(), () -> file));
       }
       return jdk(binaryName);
     } catch (RuntimeException e) {
       return Optional.empty(); // a class ASM cannot read (a newer format): as if absent
     }
+  }
+
+  /**
+   * A library class from its jar's table, when the table is known (this run or the disk cache has
+   * it): no class file is opened until its code is needed. Tables are built only where a jar is
+   * scanned whole anyway ({@link #headers}), so a first build reads no more than before.
+   */
+  private Optional<Read> fromTable(String binaryName) {
+    Optional<Path> jar = source.jarOf(binaryName);
+    if (jar.isEmpty()) {
+      return Optional.empty();
+    }
+    String internalName = binaryName.replace('.', '/');
+    Optional<ClassTable.Header> header =
+        tables.ifKnown(jar.orElseThrow()).flatMap(t -> t.header(internalName));
+    if (header.isEmpty()) {
+      return Optional.empty();
+    }
+    Path file = jar.orElseThrow().getFileName();
+    String container = file == null ? jar.orElseThrow().toString() : file.toString();
+    return Optional.of(
+        new Read(
+            ClassTable.node(internalName, header.orElseThrow()),
+            container,
+            () -> source.find(binaryName).map(ClassBytes::bytes)));
   }
 
   /** A JDK class, without code: the hierarchy and the methods' modifiers are all it is read for. */

@@ -83,7 +83,30 @@ public final class ClassPathRoots implements ClassSource {
     return List.of();
   }
 
-  private static boolean isClass(String entry) {
+  @Override
+  public Optional<Path> jarOf(String binaryName) {
+    String entry = binaryName.replace('.', '/') + ".class";
+    for (Path root : roots) {
+      try {
+        if (isDirectory(root)) {
+          if (Files.isRegularFile(root.resolve(entry))) {
+            return Optional.empty();
+          }
+        } else {
+          ZipFile jar = jar(root);
+          if (jar != null && jar.getEntry(entry) != null) {
+            return Optional.of(root);
+          }
+        }
+      } catch (RuntimeException e) {
+        // as in find: this root hides nothing else
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A class of the jar's own (not {@code module-info}, a package's or another release's). */
+  static boolean isClass(String entry) {
     return entry.endsWith(".class") && !entry.contains("-") && !entry.startsWith("META-INF/");
   }
 

@@ -19,4 +19,13 @@ public interface ClassSource {
   default java.util.List<String> classesBeside(String binaryName) {
     return java.util.List.of();
   }
+
+  /**
+   * The jar the class of this binary name comes from — the one {@link #find} reads it from — or
+   * empty when it comes from a class directory or the source cannot say. A jar's class headers are
+   * cached per jar ({@link ClassTableCache}).
+   */
+  default Optional<java.nio.file.Path> jarOf(String binaryName) {
+    return Optional.empty();
+  }
 }
