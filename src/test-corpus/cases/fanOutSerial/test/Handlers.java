@@ -136,4 +136,13 @@ class Handlers {
       orders.fetch(id);
     }
   }
+
+  // A statement that makes no call does not end the run: the waits around it are still a group.
+  String withAStatementBetween(String id) throws Exception {
+    // BUG: Diagnostic contains: [SerialFanOut] 2 independent round trips in a row (fetch at Handlers.java:143 -> fetch at Handlers.java:145)
+    String user = users.fetch(id);
+    int length = id.length();
+    String order = orders.fetch(id + length);
+    return user + order;
+  }
 }

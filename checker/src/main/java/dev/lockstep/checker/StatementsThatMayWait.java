@@ -30,10 +30,10 @@ import java.util.Set;
 
 /**
  * The test SerialFanOut runs before it lowers a method: whether some block (or switch case) has two
- * statements in a row that each make a call that <em>may</em> wait. A run can only hold two waits
- * when that holds, so a method without it is neither lowered nor read. On the compile benchmark,
- * lowering and reading every method with two calls in a row was most of the check's cost, and in a
- * library nearly none of them can wait.
+ * statements that each make a call that <em>may</em> wait. A run can only hold two waits when that
+ * holds, so a method without it is neither lowered nor read. On the compile benchmark, lowering and
+ * reading every method with two calls in a row was most of the check's cost, and in a library
+ * nearly none of them can wait.
  *
  * <p>"May wait" over-approximates what the summaries find, on symbols alone: a call may wait unless
  * its target is a concrete JDK method the catalogue names nowhere, or a method of the sources that
@@ -61,7 +61,7 @@ final class StatementsThatMayWait {
     this.maxDepth = maxDepth;
   }
 
-  /** Whether some block of {@code body} has two statements in a row that each may wait. */
+  /** Whether some block of {@code body} has two statements that each may wait. */
   boolean twoInARow(Tree body) {
     Boolean found =
         new TreeScanner<Boolean, Void>() {
@@ -85,14 +85,19 @@ final class StatementsThatMayWait {
     return Boolean.TRUE.equals(found);
   }
 
+  /**
+   * Whether two statements of one block may wait. Not only neighbours: a statement that makes no
+   * call ({@code int n = 2;}) does not end a run, so the waits around it may form a group.
+   */
   private boolean inARow(List<? extends StatementTree> statements) {
-    boolean previous = false;
+    boolean earlier = false;
     for (StatementTree statement : statements) {
-      boolean waits = mayWait(statement, 0, new HashSet<>());
-      if (previous && waits) {
-        return true;
+      if (mayWait(statement, 0, new HashSet<>())) {
+        if (earlier) {
+          return true;
+        }
+        earlier = true;
       }
-      previous = waits;
     }
     return false;
   }

@@ -115,6 +115,12 @@ final class StatementsThatMayWaitTest {
                 ids.forEach(id -> { try { send(id); } catch (Exception e) { } });
                 fetch("x");
               }
+              // BUG: Diagnostic contains: two statements in a row may wait
+              void aStatementBetween(String a) throws Exception {
+                fetch(a);
+                int n = a.length();
+                fetch(a + n);
+              }
               void oneOnly(String a) throws Exception {
                 fetch(a);
                 a.trim();
