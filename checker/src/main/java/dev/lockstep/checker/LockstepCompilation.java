@@ -13,6 +13,7 @@ import dev.lockstep.analysis.facts.FanOut;
 import dev.lockstep.analysis.read.PipelineReader;
 import dev.lockstep.analysis.rules.BlockingOnCommonPoolRule;
 import dev.lockstep.analysis.rules.EffectiveParallelismRule;
+import dev.lockstep.analysis.rules.LockHeldAcrossWaitRule;
 import dev.lockstep.analysis.rules.PipelineVerdict;
 import dev.lockstep.analysis.rules.SerialAwaitRule;
 import dev.lockstep.analysis.rules.SerialFanOutRule;
@@ -54,6 +55,7 @@ final class LockstepCompilation {
   final SerialFanOutRule serialFanOut;
   final UnboundedFanOutRule unboundedFanOut;
   final BlockingOnCommonPoolRule blockingOnCommonPool;
+  final LockHeldAcrossWaitRule lockHeldAcrossWait;
   final LockstepConfig config;
   boolean configErrorReported;
 
@@ -87,6 +89,7 @@ final class LockstepCompilation {
     this.unboundedFanOut = new UnboundedFanOutRule(summaries, parallelism, config.window());
     this.blockingOnCommonPool =
         new BlockingOnCommonPoolRule(summaries, parallelism, config.window());
+    this.lockHeldAcrossWait = new LockHeldAcrossWaitRule(summaries);
   }
 
   /**
