@@ -49,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.element.Modifier;
 
 /**
  * The javac front end: reads {@link MethodFacts} and {@link LoopFact}s off attributed trees. It
@@ -302,23 +303,26 @@ final class JavacFacts implements FactsSource {
     return Optional.of(
         new HeldLocksRead(
             body,
-            role(symbol),
+            role(symbol, tree.getModifiers().getFlags().contains(Modifier.PUBLIC)),
             facts.orElseThrow(),
             heldLocks.read(body, facts.orElseThrow().lockRegions())));
   }
 
   /** What the method is to its callers' threads: its and its class's annotations, modifiers. */
-  private MethodRole role(MethodSymbol method) {
+  private MethodRole role(MethodSymbol method, boolean declaredPublic) {
     ClassSymbol owner = ASTHelpers.enclosingClass(method);
+    // An anonymous class (an enum constant's body too) is read as the scanner reads it: a body
+    // with no declaration of its own, so no annotations and no supertypes.
+    boolean declared = owner != null && !owner.isAnonymous();
     return new MethodRole(
         method.name.toString(),
         simpleNames(method),
-        simpleNames(owner),
-        names.closure(owner.type),
-        (method.flags() & Flags.PUBLIC) != 0,
+        declared ? simpleNames(owner) : Set.of(),
+        declared ? names.closure(owner.type) : Set.of(),
+        declaredPublic, // as written: an interface's methods are public without saying so
         method.isStatic(),
         method.isConstructor() || method.name.contentEquals("<clinit>"),
-        (owner.flags() & Flags.ENUM) != 0);
+        declared && (owner.flags() & Flags.ENUM) != 0);
   }
 
   private static Set<String> simpleNames(Symbol symbol) {
