@@ -3,6 +3,7 @@ package dev.lockstep.checker;
 import static dev.lockstep.checker.Trees2.symbol;
 import static dev.lockstep.checker.Trees2.type;
 
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.EnhancedForLoopTree;
@@ -13,7 +14,9 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.tree.JCTree;
@@ -27,10 +30,12 @@ import dev.lockstep.analysis.facts.LoopKind;
 import dev.lockstep.analysis.facts.Marks;
 import dev.lockstep.analysis.facts.MethodFacts;
 import dev.lockstep.analysis.facts.MethodRef;
+import dev.lockstep.analysis.facts.MethodRole;
 import dev.lockstep.analysis.read.BodyScope;
 import dev.lockstep.analysis.read.FanOutReader;
 import dev.lockstep.analysis.read.FieldWriters;
 import dev.lockstep.analysis.read.FixFit;
+import dev.lockstep.analysis.read.HeldLocks;
 import dev.lockstep.analysis.read.LockRegionReader;
 import dev.lockstep.analysis.read.LoopReader;
 import dev.lockstep.analysis.read.MethodReader;
@@ -39,9 +44,12 @@ import dev.lockstep.analysis.read.StraightLineReader;
 import dev.lockstep.analysis.read.Values;
 import dev.lockstep.analysis.summary.FactsSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
 
 /**
  * The javac front end: reads {@link MethodFacts} and {@link LoopFact}s off attributed trees. It
@@ -64,6 +72,7 @@ final class JavacFacts implements FactsSource {
   private final PipelineReader pipelines;
   private final FanOutReader fanOuts;
   private final FieldWriters fieldWriters;
+  private final HeldLocks heldLocks;
 
   JavacFacts(JavacNames names, JavacTrees trees) {
     this.names = names;
@@ -73,6 +82,7 @@ final class JavacFacts implements FactsSource {
     this.pipelines = new PipelineReader(lockRegions);
     this.fanOuts = new FanOutReader(pipelines, declarations);
     this.fieldWriters = new FieldWriters(declarations);
+    this.heldLocks = new HeldLocks(lockRegions.values());
   }
 
   /** The path of a method declared in the sources; null for class files. */
@@ -271,6 +281,60 @@ final class JavacFacts implements FactsSource {
   /** Whether a method of the sources assigns a field (its effects may reach a later call). */
   boolean keepsState(MethodRef method) {
     return fieldWriters.writesFields(method);
+  }
+
+  /** A method's lock regions as LockHeldAcrossWait reads them, with what the method is. */
+  record HeldLocksRead(
+      Node body, MethodRole role, MethodFacts facts, List<HeldLocks.HeldLock> locks) {}
+
+  /**
+   * The lock regions of the method at {@code path} with their lock objects read, or empty when it
+   * takes no lock (a method not {@code synchronized} with no {@code synchronized} block and no call
+   * named like a lock's acquire: the cheap filter, as this runs on every method).
+   */
+  Optional<HeldLocksRead> readHeldLocks(TreePath path) {
+    if (!(path.getLeaf() instanceof MethodTree tree)
+        || tree.getBody() == null
+        || !(symbol(tree) instanceof MethodSymbol symbol)
+        || ((symbol.flags() & Flags.SYNCHRONIZED) == 0 && !TakesALock.anywhereIn(tree.getBody()))) {
+      return Optional.empty();
+    }
+    Optional<MethodFacts> facts = factsFor(names.ref(symbol));
+    if (facts.isEmpty() || facts.orElseThrow().lockRegions().isEmpty()) {
+      return Optional.empty();
+    }
+    Node body = lowering.lower(tree.getBody(), path.getCompilationUnit());
+    return Optional.of(
+        new HeldLocksRead(
+            body,
+            role(symbol, tree.getModifiers().getFlags().contains(Modifier.PUBLIC)),
+            facts.orElseThrow(),
+            heldLocks.read(body, facts.orElseThrow().lockRegions())));
+  }
+
+  /** What the method is to its callers' threads: its and its class's annotations, modifiers. */
+  private MethodRole role(MethodSymbol method, boolean declaredPublic) {
+    ClassSymbol owner = ASTHelpers.enclosingClass(method);
+    // An anonymous class (an enum constant's body too) is read as the scanner reads it: a body
+    // with no declaration of its own, so no annotations and no supertypes.
+    boolean declared = owner != null && !owner.isAnonymous();
+    return new MethodRole(
+        method.name.toString(),
+        simpleNames(method),
+        declared ? simpleNames(owner) : Set.of(),
+        declared ? names.closure(owner.type) : Set.of(),
+        declaredPublic, // as written: an interface's methods are public without saying so
+        method.isStatic(),
+        method.isConstructor() || method.name.contentEquals("<clinit>"),
+        declared && (owner.flags() & Flags.ENUM) != 0);
+  }
+
+  private static Set<String> simpleNames(Symbol symbol) {
+    Set<String> found = new HashSet<>();
+    for (Attribute.Compound a : symbol.getAnnotationMirrors()) {
+      found.add(a.type.tsym.getSimpleName().toString());
+    }
+    return found;
   }
 
   /** The fan-out the call at {@code path} starts (UnboundedFanOut, BlockingOnCommonPool). */

@@ -13,6 +13,7 @@ import dev.lockstep.analysis.facts.FanOut;
 import dev.lockstep.analysis.read.PipelineReader;
 import dev.lockstep.analysis.rules.BlockingOnCommonPoolRule;
 import dev.lockstep.analysis.rules.EffectiveParallelismRule;
+import dev.lockstep.analysis.rules.LockHeldAcrossWaitRule;
 import dev.lockstep.analysis.rules.PipelineVerdict;
 import dev.lockstep.analysis.rules.SerialAwaitRule;
 import dev.lockstep.analysis.rules.SerialFanOutRule;
@@ -58,6 +59,7 @@ final class LockstepCompilation {
 
   final UnboundedFanOutRule unboundedFanOut;
   final BlockingOnCommonPoolRule blockingOnCommonPool;
+  final LockHeldAcrossWaitRule lockHeldAcrossWait;
   final LockstepConfig config;
   boolean configErrorReported;
 
@@ -94,6 +96,7 @@ final class LockstepCompilation {
     this.unboundedFanOut = new UnboundedFanOutRule(summaries, parallelism, config.window());
     this.blockingOnCommonPool =
         new BlockingOnCommonPoolRule(summaries, parallelism, config.window());
+    this.lockHeldAcrossWait = new LockHeldAcrossWaitRule(summaries);
   }
 
   /**

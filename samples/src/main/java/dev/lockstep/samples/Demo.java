@@ -1,5 +1,6 @@
 package dev.lockstep.samples;
 
+import dev.lockstep.annotations.Sequential;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public final class Demo {
    * @param args the samples' source root, then {@code --full}, {@code --quick} (the default),
    *     {@code --findings-only}, or {@code --n N --rtt MILLIS --k K}
    */
+  @Sequential(reason = "stories are measured one at a time: run together, they would share the CPU")
   public static void main(String[] args) throws Exception {
     Path sources = Path.of("src/main/java");
     Settings settings = Settings.QUICK;
@@ -60,10 +62,12 @@ public final class Demo {
       GroupsStory.run(warmUp);
       RelayStory.run(warmUp);
       IngestStory.run(warmUp);
+      MetadataStory.run(warmUp);
       List<Row> rows = new ArrayList<>();
       rows.addAll(GroupsStory.run(settings));
       rows.addAll(RelayStory.run(settings));
       rows.addAll(IngestStory.run(settings));
+      rows.addAll(MetadataStory.run(settings));
       System.out.print(Table.render(rows));
       System.out.println(
           "\nideal: the story's round trips in a window of k; speedup: against the bad variant;"

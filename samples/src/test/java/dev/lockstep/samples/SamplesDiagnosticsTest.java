@@ -73,6 +73,16 @@ final class SamplesDiagnosticsTest {
         assertThat(finding.message()).contains("BoundedWindow.of(5).mapAsync");
         assertThat(finding.message()).contains("src/docs/checks/UnboundedFanOut.md");
       }
+      if (finding.check().equals("LockHeldAcrossWait")) {
+        assertThat(finding.message())
+            .contains(
+                "LockedRouteCache.routeFor synchronizes on 'this', the one @ThreadSafe object");
+        assertThat(finding.message()).containsMatch("HttpClient\\.send at Http\\.java:\\d+");
+        assertThat(finding.message())
+            .contains("routeFor is a public method of a class documented @ThreadSafe");
+        assertThat(finding.message()).contains("throughput ≤ 1/RTT");
+        assertThat(finding.message()).contains("src/docs/checks/LockHeldAcrossWait.md");
+      }
       if (finding.check().equals("FakeConcurrency")) {
         assertThat(finding.message()).contains("effective parallelism 1");
         assertThat(finding.message())

@@ -55,6 +55,12 @@ public final class Checks {
           + " ForkJoinPool, which the whole JVM shares";
   public static final String BLOCKING_ON_COMMON_POOL_LINK = DOCS + BLOCKING_ON_COMMON_POOL + ".md";
 
+  public static final String LOCK_HELD_ACROSS_WAIT = "LockHeldAcrossWait";
+  public static final String LOCK_HELD_ACROSS_WAIT_SUMMARY =
+      "A lock that concurrent callers share is held across a round trip: every caller waits for"
+          + " one round trip at a time";
+  public static final String LOCK_HELD_ACROSS_WAIT_LINK = DOCS + LOCK_HELD_ACROSS_WAIT + ".md";
+
   public static final String LOCKSTEP_ANNOTATION_MISUSE = "LockstepAnnotationMisuse";
   public static final String LOCKSTEP_ANNOTATION_MISUSE_SUMMARY =
       "Lockstep annotation with an invalid value or a contradicting partner";
@@ -118,6 +124,12 @@ public final class Checks {
               BLOCKING_ON_COMMON_POOL,
               BLOCKING_ON_COMMON_POOL_SUMMARY,
               BLOCKING_ON_COMMON_POOL_LINK,
+              Severity.WARNING,
+              true),
+          new Check(
+              LOCK_HELD_ACROSS_WAIT,
+              LOCK_HELD_ACROSS_WAIT_SUMMARY,
+              LOCK_HELD_ACROSS_WAIT_LINK,
               Severity.WARNING,
               true),
           new Check(

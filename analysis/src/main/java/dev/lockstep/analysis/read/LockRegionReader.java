@@ -207,6 +207,9 @@ public final class LockRegionReader {
       if (s instanceof Try t
           && t.finallyBlock() != null
           && lockCalls.releasesAnywhere(t.finallyBlock(), a.lock(), a.lockText())) {
+        // try (Connection c = open()) { ... } finally { unlock(); }: the resources are opened
+        // (and closed) under the lock too.
+        body.addAll(t.resources());
         body.add(t.body());
         break;
       }

@@ -324,6 +324,7 @@ public final class FrontEnd {
     JpNames names = null;
     PipelineScan pipelines = null; // FakeConcurrency, OversizedWindow
     FanOutScan fanOuts = null; // SerialFanOut, UnboundedFanOut, BlockingOnCommonPool
+    LockScan locks = null; // LockHeldAcrossWait
     if (options.resolve()) {
       TypeSolver userTypes = typeSolver(units, options.classpath());
       // The window API is known by name even without its jar (WindowApiTypeSolver), behind all
@@ -358,6 +359,7 @@ public final class FrontEnd {
       SerialAwaitRule rule = new SerialAwaitRule(summaries, config.window());
       pipelines = new PipelineScan(facts, names, summaries, config.cores());
       fanOuts = new FanOutScan(facts, names, summaries, config);
+      locks = new LockScan(facts, names, summaries);
       for (Parsed p : parsed) {
         if (p.problem() != null || !analysed.test(p.input())) {
           continue;
@@ -382,6 +384,7 @@ public final class FrontEnd {
           }
           findings.addAll(pipelines.scan(p.unit()));
           findings.addAll(fanOuts.scan(p.unit()));
+          findings.addAll(locks.scan(p.unit()));
         } catch (RuntimeException | Error e) {
           // Whatever one file's analysis throws (a bug, a NoClassDefFoundError from a class on the
           // classpath, a stack overflow on deep code) costs that file only, and says so.

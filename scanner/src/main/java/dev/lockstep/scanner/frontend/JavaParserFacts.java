@@ -190,6 +190,11 @@ public final class JavaParserFacts implements FactsSource {
             decl.getParameters().stream().map(p -> lowering().var(vars.declaration(p))).toList());
   }
 
+  /** The reader of lock objects (LockHeldAcrossWait), over the body lowered last. */
+  dev.lockstep.analysis.read.HeldLocks heldLocks() {
+    return new dev.lockstep.analysis.read.HeldLocks(lockRegions().values());
+  }
+
   /** What the shared readers find outside the body they read (for the fan-out checks). */
   dev.lockstep.analysis.read.Declarations readerDeclarations() {
     return declarations();

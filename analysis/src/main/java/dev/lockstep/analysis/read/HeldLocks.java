@@ -1,0 +1,183 @@
+package dev.lockstep.analysis.read;
+
+import dev.lockstep.analysis.body.Node;
+import dev.lockstep.analysis.body.Node.Call;
+import dev.lockstep.analysis.body.Node.Catch;
+import dev.lockstep.analysis.body.Node.Select;
+import dev.lockstep.analysis.body.Node.Synchronized;
+import dev.lockstep.analysis.body.Node.This;
+import dev.lockstep.analysis.body.Nodes;
+import dev.lockstep.analysis.body.Var;
+import dev.lockstep.analysis.facts.Location;
+import dev.lockstep.analysis.facts.LockCalls;
+import dev.lockstep.analysis.facts.LockRegion;
+import dev.lockstep.analysis.facts.Marks;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The lock regions of one method ({@link LockRegionReader}, as its {@code MethodFacts} carry them)
+ * with what {@code LockHeldAcrossWait} needs to know of each lock object beyond the region: whose
+ * it is ({@link Owner}), the intent annotations on the field that holds it, whether it is taken
+ * with a timed {@code tryLock}, and whether it is taken only on an error path (in a {@code catch}
+ * block). What a lock object is relative to the method is read here, once, on the shared
+ * representation; whether callers share it is the rule's judgement.
+ */
+@SuppressWarnings("ReferenceEquality") // nodes and variables are compared by identity on purpose
+public final class HeldLocks {
+  /** Whose object a lock is, relative to the method that takes it. */
+  public enum Owner {
+    /** One object for the whole program: a static field, a class literal, a static method's. */
+    STATIC,
+    /** {@code this}: a {@code synchronized} instance method or {@code synchronized (this)}. */
+    THIS,
+    /** A field of {@code this} ({@code lock}, {@code this.lock}). */
+    OWN_FIELD,
+    /**
+     * Anything else: a local, a parameter, a field of another object (a connection's own lock), an
+     * element of a map by key ({@code locks.get(key)}). Not known to be shared by all callers.
+     */
+    OTHER
+  }
+
+  /**
+   * One region with its lock object read.
+   *
+   * @param region the region as {@link LockRegionReader} read it
+   * @param owner whose object the lock is
+   * @param lockMarks the intent annotations on the field holding the lock
+   *     ({@code @SerializedResource on a lock field: one at a time is the contract})
+   * @param timed whether the lock is taken with a timed {@code tryLock}/{@code tryAcquire}: the
+   *     code itself expects another holder
+   * @param onErrorPath whether the region is inside a {@code catch} block
+   */
+  public record HeldLock(
+      LockRegion region, Owner owner, Marks lockMarks, boolean timed, boolean onErrorPath) {}
+
+  private final Values values;
+
+  public HeldLocks(Values values) {
+    this.values = values;
+  }
+
+  /**
+   * The regions of a method with their locks read.
+   *
+   * @param body the method's lowered body
+   * @param regions the method's regions ({@code MethodFacts.lockRegions()}), read from that body
+   */
+  public List<HeldLock> read(Node body, List<LockRegion> regions) {
+    Map<Location, Node> takenAt = new HashMap<>(); // where a lock is taken -> the lock expression
+    Map<Location, Boolean> timedAt = new HashMap<>();
+    Set<Location> inCatch = new HashSet<>();
+    collect(body, false, takenAt, timedAt, inCatch);
+    List<HeldLock> held = new ArrayList<>();
+    for (LockRegion region : regions) {
+      Node lock = takenAt.get(region.location());
+      Owner owner;
+      Marks marks = Marks.NONE;
+      if (lock == null) {
+        // A synchronized method: its own monitor, or its class's when static.
+        owner = region.isStatic() ? Owner.STATIC : Owner.THIS;
+      } else {
+        Node object = lockObject(lock, body);
+        owner = ownerOf(object);
+        Var v = Nodes.var(object);
+        if (v != null && v.isField()) {
+          marks = v.marks();
+        }
+      }
+      held.add(
+          new HeldLock(
+              region,
+              owner,
+              marks,
+              timedAt.getOrDefault(region.location(), false),
+              inCatch.contains(region.location())));
+    }
+    return held;
+  }
+
+  /** Where each lock is taken (a synchronized block, an acquiring call), and which are in catch. */
+  private static void collect(
+      Node node,
+      boolean caught,
+      Map<Location, Node> takenAt,
+      Map<Location, Boolean> timedAt,
+      Set<Location> inCatch) {
+    if (node == null || node instanceof Node.ClassBody) {
+      return;
+    }
+    boolean inside = caught || node instanceof Catch;
+    switch (node) {
+      case Synchronized s -> {
+        takenAt.put(s.src().at(), s.lock());
+        if (inside) {
+          inCatch.add(s.src().at());
+        }
+      }
+      case Call c -> {
+        boolean timed = LockCalls.TIMED_ACQUIRES.contains(c.name());
+        if (c.receiver() != null && (timed || LockCalls.ACQUIRES.contains(c.name()))) {
+          takenAt.put(c.src().at(), c.receiver());
+          timedAt.put(c.src().at(), timed);
+          if (inside) {
+            inCatch.add(c.src().at());
+          }
+        }
+      }
+      default -> {}
+    }
+    for (Node child : Nodes.children(node)) {
+      collect(child, inside, takenAt, timedAt, inCatch);
+    }
+  }
+
+  /**
+   * The object all holders share: {@code rw} for {@code rw.writeLock()}, the field a local lock was
+   * initialised from ({@code Lock l = this.lock;}).
+   */
+  private Node lockObject(Node lock, Node body) {
+    Node object = Nodes.unwrap(lock);
+    for (int hops = 0; hops < 3; hops++) {
+      if (object instanceof Call side
+          && side.receiver() != null
+          && side.args().isEmpty()
+          && LockCalls.SIDES.contains(side.name())) {
+        object = Nodes.unwrap(side.receiver());
+        continue;
+      }
+      Var v = Nodes.var(object);
+      if (v != null && v.kind() == Var.Kind.LOCAL) {
+        Node init = values.initializer(v, body);
+        if (init != null) {
+          object = Nodes.unwrap(init);
+          continue;
+        }
+      }
+      break;
+    }
+    return object;
+  }
+
+  private static Owner ownerOf(Node object) {
+    if (Values.isStaticObject(object)) {
+      return Owner.STATIC;
+    }
+    if (object instanceof This t && !t.isSuper()) {
+      return Owner.THIS;
+    }
+    Var v = Nodes.var(object);
+    if (v == null || !v.isField()) {
+      return Owner.OTHER;
+    }
+    if (object instanceof Select select) {
+      return Nodes.unwrap(select.base()) instanceof This ? Owner.OWN_FIELD : Owner.OTHER;
+    }
+    return Owner.OWN_FIELD; // a field named on its own: this object's
+  }
+}

@@ -1,0 +1,108 @@
+package dev.lockstep.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import dev.lockstep.analysis.body.Node;
+import dev.lockstep.analysis.body.Nodes;
+import dev.lockstep.analysis.finding.Checks;
+import dev.lockstep.analysis.finding.Finding;
+import java.util.Optional;
+import javax.inject.Inject;
+
+/**
+ * Flags a lock that concurrent callers share held across a round trip: every caller waits for one
+ * round trip at a time.
+ *
+ * <p>This class only reads the method's lock regions ({@link JavacFacts#readHeldLocks}) and
+ * reports, at the {@code synchronized} keyword, the method, or the {@code lock()} call, what {@code
+ * dev.lockstep.analysis.rules.LockHeldAcrossWaitRule} decides. It offers no fix: where the result
+ * of the round trip may be published, and whether a double-check or per-key locks keep the
+ * invariant the lock protects, is the author's call. The check never crashes javac (set {@code
+ * lockstep.strict} to rethrow, as the tests do).
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary = Checks.LOCK_HELD_ACROSS_WAIT_SUMMARY,
+    link = Checks.LOCK_HELD_ACROSS_WAIT_LINK,
+    linkType = CUSTOM,
+    severity = WARNING,
+    tags = StandardTags.PERFORMANCE)
+public final class LockHeldAcrossWait extends BugChecker
+    implements MethodTreeMatcher, CompilationUnitTreeMatcher {
+  private static final long serialVersionUID = 1L;
+
+  private final transient ErrorProneLockstepConfig config;
+
+  /** With the default options; for tools that instantiate checks reflectively. */
+  public LockHeldAcrossWait() {
+    this(ErrorProneFlags.empty());
+  }
+
+  @Inject
+  LockHeldAcrossWait(ErrorProneFlags flags) {
+    this.config = ErrorProneLockstepConfig.forParallelism(flags, Checks.LOCK_HELD_ACROSS_WAIT);
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    return LockstepCompilation.reportConfigError(Checks.LOCK_HELD_ACROSS_WAIT, config, tree, state);
+  }
+
+  @Override
+  public Description matchMethod(MethodTree tree, VisitorState state) {
+    if (config.error().isPresent() || tree.getBody() == null) {
+      return Description.NO_MATCH;
+    }
+    try {
+      LockstepCompilation compilation = LockstepCompilation.of(state, config.config());
+      Optional<JavacFacts.HeldLocksRead> read = compilation.facts.readHeldLocks(state.getPath());
+      if (read.isEmpty()) {
+        return Description.NO_MATCH;
+      }
+      JavacFacts.HeldLocksRead held = read.orElseThrow();
+      for (Finding finding :
+          compilation.lockHeldAcrossWait.judge(held.role(), held.facts(), held.locks())) {
+        Tree at = takenAt(held.body(), finding).orElse(tree);
+        state.reportMatch(buildDescription(at).setMessage(finding.message()).build());
+      }
+      return Description.NO_MATCH;
+    } catch (RuntimeException | StackOverflowError e) {
+      if (Boolean.getBoolean(SerialAwaitInLoop.STRICT_PROPERTY)) {
+        throw e;
+      }
+      return Description.NO_MATCH; // never crash javac, never report a finding we are not sure of
+    }
+  }
+
+  /**
+   * Where the finding's lock is taken: its {@code synchronized} block or acquiring call; empty for
+   * a {@code synchronized} method (the method itself).
+   */
+  private static Optional<Tree> takenAt(Node body, Finding finding) {
+    Tree[] found = {null};
+    Nodes.any(
+        body,
+        n -> {
+          if ((n instanceof Node.Synchronized || n instanceof Node.Call)
+              && n.src().at().equals(finding.location())) {
+            found[0] = (Tree) n.src().tree();
+            return true;
+          }
+          return false;
+        });
+    return Optional.ofNullable(found[0]);
+  }
+}
