@@ -16,7 +16,6 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import dev.lockstep.analysis.body.Node;
-import dev.lockstep.analysis.body.Nodes;
 import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.finding.Finding;
 import java.util.Optional;
@@ -75,7 +74,13 @@ public final class LockHeldAcrossWait extends BugChecker
       JavacFacts.HeldLocksRead held = read.orElseThrow();
       for (Finding finding :
           compilation.lockHeldAcrossWait.judge(held.role(), held.facts(), held.locks())) {
-        Tree at = takenAt(held.body(), finding).orElse(tree);
+        // At its synchronized block or acquiring call; at the method for a synchronized method.
+        Tree at =
+            Trees2.treeAt(
+                    held.body(),
+                    finding.location(),
+                    n -> n instanceof Node.Synchronized || n instanceof Node.Call)
+                .orElse(tree);
         state.reportMatch(buildDescription(at).setMessage(finding.message()).build());
       }
       return Description.NO_MATCH;
@@ -85,24 +90,5 @@ public final class LockHeldAcrossWait extends BugChecker
       }
       return Description.NO_MATCH; // never crash javac, never report a finding we are not sure of
     }
-  }
-
-  /**
-   * Where the finding's lock is taken: its {@code synchronized} block or acquiring call; empty for
-   * a {@code synchronized} method (the method itself).
-   */
-  private static Optional<Tree> takenAt(Node body, Finding finding) {
-    Tree[] found = {null};
-    Nodes.any(
-        body,
-        n -> {
-          if ((n instanceof Node.Synchronized || n instanceof Node.Call)
-              && n.src().at().equals(finding.location())) {
-            found[0] = (Tree) n.src().tree();
-            return true;
-          }
-          return false;
-        });
-    return Optional.ofNullable(found[0]);
   }
 }

@@ -16,7 +16,6 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import dev.lockstep.analysis.body.Node;
-import dev.lockstep.analysis.body.Nodes;
 import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.finding.Finding;
 import dev.lockstep.analysis.rules.SerialFanOutRule;
@@ -80,7 +79,13 @@ public final class SerialFanOut extends BugChecker
       for (Finding finding :
           compilation.serialFanOut.judge(
               runs.runs(), runs.marks(), compilation.facts::keepsState)) {
-        Tree at = callAt(runs.body(), finding).orElse(tree);
+        // At the group's first wait.
+        Tree at =
+            Trees2.treeAt(
+                    runs.body(),
+                    finding.location(),
+                    n -> n instanceof Node.Call || n instanceof Node.New)
+                .orElse(tree);
         state.reportMatch(buildDescription(at).setMessage(finding.message()).build());
       }
       return Description.NO_MATCH;
@@ -90,21 +95,5 @@ public final class SerialFanOut extends BugChecker
       }
       return Description.NO_MATCH; // never crash javac, never report a finding we are not sure of
     }
-  }
-
-  /** The call the finding is about: the group's first wait. */
-  private static Optional<Tree> callAt(Node body, Finding finding) {
-    Tree[] found = {null};
-    Nodes.any(
-        body,
-        n -> {
-          if ((n instanceof Node.Call || n instanceof Node.New)
-              && n.src().at().equals(finding.location())) {
-            found[0] = (Tree) n.src().tree();
-            return true;
-          }
-          return false;
-        });
-    return Optional.ofNullable(found[0]);
   }
 }

@@ -11,6 +11,11 @@ import com.sun.tools.javac.code.Symbol.CompletionFailure;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.TreeInfo;
+import dev.lockstep.analysis.body.Node;
+import dev.lockstep.analysis.body.Nodes;
+import dev.lockstep.analysis.facts.Location;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Small null-safe tree helpers: the analysis must never crash on odd or unattributed trees. */
 final class Trees2 {
@@ -27,6 +32,24 @@ final class Trees2 {
   }
 
   private Trees2() {}
+
+  /**
+   * The javac tree of the first node of {@code body} at {@code location} that {@code kind} accepts
+   * (the call or lock a finding is about), to report at; empty when none is.
+   */
+  static Optional<Tree> treeAt(Node body, Location location, Predicate<Node> kind) {
+    Tree[] found = {null};
+    Nodes.any(
+        body,
+        n -> {
+          if (kind.test(n) && n.src().at().equals(location)) {
+            found[0] = (Tree) n.src().tree();
+            return true;
+          }
+          return false;
+        });
+    return Optional.ofNullable(found[0]);
+  }
 
   static ExpressionTree unwrap(ExpressionTree tree) {
     ExpressionTree t = tree;
