@@ -22,7 +22,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BENCH="$ROOT/benchmarks/realcode"
 OUT="${REALCODE_WORK:-$ROOT/target/realcode}"
 JAVA="${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
-CHECKS="SerialAwaitInLoop FakeConcurrency OversizedWindow SerialFanOut UnboundedFanOut BlockingOnCommonPool"
+CHECKS="SerialAwaitInLoop FakeConcurrency OversizedWindow SerialFanOut UnboundedFanOut BlockingOnCommonPool LockHeldAcrossWait"
 
 SMOKE=false
 IDS=()
@@ -52,7 +52,9 @@ OUT="$(cd "$OUT" && pwd)"   # run-on-sources.sh works from inside each artifact'
 
 # The artifacts the selected cases need, with their options (artifacts.tsv: gav, extra, exclude,
 # smoke).
-SELECTED="$OUT/selected.tsv"
+# One file per run: two runs over the same directory (different case ids) must not read each other's list.
+SELECTED="$OUT/selected.$$.tsv"
+trap 'rm -f "$SELECTED"' EXIT
 python3 "$ROOT/scripts/realcode_cases.py" select "$BENCH" "$SMOKE" "${IDS[@]+"${IDS[@]}"}" > "$SELECTED" \
   || exit 2
 [ -s "$SELECTED" ] || { echo "realcode: no case selected" >&2; exit 2; }
@@ -88,7 +90,7 @@ while IFS=$'\t' read -r GAV EXTRA EXCLUDE; do
   if [ ! -f "$WORK/scanner.json" ] || [ "$SCANNER" -nt "$WORK/scanner.json" ] \
       || [ "$WORK/fetched.stamp" -nt "$WORK/scanner.json" ]; then
     echo "realcode: $GAV — scanning" >&2
-    CP="$(ls "$WORK"/deps/*.jar 2>/dev/null | paste -sd: -)"
+    CP="$( (ls "$WORK"/deps/*.jar 2>/dev/null || true) | paste -sd: -)"
     rm -f "$WORK/scanner.json"
     set +e
     "$JAVA" -Xmx4g -jar "$SCANNER" scan --fail-on=none --format=json \

@@ -27,6 +27,7 @@ CHECKS = {
     "SerialFanOut",
     "UnboundedFanOut",
     "BlockingOnCommonPool",
+    "LockHeldAcrossWait",
 }
 WARNING = re.compile(r"^(?P<file>.*\.java):(?P<line>\d+): warning: \[(?P<check>\w+)\] ?(?P<text>.*)")
 CITED = re.compile(r"([\w$]+\.java):(\d+)")

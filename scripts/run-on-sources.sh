@@ -144,14 +144,37 @@ class FanOutCanary {
   }
 }
 JAVA
+# LockHeldAcrossWait's canary: a static lock taken with a timed tryLock (the code expects contention)
+# held across a round trip.
+cat > canary/lockstepcanary/LockCanary.java <<'JAVA'
+package lockstepcanary;
+class LockCanary {
+  private static final java.util.concurrent.locks.ReentrantLock GATE =
+      new java.util.concurrent.locks.ReentrantLock();
+  private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+  String fetch(String uri) throws Exception {
+    if (GATE.tryLock(2, java.util.concurrent.TimeUnit.SECONDS)) {
+      try {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(uri)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      } finally {
+        GATE.unlock();
+      }
+    }
+    return null;
+  }
+}
+JAVA
 echo canary/lockstepcanary/Canary.java >> sources.txt
+echo canary/lockstepcanary/LockCanary.java >> sources.txt
 echo canary/lockstepcanary/FakeCanary.java >> sources.txt
 echo canary/lockstepcanary/WideCanary.java >> sources.txt
 echo canary/lockstepcanary/FanOutCanary.java >> sources.txt
 
 CHECKER="$(ls "$ROOT"/checker/target/lockstep-checker-*.jar | grep -v sources | head -1)"
 ANALYSIS="$(ls "$ROOT"/analysis/target/lockstep-analysis-*.jar | grep -v sources | head -1)"
-CP="$(ls deps/*.jar self/*.jar 2>/dev/null | paste -sd: -)"
+# (ls fails when an artifact has no dependencies: deps/*.jar matches nothing; pipefail would stop here)
+CP="$( (ls deps/*.jar self/*.jar 2>/dev/null || true) | paste -sd: -)"
 # An EXTRA jar that is an annotation processor (lombok) runs as one, as it did in the library's build.
 PROCESSORS=""
 for gav in "${EXTRAS[@]+"${EXTRAS[@]}"}"; do
