@@ -12,6 +12,7 @@ class Phases {
   private final Tracker normalizer = new Tracker("normalizer");
   private final RegionFiles files = new RegionFiles();
   private final RegionFiles archive = new RegionFiles();
+  private final Watches watches = new Watches();
   private final Writers writers = new Writers();
   private final Validator validator = new Validator();
   private final Client client = new Client();
@@ -66,6 +67,13 @@ class Phases {
     return files;
   }
 
+  // Set a watch, then read what it watches (Solr's SecurityNodeWatcher.register): the read relies
+  // on the watch being in place, or an update in between is lost.
+  void watchThenRead(String node) throws Exception {
+    watches.exists(node, this);
+    users.fetch(node);
+  }
+
   void testProduce(String topic) throws Exception {
     client.send("produce/" + topic);
   }
@@ -105,6 +113,14 @@ class Phases {
 
     void moveDirectory(String dir) throws Exception {
       client.send("move/" + dir);
+    }
+  }
+
+  static class Watches {
+    private final Client client = new Client();
+
+    boolean exists(String node, Object watcher) throws Exception {
+      return !client.send("exists/" + node + "?watch=" + watcher.hashCode()).isEmpty();
     }
   }
 

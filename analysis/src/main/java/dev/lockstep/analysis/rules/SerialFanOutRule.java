@@ -50,8 +50,9 @@ import java.util.stream.Collectors;
  *   <li>the later one's statement reads no local that the earlier one's result reached (through
  *       assignments, a collection it was added to, a call it was handed to);
  *   <li>the earlier one's result did not go into a field, an array in one, or a call on a shared
- *       object (which the later one, or a method it calls, may read), and the method it calls, if
- *       in the sources, assigns no field: then every later wait may depend on it;
+ *       object (which the later one, or a method it calls, may read), the method it calls, if in
+ *       the sources, assigns no field, and it is not handed this object or a function (a watch or
+ *       listener it registers): else every later wait may depend on it;
  *   <li>they are not made on one object when either name says it changes state or says nothing
  *       ({@link StateVerbs}: {@code put}, {@code login}, {@code execute}), nor on one connection,
  *       session, transaction, channel or stream (by the receiver's type);
@@ -145,7 +146,7 @@ public final class SerialFanOutRule {
       group.add(wait);
       depends.add(wait);
       spread(step, depends, wait, taint, escaped);
-      if (keepsState.test(wait.site().target())) {
+      if (keepsState.test(wait.site().target()) || registers(wait)) {
         escaped.add(wait);
       }
     }
@@ -234,6 +235,23 @@ public final class SerialFanOutRule {
       waits.add(new Wait(index, site, node, c));
     }
     return waits.size() > 1 ? Optional.empty() : Optional.of(waits);
+  }
+
+  /**
+   * {@code zk.exists(path, this)}, {@code bus.subscribe(topic, e -> ...)}: a wait handed this
+   * object or a function registers it with the other side (a watch, a listener), and what follows
+   * may rely on it being registered (Solr's {@code SecurityNodeWatcher.register} sets the watch,
+   * then reads).
+   */
+  private static boolean registers(Wait wait) {
+    return wait.call() instanceof Call c
+        && c.args().stream()
+            .map(Nodes::unwrap)
+            .anyMatch(
+                a ->
+                    a instanceof This
+                        || a instanceof Node.Lambda
+                        || a instanceof Node.MethodReference);
   }
 
   /** {@code client.sendAsync(x).join()}: the work awaited is started in the same expression. */
