@@ -62,4 +62,32 @@ class Resources {
       more.next().openStream().close();
     }
   }
+
+  // Set on each branch, local either way (Tomcat's WebappServiceLoader): the system class path or
+  // the given loader's.
+  void fromEitherLoader(ClassLoader loader) throws Exception {
+    java.util.Enumeration<URL> found;
+    if (loader == null) {
+      found = ClassLoader.getSystemResources("services");
+    } else {
+      found = loader.getResources("services");
+    }
+    while (found.hasMoreElements()) {
+      found.nextElement().openStream().close();
+    }
+  }
+
+  // One branch local, the other the caller's list of URLs: no one origin, each may be remote.
+  void fromLoaderOrList(ClassLoader loader, List<URL> urls) throws Exception {
+    java.util.Enumeration<URL> found;
+    if (loader == null) {
+      found = java.util.Collections.enumeration(urls);
+    } else {
+      found = loader.getResources("services");
+    }
+    // BUG: Diagnostic contains: waits once per item (URL.openStream at Resources.java:90)
+    while (found.hasMoreElements()) {
+      found.nextElement().openStream().close();
+    }
+  }
 }

@@ -21,7 +21,6 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.tree.JCTree;
 import dev.lockstep.analysis.body.Node;
-import dev.lockstep.analysis.body.Var;
 import dev.lockstep.analysis.facts.FanOut;
 import dev.lockstep.analysis.facts.FixFacts;
 import dev.lockstep.analysis.facts.Location;
@@ -46,7 +45,6 @@ import dev.lockstep.analysis.summary.FactsSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
@@ -176,19 +174,20 @@ final class JavacFacts implements FactsSource {
     return Optional.of(new LoopRead(fact, bodies, iterated));
   }
 
-  /** Every local of the method (or initialiser) around {@code path}, with its initialiser. */
-  private Map<Var, Node> methodLocals(TreePath path) {
+  /**
+   * Every local of the method (or initialiser) around {@code path}, with its initialiser and what
+   * it is assigned.
+   */
+  private BodyScope methodLocals(TreePath path) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       if (p.getLeaf() instanceof MethodTree m) {
-        return new BodyScope()
-            .declareAll(lowering.lower(m.getBody(), path.getCompilationUnit()))
-            .declared;
+        return new BodyScope().declareAll(lowering.lower(m.getBody(), path.getCompilationUnit()));
       }
       if (p.getLeaf() instanceof ClassTree) {
-        return Map.of();
+        return new BodyScope();
       }
     }
-    return Map.of();
+    return new BodyScope();
   }
 
   /** Whether {@code call} is the last call of a stream chain (not the receiver of another step). */

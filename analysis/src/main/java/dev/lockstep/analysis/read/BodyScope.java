@@ -1,6 +1,7 @@
 package dev.lockstep.analysis.read;
 
 import dev.lockstep.analysis.body.Node;
+import dev.lockstep.analysis.body.Node.Assign;
 import dev.lockstep.analysis.body.Node.Catch;
 import dev.lockstep.analysis.body.Node.ClassBody;
 import dev.lockstep.analysis.body.Node.Lambda;
@@ -8,6 +9,7 @@ import dev.lockstep.analysis.body.Node.Local;
 import dev.lockstep.analysis.body.Node.Loop;
 import dev.lockstep.analysis.body.Nodes;
 import dev.lockstep.analysis.body.Var;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +35,16 @@ public final class BodyScope {
    * resources = loader.getResources(name)} before {@code while (resources.hasMoreElements())}).
    */
   public Map<Var, Node> outer = Map.of();
+
+  /**
+   * The values assigned to each local declared in the scope ({@code x = ...}, not its initialiser):
+   * a local declared without one and set on both branches of an {@code if} has no single value, but
+   * may have one origin ({@link UrlOrigins}).
+   */
+  public final Map<Var, List<Node>> assigned = new HashMap<>();
+
+  /** For a loop iteration: {@link #assigned} of the enclosing method. */
+  public Map<Var, List<Node>> outerAssigned = Map.of();
 
   /** The method's parameters in order, when the scope is a method body (for parameter guards). */
   public List<Var> parameters = List.of();
@@ -61,6 +73,12 @@ public final class BodyScope {
         return this;
       }
       case Local l -> declared.put(l.var(), l.init());
+      case Assign a -> {
+        Var target = Nodes.var(Nodes.unwrap(a.target()));
+        if (target != null && target.kind() == Var.Kind.LOCAL) {
+          assigned.computeIfAbsent(target, v -> new ArrayList<>()).add(a.value());
+        }
+      }
       case Lambda l -> l.params().forEach(p -> declared.put(p, null));
       case Catch c -> declared.put(c.param(), null);
       case Loop l -> {

@@ -90,19 +90,21 @@ public final class LoopReader {
    * empty when it is not a loop we model.
    *
    * @param location where diagnostics put the loop (its first token)
-   * @param methodLocals every local of the enclosing method with its initialiser ({@link
-   *     BodyScope#declareAll})
+   * @param method every local of the enclosing method with its initialiser and what it is assigned
+   *     ({@link BodyScope#declareAll})
    * @param mayHideCleanReason for an unresolved call's name: whether it could make the loop fine
    * @param declarations where the classes a receiver field is allocated with are found
    */
   public static Optional<LoopReading> read(
       Node loop,
       Location location,
-      Map<Var, Node> methodLocals,
+      BodyScope method,
       Predicate<String> mayHideCleanReason,
       Declarations declarations) {
+    Map<Var, Node> methodLocals = method.declared;
     BodyScope scope = new BodyScope();
     scope.outer = methodLocals;
+    scope.outerAssigned = method.assigned;
     List<Node> bodies = new ArrayList<>();
     List<Exit> extraExits = new ArrayList<>();
     String itemName = "";

@@ -11,6 +11,7 @@ import dev.lockstep.analysis.body.Target;
 import dev.lockstep.analysis.body.Var;
 import dev.lockstep.analysis.facts.Argument;
 import dev.lockstep.analysis.facts.MethodRef;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -93,6 +94,19 @@ public final class UrlOrigins {
     }
     if (init != null) {
       return of(init, scope, depth + 1);
+    }
+    List<Node> values = scope.outerAssigned.get(v);
+    if (values != null
+        && !values.isEmpty()
+        && !scope.isDeclared(v)
+        && scope.outer.containsKey(v)
+        && scope.outer.get(v) == null) {
+      // Declared without a value and set on each branch (resources = a or b): whatever it holds
+      // when read, it came from one of these; one origin for all of them is its origin.
+      Argument first = of(values.get(0), scope, depth + 1);
+      return values.stream().skip(1).allMatch(x -> of(x, scope, depth + 1).equals(first))
+          ? first
+          : Argument.OTHER;
     }
     return v.kind() == Var.Kind.PARAMETER && !scope.isDeclared(v)
         ? Argument.CALLER

@@ -18,7 +18,6 @@ import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
-import dev.lockstep.analysis.body.Var;
 import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.catalogue.CatalogueEntry;
 import dev.lockstep.analysis.catalogue.WaitTag;
@@ -42,7 +41,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -314,8 +312,8 @@ public final class JavaParserFacts implements FactsSource {
     if (loop == null) {
       return Optional.empty();
     }
-    Map<Var, dev.lockstep.analysis.body.Node> locals =
-        method.root() == null ? Map.of() : new BodyScope().declareAll(method.root()).declared;
+    BodyScope locals =
+        method.root() == null ? new BodyScope() : new BodyScope().declareAll(method.root());
     Optional<LoopReader.LoopReading> read =
         LoopReader.read(
             loop, JpNames.location(leaf), locals, this::mayHideCleanReason, declarations());
