@@ -45,25 +45,23 @@ final class JavacClassSource implements ClassSource {
 
   @Override
   public List<String> classesBeside(String binaryName) {
-    try {
-      JavaFileObject file =
-          files.getJavaFileForInput(
-              StandardLocation.CLASS_PATH, binaryName, JavaFileObject.Kind.CLASS);
-      Path root = file == null ? null : root(file.toUri(), binaryName);
-      return root == null ? List.of() : new ClassPathRoots(List.of(root)).classesBeside(binaryName);
-    } catch (IOException | RuntimeException e) {
-      return List.of();
-    }
+    return rootOf(binaryName)
+        .map(root -> new ClassPathRoots(List.of(root)).classesBeside(binaryName))
+        .orElse(List.of());
   }
 
   @Override
   public Optional<Path> jarOf(String binaryName) {
+    return rootOf(binaryName).filter(Files::isRegularFile);
+  }
+
+  /** The class path root (jar or class directory) javac finds the class in. */
+  private Optional<Path> rootOf(String binaryName) {
     try {
       JavaFileObject file =
           files.getJavaFileForInput(
               StandardLocation.CLASS_PATH, binaryName, JavaFileObject.Kind.CLASS);
-      Path root = file == null ? null : root(file.toUri(), binaryName);
-      return root != null && Files.isRegularFile(root) ? Optional.of(root) : Optional.empty();
+      return Optional.ofNullable(file == null ? null : root(file.toUri(), binaryName));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

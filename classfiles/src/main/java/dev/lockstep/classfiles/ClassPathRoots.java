@@ -53,44 +53,47 @@ public final class ClassPathRoots implements ClassSource {
 
   @Override
   public List<String> classesBeside(String binaryName) {
-    String entry = binaryName.replace('.', '/') + ".class";
-    for (Path root : roots) {
-      try {
-        if (isDirectory(root)) {
-          if (Files.isRegularFile(root.resolve(entry))) {
-            try (var files = Files.walk(root)) {
-              return files
-                  .map(f -> root.relativize(f).toString().replace('\\', '/'))
-                  .filter(ClassPathRoots::isClass)
-                  .map(ClassPathRoots::binaryName)
-                  .toList();
-            }
-          }
-        } else {
-          ZipFile jar = jar(root);
-          if (jar != null && jar.getEntry(entry) != null) {
-            return jar.stream()
-                .map(ZipEntry::getName)
-                .filter(ClassPathRoots::isClass)
-                .map(ClassPathRoots::binaryName)
-                .toList();
-          }
-        }
-      } catch (IOException | RuntimeException e) {
-        // as if the root had nothing
-      }
+    Optional<Path> holding = rootOf(binaryName);
+    if (holding.isEmpty()) {
+      return List.of();
     }
-    return List.of();
+    Path root = holding.orElseThrow();
+    try {
+      if (isDirectory(root)) {
+        try (var files = Files.walk(root)) {
+          return files
+              .map(f -> root.relativize(f).toString().replace('\\', '/'))
+              .filter(ClassPathRoots::isClass)
+              .map(ClassPathRoots::binaryName)
+              .toList();
+        }
+      }
+      ZipFile jar = jar(root);
+      return jar == null
+          ? List.of()
+          : jar.stream()
+              .map(ZipEntry::getName)
+              .filter(ClassPathRoots::isClass)
+              .map(ClassPathRoots::binaryName)
+              .toList();
+    } catch (IOException | RuntimeException e) {
+      return List.of(); // as if the root had nothing
+    }
   }
 
   @Override
   public Optional<Path> jarOf(String binaryName) {
+    return rootOf(binaryName).filter(root -> !isDirectory(root));
+  }
+
+  /** The first root (class directory or jar) that holds the class, as {@code find} reads it. */
+  private Optional<Path> rootOf(String binaryName) {
     String entry = binaryName.replace('.', '/') + ".class";
     for (Path root : roots) {
       try {
         if (isDirectory(root)) {
           if (Files.isRegularFile(root.resolve(entry))) {
-            return Optional.empty();
+            return Optional.of(root);
           }
         } else {
           ZipFile jar = jar(root);
