@@ -5,6 +5,7 @@ import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
@@ -76,7 +77,7 @@ final class LockstepCompilation {
   record JudgedPipeline(PipelineReader.ReadPipeline read, PipelineVerdict verdict) {}
 
   private LockstepCompilation(
-      JavacFacts facts, JavacClassSource classFiles, LockstepConfig config) {
+      JavacFacts facts, JavacClassSource classFiles, Symtab symtab, LockstepConfig config) {
     this.config = config;
     this.facts = facts;
     // Library methods (dependency jars) have no tree: their class files stand in. They are read
@@ -92,7 +93,7 @@ final class LockstepCompilation {
     this.serialFanOut = new SerialFanOutRule(summaries);
     this.statementsThatMayWait =
         new StatementsThatMayWait(
-            facts, facts.names().types(), config.catalogue(), config.maxDepth());
+            facts, facts.names().types(), symtab, config.catalogue(), summaries);
     this.unboundedFanOut = new UnboundedFanOutRule(summaries, parallelism, config.window());
     this.blockingOnCommonPool =
         new BlockingOnCommonPoolRule(summaries, parallelism, config.window());
@@ -120,7 +121,9 @@ final class LockstepCompilation {
           states.facts = new JavacFacts(names, JavacTrees.instance(context));
           states.classFiles = new JavacClassSource(context.get(JavaFileManager.class));
         }
-        known = new LockstepCompilation(states.facts, states.classFiles, config);
+        known =
+            new LockstepCompilation(
+                states.facts, states.classFiles, Symtab.instance(context), config);
         states.byConfig.put(config, known);
       }
       states.byInstance.put(config, known);

@@ -18,12 +18,18 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.ModuleSymbol;
+import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.lockstep.analysis.catalogue.Catalogue;
+import dev.lockstep.analysis.catalogue.WaitTag;
 import dev.lockstep.analysis.facts.Mark;
+import dev.lockstep.analysis.summary.Summaries;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,13 +41,16 @@ import java.util.Set;
  * reading every method with two calls in a row was most of the check's cost, and in a library
  * nearly none of them can wait.
  *
- * <p>"May wait" over-approximates what the summaries find, on symbols alone: a call may wait unless
- * its target is a concrete JDK method the catalogue names nowhere, or a method of the sources that
- * cannot be overridden (static, private, final, a constructor, of a final class), carries no
- * {@code @Blocking}, and whose body, lambdas and local classes included, makes no call that may
- * wait, down to one call deeper than the summaries go. Anything else — an abstract or overridable
- * method, a library method (its class file may wait), a call that did not resolve — may wait. The
- * scanner reads every method; {@code ParityTest} holds both to the same findings.
+ * <p>"May wait" over-approximates what the summaries find, on symbols alone. A call may wait when
+ * it did not resolve; when the catalogue names its method for its owner or receiver (or a supertype
+ * of either); when it is an abstract JDK method that code may implement (not a collection's, a
+ * string's or a stream's); and when it is a method that carries {@code @Blocking}, a library method
+ * the summaries find a wait in (they read its class file, as they will when they judge the call),
+ * or a method of the sources whose body, lambdas and local classes included, makes a call that may
+ * wait, at any depth — its own body, or, when it can be overridden or is abstract, the body of an
+ * override in a class of the sources ({@link SourceOverrides}): the summaries run no other body
+ * (ADR 0012). A concrete JDK method the catalogue does not name never waits. The scanner reads
+ * every method; {@code ParityTest} holds both to the same findings.
  *
  * <p>One instance per compilation and configuration (the catalogue is the configuration's); the
  * answers for methods are kept. Not thread-safe.
@@ -49,16 +58,22 @@ import java.util.Set;
 final class StatementsThatMayWait {
   private final JavacFacts facts;
   private final Catalogue catalogue;
-  private final int maxDepth;
   private final Types types;
   private final Map<MethodSymbol, Boolean> known = new HashMap<>();
   private final Map<String, Set<String>> catalogueOwners = new HashMap<>();
+  private final Map<String, Set<String>> joiningOwners = new HashMap<>();
+  private final Map<MethodSymbol, List<MethodSymbol>> overridesOf = new HashMap<>();
+  private final Map<MethodSymbol, Boolean> libraryMayWait = new HashMap<>();
+  private final SourceOverrides overrides;
+  private final Summaries summaries;
 
-  StatementsThatMayWait(JavacFacts facts, Types types, Catalogue catalogue, int maxDepth) {
+  StatementsThatMayWait(
+      JavacFacts facts, Types types, Symtab symtab, Catalogue catalogue, Summaries summaries) {
     this.facts = facts;
+    this.summaries = summaries;
     this.types = types;
+    this.overrides = new SourceOverrides(symtab, types);
     this.catalogue = catalogue;
-    this.maxDepth = maxDepth;
   }
 
   /** Whether some block of {@code body} has two statements that each may wait. */
@@ -92,7 +107,7 @@ final class StatementsThatMayWait {
   private boolean inARow(List<? extends StatementTree> statements) {
     boolean earlier = false;
     for (StatementTree statement : statements) {
-      if (mayWait(statement, 0, new HashSet<>())) {
+      if (mayWait(statement)) {
         if (earlier) {
           return true;
         }
@@ -103,24 +118,44 @@ final class StatementsThatMayWait {
   }
 
   /** Whether a tree makes a call that may wait, in lambdas and local classes too. */
-  private boolean mayWait(Tree tree, int depth, Set<MethodSymbol> seen) {
+  private boolean mayWait(Tree tree) {
+    Calls calls = callsIn(tree);
+    if (calls.mayWait()) {
+      return true;
+    }
+    for (MethodSymbol method : calls.bodies()) {
+      if (visit(method) == WAITS) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What the calls of a tree may do: wait by themselves ({@code mayWait}), or run these bodies of
+   * the sources.
+   */
+  private record Calls(boolean mayWait, Set<MethodSymbol> bodies) {}
+
+  private Calls callsIn(Tree tree) {
+    Set<MethodSymbol> bodies = new LinkedHashSet<>();
     Boolean found =
         new TreeScanner<Boolean, Void>() {
           @Override
           public Boolean visitMethodInvocation(MethodInvocationTree node, Void unused) {
-            return target(node, ASTHelpers.getReceiverType(node), depth, seen)
+            return target(node, ASTHelpers.getReceiverType(node), bodies)
                 || Boolean.TRUE.equals(super.visitMethodInvocation(node, null));
           }
 
           @Override
           public Boolean visitNewClass(NewClassTree node, Void unused) {
-            return target(node, ASTHelpers.getType(node), depth, seen)
+            return target(node, ASTHelpers.getType(node), bodies)
                 || Boolean.TRUE.equals(super.visitNewClass(node, null));
           }
 
           @Override
           public Boolean visitMemberReference(MemberReferenceTree node, Void unused) {
-            return target(node, ASTHelpers.getType(node.getQualifierExpression()), depth, seen)
+            return target(node, ASTHelpers.getType(node.getQualifierExpression()), bodies)
                 || Boolean.TRUE.equals(super.visitMemberReference(node, null));
           }
 
@@ -129,16 +164,26 @@ final class StatementsThatMayWait {
             return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
           }
         }.scan(tree, null);
-    return Boolean.TRUE.equals(found);
+    return new Calls(Boolean.TRUE.equals(found), bodies);
   }
 
-  private boolean target(Tree call, Type receiver, int depth, Set<MethodSymbol> seen) {
+  /**
+   * Whether a call may wait by itself; if not, adds the bodies of the sources it may run: its own,
+   * and, when it can be overridden or is abstract, those of its overrides in the sources.
+   */
+  private boolean target(Tree call, Type receiver, Set<MethodSymbol> bodies) {
     Symbol symbol = ASTHelpers.getSymbol(call);
     if (!(symbol instanceof MethodSymbol method) || !(method.owner instanceof ClassSymbol owner)) {
       return true; // did not resolve: anything
     }
-    if (catalogued(method, owner, receiver)) {
-      return true;
+    switch (catalogued(method, owner, receiver)) {
+      case MAY_JOIN -> {
+        return true;
+      }
+      case NEVER_JOINS -> {
+        return false; // a lock, a pause, a channel wait or none: the catalogue decides, not a body
+      }
+      case NOT_NAMED -> {}
     }
     boolean isAbstract = (method.flags() & (Flags.ABSTRACT | Flags.DEFAULT)) != 0;
     if (jdk(owner)) {
@@ -147,22 +192,123 @@ final class StatementsThatMayWait {
       // but not one of a collection, a string or a stream: nobody implements those to wait.
       return (isAbstract || owner.isInterface()) && runsCode(owner);
     }
-    if (isAbstract || overridable(method, owner)) {
+    if (facts.names().marksOf(method).has(Mark.BLOCKING)
+        || facts.names().typeMarks(owner).has(Mark.BLOCKING)) {
       return true;
     }
-    return body(method, depth, seen);
+    if (facts.pathOf(method) == null) {
+      // A library method: the summaries read its class file (an abstract one, the only
+      // implementation in its jar), as they will when they judge the call.
+      if (libraryMayWait.computeIfAbsent(method, m -> summaries.mayWait(facts.names().ref(m)))) {
+        return true;
+      }
+    } else if (!isAbstract) {
+      bodies.add(method);
+    }
+    if (isAbstract || overridable(method, owner)) {
+      bodies.addAll(overridesOf.computeIfAbsent(method, m -> overrides.of(m, owner)));
+    }
+    return false;
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Bodies of the sources: one walk of the call graph (Tarjan's), each method decided once
+
+  /** What {@link #visit} returns when the method may wait. */
+  private static final int WAITS = -1;
+
+  /** The walk's index of each open method: entered, and not decided yet. */
+  private final Map<MethodSymbol, Integer> entered = new HashMap<>();
+
+  private final Deque<MethodSymbol> open = new ArrayDeque<>();
+  private int visits;
+
   /**
-   * Whether a catalogue entry may match the call: one of its name whose owner is the receiver's
-   * type, the method's owner, or a supertype of either (the catalogue matches supertypes too).
+   * Visits a method of the sources: {@link #WAITS} when its body may wait, else the lowest index of
+   * an open method it reaches (its own when none). Every open method reaches the one being visited,
+   * so when that one may wait, all of them may. A method none of whose calls may wait is decided
+   * with the cycle it is in, when the cycle's first method is done. No depth bound: a wait deeper
+   * than the summaries go makes a method "may wait", which only costs a lowering.
    */
-  private boolean catalogued(MethodSymbol method, ClassSymbol owner, Type receiver) {
-    Set<String> owners =
-        catalogueOwners.computeIfAbsent(method.name.toString(), catalogue::ownersOf);
-    if (owners.isEmpty()) {
-      return false;
+  private int visit(MethodSymbol method) {
+    Boolean answer = known.get(method);
+    if (answer != null) {
+      return answer ? WAITS : Integer.MAX_VALUE;
     }
+    Integer index = entered.get(method);
+    if (index != null) {
+      return index; // a cycle: decided with its first method
+    }
+    int me = visits++;
+    entered.put(method, me);
+    open.push(method);
+    TreePath path = facts.pathOf(method);
+    if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
+      return allOpenMayWait();
+    }
+    Calls calls = callsIn(tree.getBody());
+    if (calls.mayWait()) {
+      return allOpenMayWait();
+    }
+    int low = me;
+    for (MethodSymbol next : calls.bodies()) {
+      int reached = visit(next);
+      if (reached == WAITS) {
+        return allOpenMayWait(); // also when the answer was known before
+      }
+      low = Math.min(low, reached);
+    }
+    if (low == me) { // the first method of its cycle: no method of the cycle may wait
+      MethodSymbol done;
+      do {
+        done = open.pop();
+        entered.remove(done);
+        known.put(done, false);
+      } while (!done.equals(method));
+    }
+    return low;
+  }
+
+  private int allOpenMayWait() {
+    for (MethodSymbol m : open) {
+      known.put(m, true);
+    }
+    open.clear();
+    entered.clear();
+    return WAITS;
+  }
+
+  /** What the catalogue says of a call, as far as a group of SerialFanOut goes. */
+  private enum Named {
+    /** Not named: its body decides. */
+    NOT_NAMED,
+    /** Named with a round trip or an await, which may join a group. */
+    MAY_JOIN,
+    /** Named, and only as something that never joins a group (a lock, a pause, a channel wait). */
+    NEVER_JOINS
+  }
+
+  /** The tags of the waits SerialFanOut groups; a channel wait, a pause or a lock ends a group. */
+  private static final Set<WaitTag> JOINS = EnumSet.of(WaitTag.LATENCY, WaitTag.AWAIT);
+
+  /**
+   * Whether a catalogue entry may match the call, and with what: entries of its name whose owner is
+   * the receiver's type, the method's owner, or a supertype of either (the catalogue matches
+   * supertypes too). A call the catalogue matches is never followed into a body.
+   */
+  private Named catalogued(MethodSymbol method, ClassSymbol owner, Type receiver) {
+    String name = method.name.toString();
+    Set<String> owners = catalogueOwners.computeIfAbsent(name, catalogue::ownersOf);
+    if (owners.isEmpty() || !matches(owners, owner, receiver)) {
+      return Named.NOT_NAMED;
+    }
+    Set<String> joining = joiningOwners.computeIfAbsent(name, n -> catalogue.ownersOf(n, JOINS));
+    return !joining.isEmpty() && matches(joining, owner, receiver)
+        ? Named.MAY_JOIN
+        : Named.NEVER_JOINS;
+  }
+
+  private boolean matches(Set<String> owners, ClassSymbol owner, Type receiver) {
     return reaches(owner.type, owners) || (receiver != null && reaches(receiver, owners));
   }
 
@@ -179,32 +325,6 @@ final class StatementsThatMayWait {
     }
   }
 
-  /** Whether a method of the sources that cannot be overridden may wait; library methods may. */
-  private boolean body(MethodSymbol method, int depth, Set<MethodSymbol> seen) {
-    Boolean answer = known.get(method);
-    if (answer != null) {
-      return answer;
-    }
-    if (depth > maxDepth || facts.names().marksOf(method).has(Mark.BLOCKING)) {
-      return true;
-    }
-    if (!seen.add(method)) {
-      return false; // a cycle: the method's other calls are looked at where it was entered
-    }
-    TreePath path = facts.pathOf(method);
-    boolean waits =
-        path == null
-            || !(path.getLeaf() instanceof MethodTree tree)
-            || tree.getBody() == null
-            || facts.names().typeMarks(method.owner).has(Mark.BLOCKING)
-            || mayWait(tree.getBody(), depth + 1, seen);
-    // "Waits" found is found at any depth; "none" holds only once the whole depth was looked at.
-    if (waits || depth == 0) {
-      known.put(method, waits);
-    }
-    return waits;
-  }
-
   private static boolean overridable(MethodSymbol method, ClassSymbol owner) {
     return !method.isConstructor()
         && (method.flags() & (Flags.STATIC | Flags.PRIVATE | Flags.FINAL)) == 0
@@ -212,10 +332,13 @@ final class StatementsThatMayWait {
         && !owner.isAnonymous();
   }
 
-  /** Packages of data types: collections, strings, streams, dates, numbers. */
+  /** Packages of data types: collections, strings, streams, dates, numbers, buffers, locks. */
   private static final Set<String> DATA_PACKAGES =
       Set.of(
           "java.lang",
+          "java.lang.annotation",
+          "java.nio",
+          "java.util.concurrent.locks",
           "java.util",
           "java.util.stream",
           "java.util.regex",
@@ -226,13 +349,30 @@ final class StatementsThatMayWait {
           "java.lang.invoke");
 
   /** Whether an abstract method of a JDK type may be implemented by code that waits. */
-  private static boolean runsCode(ClassSymbol owner) {
+  private boolean runsCode(ClassSymbol owner) {
+    if (owner.isAnnotationType()) {
+      return false; // an annotation's element: a value
+    }
     String name = owner.getQualifiedName().toString();
     String pkg = enclosingPackage(owner).map(p -> p.getQualifiedName().toString()).orElse("");
-    return !DATA_PACKAGES.contains(pkg)
-        || name.equals("java.lang.Runnable")
-        || name.equals("java.lang.AutoCloseable");
+    if (DATA_PACKAGES.contains(pkg)) {
+      return name.equals("java.lang.Runnable") || name.equals("java.lang.AutoCloseable");
+    }
+    // A concurrent map or queue is a collection too (its blocking calls are catalogued).
+    try {
+      for (Type t : types.closure(owner.type)) {
+        if (DATA_TYPES.contains(t.tsym.getQualifiedName().toString())) {
+          return false;
+        }
+      }
+      return true;
+    } catch (RuntimeException e) {
+      return true; // an incomplete type: anything
+    }
   }
+
+  /** Collections outside the data packages ({@code ConcurrentMap}, {@code BlockingQueue}). */
+  private static final Set<String> DATA_TYPES = Set.of("java.util.Map", "java.util.Collection");
 
   /** A class of the JDK: in a system module, or in a {@code java.*} package (only the JDK's). */
   private static boolean jdk(ClassSymbol owner) {

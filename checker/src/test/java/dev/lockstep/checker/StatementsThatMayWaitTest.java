@@ -44,7 +44,10 @@ final class StatementsThatMayWaitTest {
   private final CompilationTestHelper helper =
       CompilationTestHelper.newInstance(MayWaitProbe.class, getClass());
 
-  /** Collections, strings and helpers of the sources that only use them cannot wait. */
+  /**
+   * Collections (concurrent ones too), strings, buffers, locks and helpers of the sources that only
+   * use them cannot wait.
+   */
   @Test
   void skipsWhatCannotWait() {
     helper
@@ -62,12 +65,25 @@ final class StatementsThatMayWaitTest {
                 map.put(s, twice(s.length()));
                 String.valueOf(list.size());
               }
+              // A lock the catalogue names, a concurrent map, a buffer: none joins a group.
+              void concurrentData(
+                  java.util.concurrent.locks.Lock lock,
+                  java.util.concurrent.ConcurrentMap<String, String> cache,
+                  java.nio.ByteBuffer buffer) {
+                lock.lock();
+                cache.putIfAbsent("a", "b");
+                buffer.asReadOnlyBuffer();
+                lock.unlock();
+              }
             }
             """)
         .doTest();
   }
 
-  /** Waits two helpers down, catalogued futures, overridable and abstract methods may wait. */
+  /**
+   * Waits two helpers down, catalogued futures, and methods whose override or implementation in the
+   * sources waits may wait; an overridable method no class of the sources makes wait does not.
+   */
   @Test
   void keepsWhatMayWait() {
     helper
@@ -90,6 +106,20 @@ final class StatementsThatMayWaitTest {
               }
               static String fetch(String id) throws Exception { return send(id.trim()); }
               String overridable(String id) { return id; }
+              String overriddenToWait(String id) { return id; }
+              static class Remote extends Waits {
+                @Override String overriddenToWait(String id) {
+                  try { return send(id); } catch (Exception e) { return id; }
+                }
+              }
+              interface Source { String read(String id) throws Exception; }
+              static final class HttpSource implements Source {
+                @Override public String read(String id) throws Exception { return send(id); }
+              }
+              interface Names { String name(String id); }
+              static final class Upper implements Names {
+                @Override public String name(String id) { return id.toUpperCase(); }
+              }
               // BUG: Diagnostic contains: two statements in a row may wait
               void twoHelpersDown(String a, String b) throws Exception {
                 fetch(a);
@@ -101,9 +131,37 @@ final class StatementsThatMayWaitTest {
                 y.get();
               }
               // BUG: Diagnostic contains: two statements in a row may wait
-              void subclassesMay(String a) {
+              void aSubclassMay(String a) {
+                overriddenToWait(a);
+                overriddenToWait(a);
+              }
+              // BUG: Diagnostic contains: two statements in a row may wait
+              void anImplementationMay(Source source) throws Exception {
+                source.read("a");
+                source.read("b");
+              }
+              void noOverrideWaits(String a) {
                 overridable(a);
                 overridable(a);
+              }
+              void noImplementationWaits(Names names) {
+                names.name("a");
+                names.name("b");
+              }
+              private static void ping(int n) throws Exception { if (n > 0) pong(n - 1); }
+              private static void pong(int n) throws Exception {
+                if (n > 0) { ping(n - 1); } else { fetch("x"); }
+              }
+              // BUG: Diagnostic contains: two statements in a row may wait
+              void aCycleThatWaits() throws Exception {
+                ping(1);
+                ping(2);
+              }
+              private static boolean even(int n) { return n == 0 || odd(n - 1); }
+              private static boolean odd(int n) { return n != 0 && even(n - 1); }
+              void aCycleThatDoesNot() {
+                even(3);
+                odd(4);
               }
               // BUG: Diagnostic contains: two statements in a row may wait
               void tasksOfTheSources(Callable<String> task, Runnable other) throws Exception {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -247,12 +248,21 @@ public final class Catalogue {
    * cheap test before a call is read.
    */
   public Set<String> ownersOf(String name) {
+    return ownersOf(name, EnumSet.allOf(WaitTag.class));
+  }
+
+  /**
+   * The owners of the entries that may match a method named {@code name} with one of these tags.
+   */
+  public Set<String> ownersOf(String name, Set<WaitTag> tags) {
     Set<String> owners = new HashSet<>();
     for (CatalogueEntry e : byName.getOrDefault(name, List.of())) {
-      owners.add(e.owner());
+      if (tags.contains(e.tag())) {
+        owners.add(e.owner());
+      }
     }
     for (CatalogueEntry e : byName.getOrDefault("*", List.of())) {
-      if (e.matchesName(name)) {
+      if (e.matchesName(name) && tags.contains(e.tag())) {
         owners.add(e.owner());
       }
     }

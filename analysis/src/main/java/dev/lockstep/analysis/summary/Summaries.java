@@ -284,6 +284,15 @@ public final class Summaries {
         : method.name();
   }
 
+  /**
+   * Whether a call of the method may wait: its body, followed within the depth bound, reaches a
+   * wait on some path. Cheaper than {@link #of} (no serialization points); the plugin asks it of
+   * library methods before it lowers a method for SerialFanOut.
+   */
+  public boolean mayWait(MethodRef method) {
+    return !waitsOf(Callee.of(method, null), maxDepth).direct().isEmpty();
+  }
+
   /** The summary of a method: empty when its body is not in the compilation. */
   public MethodSummary of(MethodRef method) {
     MethodSummary known = summaries.get(method);
