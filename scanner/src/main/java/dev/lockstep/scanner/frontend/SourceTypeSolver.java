@@ -17,14 +17,33 @@ import java.util.Map;
  */
 final class SourceTypeSolver implements TypeSolver {
   private final Map<String, TypeDeclaration<?>> types = new HashMap<>();
+  private final Map<String, String> files = new HashMap<>();
   private TypeSolver parent;
 
   SourceTypeSolver(List<CompilationUnit> units) {
     for (CompilationUnit unit : units) {
+      String file = Reads.fileOf(unit).orElse(null);
       for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
-        type.getFullyQualifiedName().ifPresent(name -> types.putIfAbsent(name, type));
+        String name = type.getFullyQualifiedName().orElse(null);
+        if (name != null && types.putIfAbsent(name, type) == null && file != null) {
+          files.put(name, file);
+        }
       }
     }
+  }
+
+  /** The canonical names of the types a file declares, nested ones included, in order. */
+  static List<String> declaredTypes(CompilationUnit unit) {
+    List<String> names = new java.util.ArrayList<>();
+    for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
+      type.getFullyQualifiedName().ifPresent(names::add);
+    }
+    return names;
+  }
+
+  /** The display path of the file that declares the type this solver serves by that name. */
+  String declaringFile(String name) {
+    return files.get(name);
   }
 
   @Override
