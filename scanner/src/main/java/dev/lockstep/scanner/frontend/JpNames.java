@@ -306,6 +306,7 @@ final class JpNames {
 
   /** The declaration (with its body, if any) of a method declared in the scanned sources. */
   Optional<CallableDeclaration<?>> body(MethodRef ref) {
+    reads.lookedUp(ref.owner()); // the asker depends on the owner's file, remembered body or not
     return Optional.ofNullable(bodies.get(ref));
   }
 
@@ -371,10 +372,20 @@ final class JpNames {
     }
     ResolvedReferenceType ref = type.asReferenceType();
     String key = ref.getQualifiedName();
+    // Whoever asks depends on the type, cached answer or not; its ancestors are read on behalf of
+    // the file that declares it, so that file's edges carry them to every asker.
+    reads.lookedUp(key);
     Set<String> known = closures.get(key);
     if (known != null) {
       return known;
     }
+    Set<String> frozen = reads.chargedToDeclarer(key, () -> ancestors(ref));
+    closures.put(key, frozen);
+    return frozen;
+  }
+
+  private static Set<String> ancestors(ResolvedReferenceType ref) {
+    String key = ref.getQualifiedName();
     Set<String> names = new LinkedHashSet<>();
     names.add(key);
     try {
@@ -389,9 +400,7 @@ final class JpNames {
       // Some ancestor does not resolve: keep what did.
     }
     names.add("java.lang.Object");
-    Set<String> frozen = Set.copyOf(names);
-    closures.put(key, frozen);
-    return frozen;
+    return Set.copyOf(names);
   }
 
   Set<String> closure(ResolvedReferenceTypeDeclaration decl) {

@@ -95,6 +95,18 @@ final class Reads {
     }
   }
 
+  /**
+   * Runs {@code work} charged to the source file that declares the type {@code name} (to the
+   * current one if no source file does): work about a type that any file may reuse.
+   */
+  <T> T chargedToDeclarer(String name, Supplier<T> work) {
+    if (!recording) {
+      return work.get();
+    }
+    String file = declaringFile.apply(name);
+    return file == null ? work.get() : chargedTo(file, work);
+  }
+
   /** Runs {@code work} charged to the file of {@code node} (to the current one if it has none). */
   <T> T chargedTo(Node node, Supplier<T> work) {
     if (!recording) {
