@@ -88,7 +88,7 @@ final class ScanCacheBench {
       } finally {
         Files.writeString(file, original, StandardCharsets.ISO_8859_1);
       }
-      runs.add(scanner.run("warm again (" + change + " restored)", cache, baseline));
+      runs.add(scanner.run("restored: " + change, cache, baseline));
     }
 
     System.out.println(
