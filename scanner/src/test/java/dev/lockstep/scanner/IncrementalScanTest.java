@@ -229,6 +229,21 @@ final class IncrementalScanTest {
   }
 
   @Test
+  void twoFilesDeclaringOneTypeGiveWhatAScanWithoutTheCacheGives() throws IOException {
+    // Two roots' copies of p.B (a module and its fork): which one serves A depends on the order.
+    write("x/p/B.java", B_DOES_NOT_WAIT);
+    JsonObject first = scan();
+    assertThat(findings(first)).isEqualTo(findings(fresh()));
+    write("x/p/B.java", B_DOES_NOT_WAIT.replace("\"cached \"", "\"kept \""));
+    JsonObject changed = scan();
+    assertThat(analysed(changed)).isAtLeast(2); // the copy, and A that may resolve to it
+    assertThat(findings(changed)).isEqualTo(findings(fresh()));
+    Files.delete(src.resolve("p/B.java"));
+    JsonObject deleted = scan();
+    assertThat(findings(deleted)).isEqualTo(findings(fresh()));
+  }
+
+  @Test
   void aDeletedFilesFindingsAreGone() throws IOException {
     scan();
     Files.delete(src.resolve("q/C.java"));

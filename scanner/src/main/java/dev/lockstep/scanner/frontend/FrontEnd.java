@@ -361,7 +361,8 @@ public final class FrontEnd {
       boolean declarations,
       UnaryOperator<FactsSource> bodies,
       long start) {
-    return analyse(parsed, analysed, options, declarations, bodies, start, false).result();
+    return analyse(parsed, List.of(), analysed, options, declarations, bodies, start, false)
+        .result();
   }
 
   /**
@@ -373,19 +374,33 @@ public final class FrontEnd {
     try {
       long start = System.nanoTime();
       List<Parsed> parsed = parseAll(inputs, options.threads(), progress);
-      return analyse(parsed, analysed, options, false, UnaryOperator.identity(), start, true);
+      return analyse(
+          parsed, List.of(), analysed, options, false, UnaryOperator.identity(), start, true);
     } finally {
       JavaParserFacade.clearInstances(); // as in scan
     }
   }
 
-  /** {@link #scanRecorded} of files parsed already (their trees fresh from {@link #parse}). */
+  /**
+   * {@link #scanRecorded} of files parsed already (their trees fresh from {@link #parse}), and of
+   * files parsed only if resolution asks for a type they declare.
+   */
   static Recorded analyseRecorded(
-      List<ParsedFile> files, Predicate<Input> analysed, Options options) {
+      List<ParsedFile> files,
+      List<SourceTypeSolver.Unparsed> lazy,
+      Predicate<Input> analysed,
+      Options options) {
     try {
       List<Parsed> parsed = files.stream().map(f -> f.parsed).toList();
       return analyse(
-          parsed, analysed, options, false, UnaryOperator.identity(), System.nanoTime(), true);
+          parsed,
+          lazy,
+          analysed,
+          options,
+          false,
+          UnaryOperator.identity(),
+          System.nanoTime(),
+          true);
     } finally {
       JavaParserFacade.clearInstances(); // as in scan
     }
@@ -400,6 +415,7 @@ public final class FrontEnd {
 
   private static Recorded analyse(
       List<Parsed> parsed,
+      List<SourceTypeSolver.Unparsed> lazy,
       Predicate<Input> analysed,
       Options options,
       boolean declarations,
@@ -439,7 +455,22 @@ public final class FrontEnd {
     PipelineScan pipelines = null; // FakeConcurrency, OversizedWindow
     Reads reads = Reads.none();
     if (options.resolve()) {
-      SourceTypeSolver sources = new SourceTypeSolver(units);
+      // A file parsed on demand resolves through the same symbol solver, made below.
+      JavaSymbolSolver[] resolver = new JavaSymbolSolver[1];
+      SourceTypeSolver sources =
+          new SourceTypeSolver(
+              units,
+              lazy,
+              input -> {
+                Parsed p = parse(PARSER.get(), input);
+                if (p.failure() != null) {
+                  PARSER.remove(); // its state is suspect after a throw (see parseAll)
+                }
+                if (p.unit() != null) {
+                  p.unit().setData(Node.SYMBOL_RESOLVER_KEY, resolver[0]);
+                }
+                return Optional.ofNullable(p.unit());
+              });
       reads = record ? new Reads(sources::declaringFile) : Reads.none();
       TypeSolver userTypes = typeSolver(sources, options.classpath(), reads);
       // The window API is known by name even without its jar (WindowApiTypeSolver), behind all
@@ -451,6 +482,7 @@ public final class FrontEnd {
               List.of(userTypes, new WindowApiTypeSolver()),
               new StrongCache<>(reads::lookedUp));
       JavaSymbolSolver symbolSolver = new JavaSymbolSolver(solver);
+      resolver[0] = symbolSolver;
       for (CompilationUnit unit : units) {
         unit.setData(Node.SYMBOL_RESOLVER_KEY, symbolSolver);
       }

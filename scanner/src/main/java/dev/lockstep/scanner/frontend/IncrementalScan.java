@@ -81,10 +81,45 @@ public final class IncrementalScan {
       analysed = new HashSet<>(hashes.keySet());
       recorded = FrontEnd.scanRecorded(inputs, in -> true, options, progress);
     } else {
-      List<FrontEnd.ParsedFile> parsed = FrontEnd.parse(inputs, options.threads(), progress);
-      analysed = affected(last.orElseThrow(), changed, deleted, parsed);
-      Set<String> which = analysed;
-      recorded = FrontEnd.analyseRecorded(parsed, in -> which.contains(in.display()), options);
+      // What changed is parsed first: the types it declares decide what else is analysed.
+      Map<String, FrontEnd.ParsedFile> parsed = new HashMap<>();
+      for (FrontEnd.ParsedFile p :
+          FrontEnd.parse(
+              inputs.stream().filter(in -> changed.contains(in.display())).toList(),
+              options.threads())) {
+        parsed.put(p.input().display(), p);
+      }
+      Map<String, List<String>> declared = new LinkedHashMap<>();
+      for (FrontEnd.Input in : inputs) {
+        FrontEnd.ParsedFile p = parsed.get(in.display());
+        declared.put(
+            in.display(), p != null ? FrontEnd.declaredTypes(p) : old.get(in.display()).declared());
+      }
+      Set<String> which = affected(last.orElseThrow(), changed, deleted, declared);
+      analysed = which;
+      // The files analysed are parsed now; the others when resolution asks for a type they
+      // declare. Unless two files declare one type: which serves it then depends on the order
+      // they are registered in, so all are parsed, in order, as a cold scan does.
+      boolean lazily = eachTypeOnce(declared);
+      List<FrontEnd.Input> eager =
+          inputs.stream()
+              .filter(in -> !lazily || which.contains(in.display()))
+              .filter(in -> !parsed.containsKey(in.display()))
+              .toList();
+      for (FrontEnd.ParsedFile p : FrontEnd.parse(eager, options.threads(), progress)) {
+        parsed.put(p.input().display(), p);
+      }
+      List<FrontEnd.ParsedFile> trees = new ArrayList<>();
+      List<SourceTypeSolver.Unparsed> lazy = new ArrayList<>();
+      for (FrontEnd.Input in : inputs) {
+        FrontEnd.ParsedFile p = parsed.get(in.display());
+        if (p != null) {
+          trees.add(p);
+        } else {
+          lazy.add(new SourceTypeSolver.Unparsed(in, declared.get(in.display())));
+        }
+      }
+      recorded = FrontEnd.analyseRecorded(trees, lazy, in -> which.contains(in.display()), options);
     }
 
     Map<String, ScanCache.Entry> entries = new LinkedHashMap<>();
@@ -186,7 +221,7 @@ public final class IncrementalScan {
       ScanCache.Index last,
       Set<String> changed,
       Set<String> deleted,
-      List<FrontEnd.ParsedFile> parsed) {
+      Map<String, List<String>> declared) {
     Map<String, ScanCache.Entry> old = last.entries();
     Set<String> names = new HashSet<>();
     Set<String> seeds = new LinkedHashSet<>(changed);
@@ -197,29 +232,23 @@ public final class IncrementalScan {
         names.addAll(e.declared());
       }
     }
-    Map<String, String> declaredBy = new HashMap<>();
-    for (FrontEnd.ParsedFile p : parsed) {
-      for (String name : FrontEnd.declaredTypes(p)) {
-        declaredBy.putIfAbsent(name, p.input().display());
-        if (changed.contains(p.input().display())) {
+    Map<String, List<String>> declaredBy = new HashMap<>();
+    for (Map.Entry<String, List<String>> d : declared.entrySet()) {
+      for (String name : d.getValue()) {
+        declaredBy.computeIfAbsent(name, n -> new ArrayList<>()).add(d.getKey());
+        if (changed.contains(d.getKey())) {
           names.add(name);
         }
       }
     }
-    Set<String> all = new HashSet<>();
-    for (FrontEnd.ParsedFile p : parsed) {
-      all.add(p.input().display());
-    }
+    Set<String> all = new HashSet<>(declared.keySet());
     if (last.scan().missed.stream().anyMatch(names::contains)
         || last.scan().files.stream().anyMatch(seeds::contains)) {
       return all; // setting up read what changed: everything may differ
     }
     for (String name : names) {
       // Two files declaring one name: which serves it depends on the order; both count.
-      String by = declaredBy.get(name);
-      if (by != null) {
-        seeds.add(by);
-      }
+      seeds.addAll(declaredBy.getOrDefault(name, List.of()));
     }
     for (ScanCache.Entry e : old.values()) {
       if (e.missed().stream().anyMatch(names::contains)) {
@@ -243,6 +272,19 @@ public final class IncrementalScan {
     }
     reached.retainAll(all);
     return reached;
+  }
+
+  /** Whether no type is declared by two files. */
+  private static boolean eachTypeOnce(Map<String, List<String>> declared) {
+    Set<String> seen = new HashSet<>();
+    for (List<String> names : declared.values()) {
+      for (String name : names) {
+        if (!seen.add(name)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Every file's result from the index: nothing parsed, nothing analysed. */
