@@ -7,10 +7,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -20,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -78,8 +75,16 @@ public final class ClassTableCache {
 
   /** The cache the system properties and the environment ask for (see the class comment). */
   public static ClassTableCache fromSystemProperties() {
-    return new ClassTableCache(
-        directory(System.getProperty(PROPERTY), System.getenv("XDG_CACHE_HOME")));
+    return new ClassTableCache(root());
+  }
+
+  /**
+   * The directory of Lockstep's on-disk caches the system property and the environment ask for
+   * (this one's tables go in its {@code classtables}, the scanner's index in its {@code scans});
+   * empty when {@value #PROPERTY} is {@code false}.
+   */
+  public static Optional<Path> root() {
+    return directory(System.getProperty(PROPERTY), System.getenv("XDG_CACHE_HOME"));
   }
 
   /** The cache's directory for this property value and {@code $XDG_CACHE_HOME}; empty: off. */
@@ -90,11 +95,7 @@ public final class ClassTableCache {
             ? Optional.empty()
             : Optional.of(Path.of(property.trim()));
       }
-      if (xdgCacheHome != null && !xdgCacheHome.isBlank() && Path.of(xdgCacheHome).isAbsolute()) {
-        return Optional.of(Path.of(xdgCacheHome, "lockstep"));
-      }
-      String home = System.getProperty("user.home");
-      return home == null ? Optional.empty() : Optional.of(Path.of(home, ".cache", "lockstep"));
+      return CacheFile.userDirectory(xdgCacheHome);
     } catch (RuntimeException e) {
       return Optional.empty(); // a path this file system cannot spell: no cache
     }
@@ -222,17 +223,9 @@ public final class ClassTableCache {
       return Optional.empty();
     }
     try {
-      byte[] bytes = Files.readAllBytes(file.orElseThrow());
-      DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-      if (in.readInt() != MAGIC || in.readInt() != FORMAT || !key.equals(in.readUTF())) {
-        throw new IOException("not this table");
-      }
-      int length = in.readInt();
-      byte[] payload = in.readNBytes(length);
-      long checksum = in.readLong();
-      if (payload.length != length || checksum != crc(payload) || in.read() != -1) {
-        throw new IOException("truncated or damaged");
-      }
+      byte[] payload =
+          CacheFile.read(file.orElseThrow(), MAGIC, FORMAT, key)
+              .orElseThrow(() -> new IOException("truncated, damaged or not this table"));
       ClassTable table = ClassTable.read(new DataInputStream(new ByteArrayInputStream(payload)));
       fromDisk++;
       return Optional.of(table);
@@ -247,47 +240,14 @@ public final class ClassTableCache {
     if (file.isEmpty()) {
       return;
     }
-    Path target = file.orElseThrow();
-    Path temporary = null;
     try {
       ByteArrayOutputStream payload = new ByteArrayOutputStream();
       table.write(new DataOutputStream(payload));
-      byte[] body = payload.toByteArray();
-      ByteArrayOutputStream whole = new ByteArrayOutputStream(body.length + 128);
-      DataOutputStream out = new DataOutputStream(whole);
-      out.writeInt(MAGIC);
-      out.writeInt(FORMAT);
-      out.writeUTF(key);
-      out.writeInt(body.length);
-      out.write(body);
-      out.writeLong(crc(body));
-      out.flush();
-      Files.createDirectories(target.getParent());
-      temporary = Files.createTempFile(target.getParent(), key, ".tmp");
-      Files.write(temporary, whole.toByteArray());
-      try {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+      if (CacheFile.write(file.orElseThrow(), MAGIC, FORMAT, key, payload.toByteArray())) {
+        written++;
       }
-      temporary = null;
-      written++;
     } catch (IOException | RuntimeException e) {
       // a cache that cannot be written costs the next build a read of the jar, nothing else
-    } finally {
-      if (temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException | RuntimeException e) {
-          // left behind: a stray temporary file is never read
-        }
-      }
     }
-  }
-
-  private static long crc(byte[] bytes) {
-    CRC32 crc = new CRC32();
-    crc.update(bytes);
-    return crc.getValue();
   }
 }

@@ -2,7 +2,9 @@ package dev.lockstep.scanner.cli;
 
 import dev.lockstep.analysis.config.LockstepConfig;
 import dev.lockstep.analysis.finding.Checks;
+import dev.lockstep.classfiles.ClassTableCache;
 import dev.lockstep.scanner.frontend.FrontEnd;
+import dev.lockstep.scanner.frontend.IncrementalScan;
 import dev.lockstep.scanner.report.Baseline;
 import dev.lockstep.scanner.report.Report;
 import dev.lockstep.scanner.report.ReportFinding;
@@ -91,6 +93,18 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--no-resolve", hidden = true, description = "Parse only (for measuring).")
   boolean noResolve;
 
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description =
+          "Keep each file's results here and reuse them while nothing they depend on changed"
+              + " (default: $XDG_CACHE_HOME/lockstep or ~/.cache/lockstep, or"
+              + " -Dlockstep.classFileCache=DIR).")
+  Path cache;
+
+  @Option(names = "--no-cache", description = "Analyse every file; read and write no cache.")
+  boolean noCache;
+
   @Override
   public Integer call() {
     PrintStream err = System.err;
@@ -129,11 +143,14 @@ final class ScanCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Sources.Found sources = Sources.find(common.roots(), common.includeGenerated);
     Progress progress = Progress.forTerminal(err, sources.inputs().size());
+    FrontEnd.Options options =
+        new FrontEnd.Options(config, classpath, !noResolve, common.threads, common.strict());
+    Optional<Path> cacheDirectory = cacheDirectory();
     FrontEnd.Result result =
-        FrontEnd.scan(
-            sources.inputs(),
-            new FrontEnd.Options(config, classpath, !noResolve, common.threads, common.strict()),
-            progress::parsed);
+        cacheDirectory.isPresent()
+            ? IncrementalScan.scan(
+                sources.inputs(), options, cacheDirectory.orElseThrow(), progress::parsed)
+            : FrontEnd.scan(sources.inputs(), options, progress::parsed);
     progress.done();
 
     List<ReportFinding> findings = new ArrayList<>();
@@ -201,6 +218,17 @@ final class ScanCommand implements Callable<Integer> {
     }
     err.println(report.summaryLine());
     return exitCode(report, failOn);
+  }
+
+  /** Where the incremental cache is, if one is used (ADR 0016). */
+  private Optional<Path> cacheDirectory() {
+    if (noCache && cache != null) {
+      throw new Common.ConfigException("--cache and --no-cache cannot be used together");
+    }
+    if (noCache) {
+      return Optional.empty();
+    }
+    return cache != null ? Optional.of(cache) : ClassTableCache.root();
   }
 
   /** The lines {@code --changed-since} or {@code --diff} keeps findings to, if either is given. */

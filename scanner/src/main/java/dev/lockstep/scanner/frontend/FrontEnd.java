@@ -37,7 +37,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -132,7 +134,14 @@ public final class FrontEnd {
    */
   public record ScanFinding(Finding finding, String member, String snippet) {}
 
-  /** Counts for the summary line and the throughput figures. */
+  /**
+   * Counts for the summary line and the throughput figures.
+   *
+   * @param analysedFiles files whose loops this run read (the others' results came from the cache)
+   * @param cachedFiles files whose results came from the incremental cache (ADR 0016)
+   * @param cache what the incremental cache did: {@code off}, {@code cold}, {@code warm} (some
+   *     results reused) or why it was not used ({@code miss: classpath changed})
+   */
   public record Stats(
       int files,
       long lines,
@@ -141,7 +150,38 @@ public final class FrontEnd {
       int resolutions,
       int unresolved,
       long parseNanos,
-      long analysisNanos) {}
+      long analysisNanos,
+      int analysedFiles,
+      int cachedFiles,
+      String cache) {
+    public Stats {
+      requireNonNull(cache, "cache");
+    }
+
+    /** The counts of a scan without the incremental cache. */
+    public Stats(
+        int files,
+        long lines,
+        int loops,
+        int uncertainLoops,
+        int resolutions,
+        int unresolved,
+        long parseNanos,
+        long analysisNanos) {
+      this(
+          files,
+          lines,
+          loops,
+          uncertainLoops,
+          resolutions,
+          unresolved,
+          parseNanos,
+          analysisNanos,
+          files,
+          0,
+          "off");
+    }
+  }
 
   /** What a scan found. */
   public record Result(
@@ -247,7 +287,12 @@ public final class FrontEnd {
 
   /** Parses the files from disk, in parallel, for {@link #analyse}. */
   public static List<ParsedFile> parse(List<Input> inputs, int threads) {
-    return parseAll(inputs, threads, done -> {}).stream().map(ParsedFile::new).toList();
+    return parse(inputs, threads, done -> {});
+  }
+
+  /** {@link #parse(List, int)}, telling {@code progress} how many files have been parsed. */
+  static List<ParsedFile> parse(List<Input> inputs, int threads, Consumer<Integer> progress) {
+    return parseAll(inputs, threads, progress).stream().map(ParsedFile::new).toList();
   }
 
   /**
@@ -287,6 +332,28 @@ public final class FrontEnd {
 
   private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(FrontEnd::parser);
 
+  /** One analysed file's share of a scan: what the incremental cache keeps per file. */
+  record FileOutcome(
+      Input input,
+      long lines,
+      List<ScanFinding> findings,
+      List<FileProblem> problems,
+      int loops,
+      int uncertain) {}
+
+  /**
+   * A scan's result with each analysed file's share, the types it declares and what each file's
+   * code looked up.
+   */
+  record Recorded(
+      Result result, List<FileOutcome> outcomes, Map<String, List<String>> declared, Reads reads) {}
+
+  /** Findings in file, line and column order (a stable sort: a file's own order within a line). */
+  static final Comparator<ScanFinding> FINDING_ORDER =
+      Comparator.comparing((ScanFinding f) -> f.finding().location().file())
+          .thenComparingInt(f -> f.finding().location().line())
+          .thenComparingInt(f -> f.finding().location().column());
+
   private static Result analyse(
       List<Parsed> parsed,
       Predicate<Input> analysed,
@@ -294,9 +361,71 @@ public final class FrontEnd {
       boolean declarations,
       UnaryOperator<FactsSource> bodies,
       long start) {
+    return analyse(parsed, List.of(), analysed, options, declarations, bodies, start, false)
+        .result();
+  }
+
+  /**
+   * Parses {@code inputs} and analyses those {@code analysed} accepts (resolving against all),
+   * recording what each file's code looked up: the incremental cache's entry point.
+   */
+  static Recorded scanRecorded(
+      List<Input> inputs, Predicate<Input> analysed, Options options, Consumer<Integer> progress) {
+    try {
+      long start = System.nanoTime();
+      List<Parsed> parsed = parseAll(inputs, options.threads(), progress);
+      return analyse(
+          parsed, List.of(), analysed, options, false, UnaryOperator.identity(), start, true);
+    } finally {
+      JavaParserFacade.clearInstances(); // as in scan
+    }
+  }
+
+  /**
+   * {@link #scanRecorded} of files parsed already (their trees fresh from {@link #parse}), and of
+   * files parsed only if resolution asks for a type they declare.
+   */
+  static Recorded analyseRecorded(
+      List<ParsedFile> files,
+      List<SourceTypeSolver.Unparsed> lazy,
+      Predicate<Input> analysed,
+      Options options) {
+    try {
+      List<Parsed> parsed = files.stream().map(f -> f.parsed).toList();
+      return analyse(
+          parsed,
+          lazy,
+          analysed,
+          options,
+          false,
+          UnaryOperator.identity(),
+          System.nanoTime(),
+          true);
+    } finally {
+      JavaParserFacade.clearInstances(); // as in scan
+    }
+  }
+
+  /** The canonical names of the types each parsed file declares (none for a file not parsed). */
+  static List<String> declaredTypes(ParsedFile file) {
+    return file.parsed.unit() == null
+        ? List.of()
+        : SourceTypeSolver.declaredTypes(file.parsed.unit());
+  }
+
+  private static Recorded analyse(
+      List<Parsed> parsed,
+      List<SourceTypeSolver.Unparsed> lazy,
+      Predicate<Input> analysed,
+      Options options,
+      boolean declarations,
+      UnaryOperator<FactsSource> bodies,
+      long start,
+      boolean record) {
     long parsedAt = System.nanoTime();
 
     List<FileProblem> problems = new ArrayList<>();
+    List<FileOutcome> outcomes = new ArrayList<>();
     List<CompilationUnit> units = new ArrayList<>();
     long lines = 0;
     for (Parsed p : parsed) {
@@ -313,6 +442,7 @@ public final class FrontEnd {
       }
       if (p.problem() != null) {
         problems.add(p.problem());
+        outcomes.add(new FileOutcome(p.input(), p.lines(), List.of(), List.of(p.problem()), 0, 0));
       } else {
         units.add(p.unit());
       }
@@ -323,20 +453,42 @@ public final class FrontEnd {
     int uncertain = 0;
     JpNames names = null;
     PipelineScan pipelines = null; // FakeConcurrency, OversizedWindow
-    FanOutScan fanOuts = null; // SerialFanOut, UnboundedFanOut, BlockingOnCommonPool
-    LockScan locks = null; // LockHeldAcrossWait
+    Reads reads = Reads.none();
     if (options.resolve()) {
-      TypeSolver userTypes = typeSolver(units, options.classpath());
+      // A file parsed on demand resolves through the same symbol solver, made below.
+      JavaSymbolSolver[] resolver = new JavaSymbolSolver[1];
+      SourceTypeSolver sources =
+          new SourceTypeSolver(
+              units,
+              lazy,
+              input -> {
+                Parsed p = parse(PARSER.get(), input);
+                if (p.failure() != null) {
+                  PARSER.remove(); // its state is suspect after a throw (see parseAll)
+                }
+                if (p.unit() != null) {
+                  p.unit().setData(Node.SYMBOL_RESOLVER_KEY, resolver[0]);
+                }
+                return Optional.ofNullable(p.unit());
+              });
+      reads = record ? new Reads(sources::declaringFile) : Reads.none();
+      TypeSolver userTypes = typeSolver(sources, options.classpath(), reads);
       // The window API is known by name even without its jar (WindowApiTypeSolver), behind all
       // the user's types; whether a rewrite to it would compile still asks the user's types.
+      // (Its cache is told every name too: a hit here never reaches the user types' cache.)
       TypeSolver solver =
-          new CombinedTypeSolver(e -> true, List.of(userTypes, new WindowApiTypeSolver()));
+          new CombinedTypeSolver(
+              e -> true,
+              List.of(userTypes, new WindowApiTypeSolver()),
+              new StrongCache<>(reads::lookedUp));
       JavaSymbolSolver symbolSolver = new JavaSymbolSolver(solver);
+      resolver[0] = symbolSolver;
       for (CompilationUnit unit : units) {
         unit.setData(Node.SYMBOL_RESOLVER_KEY, symbolSolver);
       }
       names = new JpNames(solver, userTypes);
       names.strict = options.strict();
+      names.reads = reads;
       names.readClassFileMarks(options.classpath());
       LockstepConfig config = options.config();
       JavaParserFacts facts = new JavaParserFacts(names, config.catalogue());
@@ -356,40 +508,25 @@ public final class FrontEnd {
       }
       Summaries summaries =
           new Summaries(source, new CallJudge(config.catalogue()), config.maxDepth());
-      SerialAwaitRule rule = new SerialAwaitRule(summaries, config.window());
       pipelines = new PipelineScan(facts, names, summaries, config.cores());
-      fanOuts = new FanOutScan(facts, names, summaries, config);
-      locks = new LockScan(facts, names, summaries);
+      Analysers analysers =
+          new Analysers(
+              facts,
+              new SerialAwaitRule(summaries, config.window()),
+              pipelines,
+              new FanOutScan(facts, names, summaries, config), // SerialFanOut, UnboundedFanOut, …
+              new LockScan(facts, names, summaries)); // LockHeldAcrossWait
       for (Parsed p : parsed) {
         if (p.problem() != null || !analysed.test(p.input())) {
           continue;
         }
-        try {
-          for (Node loop : JavaParserFacts.loopCandidates(p.unit())) {
-            if (JavaParserFacts.suppressed(loop, Checks.SERIAL_AWAIT_IN_LOOP)) {
-              continue;
-            }
-            var read = facts.readLoop(loop);
-            if (read.isEmpty()) {
-              continue;
-            }
-            loops++;
-            if (read.orElseThrow().uncertain()) {
-              uncertain++;
-              continue;
-            }
-            if (rule.judge(read.orElseThrow().fact()) instanceof LoopVerdict.Flagged flagged) {
-              findings.add(new ScanFinding(flagged.finding(), member(loop), snippet(loop)));
-            }
-          }
-          findings.addAll(pipelines.scan(p.unit()));
-          findings.addAll(fanOuts.scan(p.unit()));
-          findings.addAll(locks.scan(p.unit()));
-        } catch (RuntimeException | Error e) {
-          // Whatever one file's analysis throws (a bug, a NoClassDefFoundError from a class on the
-          // classpath, a stack overflow on deep code) costs that file only, and says so.
-          problems.add(analysisFailed(p.input(), e, options.strict()));
-        }
+        FileOutcome outcome =
+            reads.chargedTo(p.input().display(), () -> analyseFile(p, analysers, options));
+        outcomes.add(outcome);
+        findings.addAll(outcome.findings());
+        problems.addAll(outcome.problems());
+        loops += outcome.loops();
+        uncertain += outcome.uncertain();
       }
     } else {
       for (Parsed p : parsed) {
@@ -404,10 +541,7 @@ public final class FrontEnd {
       }
     }
     long end = System.nanoTime();
-    findings.sort(
-        Comparator.comparing((ScanFinding f) -> f.finding().location().file())
-            .thenComparingInt(f -> f.finding().location().line())
-            .thenComparingInt(f -> f.finding().location().column()));
+    findings.sort(FINDING_ORDER);
     problems.sort(Comparator.comparing(FileProblem::file));
     Stats stats =
         new Stats(
@@ -423,7 +557,68 @@ public final class FrontEnd {
         declarations
             ? Declarations.read(units).with(pipelines == null ? List.of() : pipelines.analysed())
             : new Declarations.Map(List.of(), List.of());
-    return new Result(List.copyOf(findings), List.copyOf(problems), stats, map);
+    Map<String, List<String>> declared = new HashMap<>();
+    if (record) {
+      for (Parsed p : parsed) {
+        if (p.unit() != null && analysed.test(p.input())) {
+          declared.put(p.input().display(), SourceTypeSolver.declaredTypes(p.unit()));
+        }
+      }
+    }
+    return new Recorded(
+        new Result(List.copyOf(findings), List.copyOf(problems), stats, map),
+        List.copyOf(outcomes),
+        declared,
+        reads);
+  }
+
+  /** The readers one scan shares between its files. */
+  private record Analysers(
+      JavaParserFacts facts,
+      SerialAwaitRule rule,
+      PipelineScan pipelines,
+      FanOutScan fanOuts,
+      LockScan locks) {}
+
+  /** Reads one file's loops, pipelines, fan-outs and locks. */
+  private static FileOutcome analyseFile(Parsed p, Analysers with, Options options) {
+    List<ScanFinding> findings = new ArrayList<>();
+    int loops = 0;
+    int uncertain = 0;
+    try {
+      for (Node loop : JavaParserFacts.loopCandidates(p.unit())) {
+        if (JavaParserFacts.suppressed(loop, Checks.SERIAL_AWAIT_IN_LOOP)) {
+          continue;
+        }
+        var read = with.facts().readLoop(loop);
+        if (read.isEmpty()) {
+          continue;
+        }
+        loops++;
+        if (read.orElseThrow().uncertain()) {
+          uncertain++;
+          continue;
+        }
+        if (with.rule().judge(read.orElseThrow().fact()) instanceof LoopVerdict.Flagged flagged) {
+          findings.add(new ScanFinding(flagged.finding(), member(loop), snippet(loop)));
+        }
+      }
+      findings.addAll(with.pipelines().scan(p.unit()));
+      findings.addAll(with.fanOuts().scan(p.unit()));
+      findings.addAll(with.locks().scan(p.unit()));
+    } catch (RuntimeException | Error e) {
+      // Whatever one file's analysis throws (a bug, a NoClassDefFoundError from a class on the
+      // classpath, a stack overflow on deep code) costs that file only, and says so.
+      return new FileOutcome(
+          p.input(),
+          p.lines(),
+          List.copyOf(findings), // what was found before it threw, as before
+          List.of(analysisFailed(p.input(), e, options.strict())),
+          loops,
+          uncertain);
+    }
+    return new FileOutcome(
+        p.input(), p.lines(), List.copyOf(findings), List.of(), loops, uncertain);
   }
 
   /** The problem of a file whose analysis threw; in strict mode, the failure to stop on. */
@@ -639,9 +834,11 @@ public final class FrontEnd {
   // ---------------------------------------------------------------------------------------------
   // Types
 
-  private static TypeSolver typeSolver(List<CompilationUnit> units, List<Path> classpath) {
-    CombinedTypeSolver combined = new CombinedTypeSolver(e -> true, List.of(), new StrongCache<>());
-    combined.add(new SourceTypeSolver(units));
+  private static TypeSolver typeSolver(
+      SourceTypeSolver sources, List<Path> classpath, Reads reads) {
+    CombinedTypeSolver combined =
+        new CombinedTypeSolver(e -> true, List.of(), new StrongCache<>(reads::lookedUp));
+    combined.add(sources);
     // Only the JDK's own java.* and javax.* from the running JVM: the scanner's own dependencies
     // must not answer for the user's code.
     combined.add(new ReflectionTypeSolver(true));

@@ -140,7 +140,8 @@ public final class JavaParserFacts implements FactsSource {
       return Optional.empty();
     }
     try {
-      return readMethod(decl.orElseThrow(), method);
+      return names.reads.chargedTo(
+          decl.orElseThrow(), () -> readMethod(decl.orElseThrow(), method));
     } catch (RuntimeException | StackOverflowError e) {
       if (names.strict) {
         throw e; // strict mode: a reader's bug must fail the scan, with its stack trace

@@ -245,6 +245,10 @@ final class JpLoweringNames {
     if (decl == null) {
       return JType.UNKNOWN;
     }
+    return names.reads.chargedTo(decl, () -> resolvedType(decl));
+  }
+
+  private JType resolvedType(Node decl) {
     try {
       return switch (decl) {
         case VariableDeclarator v -> type(v.resolve().getType());

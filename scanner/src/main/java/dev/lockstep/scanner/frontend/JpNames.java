@@ -77,6 +77,9 @@ final class JpNames {
    */
   boolean strict;
 
+  /** Charges the solver's lookups to the file whose code needs them (the incremental cache). */
+  Reads reads = Reads.none();
+
   // What --classpath class files carry (annotations, ACC_SYNCHRONIZED), for declarations without
   // source.
   private ClassFiles libraries = new ClassFiles(List.of());
@@ -119,8 +122,17 @@ final class JpNames {
     if (known != null) {
       return known;
     }
-    Optional<ResolvedMethodLikeDeclaration> result = Optional.empty();
     resolveCalls++;
+    Optional<ResolvedMethodLikeDeclaration> result = reads.chargedTo(call, () -> solve(call));
+    if (result.isEmpty()) {
+      unresolved++;
+    }
+    resolved.put(call, result);
+    return result;
+  }
+
+  private Optional<ResolvedMethodLikeDeclaration> solve(Node call) {
+    Optional<ResolvedMethodLikeDeclaration> result = Optional.empty();
     try {
       var ref =
           switch (call) {
@@ -137,10 +149,6 @@ final class JpNames {
     } catch (RuntimeException | StackOverflowError e) {
       // Unresolvable (missing jar, unsupported construct, solver bug): judged as unknown.
     }
-    if (result.isEmpty()) {
-      unresolved++;
-    }
-    resolved.put(call, result);
     return result;
   }
 
@@ -150,12 +158,16 @@ final class JpNames {
     if (known != null) {
       return known;
     }
-    Optional<ResolvedType> result;
-    try {
-      result = Optional.of(facade.getType(expression));
-    } catch (RuntimeException | StackOverflowError e) {
-      result = Optional.empty();
-    }
+    Optional<ResolvedType> result =
+        reads.chargedTo(
+            expression,
+            () -> {
+              try {
+                return Optional.of(facade.getType(expression));
+              } catch (RuntimeException | StackOverflowError e) {
+                return Optional.<ResolvedType>empty();
+              }
+            });
     types.put(expression, result);
     return result;
   }
@@ -248,6 +260,10 @@ final class JpNames {
 
   /** The method's ref, resolved from its declaration; empty when it does not resolve. */
   Optional<MethodRef> refOf(CallableDeclaration<?> decl) {
+    return reads.chargedTo(decl, () -> resolvedRef(decl));
+  }
+
+  private Optional<MethodRef> resolvedRef(CallableDeclaration<?> decl) {
     try {
       ResolvedMethodLikeDeclaration resolved =
           decl instanceof MethodDeclaration m
@@ -290,6 +306,7 @@ final class JpNames {
 
   /** The declaration (with its body, if any) of a method declared in the scanned sources. */
   Optional<CallableDeclaration<?>> body(MethodRef ref) {
+    reads.lookedUp(ref.owner()); // the asker depends on the owner's file, remembered body or not
     return Optional.ofNullable(bodies.get(ref));
   }
 
@@ -355,10 +372,20 @@ final class JpNames {
     }
     ResolvedReferenceType ref = type.asReferenceType();
     String key = ref.getQualifiedName();
+    // Whoever asks depends on the type, cached answer or not; its ancestors are read on behalf of
+    // the file that declares it, so that file's edges carry them to every asker.
+    reads.lookedUp(key);
     Set<String> known = closures.get(key);
     if (known != null) {
       return known;
     }
+    Set<String> frozen = reads.chargedToDeclarer(key, () -> ancestors(ref));
+    closures.put(key, frozen);
+    return frozen;
+  }
+
+  private static Set<String> ancestors(ResolvedReferenceType ref) {
+    String key = ref.getQualifiedName();
     Set<String> names = new LinkedHashSet<>();
     names.add(key);
     try {
@@ -373,9 +400,7 @@ final class JpNames {
       // Some ancestor does not resolve: keep what did.
     }
     names.add("java.lang.Object");
-    Set<String> frozen = Set.copyOf(names);
-    closures.put(key, frozen);
-    return frozen;
+    return Set.copyOf(names);
   }
 
   Set<String> closure(ResolvedReferenceTypeDeclaration decl) {

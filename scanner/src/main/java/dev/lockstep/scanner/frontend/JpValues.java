@@ -30,10 +30,12 @@ import java.util.OptionalLong;
 @SuppressWarnings("ReferenceEquality") // syntax nodes and symbols by identity, on purpose
 final class JpValues {
   private final Vars vars;
+  private final JpNames names;
   private final JavaParserFacade facade;
 
   JpValues(JpNames names, Vars vars) {
     this.vars = vars;
+    this.names = names;
     this.facade = JavaParserFacade.get(names.solver());
   }
 
@@ -67,6 +69,10 @@ final class JpValues {
     if (!(e instanceof NameExpr || e instanceof FieldAccessExpr)) {
       return Optional.empty();
     }
+    return names.reads.chargedTo(e, () -> solveField(e));
+  }
+
+  private Optional<ResolvedValueDeclaration> solveField(Expression e) {
     try {
       var ref = e instanceof NameExpr name ? facade.solve(name) : facade.solve((FieldAccessExpr) e);
       if (ref.isSolved() && ref.getCorrespondingDeclaration().isField()) {

@@ -9,6 +9,8 @@ import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Serves the types declared in the files the scan already parsed, by canonical name, so the symbol
@@ -16,15 +18,65 @@ import java.util.Map;
  * it hands out point at the scan's own trees (their positions are the ones findings report).
  */
 final class SourceTypeSolver implements TypeSolver {
+  /**
+   * A file not parsed yet, and the types the incremental index says it declares: parsed the first
+   * time the solver is asked for one of them (ADR 0016).
+   */
+  record Unparsed(FrontEnd.Input input, List<String> declared) {}
+
   private final Map<String, TypeDeclaration<?>> types = new HashMap<>();
+  private final Map<String, String> files = new HashMap<>();
+  private final Map<String, Unparsed> unparsed = new HashMap<>();
+  private final Function<FrontEnd.Input, Optional<CompilationUnit>> parser;
   private TypeSolver parent;
 
   SourceTypeSolver(List<CompilationUnit> units) {
+    this(units, List.of(), input -> Optional.empty());
+  }
+
+  /**
+   * @param lazy files parsed only when a type they declare is asked for
+   * @param parser parses one of them (empty when it does not parse)
+   */
+  SourceTypeSolver(
+      List<CompilationUnit> units,
+      List<Unparsed> lazy,
+      Function<FrontEnd.Input, Optional<CompilationUnit>> parser) {
+    this.parser = parser;
     for (CompilationUnit unit : units) {
-      for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
-        type.getFullyQualifiedName().ifPresent(name -> types.putIfAbsent(name, type));
+      register(unit);
+    }
+    for (Unparsed u : lazy) {
+      for (String name : u.declared()) {
+        if (!types.containsKey(name) && unparsed.putIfAbsent(name, u) == null) {
+          files.put(name, u.input().display());
+        }
       }
     }
+  }
+
+  private void register(CompilationUnit unit) {
+    String file = Reads.fileOf(unit).orElse(null);
+    for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
+      String name = type.getFullyQualifiedName().orElse(null);
+      if (name != null && types.putIfAbsent(name, type) == null && file != null) {
+        files.put(name, file);
+      }
+    }
+  }
+
+  /** The canonical names of the types a file declares, nested ones included, in order. */
+  static List<String> declaredTypes(CompilationUnit unit) {
+    List<String> names = new java.util.ArrayList<>();
+    for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
+      type.getFullyQualifiedName().ifPresent(names::add);
+    }
+    return names;
+  }
+
+  /** The display path of the file that declares the type this solver serves by that name. */
+  String declaringFile(String name) {
+    return files.get(name);
   }
 
   @Override
@@ -41,7 +93,18 @@ final class SourceTypeSolver implements TypeSolver {
   public SymbolReference<ResolvedReferenceTypeDeclaration> tryToSolveType(String name) {
     TypeDeclaration<?> type = types.get(name);
     if (type == null) {
-      return SymbolReference.unsolved();
+      Unparsed u = unparsed.get(name);
+      if (u == null) {
+        return SymbolReference.unsolved();
+      }
+      for (String declared : u.declared()) {
+        unparsed.remove(declared, u);
+      }
+      parser.apply(u.input()).ifPresent(this::register);
+      type = types.get(name);
+      if (type == null) {
+        return SymbolReference.unsolved();
+      }
     }
     return SymbolReference.solved(JavaParserFacade.get(getRoot()).getTypeDeclaration(type));
   }

@@ -6,6 +6,7 @@ import com.github.javaparser.symbolsolver.cache.DefaultCacheStats;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A cache that keeps what it is given for the whole scan.
@@ -15,12 +16,27 @@ import java.util.Optional;
  * every lookup goes back to the type solvers (for the JDK: a failed class load per miss). A scan
  * asks for the same few thousand names again and again; keeping them is cheap.
  *
+ * <p>Every key asked for is told to a listener, hit or miss: the incremental cache charges type
+ * lookups to the file that made them ({@link Reads}), and a hit must count as much as a miss.
+ *
  * <p>Not thread-safe: one scan resolves on one thread.
  */
 final class StrongCache<K, V> implements Cache<K, V> {
   private final Map<K, V> values = new HashMap<>();
+  private final Consumer<K> asked;
   private long hits;
   private long misses;
+
+  StrongCache() {
+    this(key -> {});
+  }
+
+  /**
+   * @param asked told every key {@link #get} is asked for
+   */
+  StrongCache(Consumer<K> asked) {
+    this.asked = asked;
+  }
 
   @Override
   public void put(K key, V value) {
@@ -29,6 +45,7 @@ final class StrongCache<K, V> implements Cache<K, V> {
 
   @Override
   public Optional<V> get(K key) {
+    asked.accept(key);
     V value = values.get(key);
     if (value == null) {
       misses++;

@@ -56,7 +56,7 @@ public record Report(
 
   /**
    * {@code 120 files, 15432 lines, 3 findings (2 new, 1 baselined, 0 fixed), 2 directories skipped,
-   * 1.8 s}.
+   * cache warm: 1 analysed, 119 from the cache, 1.8 s}.
    */
   public String summaryLine() {
     StringBuilder s = new StringBuilder("lockstep: ");
@@ -84,6 +84,15 @@ public record Report(
           .append(skipped.size())
           .append(skipped.size() == 1 ? " directory" : " directories")
           .append(" skipped");
+    }
+    if (!stats.cache().equals("off")) {
+      s.append(", cache ")
+          .append(stats.cache())
+          .append(": ")
+          .append(stats.analysedFiles())
+          .append(" analysed, ")
+          .append(stats.cachedFiles())
+          .append(" from the cache");
     }
     s.append(String.format(java.util.Locale.ROOT, ", %.1f s", seconds));
     return s.toString();

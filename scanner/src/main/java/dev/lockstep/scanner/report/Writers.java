@@ -150,6 +150,9 @@ public final class Writers {
     s.addProperty("unresolved", stats.unresolved());
     s.addProperty("parseSeconds", Math.round(stats.parseNanos() / 1e6) / 1000.0);
     s.addProperty("analysisSeconds", Math.round(stats.analysisNanos() / 1e6) / 1000.0);
+    s.addProperty("cache", stats.cache());
+    s.addProperty("filesAnalysed", stats.analysedFiles());
+    s.addProperty("filesFromCache", stats.cachedFiles());
     return s;
   }
 
