@@ -1,6 +1,8 @@
 package test;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -16,6 +18,7 @@ class Phases {
   private final Writers writers = new Writers();
   private final Validator validator = new Validator();
   private final Client client = new Client();
+  private final Map<String, String> openPools = new HashMap<>();
 
   // A life-cycle method (HMaster.initializeZKBasedSystemTrackers): run once per process.
   void initializeTrackers(String id) throws Exception {
@@ -72,6 +75,22 @@ class Phases {
   void watchThenRead(String node) throws Exception {
     watches.exists(node, this);
     users.fetch(node);
+  }
+
+  // Take a host's pool out of the map and close it, then open pools for the hosts the map still
+  // holds (Cassandra driver's SessionManager.onDown): the second reads what the first changed.
+  void onDown(String host) throws Exception {
+    dropPool(host).thenApply(closed -> closed).get();
+    updatePools().get();
+  }
+
+  CompletableFuture<String> dropPool(String host) {
+    openPools.remove(host);
+    return client.sendAsync("close/" + host);
+  }
+
+  CompletableFuture<String> updatePools() {
+    return client.sendAsync("open/" + String.join(",", openPools.keySet()));
   }
 
   void testProduce(String topic) throws Exception {

@@ -146,7 +146,9 @@ public final class SerialFanOutRule {
       group.add(wait);
       depends.add(wait);
       spread(step, depends, wait, taint, escaped);
-      if (keepsState.test(wait.site().target()) || registers(wait)) {
+      if (keepsState.test(wait.site().target())
+          || startedByStateChange(wait, keepsState)
+          || registers(wait)) {
         escaped.add(wait);
       }
     }
@@ -252,6 +254,25 @@ public final class SerialFanOutRule {
                     a instanceof This
                         || a instanceof Node.Lambda
                         || a instanceof Node.MethodReference);
+  }
+
+  /**
+   * {@code removePool(host).force().get()}: the work an await of its own start awaits was started
+   * by a call that keeps state (it took the pool out of a field's map), which a later wait may read
+   * (Cassandra driver's {@code SessionManager.onDown}).
+   */
+  private static boolean startedByStateChange(Wait wait, Predicate<MethodRef> keepsState) {
+    if (wait.chain().tag() != WaitTag.AWAIT || !(wait.call() instanceof Call call)) {
+      return false;
+    }
+    Node on = call.receiver();
+    while (on != null && Nodes.unwrap(on) instanceof Call started) {
+      if (started.resolve().map(t -> keepsState.test(t.ref())).orElse(false)) {
+        return true;
+      }
+      on = started.receiver();
+    }
+    return false;
   }
 
   /** {@code client.sendAsync(x).join()}: the work awaited is started in the same expression. */
