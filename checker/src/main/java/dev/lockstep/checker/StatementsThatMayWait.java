@@ -43,14 +43,16 @@ import java.util.Set;
  *
  * <p>"May wait" over-approximates what the summaries find, on symbols alone. A call may wait when
  * it did not resolve; when the catalogue names its method for its owner or receiver (or a supertype
- * of either); when it is an abstract JDK method that code may implement (not a collection's, a
- * string's or a stream's); and when it is a method that carries {@code @Blocking}, a library method
- * the summaries find a wait in (they read its class file, as they will when they judge the call),
- * or a method of the sources whose body, lambdas and local classes included, makes a call that may
- * wait, at any depth — its own body, or, when it can be overridden or is abstract, the body of an
- * override in a class of the sources ({@link SourceOverrides}): the summaries run no other body
- * (ADR 0012). A concrete JDK method the catalogue does not name never waits. The scanner reads
- * every method; {@code ParityTest} holds both to the same findings.
+ * of either) as a round trip or an await (named only as a lock, a pause or a channel wait, it never
+ * joins a group); when it is an abstract JDK method that code may implement (not one of a
+ * collection, concurrent ones included, a string, a stream, a buffer, a lock or an annotation); and
+ * when it is a method that carries {@code @Blocking}, a library method the summaries find a wait in
+ * (they read its class file, as they will when they judge the call), or a method of the sources
+ * whose body, lambdas and local classes included, makes a call that may wait, at any depth — its
+ * own body, or, when it can be overridden or is abstract, the body of an override in a class of the
+ * sources ({@link SourceOverrides}): the summaries run no other body (ADR 0012). A concrete JDK
+ * method the catalogue does not name never waits. The scanner reads every method; {@code
+ * ParityTest} holds both to the same findings.
  *
  * <p>One instance per compilation and configuration (the catalogue is the configuration's); the
  * answers for methods are kept. Not thread-safe.
@@ -124,7 +126,14 @@ final class StatementsThatMayWait {
       return true;
     }
     for (MethodSymbol method : calls.bodies()) {
-      if (visit(method) == WAITS) {
+      try {
+        if (visit(method) == WAITS) {
+          return true;
+        }
+      } catch (StackOverflowError | RuntimeException e) {
+        // A call chain too deep to walk: "may wait", and the open methods stay undecided.
+        open.clear();
+        entered.clear();
         return true;
       }
     }
