@@ -18,6 +18,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.ModuleSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
@@ -26,9 +27,11 @@ import dev.lockstep.analysis.catalogue.WaitTag;
 import dev.lockstep.analysis.facts.Mark;
 import dev.lockstep.analysis.summary.Summaries;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +69,7 @@ final class StatementsThatMayWait {
   private final Map<String, Set<String>> joiningOwners = new HashMap<>();
   private final Map<MethodSymbol, List<MethodSymbol>> overridesOf = new HashMap<>();
   private final Map<MethodSymbol, Boolean> libraryMayWait = new HashMap<>();
+  private final Map<TypeSymbol, Set<String>> supertypes = new HashMap<>();
   private final SourceOverrides overrides;
   private final Summaries summaries;
 
@@ -322,16 +326,31 @@ final class StatementsThatMayWait {
   }
 
   private boolean reaches(Type type, Set<String> owners) {
-    try {
-      for (Type t : types.closure(type)) {
-        if (owners.contains(t.tsym.getQualifiedName().toString())) {
-          return true;
-        }
-      }
-      return false;
-    } catch (RuntimeException e) {
-      return true; // an incomplete type: anything
+    Set<String> names = supertypeNames(type);
+    return names == null || !Collections.disjoint(names, owners); // incomplete: anything
+  }
+
+  /**
+   * The qualified names of a type and its supertypes, kept per class (every call on a type asks);
+   * null when javac cannot complete them.
+   */
+  private Set<String> supertypeNames(Type type) {
+    if (type.tsym == null) {
+      return null;
     }
+    return supertypes.computeIfAbsent(
+        type.tsym,
+        s -> {
+          try {
+            Set<String> names = new HashSet<>();
+            for (Type t : types.closure(s.type)) {
+              names.add(t.tsym.getQualifiedName().toString());
+            }
+            return names;
+          } catch (RuntimeException e) {
+            return null; // not kept: computeIfAbsent stores no null, and asks again
+          }
+        });
   }
 
   private static boolean overridable(MethodSymbol method, ClassSymbol owner) {
@@ -368,16 +387,8 @@ final class StatementsThatMayWait {
       return name.equals("java.lang.Runnable") || name.equals("java.lang.AutoCloseable");
     }
     // A concurrent map or queue is a collection too (its blocking calls are catalogued).
-    try {
-      for (Type t : types.closure(owner.type)) {
-        if (DATA_TYPES.contains(t.tsym.getQualifiedName().toString())) {
-          return false;
-        }
-      }
-      return true;
-    } catch (RuntimeException e) {
-      return true; // an incomplete type: anything
-    }
+    Set<String> names = supertypeNames(owner.type);
+    return names == null || Collections.disjoint(names, DATA_TYPES); // incomplete: anything
   }
 
   /** Collections outside the data packages ({@code ConcurrentMap}, {@code BlockingQueue}). */
