@@ -5,12 +5,19 @@ import static com.google.errorprone.util.ASTHelpers.enclosingPackage;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
@@ -19,6 +26,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.ModuleSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
@@ -36,6 +44,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
 
 /**
  * The test SerialFanOut runs before it lowers a method: whether some block (or switch case) has two
@@ -48,14 +57,17 @@ import java.util.Set;
  * it did not resolve; when the catalogue names its method for its owner or receiver (or a supertype
  * of either) as a round trip or an await (named only as a lock, a pause or a channel wait, it never
  * joins a group); when it is an abstract JDK method that code may implement (not one of a
- * collection, concurrent ones included, a string, a stream, a buffer, a lock or an annotation); and
- * when it is a method that carries {@code @Blocking}, a library method the summaries find a wait in
- * (they read its class file, as they will when they judge the call), or a method of the sources
- * whose body, lambdas and local classes included, makes a call that may wait, at any depth — its
- * own body, or, when it can be overridden or is abstract, the body of an override in a class of the
- * sources ({@link SourceOverrides}): the summaries run no other body (ADR 0012). A concrete JDK
- * method the catalogue does not name never waits. The scanner reads every method; {@code
- * ParityTest} holds both to the same findings.
+ * collection, concurrent ones included, a string, a stream, a buffer, a lock or an annotation) on a
+ * receiver whose class the summaries may take from its allocation (a field, a local made with
+ * {@code new}, a {@code new}); and when it is a method that carries {@code @Blocking}, a library
+ * method the summaries find a wait in (they read its class file, as they will when they judge the
+ * call), or a method of the sources whose body, lambdas and local classes included, makes a call
+ * that may wait, at any depth. The bodies asked are its own and, when it can be overridden or is
+ * abstract, those of its overrides in classes of the sources ({@link SourceOverrides}) — but only
+ * on {@code this} or an allocated receiver: on a parameter or a call's result the summaries run the
+ * method the call resolves to and no other body (ADR 0012), so an abstract method there has nothing
+ * to wait in. A concrete JDK method the catalogue does not name never waits. The scanner reads
+ * every method; {@code ParityTest} holds both to the same findings.
  *
  * <p>One instance per compilation and configuration (the catalogue is the configuration's); the
  * answers for methods are kept. Not thread-safe.
@@ -150,25 +162,43 @@ final class StatementsThatMayWait {
    */
   private record Calls(boolean mayWait, Set<MethodSymbol> bodies) {}
 
+  private static final Calls NO_CALLS = new Calls(false, Set.of());
+
   private Calls callsIn(Tree tree) {
     Set<MethodSymbol> bodies = new LinkedHashSet<>();
     Boolean found =
         new TreeScanner<Boolean, Void>() {
           @Override
+          public Boolean visitVariable(VariableTree node, Void unused) {
+            VarSymbol v = ASTHelpers.getSymbol(node);
+            if (v != null
+                && (v.getKind() == ElementKind.LOCAL_VARIABLE
+                    || v.getKind() == ElementKind.RESOURCE_VARIABLE)) {
+              allocatedLocals.put(v, allocates(node.getInitializer()));
+            }
+            return super.visitVariable(node, null);
+          }
+
+          @Override
           public Boolean visitMethodInvocation(MethodInvocationTree node, Void unused) {
-            return target(node, ASTHelpers.getReceiverType(node), bodies)
+            return target(node, ASTHelpers.getReceiverType(node), receiverOf(node), bodies)
                 || Boolean.TRUE.equals(super.visitMethodInvocation(node, null));
           }
 
           @Override
           public Boolean visitNewClass(NewClassTree node, Void unused) {
-            return target(node, ASTHelpers.getType(node), bodies)
+            return target(node, ASTHelpers.getType(node), Receiver.RESOLVED, bodies)
                 || Boolean.TRUE.equals(super.visitNewClass(node, null));
           }
 
           @Override
           public Boolean visitMemberReference(MemberReferenceTree node, Void unused) {
-            return target(node, ASTHelpers.getType(node.getQualifierExpression()), bodies)
+            // What runs a method reference is not read here: any class may.
+            return target(
+                    node,
+                    ASTHelpers.getType(node.getQualifierExpression()),
+                    Receiver.ALLOCATED,
+                    bodies)
                 || Boolean.TRUE.equals(super.visitMemberReference(node, null));
           }
 
@@ -181,10 +211,80 @@ final class StatementsThatMayWait {
   }
 
   /**
-   * Whether a call may wait by itself; if not, adds the bodies of the sources it may run: its own,
-   * and, when it can be overridden or is abstract, those of its overrides in the sources.
+   * Which bodies the summaries may run for a call, as far as its receiver tells (ADR 0012): an
+   * override only on {@code this} (a body that runs as a subclass) or on an object whose class they
+   * read from its allocation (a field, a local, a {@code new}); on a parameter or a call's result,
+   * the method the call resolves to and nothing else.
    */
-  private boolean target(Tree call, Type receiver, Set<MethodSymbol> bodies) {
+  private enum Receiver {
+    /** {@code this}, written or not: a body that runs as a subclass runs its override. */
+    THIS,
+    /** A field, a local or a {@code new}: the class it was allocated with may override. */
+    ALLOCATED,
+    /** A parameter, a call's result, anything else: only the method the call resolves to. */
+    RESOLVED
+  }
+
+  /**
+   * Whether each local seen so far is initialised with a {@code new} (or a {@code ?:} of them):
+   * only then do the summaries take its class from the allocation. Declarations are scanned before
+   * the calls that use them; a local not seen counts as allocated.
+   */
+  private final Map<VarSymbol, Boolean> allocatedLocals = new HashMap<>();
+
+  private static boolean allocates(ExpressionTree initializer) {
+    ExpressionTree value = unwrap(initializer);
+    if (value instanceof ConditionalExpressionTree c) {
+      return allocates(c.getTrueExpression()) && allocates(c.getFalseExpression());
+    }
+    return value instanceof NewClassTree created && created.getClassBody() == null;
+  }
+
+  private static ExpressionTree unwrap(ExpressionTree tree) {
+    ExpressionTree on = tree;
+    while (on instanceof ParenthesizedTree || on instanceof TypeCastTree) {
+      on =
+          on instanceof ParenthesizedTree p
+              ? p.getExpression()
+              : ((TypeCastTree) on).getExpression();
+    }
+    return on;
+  }
+
+  private Receiver receiverOf(MethodInvocationTree call) {
+    if (!(call.getMethodSelect() instanceof MemberSelectTree select)) {
+      return Receiver.THIS; // a bare name: a method of this class (or a static one)
+    }
+    ExpressionTree on = unwrap(select.getExpression());
+    if (on instanceof NewClassTree) {
+      return Receiver.ALLOCATED;
+    }
+    if (on instanceof IdentifierTree || on instanceof MemberSelectTree) {
+      Symbol symbol = ASTHelpers.getSymbol(on);
+      if (symbol instanceof VarSymbol variable) {
+        return switch (variable.getKind()) {
+          case LOCAL_VARIABLE, RESOURCE_VARIABLE ->
+              Boolean.FALSE.equals(allocatedLocals.get(variable))
+                  ? Receiver.RESOLVED
+                  : Receiver.ALLOCATED;
+          case FIELD, ENUM_CONSTANT -> Receiver.ALLOCATED; // its assignments may all be news
+          default -> Receiver.RESOLVED; // a parameter, a pattern's or a loop's variable
+        };
+      }
+      if (symbol instanceof ClassSymbol) {
+        return Receiver.RESOLVED; // a static call on a type
+      }
+      return Receiver.THIS; // this, super, Outer.this
+    }
+    return Receiver.RESOLVED; // a call's result, an array element, a conditional: no class known
+  }
+
+  /**
+   * Whether a call may wait by itself; if not, adds the bodies of the sources it may run: its own,
+   * and, when it can be overridden or is abstract and the receiver lets the summaries pick another
+   * class's body, those of its overrides in the sources.
+   */
+  private boolean target(Tree call, Type receiver, Receiver on, Set<MethodSymbol> bodies) {
     Symbol symbol = ASTHelpers.getSymbol(call);
     if (!(symbol instanceof MethodSymbol method) || !(method.owner instanceof ClassSymbol owner)) {
       return true; // did not resolve: anything
@@ -202,8 +302,20 @@ final class StatementsThatMayWait {
     if (jdk(owner)) {
       // The catalogue models the JDK: a concrete JDK method it does not name never waits. An
       // abstract one may run a method of the sources (Callable.call on a task of the sources),
-      // but not one of a collection, a string or a stream: nobody implements those to wait.
-      return (isAbstract || owner.isInterface()) && runsCode(owner);
+      // but not one of a collection, a string or a stream: nobody implements those to wait; and
+      // only when the receiver lets the summaries pick the class (never on a parameter).
+      if (!(isAbstract || owner.isInterface()) || !runsCode(owner)) {
+        return false;
+      }
+      switch (on) {
+        case ALLOCATED -> {
+          return true; // the class allocated may be a library's, whose body is not asked here
+        }
+        case THIS ->
+            bodies.addAll(overridesOf.computeIfAbsent(method, m -> overrides.of(m, owner)));
+        case RESOLVED -> {}
+      }
+      return false;
     }
     if (facts.names().marksOf(method).has(Mark.BLOCKING)
         || facts.names().typeMarks(owner).has(Mark.BLOCKING)) {
@@ -218,7 +330,7 @@ final class StatementsThatMayWait {
     } else if (!isAbstract) {
       bodies.add(method);
     }
-    if (isAbstract || overridable(method, owner)) {
+    if (on != Receiver.RESOLVED && (isAbstract || overridable(method, owner))) {
       bodies.addAll(overridesOf.computeIfAbsent(method, m -> overrides.of(m, owner)));
     }
     return false;
@@ -256,10 +368,12 @@ final class StatementsThatMayWait {
     entered.put(method, me);
     open.push(method);
     TreePath path = facts.pathOf(method);
-    if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
-      return allOpenMayWait();
+    if (path == null || !(path.getLeaf() instanceof MethodTree tree)) {
+      return allOpenMayWait(); // a body not in the sources' trees: anything
     }
-    Calls calls = callsIn(tree.getBody());
+    // An abstract (or native) method runs no body of its own: the summaries read none, and its
+    // overrides are among those the caller asked about.
+    Calls calls = tree.getBody() == null ? NO_CALLS : callsIn(tree.getBody());
     if (calls.mayWait()) {
       return allOpenMayWait();
     }

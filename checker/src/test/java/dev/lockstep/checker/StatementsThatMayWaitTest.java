@@ -106,6 +106,10 @@ final class StatementsThatMayWaitTest {
               }
               static String fetch(String id) throws Exception { return send(id.trim()); }
               String overridable(String id) { return id; }
+              // An abstract override has no body to wait in.
+              abstract static class Middle extends Waits {
+                @Override abstract String overridable(String id);
+              }
               String overriddenToWait(String id) { return id; }
               static class Remote extends Waits {
                 @Override String overriddenToWait(String id) {
@@ -135,8 +139,11 @@ final class StatementsThatMayWaitTest {
                 overriddenToWait(a);
                 overriddenToWait(a);
               }
+              private final Source source = new HttpSource();
+              private final Callable<String> task = () -> send("t");
+              private final Runnable other = () -> { };
               // BUG: Diagnostic contains: two statements in a row may wait
-              void anImplementationMay(Source source) throws Exception {
+              void anImplementationMay() throws Exception {
                 source.read("a");
                 source.read("b");
               }
@@ -164,9 +171,52 @@ final class StatementsThatMayWaitTest {
                 odd(4);
               }
               // BUG: Diagnostic contains: two statements in a row may wait
-              void tasksOfTheSources(Callable<String> task, Runnable other) throws Exception {
+              void tasksOfTheSources() throws Exception {
                 task.call();
                 other.run();
+              }
+              // On parameters the summaries run no override (ADR 0012): nothing to read.
+              void anImplementationThroughParameters(Source a, Source b) throws Exception {
+                a.read("a");
+                b.read("b");
+              }
+              void overridesThroughParameters(Waits a, Waits b) {
+                a.overriddenToWait("a");
+                b.overriddenToWait("b");
+              }
+              void tasksThroughParameters(Callable<String> a, Runnable b) throws Exception {
+                a.call();
+                b.run();
+              }
+              private Source source() { return new HttpSource(); }
+              void anImplementationThroughResults() throws Exception {
+                source().read("a");
+                source().read("b");
+              }
+              void anImplementationThroughLocalsOfResults() throws Exception {
+                Source a = source();
+                Source b = (Source) source();
+                a.read("a");
+                b.read("b");
+              }
+              // BUG: Diagnostic contains: two statements in a row may wait
+              void anImplementationThroughLocalsOfNews() throws Exception {
+                Source a = new HttpSource();
+                Source b = true ? new HttpSource() : new HttpSource();
+                a.read("a");
+                b.read("b");
+              }
+              // On this, a subclass's body may run: the overrides in the sources are read.
+              abstract static class Job implements Callable<String> {
+                // BUG: Diagnostic contains: two statements in a row may wait
+                String twice() throws Exception {
+                  call();
+                  this.call();
+                  return "";
+                }
+              }
+              static final class RemoteJob extends Job {
+                @Override public String call() throws Exception { return send("j"); }
               }
               // BUG: Diagnostic contains: two statements in a row may wait
               void inALambda(List<String> ids) throws Exception {
