@@ -60,14 +60,14 @@ import javax.lang.model.element.ElementKind;
  * collection, concurrent ones included, a string, a stream, a buffer, a lock or an annotation) on a
  * receiver whose class the summaries may take from its allocation (a field, a local made with
  * {@code new}, a {@code new}); and when it is a method that carries {@code @Blocking}, a library
- * method the summaries find a wait in (they read its class file, as they will when they judge the
- * call), or a method of the sources whose body, lambdas and local classes included, makes a call
- * that may wait, at any depth. The bodies asked are its own and, when it can be overridden or is
- * abstract, those of its overrides in classes of the sources ({@link SourceOverrides}) — but only
- * on {@code this} or an allocated receiver: on a parameter or a call's result the summaries run the
- * method the call resolves to and no other body (ADR 0012), so an abstract method there has nothing
- * to wait in. A concrete JDK method the catalogue does not name never waits. The scanner reads
- * every method; {@code ParityTest} holds both to the same findings.
+ * method the summaries find a round trip or an await in (they read its class file, as they will
+ * when they judge the call), or a method of the sources whose body, lambdas and local classes
+ * included, makes a call that may wait, at any depth. The bodies asked are its own and, when it can
+ * be overridden or is abstract, those of its overrides in classes of the sources ({@link
+ * SourceOverrides}) — but only on {@code this} or an allocated receiver: on a parameter or a call's
+ * result the summaries run the method the call resolves to and no other body (ADR 0012), so an
+ * abstract method there has nothing to wait in. A concrete JDK method the catalogue does not name
+ * never waits. The scanner reads every method; {@code ParityTest} holds both to the same findings.
  *
  * <p>One instance per compilation and configuration (the catalogue is the configuration's); the
  * answers for methods are kept. Not thread-safe.
@@ -324,7 +324,8 @@ final class StatementsThatMayWait {
     if (facts.pathOf(method) == null) {
       // A library method: the summaries read its class file (an abstract one, the only
       // implementation in its jar), as they will when they judge the call.
-      if (libraryMayWait.computeIfAbsent(method, m -> summaries.mayWait(facts.names().ref(m)))) {
+      if (libraryMayWait.computeIfAbsent(
+          method, m -> summaries.mayWait(facts.names().ref(m), JOINS))) {
         return true;
       }
     } else if (!isAbstract) {

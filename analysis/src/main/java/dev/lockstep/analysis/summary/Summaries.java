@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Method summaries over the call graph of one compilation: does a method wait, and through which
@@ -285,12 +286,14 @@ public final class Summaries {
   }
 
   /**
-   * Whether a call of the method may wait: its body, followed within the depth bound, reaches a
-   * wait on some path. Cheaper than {@link #of} (no serialization points); the plugin asks it of
-   * library methods before it lowers a method for SerialFanOut.
+   * Whether a call of the method may wait with one of {@code tags}: its body, followed within the
+   * depth bound, reaches such a wait on some path. Every chain a caller sees through a call is one
+   * of these with hops added, its tag unchanged, so a method without one never gives its callers
+   * one. Cheaper than {@link #of} (no serialization points); the plugin asks it of library methods
+   * before it lowers a method for SerialFanOut, with the tags that join a group.
    */
-  public boolean mayWait(MethodRef method) {
-    return !waitsOf(Callee.of(method, null), maxDepth).direct().isEmpty();
+  public boolean mayWait(MethodRef method, Set<WaitTag> tags) {
+    return waitsOf(Callee.of(method, null), maxDepth).direct().anyTagged(tags);
   }
 
   /** The summary of a method: empty when its body is not in the compilation. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -61,6 +62,11 @@ final class WaitCandidates {
 
   boolean isEmpty() {
     return all.isEmpty();
+  }
+
+  /** Whether some chain ends in a wait with one of {@code tags}. */
+  boolean anyTagged(Set<WaitTag> tags) {
+    return all.stream().anyMatch(c -> tags.contains(c.chain().tag()));
   }
 
   /**
