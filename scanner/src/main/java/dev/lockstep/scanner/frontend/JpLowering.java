@@ -779,13 +779,22 @@ final class JpLowering {
               names
                   .resolve(ref)
                   .flatMap(
-                      m ->
-                          symbols.target(
-                              m,
-                              () ->
-                                  JpNames.isConstructor(m) || JpNames.isStatic(m)
-                                      ? null
-                                      : names.type(Exprs.unwrap(scope)).orElse(null)));
+                      m -> {
+                        // Type::m applied to a stream's or an iterable's items runs their override.
+                        Optional<JpNames.ItemsOverride> override =
+                            typeQualifier ? names.itemsOverride(ref, m) : Optional.empty();
+                        if (override.isPresent()) {
+                          return symbols.target(
+                              override.orElseThrow().method(),
+                              () -> override.orElseThrow().items());
+                        }
+                        return symbols.target(
+                            m,
+                            () ->
+                                JpNames.isConstructor(m) || JpNames.isStatic(m)
+                                    ? null
+                                    : names.type(Exprs.unwrap(scope)).orElse(null));
+                      });
       return new Node.MethodReference(src, qualifier, typeQualifier, ref.getIdentifier(), target);
     }
   }
