@@ -43,4 +43,22 @@ class Sources {
     // BUG: Diagnostic contains: [BlockingOnCommonPool] parallel stream runs its tasks on the common ForkJoinPool
     named.parallelStream().forEach(Lifecycle::start);
   }
+
+  // Items typed with a type variable of the class: Box::start is the one start that Box declares.
+  static class Boxes<T> {
+    static class Box<T> {
+      private final Remote remote = new Remote();
+
+      void start() {
+        remote.get("box");
+      }
+    }
+
+    private final Map<String, Box<T>> boxes = new ConcurrentHashMap<>();
+
+    void startAll() {
+      // BUG: Diagnostic contains: [BlockingOnCommonPool] parallel stream runs its tasks on the common ForkJoinPool, and each waits on a round trip (start at Sources.java:61 -> get at Sources.java:53
+      boxes.values().parallelStream().forEach(Box::start);
+    }
+  }
 }
