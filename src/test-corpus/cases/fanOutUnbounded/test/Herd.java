@@ -118,4 +118,12 @@ class Herd {
       Thread.startVirtualThread(() -> remote.get(id));
     }
   }
+
+  // A task per item on the cached pool that starts a request and blocks for its reply.
+  void awaitsEachReply(List<URI> uris) {
+    for (URI uri : uris) {
+      // BUG: Diagnostic contains: [UnboundedFanOut] cached.submit starts a task per item of 'uris' with nothing bounding how many run at once (an executor that starts a thread per task), and each waits (CompletableFuture.join at Herd.java:126)
+      cached.submit(() -> http.sendAsync(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).join());
+    }
+  }
 }

@@ -91,6 +91,12 @@ final class JavacLowering {
   private final IdentityHashMap<CompilationUnitTree, CharSequence> contents =
       new IdentityHashMap<>();
 
+  /**
+   * The items' type of the call a method reference is an argument of, when that call is made on a
+   * {@code Stream} or an {@code Iterable}: {@code Type::m} is applied to those items.
+   */
+  private final IdentityHashMap<Tree, Type> referenceItems = new IdentityHashMap<>();
+
   JavacLowering(JavacNames names) {
     this.names = names;
   }
@@ -490,6 +496,14 @@ final class JavacLowering {
         name = ((IdentifierTree) select).getName().toString();
       }
       Type finalReceiverType = receiverType;
+      for (ExpressionTree arg : call.getArguments()) {
+        if (Trees2.unwrap(arg) instanceof MemberReferenceTree ref) {
+          Type items = itemsOf(receiverType);
+          if (items != null) {
+            referenceItems.put(ref, items);
+          }
+        }
+      }
       return new Node.Call(
           src,
           receiver,
@@ -513,8 +527,74 @@ final class JavacLowering {
       String name =
           ref.getMode() == MemberReferenceTree.ReferenceMode.NEW ? "new" : ref.getName().toString();
       return new Node.MethodReference(
-          src(ref), lower(qualifier), typeQualifier, name, () -> target(method, receiverType));
+          src(ref),
+          lower(qualifier),
+          typeQualifier,
+          name,
+          () -> {
+            // Type::m applied to a stream's or an iterable's items runs their override.
+            MethodSymbol override = typeQualifier ? itemsOverride(ref, method) : null;
+            return override != null
+                ? target(override, referenceItems.get(ref))
+                : target(method, receiverType);
+          });
     }
+  }
+
+  /**
+   * The type of a {@code Stream}'s or an {@code Iterable}'s items ({@code ? extends T} read as
+   * {@code T}); null for other types and for items of an unknown or {@code ? super} type.
+   */
+  private Type itemsOf(Type receiver) {
+    if (receiver == null || !receiver.hasTag(com.sun.tools.javac.code.TypeTag.CLASS)) {
+      return null;
+    }
+    for (Type t : names.types().closure(receiver)) {
+      String owner = t.tsym.getQualifiedName().toString();
+      if (owner.equals("java.util.stream.Stream") || owner.equals("java.lang.Iterable")) {
+        if (t.getTypeArguments().isEmpty()) {
+          return null;
+        }
+        Type item = t.getTypeArguments().head;
+        if (item instanceof Type.WildcardType w) {
+          item = w.kind == com.sun.tools.javac.code.BoundKind.EXTENDS ? w.type : null;
+        }
+        return item;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The override an unbound reference {@code Type::m} to an abstract {@code m} runs on the items of
+   * the call it is passed to ({@link #referenceItems}): the one the items' class declares or
+   * inherits from a superclass, as a call on an item of that static type resolves. Null when the
+   * items' type is an interface, a type variable or unknown, or no class of it declares a body.
+   */
+  private MethodSymbol itemsOverride(MemberReferenceTree ref, MethodSymbol method) {
+    Type items = referenceItems.get(ref);
+    if (items == null
+        || method == null
+        || method.isStatic()
+        || (method.flags() & Flags.ABSTRACT) == 0
+        || !(items.tsym instanceof ClassSymbol origin)
+        || origin.isInterface()) {
+      return null;
+    }
+    var types = names.types();
+    for (Type c = items;
+        c.tsym instanceof ClassSymbol cls && c.hasTag(com.sun.tools.javac.code.TypeTag.CLASS);
+        c = types.supertype(c)) {
+      for (Symbol member : cls.members().getSymbolsByName(method.name)) {
+        if (member instanceof MethodSymbol m
+            && (m.flags() & Flags.ABSTRACT) == 0
+            && !m.isStatic()
+            && m.overrides(method, origin, types, true)) {
+          return m;
+        }
+      }
+    }
+    return null;
   }
 
   private static String operator(Tree.Kind kind) {

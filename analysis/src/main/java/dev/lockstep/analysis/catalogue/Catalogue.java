@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  * none) or {@code *} for any. The label is the rest of the line, optionally followed by {@code
  * [batch: call]} (the client's call that does many in one round trip, which the diagnostic
  * recommends first) and {@code [unless: method,method]} (the entry does not match when the receiver
- * was built through a call of one of these names: an asynchronous step in a fluent chain). See
+ * was built through a call of one of these names: an asynchronous step in a fluent chain) and
+ * {@code [async]} (the call starts a round trip and returns a future of its reply at once). See
  * {@link CatalogueEntry} and {@link WaitTag} for what each field means.
  *
  * <p>When several entries match a call, the most specific wins (see {@link
@@ -58,6 +59,7 @@ public final class Catalogue {
       Pattern.compile("\\*|\\(([\\w.$\\[\\]]+(,[\\w.$\\[\\]]+)*)?\\)");
   private static final Pattern TYPE = Pattern.compile("=?[\\w$]+(\\.[\\w$]+)*");
   private static final Pattern OPTION = Pattern.compile("\\[(batch|unless):([^\\]]*)\\]");
+  private static final Pattern ASYNC = Pattern.compile("\\[async\\]");
 
   private final Map<String, List<CatalogueEntry>> byName;
 
@@ -196,12 +198,13 @@ public final class Catalogue {
         unless = Set.copyOf(Arrays.asList(value.split("\\s*,\\s*")));
       }
     }
-    label = OPTION.matcher(label).replaceAll("").strip();
+    boolean async = ASYNC.matcher(label).find();
+    label = ASYNC.matcher(OPTION.matcher(label).replaceAll("")).replaceAll("").strip();
     if (label.isEmpty() || label.contains("[")) {
       throw new CatalogueException(
           where
-              + ": the label must come first, options after it as [batch: call] or"
-              + " [unless: method,method], got: "
+              + ": the label must come first, options after it as [batch: call],"
+              + " [unless: method,method] or [async], got: "
               + fields[4].strip());
     }
     return new CatalogueEntry(
@@ -213,7 +216,8 @@ public final class Catalogue {
         label,
         where,
         batch,
-        unless);
+        unless,
+        async);
   }
 
   /** This catalogue's entries followed by {@code later}'s, which win ties. */
@@ -267,6 +271,26 @@ public final class Catalogue {
       }
     }
     return owners;
+  }
+
+  /**
+   * Whether a call of {@code method} (as a receiver's chain names it: its declaring type) starts a
+   * round trip and returns a future of the reply: an {@code [async]} entry of that type matches it.
+   */
+  public boolean startsRoundTrip(MethodRef method) {
+    List<CatalogueEntry> candidates = new ArrayList<>();
+    candidates.addAll(byName.getOrDefault(method.name(), List.of()));
+    candidates.addAll(byName.getOrDefault("*", List.of()));
+    for (CatalogueEntry entry : candidates) {
+      if (entry.async()
+          && !entry.exactReceiver()
+          && entry.owner().equals(method.owner())
+          && entry.matchesName(method)
+          && entry.matchesParams(method)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The most specific entry for the call, if any. */

@@ -27,6 +27,9 @@ import java.util.Set;
  *     the call's receiver was built by a chain through a method of one of these names ({@code
  *     client.getData().inBackground(cb).forPath(p)} is not a wait, {@code
  *     client.getData().forPath(p)} is)
+ * @param async written {@code [async]}: the call starts a round trip and returns a future of its
+ *     reply at once ({@code HttpClient.sendAsync}); an await of that future in the same scope waits
+ *     for the round trip ({@link dev.lockstep.analysis.summary.WaitChain#reply()})
  */
 public record CatalogueEntry(
     String owner,
@@ -37,7 +40,8 @@ public record CatalogueEntry(
     String label,
     String source,
     Optional<String> batch,
-    Set<String> unlessChained) {
+    Set<String> unlessChained,
+    boolean async) {
   private static final Set<String> OBJECT_METHODS =
       Set.of("equals", "hashCode", "toString", "getClass", "notify", "notifyAll", "wait", "clone");
 
@@ -60,7 +64,7 @@ public record CatalogueEntry(
       WaitTag tag,
       String label,
       String source) {
-    this(owner, exactReceiver, name, params, tag, label, source, Optional.empty(), Set.of());
+    this(owner, exactReceiver, name, params, tag, label, source, Optional.empty(), Set.of(), false);
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.lockstep.analysis.rules;
 
-import dev.lockstep.analysis.catalogue.WaitTag;
 import dev.lockstep.analysis.facts.CallSite;
 import dev.lockstep.analysis.facts.Guard;
 import dev.lockstep.analysis.summary.Summaries;
@@ -9,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The round trips a task makes every time it runs: a {@code latency} or {@code channel} wait,
- * directly or through its calls, on no condition. Pauses, locks and awaits of other work are not
- * round trips; a task that waits only on some path is not counted (precision before recall).
+ * The round trips a task makes every time it runs: a {@code latency} or {@code channel} wait, or an
+ * await of the reply of a round trip the task started ({@link WaitChain#reply()}: {@code
+ * client.sendAsync(request, handler).join()}), directly or through its calls, on no condition.
+ * Pauses, locks and awaits of other work (a task handed to a pool) are not round trips; a task that
+ * waits only on some path is not counted (precision before recall).
  */
 final class TaskRoundTrips {
   private TaskRoundTrips() {}
@@ -25,7 +26,7 @@ final class TaskRoundTrips {
       summaries
           .evaluate(call)
           .waitChain()
-          .filter(c -> c.tag() == WaitTag.LATENCY || c.tag() == WaitTag.CHANNEL)
+          .filter(WaitChain::roundTrip)
           .filter(c -> !c.conditional())
           .ifPresent(chains::add);
     }

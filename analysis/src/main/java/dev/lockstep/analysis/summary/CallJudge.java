@@ -122,6 +122,17 @@ public final class CallJudge {
   }
 
   /**
+   * Whether an {@code await} call that counts as a wait ({@link #startedInScope}) waits for the
+   * reply of a round trip: its receiver was returned by a catalogued asynchronous call ({@code
+   * [async]}: {@code client.sendAsync(request, handler).join()}, {@code informer.start()} kept in a
+   * local and awaited), possibly through the future's own conversions ({@code
+   * toCompletableFuture()}).
+   */
+  public boolean awaitsReply(CallSite call) {
+    return call.receiver().producers().stream().anyMatch(catalogue::startsRoundTrip);
+  }
+
+  /**
    * Whether what an {@code await} call waits for was started in the same scope: a receiver created
    * here by a call that starts work ({@code pool.submit(task)}, {@code supplyAsync(...)}, {@code
    * rpc.call(x)}, {@code builder.start()}, {@code new CountDownLatch(1)}), not one retrieved from a

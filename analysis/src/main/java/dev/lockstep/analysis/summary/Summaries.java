@@ -259,13 +259,15 @@ public final class Summaries {
     return new CallWait(verdict, wait.best(), serialized.best());
   }
 
-  private static WaitCandidates direct(CallSite call, CallJudge.Verdict verdict, boolean keep) {
+  private WaitCandidates direct(CallSite call, CallJudge.Verdict verdict, boolean keep) {
+    WaitTag tag = verdict.tag().orElse(WaitTag.LATENCY);
     return WaitCandidates.direct(
         call,
         verdict.label(),
-        verdict.tag().orElse(WaitTag.LATENCY),
+        tag,
         verdict.entry().flatMap(CatalogueEntry::batch).orElse(""),
-        keep);
+        keep,
+        tag == WaitTag.AWAIT && judge.awaitsReply(call));
   }
 
   /**

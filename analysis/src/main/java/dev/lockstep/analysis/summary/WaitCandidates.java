@@ -257,13 +257,16 @@ final class WaitCandidates {
 
   /** A wait made directly by {@code call}, under the call's guard. */
   static WaitCandidates direct(
-      CallSite call, String label, WaitTag tag, String batch, boolean keep) {
+      CallSite call, String label, WaitTag tag, String batch, boolean keep, boolean reply) {
     List<Requirement> requires = new ArrayList<>();
     List<String> conditions = new ArrayList<>();
     guarded(call.guard(), keep, requires, conditions);
     WaitChain chain =
         WaitChain.direct(new Hop(label, call.location(), String.join(" && ", conditions)), tag)
             .withBatch(batch);
+    if (reply) {
+      chain = chain.asReply();
+    }
     if (tag == WaitTag.CHANNEL && call.receiverParameter() >= 0) {
       chain = chain.onChannel(call.receiverParameter());
     }

@@ -22,6 +22,10 @@ import java.util.stream.Collectors;
  *     parameter of the method around a loop; else {@code -1}
  * @param batch the client's call that does the work of many such waits in one round trip (from the
  *     catalogue entry of the wait), or empty
+ * @param reply for an {@link WaitTag#AWAIT} wait: whether what it awaits is the reply of a round
+ *     trip started in the same scope by a catalogued asynchronous call ({@code
+ *     client.sendAsync(request, handler).join()}, an {@code [async]} entry): the thread waits for
+ *     that round trip as if it had made it itself
  */
 public record WaitChain(
     List<Hop> hops,
@@ -29,7 +33,8 @@ public record WaitChain(
     int channelParameter,
     String sharedChannel,
     int urlParameter,
-    String batch) {
+    String batch,
+    boolean reply) {
   /** {@link #urlParameter()} of a URL that the method around a loop got from its callers. */
   public static final int CALLERS_URL = Integer.MAX_VALUE;
 
@@ -44,7 +49,7 @@ public record WaitChain(
   }
 
   public WaitChain(List<Hop> hops, WaitTag tag) {
-    this(hops, tag, -1, "", -1, "");
+    this(hops, tag, -1, "", -1, "", false);
   }
 
   public static WaitChain direct(Hop wait, WaitTag tag) {
@@ -64,22 +69,32 @@ public record WaitChain(
     List<Hop> all = new ArrayList<>(hops.size() + 1);
     all.add(call);
     all.addAll(hops);
-    return new WaitChain(all, tag, channelParameter, sharedChannel, urlParameter, batch);
+    return new WaitChain(all, tag, channelParameter, sharedChannel, urlParameter, batch, reply);
   }
 
   /** The same chain with the channel it is made on. */
   public WaitChain onChannel(int parameter) {
-    return new WaitChain(hops, tag, parameter, sharedChannel, urlParameter, batch);
+    return new WaitChain(hops, tag, parameter, sharedChannel, urlParameter, batch, reply);
   }
 
   /** The same chain reading a URL that the method got from its parameter {@code parameter}. */
   public WaitChain onUrlParameter(int parameter) {
-    return new WaitChain(hops, tag, channelParameter, sharedChannel, parameter, batch);
+    return new WaitChain(hops, tag, channelParameter, sharedChannel, parameter, batch, reply);
   }
 
   /** The same chain, its wait doable in batches by {@code call}. */
   public WaitChain withBatch(String call) {
-    return new WaitChain(hops, tag, channelParameter, sharedChannel, urlParameter, call);
+    return new WaitChain(hops, tag, channelParameter, sharedChannel, urlParameter, call, reply);
+  }
+
+  /** The same chain, awaiting the reply of a round trip it started ({@link #reply()}). */
+  public WaitChain asReply() {
+    return new WaitChain(hops, tag, channelParameter, sharedChannel, urlParameter, batch, true);
+  }
+
+  /** Whether the wait is a round trip: a {@code latency} or {@code channel} call, or a reply. */
+  public boolean roundTrip() {
+    return tag == WaitTag.LATENCY || tag == WaitTag.CHANNEL || reply;
   }
 
   /** The same chain with its first hop's condition dropped: that call runs every time. */
@@ -87,7 +102,7 @@ public record WaitChain(
     List<Hop> all = new ArrayList<>(hops);
     Hop first = all.get(0);
     all.set(0, new Hop(first.name(), first.location(), ""));
-    return new WaitChain(all, tag, channelParameter, sharedChannel, urlParameter, batch);
+    return new WaitChain(all, tag, channelParameter, sharedChannel, urlParameter, batch, reply);
   }
 
   public int length() {

@@ -1,6 +1,7 @@
 package dev.lockstep.scanner.frontend;
 
 import com.github.javaparser.ast.ArrayCreationLevel;
+import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.CompactConstructorDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
@@ -57,7 +58,9 @@ import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.stmt.YieldStmt;
+import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
+import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
 import com.github.javaparser.resolution.types.ResolvedType;
 import dev.lockstep.analysis.body.Node;
 import dev.lockstep.analysis.body.Node.Block;
@@ -770,6 +773,39 @@ final class JpLowering {
       return names.type(Exprs.unwrap(on)).orElse(null);
     }
 
+    /**
+     * {@code Type::m} the solver could not resolve (it fails on items typed with a type variable of
+     * the class, {@code Map<String, W<T>>}): the one method named {@code m} that the type declares,
+     * when it declares exactly one, as Java would pick it.
+     */
+    private Optional<ResolvedMethodLikeDeclaration> onlyDeclared(
+        Expression scope, MethodReferenceExpr ref) {
+      try {
+        String written = JpLoweringNames.written(unparenthesized(scope));
+        String qualified = symbols.qualify(written, scope);
+        Optional<ResolvedReferenceTypeDeclaration> type = names.typeDeclaration(qualified);
+        if (type.isEmpty() && !qualified.contains(".")) {
+          String pkg =
+              scope
+                  .findCompilationUnit()
+                  .flatMap(CompilationUnit::getPackageDeclaration)
+                  .map(d -> d.getNameAsString() + ".")
+                  .orElse("");
+          type = names.typeDeclaration(pkg + qualified);
+        }
+        if (type.isEmpty()) {
+          return Optional.empty();
+        }
+        List<ResolvedMethodDeclaration> named =
+            type.orElseThrow().getDeclaredMethods().stream()
+                .filter(m -> m.getName().equals(ref.getIdentifier()))
+                .toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+      } catch (RuntimeException | StackOverflowError e) {
+        return Optional.empty();
+      }
+    }
+
     private Node reference(Src src, MethodReferenceExpr ref) {
       Expression scope = ref.getScope();
       boolean typeQualifier = vars.looksLikeType(scope);
@@ -778,14 +814,24 @@ final class JpLowering {
           () ->
               names
                   .resolve(ref)
+                  .or(() -> typeQualifier ? onlyDeclared(scope, ref) : Optional.empty())
                   .flatMap(
-                      m ->
-                          symbols.target(
-                              m,
-                              () ->
-                                  JpNames.isConstructor(m) || JpNames.isStatic(m)
-                                      ? null
-                                      : names.type(Exprs.unwrap(scope)).orElse(null)));
+                      m -> {
+                        // Type::m applied to a stream's or an iterable's items runs their override.
+                        Optional<JpNames.ItemsOverride> override =
+                            typeQualifier ? names.itemsOverride(ref, m) : Optional.empty();
+                        if (override.isPresent()) {
+                          return symbols.target(
+                              override.orElseThrow().method(),
+                              () -> override.orElseThrow().items());
+                        }
+                        return symbols.target(
+                            m,
+                            () ->
+                                JpNames.isConstructor(m) || JpNames.isStatic(m)
+                                    ? null
+                                    : names.type(Exprs.unwrap(scope)).orElse(null));
+                      });
       return new Node.MethodReference(src, qualifier, typeQualifier, ref.getIdentifier(), target);
     }
   }

@@ -463,6 +463,79 @@ final class JpNames {
     return result;
   }
 
+  /** What a reference to an abstract method runs on the items it is applied to. */
+  record ItemsOverride(ResolvedMethodDeclaration method, ResolvedType items) {}
+
+  /** The types whose calls apply a function to their items: its first type argument. */
+  private static final Set<String> ITEMS_OWNERS =
+      Set.of("java.util.stream.Stream", "java.lang.Iterable");
+
+  /**
+   * The method an unbound reference {@code Type::m} to an abstract {@code m} runs when it is an
+   * argument of a call on a {@code Stream} or an {@code Iterable} ({@code
+   * sources.values().parallelStream().forEach(LifecycleAware::start)}): the override that the
+   * items' class declares or inherits from a superclass, as a call on an item of that static type
+   * would resolve. Empty when the items' type is an interface, a type variable or unknown, or no
+   * class of it declares a body.
+   */
+  @SuppressWarnings("ReferenceEquality") // the argument that is this very reference
+  Optional<ItemsOverride> itemsOverride(
+      com.github.javaparser.ast.expr.MethodReferenceExpr ref, ResolvedMethodLikeDeclaration m) {
+    if (!(m instanceof ResolvedMethodDeclaration abs) || !abs.isAbstract() || abs.isStatic()) {
+      return Optional.empty();
+    }
+    if (!(ref.getParentNode().orElse(null) instanceof MethodCallExpr call)
+        || call.getScope().isEmpty()
+        || call.getArguments().stream().noneMatch(a -> a == ref)) {
+      return Optional.empty();
+    }
+    try {
+      Optional<ResolvedType> on = type(Exprs.unwrap(call.getScope().orElseThrow()));
+      if (on.isEmpty() || !on.orElseThrow().isReferenceType()) {
+        return Optional.empty();
+      }
+      ResolvedReferenceType receiver = on.orElseThrow().asReferenceType();
+      List<ResolvedReferenceType> types = new ArrayList<>();
+      types.add(receiver);
+      types.addAll(receiver.getAllAncestors());
+      ResolvedType items = null;
+      for (ResolvedReferenceType t : types) {
+        if (ITEMS_OWNERS.contains(t.getQualifiedName())) {
+          items = t.typeParametersValues().isEmpty() ? null : t.typeParametersValues().get(0);
+          break;
+        }
+      }
+      if (items != null && items.isWildcard()) {
+        items = items.asWildcard().isExtends() ? items.asWildcard().getBoundedType() : null;
+      }
+      if (items == null || !items.isReferenceType()) {
+        return Optional.empty();
+      }
+      MethodRef wanted = ref(abs);
+      ResolvedReferenceTypeDeclaration cls =
+          items.asReferenceType().getTypeDeclaration().orElse(null);
+      while (cls != null && cls.isClass()) {
+        for (ResolvedMethodDeclaration md : cls.getDeclaredMethods()) {
+          if (md.getName().equals(abs.getName())
+              && !md.isAbstract()
+              && !md.isStatic()
+              && md.getNumberOfParams() == abs.getNumberOfParams()
+              && sameParams(md, wanted)) {
+            return Optional.of(new ItemsOverride(md, items));
+          }
+        }
+        cls =
+            cls.asClass()
+                .getSuperClass()
+                .flatMap(ResolvedReferenceType::getTypeDeclaration)
+                .orElse(null);
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      // Something does not resolve: the reference runs what it names.
+    }
+    return Optional.empty();
+  }
+
   private boolean sameParams(ResolvedMethodDeclaration sup, MethodRef ref) {
     for (int i = 0; i < sup.getNumberOfParams(); i++) {
       String p = typeName(sup.getParam(i).getType());
