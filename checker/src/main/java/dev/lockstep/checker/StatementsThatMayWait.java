@@ -289,6 +289,33 @@ final class StatementsThatMayWait {
     if (!(symbol instanceof MethodSymbol method) || !(method.owner instanceof ClassSymbol owner)) {
       return true; // did not resolve: anything
     }
+    // The answer depends on the method, the receiver's class and kind only: asked once each.
+    Asked asked = new Asked(method, receiver == null ? null : receiver.tsym, on);
+    Answer answer = answers.get(asked);
+    if (answer == null) {
+      Set<MethodSymbol> runs = new LinkedHashSet<>();
+      boolean mayWait = decide(method, owner, receiver, on, runs);
+      answer = new Answer(mayWait, List.copyOf(runs));
+      answers.put(asked, answer);
+    }
+    bodies.addAll(answer.bodies());
+    return answer.mayWait();
+  }
+
+  /** A call as {@link #target} decides it. */
+  private record Asked(MethodSymbol method, TypeSymbol receiver, Receiver on) {}
+
+  /** Whether such a call may wait by itself, and the bodies of the sources it may run. */
+  private record Answer(boolean mayWait, List<MethodSymbol> bodies) {}
+
+  private final Map<Asked, Answer> answers = new HashMap<>();
+
+  private boolean decide(
+      MethodSymbol method,
+      ClassSymbol owner,
+      Type receiver,
+      Receiver on,
+      Set<MethodSymbol> bodies) {
     switch (catalogued(method, owner, receiver)) {
       case MAY_JOIN -> {
         return true;
