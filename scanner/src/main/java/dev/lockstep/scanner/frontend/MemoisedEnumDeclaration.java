@@ -18,11 +18,14 @@ import java.util.Set;
  * looked up that way walked thousands of frames deep, and the same walk ran again for every
  * expression that mentioned the name: a fifth of the scan's analysis time on {@code java.base}.
  *
- * <p>When two such files import each other's enums ({@code keytool.Main} imports its own nested
- * {@code Command.*} and {@code Option.*}), a name found in neither sends the search round the cycle
- * until the stack overflows, and the resolution that asked fails: 206 times in that file alone,
- * each thousands of frames deep. A lookup that comes back to itself fails the same way here, at
- * once, and is remembered as failing.
+ * <p>When a file imports its own nested enums that way ({@code keytool.Main} imports {@code
+ * Command.*} and {@code Option.*}), a name found in neither sends the search round the cycle until
+ * the stack overflows: 206 resolutions in that file alone, each thousands of frames deep and
+ * failed. A lookup that comes back to itself fails here at once, with a {@link StackOverflowError}
+ * (what the solver's callers expect of it), and is remembered as failing. Not quite as before:
+ * JavaParser's fallbacks (a qualified name's {@code java} looked up as a value, then as a package)
+ * caught the overflow and then ran out of stack themselves; now they have the stack to succeed, so
+ * a call such as {@code java.util.Arrays.fill(pass, ' ')} in such a file resolves where it did not.
  *
  * <p>The answer depends only on the trees and the type solver, both fixed for a scan, so keeping it
  * changes no resolution. The lookups the search makes are charged to the file declaring the enum
@@ -53,7 +56,7 @@ final class MemoisedEnumDeclaration extends JavaParserEnumDeclaration {
     }
     if (endless.contains(name) || !searching.add(name)) {
       // The search came back to where it started: JavaParser would go round until the stack
-      // overflows. Fail as it would, but now, and at once for every later lookup of the name.
+      // overflows. Fail the same way, but now, and at once for every later lookup of the name.
       endless.add(name);
       throw new StackOverflowError(
           "static imports lead the lookup of " + name + " back to " + getQualifiedName());
