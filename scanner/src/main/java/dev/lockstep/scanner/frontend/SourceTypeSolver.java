@@ -31,7 +31,8 @@ final class SourceTypeSolver implements TypeSolver {
   private final Map<String, Unparsed> unparsed = new HashMap<>();
   private final Function<FrontEnd.Input, Optional<CompilationUnit>> parser;
   private TypeSolver parent;
-  private final Map<EnumDeclaration, MemoisedEnumDeclaration> enums = new IdentityHashMap<>();
+  private final IdentityHashMap<EnumDeclaration, MemoisedEnumDeclaration> enums =
+      new IdentityHashMap<>();
   private Reads reads = Reads.none();
 
   SourceTypeSolver(List<CompilationUnit> units) {
