@@ -13,6 +13,7 @@ import dev.lockstep.analysis.body.Node.JumpKind;
 import dev.lockstep.analysis.body.Node.Lambda;
 import dev.lockstep.analysis.body.Node.Local;
 import dev.lockstep.analysis.body.Node.Loop;
+import dev.lockstep.analysis.body.Node.MethodReference;
 import dev.lockstep.analysis.body.Node.Name;
 import dev.lockstep.analysis.body.Node.New;
 import dev.lockstep.analysis.body.Node.Synchronized;
@@ -152,11 +153,11 @@ public final class StraightLineReader {
   }
 
   private void block(Block block) {
-    List<Step> run = new ArrayList<>();
+    List<Node> run = new ArrayList<>();
     for (Node statement : block.statements()) {
       Node s = Nodes.unwrap(statement);
       if (simple(s)) {
-        run.add(step(s));
+        run.add(s);
         if (s instanceof Jump) {
           close(run);
         }
@@ -167,11 +168,28 @@ public final class StraightLineReader {
     close(run);
   }
 
-  private void close(List<Step> run) {
-    if (run.stream().filter(s -> !s.calls().isEmpty()).count() >= 2) {
-      runs.add(new Run(run));
+  /**
+   * Keeps the run if two of its statements call something. Its steps are read (each call resolved)
+   * only when two statements could: most runs have at most one call, and in the scanner a
+   * resolution is most of what reading a step costs.
+   */
+  private void close(List<Node> run) {
+    if (run.stream().filter(StraightLineReader::mayCall).count() >= 2) {
+      List<Step> steps = run.stream().map(this::step).toList();
+      if (steps.stream().filter(s -> !s.calls().isEmpty()).count() >= 2) {
+        runs.add(new Run(steps));
+      }
     }
     run.clear();
+  }
+
+  /**
+   * Whether {@link CallReader} could find a call site in the statement: a call, {@code new} or
+   * method reference anywhere in it. (Its sites are the ones of these that resolve.)
+   */
+  private static boolean mayCall(Node statement) {
+    return Nodes.any(
+        statement, n -> n instanceof Call || n instanceof New || n instanceof MethodReference);
   }
 
   /** A statement with no control flow of its own: a declaration, an expression, a return. */

@@ -118,7 +118,18 @@ public final class SerialFanOutRule {
     Map<Var, Set<Wait>> taint = new HashMap<>();
     Set<Wait> escaped = new HashSet<>();
     List<Step> steps = run.steps();
+    int lastCalling = -1;
     for (int i = 0; i < steps.size(); i++) {
+      if (!steps.get(i).calls().isEmpty()) {
+        lastCalling = i;
+      }
+    }
+    for (int i = 0; i < steps.size(); i++) {
+      if (group.isEmpty() && i >= lastCalling) {
+        // At most one statement with a call is left: it can start a group, never finish one. Its
+        // calls' bodies are not worth following (in the scanner, each read resolves all its calls).
+        break;
+      }
       Step step = steps.get(i);
       Set<Wait> depends = new HashSet<>(escaped);
       for (Var read : step.reads()) {

@@ -472,6 +472,7 @@ public final class FrontEnd {
                 return Optional.ofNullable(p.unit());
               });
       reads = record ? new Reads(sources::declaringFile) : Reads.none();
+      sources.reads(reads);
       TypeSolver userTypes = typeSolver(sources, options.classpath(), reads);
       // The window API is known by name even without its jar (WindowApiTypeSolver), behind all
       // the user's types; whether a rewrite to it would compile still asks the user's types.

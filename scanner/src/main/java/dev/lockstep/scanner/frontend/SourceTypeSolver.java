@@ -1,12 +1,14 @@
 package dev.lockstep.scanner.frontend;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.resolution.TypeSolver;
 import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
 import com.github.javaparser.resolution.model.SymbolReference;
 import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +31,9 @@ final class SourceTypeSolver implements TypeSolver {
   private final Map<String, Unparsed> unparsed = new HashMap<>();
   private final Function<FrontEnd.Input, Optional<CompilationUnit>> parser;
   private TypeSolver parent;
+  private final IdentityHashMap<EnumDeclaration, MemoisedEnumDeclaration> enums =
+      new IdentityHashMap<>();
+  private Reads reads = Reads.none();
 
   SourceTypeSolver(List<CompilationUnit> units) {
     this(units, List.of(), input -> Optional.empty());
@@ -63,6 +68,11 @@ final class SourceTypeSolver implements TypeSolver {
         files.put(name, file);
       }
     }
+  }
+
+  /** Where the member lookups of the enums this solver hands out are charged. */
+  void reads(Reads reads) {
+    this.reads = reads;
   }
 
   /** The canonical names of the types a file declares, nested ones included, in order. */
@@ -105,6 +115,11 @@ final class SourceTypeSolver implements TypeSolver {
       if (type == null) {
         return SymbolReference.unsolved();
       }
+    }
+    if (type instanceof EnumDeclaration e) {
+      // Its member lookups are kept (MemoisedEnumDeclaration): JavaParser's are not, and cost.
+      return SymbolReference.solved(
+          enums.computeIfAbsent(e, d -> new MemoisedEnumDeclaration(d, getRoot(), reads)));
     }
     return SymbolReference.solved(JavaParserFacade.get(getRoot()).getTypeDeclaration(type));
   }
