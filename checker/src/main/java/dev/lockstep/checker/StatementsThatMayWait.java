@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Name;
 
 /**
  * The test SerialFanOut runs before it lowers a method: whether some block (or switch case) has two
@@ -259,6 +260,10 @@ final class StatementsThatMayWait {
     if (on instanceof NewClassTree) {
       return Receiver.ALLOCATED;
     }
+    if ((on instanceof IdentifierTree id && isThis(id.getName()))
+        || (on instanceof MemberSelectTree outer && isThis(outer.getIdentifier()))) {
+      return Receiver.THIS; // this, super, Outer.this
+    }
     if (on instanceof IdentifierTree || on instanceof MemberSelectTree) {
       Symbol symbol = ASTHelpers.getSymbol(on);
       if (symbol instanceof VarSymbol variable) {
@@ -274,9 +279,13 @@ final class StatementsThatMayWait {
       if (symbol instanceof ClassSymbol) {
         return Receiver.RESOLVED; // a static call on a type
       }
-      return Receiver.THIS; // this, super, Outer.this
+      return Receiver.ALLOCATED; // did not resolve: anything
     }
     return Receiver.RESOLVED; // a call's result, an array element, a conditional: no class known
+  }
+
+  private static boolean isThis(Name name) {
+    return name.contentEquals("this") || name.contentEquals("super");
   }
 
   /**

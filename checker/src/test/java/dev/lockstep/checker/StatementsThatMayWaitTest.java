@@ -215,6 +215,13 @@ final class StatementsThatMayWaitTest {
                   return "";
                 }
               }
+              // No class of the sources implements Runnable: on this, nothing to wait in.
+              abstract static class Quiet implements Runnable {
+                void twice() {
+                  run();
+                  this.run();
+                }
+              }
               static final class RemoteJob extends Job {
                 @Override public String call() throws Exception { return send("j"); }
               }
