@@ -111,19 +111,29 @@ final class StreamTest {
   @Test
   void closingEarlyCancelsAndInterruptsRunningCalls() throws Exception {
     AtomicInteger interrupted = new AtomicInteger();
+    CountDownLatch running = new CountDownLatch(1);
     Counting input = new Counting();
     Stream<Integer> s =
         leaks.of(3).stream(
             input,
             i -> {
               if (i >= 1) {
+                running.countDown();
                 Interrupts.sleepCounting(interrupted);
               }
               return i;
             });
     Iterator<Integer> it = s.iterator();
     assertThat(it.next()).isEqualTo(0);
+    // Close while a call runs: one only submitted when close() comes is cancelled, not interrupted
+    // (on a loaded machine the lanes may not have started by the time the head is consumed).
+    assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
     s.close();
+    // The interrupted call counts itself on its own thread; wait for it, within a bound.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (interrupted.get() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
     assertThat(interrupted.get()).isAtLeast(1);
     assertThat(input.pulled.get()).isAtMost(1 + 3 + 1);
   }
