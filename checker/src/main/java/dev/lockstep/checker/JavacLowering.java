@@ -496,10 +496,10 @@ final class JavacLowering {
         name = ((IdentifierTree) select).getName().toString();
       }
       Type finalReceiverType = receiverType;
-      for (ExpressionTree arg : call.getArguments()) {
-        if (Trees2.unwrap(arg) instanceof MemberReferenceTree ref) {
-          Type items = itemsOf(receiverType);
-          if (items != null) {
+      Type items = itemsOf(receiverType);
+      if (items != null) {
+        for (ExpressionTree arg : call.getArguments()) {
+          if (Trees2.unwrap(arg) instanceof MemberReferenceTree ref) {
             referenceItems.put(ref, items);
           }
         }

@@ -13,10 +13,8 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
@@ -234,29 +232,18 @@ final class StatementsThatMayWait {
   private final Map<VarSymbol, Boolean> allocatedLocals = new HashMap<>();
 
   private static boolean allocates(ExpressionTree initializer) {
-    ExpressionTree value = unwrap(initializer);
+    ExpressionTree value = Trees2.unwrap(initializer);
     if (value instanceof ConditionalExpressionTree c) {
       return allocates(c.getTrueExpression()) && allocates(c.getFalseExpression());
     }
     return value instanceof NewClassTree created && created.getClassBody() == null;
   }
 
-  private static ExpressionTree unwrap(ExpressionTree tree) {
-    ExpressionTree on = tree;
-    while (on instanceof ParenthesizedTree || on instanceof TypeCastTree) {
-      on =
-          on instanceof ParenthesizedTree p
-              ? p.getExpression()
-              : ((TypeCastTree) on).getExpression();
-    }
-    return on;
-  }
-
   private Receiver receiverOf(MethodInvocationTree call) {
     if (!(call.getMethodSelect() instanceof MemberSelectTree select)) {
       return Receiver.THIS; // a bare name: a method of this class (or a static one)
     }
-    ExpressionTree on = unwrap(select.getExpression());
+    ExpressionTree on = Trees2.unwrap(select.getExpression());
     if (on instanceof NewClassTree) {
       return Receiver.ALLOCATED;
     }
