@@ -93,54 +93,98 @@ final class StatementsThatMayWait {
     this.catalogue = catalogue;
   }
 
-  /** Whether some block of {@code body} has two statements that each may wait. */
+  /**
+   * Whether some block of {@code body} has two statements that each may wait. One walk: each
+   * subtree is scanned once, and a block counts its statements that may wait from the answers their
+   * scans give (asking every statement of every block again, nested blocks included, scanned a
+   * statement once per block around it).
+   */
   boolean twoInARow(Tree body) {
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean visitBlock(BlockTree block, Void unused) {
-            return inARow(block.getStatements())
-                || Boolean.TRUE.equals(super.visitBlock(block, null));
-          }
-
-          @Override
-          public Boolean visitCase(CaseTree c, Void unused) {
-            return (c.getStatements() != null && inARow(c.getStatements()))
-                || Boolean.TRUE.equals(super.visitCase(c, null));
-          }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(body, null);
-    return Boolean.TRUE.equals(found);
+    RunScanner runs = new RunScanner();
+    runs.scan(body, null);
+    return runs.found;
   }
 
   /**
-   * Whether two statements of one block may wait. Not only neighbours: a statement that makes no
-   * call ({@code int n = 2;}) does not end a run, so the waits around it may form a group.
+   * Whether a subtree makes a call that may wait (lambdas and local classes included); {@code
+   * found}, and the walk stops, at a block or a switch case with two statements that may. A
+   * statement that makes no call ({@code int n = 2;}) does not end a run, so the waits around it
+   * may form a group.
    */
-  private boolean inARow(List<? extends StatementTree> statements) {
-    boolean earlier = false;
-    for (StatementTree statement : statements) {
-      if (mayWait(statement)) {
-        if (earlier) {
+  private final class RunScanner extends TreeScanner<Boolean, Void> {
+    boolean found;
+
+    @Override
+    public Boolean scan(Tree tree, Void unused) {
+      return !found && Boolean.TRUE.equals(super.scan(tree, null));
+    }
+
+    @Override
+    public Boolean visitBlock(BlockTree block, Void unused) {
+      return statements(block.getStatements());
+    }
+
+    @Override
+    public Boolean visitCase(CaseTree c, Void unused) {
+      boolean labels = Boolean.TRUE.equals(scan(c.getLabels(), null));
+      boolean guard = Boolean.TRUE.equals(scan(c.getGuard(), null));
+      boolean body =
+          c.getStatements() != null
+              ? statements(c.getStatements())
+              : Boolean.TRUE.equals(scan(c.getBody(), null));
+      return labels || guard || body;
+    }
+
+    private boolean statements(List<? extends StatementTree> statements) {
+      int waiting = 0;
+      for (StatementTree statement : statements) {
+        if (scan(statement, null) && ++waiting == 2) {
+          found = true;
           return true;
         }
-        earlier = true;
       }
+      return waiting > 0;
     }
-    return false;
+
+    @Override
+    public Boolean visitVariable(VariableTree node, Void unused) {
+      noteLocal(node);
+      return super.visitVariable(node, null);
+    }
+
+    @Override
+    public Boolean visitMethodInvocation(MethodInvocationTree node, Void unused) {
+      boolean call = callMayWait(node, ASTHelpers.getReceiverType(node), receiverOf(node));
+      return Boolean.TRUE.equals(super.visitMethodInvocation(node, null)) || call;
+    }
+
+    @Override
+    public Boolean visitNewClass(NewClassTree node, Void unused) {
+      boolean call = callMayWait(node, ASTHelpers.getType(node), Receiver.RESOLVED);
+      return Boolean.TRUE.equals(super.visitNewClass(node, null)) || call;
+    }
+
+    @Override
+    public Boolean visitMemberReference(MemberReferenceTree node, Void unused) {
+      // What runs a method reference is not read here: any class may.
+      boolean call =
+          callMayWait(node, ASTHelpers.getType(node.getQualifierExpression()), Receiver.ALLOCATED);
+      return Boolean.TRUE.equals(super.visitMemberReference(node, null)) || call;
+    }
+
+    @Override
+    public Boolean reduce(Boolean a, Boolean b) {
+      return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+    }
   }
 
-  /** Whether a tree makes a call that may wait, in lambdas and local classes too. */
-  private boolean mayWait(Tree tree) {
-    Calls calls = callsIn(tree);
-    if (calls.mayWait()) {
+  /** Whether one call may wait: by itself, or in a body of the sources it may run. */
+  private boolean callMayWait(Tree call, Type receiver, Receiver on) {
+    Set<MethodSymbol> bodies = new LinkedHashSet<>();
+    if (target(call, receiver, on, bodies)) {
       return true;
     }
-    for (MethodSymbol method : calls.bodies()) {
+    for (MethodSymbol method : bodies) {
       try {
         if (visit(method) == WAITS) {
           return true;
@@ -153,6 +197,16 @@ final class StatementsThatMayWait {
       }
     }
     return false;
+  }
+
+  /** Notes whether a local is initialised with a {@code new} ({@link #allocatedLocals}). */
+  private void noteLocal(VariableTree node) {
+    VarSymbol v = ASTHelpers.getSymbol(node);
+    if (v != null
+        && (v.getKind() == ElementKind.LOCAL_VARIABLE
+            || v.getKind() == ElementKind.RESOURCE_VARIABLE)) {
+      allocatedLocals.put(v, allocates(node.getInitializer()));
+    }
   }
 
   /**
@@ -169,12 +223,7 @@ final class StatementsThatMayWait {
         new TreeScanner<Boolean, Void>() {
           @Override
           public Boolean visitVariable(VariableTree node, Void unused) {
-            VarSymbol v = ASTHelpers.getSymbol(node);
-            if (v != null
-                && (v.getKind() == ElementKind.LOCAL_VARIABLE
-                    || v.getKind() == ElementKind.RESOURCE_VARIABLE)) {
-              allocatedLocals.put(v, allocates(node.getInitializer()));
-            }
+            noteLocal(node);
             return super.visitVariable(node, null);
           }
 
