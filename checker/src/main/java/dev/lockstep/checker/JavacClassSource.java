@@ -1,5 +1,6 @@
 package dev.lockstep.checker;
 
+import com.sun.tools.javac.util.Options;
 import dev.lockstep.classfiles.ClassBytes;
 import dev.lockstep.classfiles.ClassPathRoots;
 import dev.lockstep.classfiles.ClassSource;
@@ -8,10 +9,12 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 
 /**
@@ -21,9 +24,15 @@ import javax.tools.StandardLocation;
  */
 final class JavacClassSource implements ClassSource {
   private final JavaFileManager files;
+  private final Options options;
 
-  JavacClassSource(JavaFileManager files) {
+  /**
+   * @param options javac's options, for the class path when the file manager cannot say; null when
+   *     there are none
+   */
+  JavacClassSource(JavaFileManager files, Options options) {
     this.files = files;
+    this.options = options;
   }
 
   @Override
@@ -50,13 +59,76 @@ final class JavacClassSource implements ClassSource {
         .orElse(List.of());
   }
 
+  /**
+   * The class path without the output directory: Maven puts {@code target/classes} on the class
+   * path of the compilation that rewrites it. From javac's standard file manager when the
+   * compilation has one; else (a build tool's or a harness's file manager forwarding to it) from
+   * javac's {@code -classpath} and {@code -d} options. Empty when neither says: then nothing is
+   * kept across builds.
+   */
+  @Override
+  public Optional<List<Path>> classPath() {
+    try {
+      List<Path> path;
+      List<Path> output;
+      if (files instanceof StandardJavaFileManager standard) {
+        path = paths(standard.getLocationAsPaths(StandardLocation.CLASS_PATH));
+        output = paths(standard.getLocationAsPaths(StandardLocation.CLASS_OUTPUT));
+      } else {
+        String option = firstOption(CLASS_PATH_OPTIONS);
+        if (option == null) {
+          return Optional.empty();
+        }
+        path = new ArrayList<>();
+        for (String entry : option.split(java.io.File.pathSeparator, -1)) {
+          if (!entry.isEmpty()) {
+            path.add(Path.of(entry).toAbsolutePath().normalize());
+          }
+        }
+        String d = firstOption(List.of("-d"));
+        output = d == null ? List.of() : List.of(Path.of(d).toAbsolutePath().normalize());
+      }
+      List<Path> roots = new ArrayList<>(path);
+      roots.removeAll(output);
+      return Optional.of(List.copyOf(roots));
+    } catch (RuntimeException e) {
+      return Optional.empty(); // a location that cannot be spelt as paths: keep nothing
+    }
+  }
+
+  /** The names javac's options table may hold the class path under. */
+  private static final List<String> CLASS_PATH_OPTIONS =
+      List.of("--class-path", "-classpath", "-cp");
+
+  private String firstOption(List<String> names) {
+    if (options == null) {
+      return null;
+    }
+    for (String name : names) {
+      String value = options.get(name);
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  private static List<Path> paths(Iterable<? extends Path> location) {
+    List<Path> paths = new ArrayList<>();
+    if (location != null) {
+      location.forEach(p -> paths.add(p.toAbsolutePath().normalize()));
+    }
+    return paths;
+  }
+
   @Override
   public Optional<Path> jarOf(String binaryName) {
     return rootOf(binaryName).filter(Files::isRegularFile);
   }
 
   /** The class path root (jar or class directory) javac finds the class in. */
-  private Optional<Path> rootOf(String binaryName) {
+  @Override
+  public Optional<Path> rootOf(String binaryName) {
     try {
       JavaFileObject file =
           files.getJavaFileForInput(

@@ -4,11 +4,15 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
 import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.api.MultiTaskListener;
 import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
+import com.sun.tools.javac.util.Options;
 import dev.lockstep.analysis.config.LockstepConfig;
 import dev.lockstep.analysis.facts.FanOut;
 import dev.lockstep.analysis.read.PipelineReader;
@@ -23,8 +27,10 @@ import dev.lockstep.analysis.summary.CallJudge;
 import dev.lockstep.analysis.summary.FactsSource;
 import dev.lockstep.analysis.summary.Summaries;
 import dev.lockstep.classfiles.ClassFileFacts;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.tools.JavaFileManager;
@@ -47,6 +53,16 @@ final class LockstepCompilation {
     // Each check instance asks with its own config object: a lookup by identity first spares
     // hashing and comparing the config (a record holding the catalogue) on every call.
     final IdentityHashMap<LockstepConfig, LockstepCompilation> byInstance = new IdentityHashMap<>();
+
+    /** The library facts of each config, kept for the next build when the compilation ends. */
+    final List<ClassFileFacts> libraries = new ArrayList<>();
+
+    /** Keeps what each config read of the libraries (ADR 0019); never fails the compilation. */
+    void keepLibraryFacts() {
+      for (ClassFileFacts library : libraries) {
+        library.save();
+      }
+    }
   }
 
   final JavacFacts facts;
@@ -77,16 +93,18 @@ final class LockstepCompilation {
   record JudgedPipeline(PipelineReader.ReadPipeline read, PipelineVerdict verdict) {}
 
   private LockstepCompilation(
-      JavacFacts facts, JavacClassSource classFiles, Symtab symtab, LockstepConfig config) {
+      JavacFacts facts, States states, Symtab symtab, LockstepConfig config) {
     this.config = config;
     this.facts = facts;
     // Library methods (dependency jars) have no tree: their class files stand in. They are read
     // with this config's catalogue, which decides what counts as a wait inside a library.
-    FactsSource bodies =
-        ClassFileFacts.enabled()
-            ? ClassFileFacts.behind(
-                facts, new ClassFileFacts(classFiles, config.catalogue(), config.maxDepth()))
-            : facts;
+    FactsSource bodies = facts;
+    if (ClassFileFacts.enabled()) {
+      ClassFileFacts library =
+          new ClassFileFacts(states.classFiles, config.catalogue(), config.maxDepth());
+      states.libraries.add(library);
+      bodies = ClassFileFacts.behind(facts, library);
+    }
     this.summaries = new Summaries(bodies, new CallJudge(config.catalogue()), config.maxDepth());
     this.serialAwait = new SerialAwaitRule(summaries, config.window());
     this.parallelism = new EffectiveParallelismRule(summaries, config.cores());
@@ -119,11 +137,21 @@ final class LockstepCompilation {
         if (states.facts == null) {
           JavacNames names = new JavacNames(com.sun.tools.javac.code.Types.instance(context));
           states.facts = new JavacFacts(names, JavacTrees.instance(context));
-          states.classFiles = new JavacClassSource(context.get(JavaFileManager.class));
+          states.classFiles =
+              new JavacClassSource(context.get(JavaFileManager.class), Options.instance(context));
+          States ending = states;
+          MultiTaskListener.instance(context)
+              .add(
+                  new TaskListener() {
+                    @Override
+                    public void finished(TaskEvent e) {
+                      if (e.getKind() == TaskEvent.Kind.COMPILATION) {
+                        ending.keepLibraryFacts();
+                      }
+                    }
+                  });
         }
-        known =
-            new LockstepCompilation(
-                states.facts, states.classFiles, Symtab.instance(context), config);
+        known = new LockstepCompilation(states.facts, states, Symtab.instance(context), config);
         states.byConfig.put(config, known);
       }
       states.byInstance.put(config, known);

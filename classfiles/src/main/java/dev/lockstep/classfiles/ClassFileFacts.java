@@ -6,7 +6,10 @@ import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.facts.MethodFacts;
 import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.summary.FactsSource;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.objectweb.asm.Opcodes;
@@ -30,13 +33,29 @@ public final class ClassFileFacts implements FactsSource {
    */
   static final int RULE_DEPTH = 2;
 
+  private final ClassSource source;
   private final ClassIndex classes;
   private final ClassTableCache tables;
+  private final LibraryFactsCache kept;
+  private final Catalogue catalogue;
   private final BytecodeReader reader;
   private final LibraryWaits waits;
   private final int ruleDepth;
   private final Map<MethodRef, Optional<BytecodeReader.Body>> bodies = new HashMap<>();
   private final Map<MethodRef, Optional<MethodFacts>> facts = new HashMap<>();
+
+  /** The class path's key in {@link #kept}, once asked: empty when nothing is kept. */
+  private Optional<String> keptKey;
+
+  /** The class path the key covers, absolute and normalised; empty when nothing is kept. */
+  private List<Path> keptRoots = List.of();
+
+  /** Whether each class's methods are kept ({@link #keptOwner}). */
+  private final Map<String, Boolean> keptOwners = new HashMap<>();
+
+  /** Whether this run read facts the kept file does not have yet. */
+  private boolean readSinceLoad;
+
   private final Map<MethodRef, Integer> sendsWithin = new HashMap<>();
   private final Map<MethodRef, Integer> parksWithin = new HashMap<>();
   private final LibraryWaits.Callees callees =
@@ -65,7 +84,12 @@ public final class ClassFileFacts implements FactsSource {
    *     below a call, fewer when this is smaller
    */
   public ClassFileFacts(ClassSource source, Catalogue catalogue, int maxDepth) {
-    this(source, catalogue, maxDepth, ClassTableCache.fromSystemProperties());
+    this(
+        source,
+        catalogue,
+        maxDepth,
+        ClassTableCache.fromSystemProperties(),
+        LibraryFactsCache.fromSystemProperties());
   }
 
   /**
@@ -74,6 +98,22 @@ public final class ClassFileFacts implements FactsSource {
    */
   public ClassFileFacts(
       ClassSource source, Catalogue catalogue, int maxDepth, ClassTableCache tables) {
+    this(source, catalogue, maxDepth, tables, LibraryFactsCache.none());
+  }
+
+  /**
+   * @param kept where the facts read are kept for the next build with this class path ({@link
+   *     #save}); {@link LibraryFactsCache#none} keeps nothing
+   */
+  public ClassFileFacts(
+      ClassSource source,
+      Catalogue catalogue,
+      int maxDepth,
+      ClassTableCache tables,
+      LibraryFactsCache kept) {
+    this.source = requireNonNull(source, "source");
+    this.catalogue = requireNonNull(catalogue, "catalogue");
+    this.kept = requireNonNull(kept, "kept");
     this.tables = requireNonNull(tables, "tables");
     this.classes = new ClassIndex(source, tables);
     this.reader = new BytecodeReader(classes);
@@ -104,12 +144,78 @@ public final class ClassFileFacts implements FactsSource {
 
   @Override
   public Optional<MethodFacts> factsFor(MethodRef method) {
+    if (keptKey == null) {
+      loadKept();
+    }
     Optional<MethodFacts> known = facts.get(method);
     if (known == null) {
-      known = ClassIndex.isJdk(method.owner()) ? Optional.empty() : read(method, callees);
+      if (ClassIndex.isJdk(method.owner())) {
+        known = Optional.empty();
+      } else {
+        known = read(method, callees);
+        // Only what save() would keep makes the file worth writing again.
+        readSinceLoad |= keptKey.isPresent() && keptOwner(method.owner());
+      }
       facts.put(method, known);
     }
     return known;
+  }
+
+  /** The facts an earlier build with this class path kept, if any: they are not read again. */
+  private void loadKept() {
+    keptRoots = kept.enabled() ? source.classPath().orElse(List.of()) : List.of();
+    keptKey =
+        keptRoots.isEmpty()
+            ? Optional.empty()
+            : LibraryFactsCache.key(keptRoots, catalogue, ruleDepth);
+    keptKey.ifPresent(key -> facts.putAll(kept.load(key)));
+  }
+
+  /**
+   * Keeps the facts read for the next build with this class path (ADR 0019): those of methods whose
+   * class comes from a root of {@link ClassSource#classPath} — not the build's own output, which it
+   * is rewriting — written over the earlier file. Does nothing when nothing new was read. Call once
+   * the compilation or scan is over; never throws.
+   *
+   * @return whether a file was written
+   */
+  public boolean save() {
+    try {
+      if (keptKey == null || keptKey.isEmpty() || !readSinceLoad) {
+        return false;
+      }
+      Map<MethodRef, Optional<MethodFacts>> keep = new LinkedHashMap<>();
+      for (Map.Entry<MethodRef, Optional<MethodFacts>> e : facts.entrySet()) {
+        if (keptOwner(e.getKey().owner())) {
+          keep.put(e.getKey(), e.getValue());
+        }
+      }
+      readSinceLoad = false;
+      return kept.save(keptKey.orElseThrow(), keep);
+    } catch (RuntimeException e) {
+      return false; // the next build reads its libraries again, nothing else
+    }
+  }
+
+  /** Whether a class's methods are kept: it comes from one of the roots the key covers. */
+  private boolean keptOwner(String canonicalOwner) {
+    Boolean known = keptOwners.get(canonicalOwner);
+    if (known == null) {
+      known =
+          !ClassIndex.isJdk(canonicalOwner)
+              && classes
+                  .binaryName(canonicalOwner)
+                  .flatMap(source::rootOf)
+                  .map(root -> keptRoots.contains(root.toAbsolutePath().normalize()))
+                  .orElse(false);
+      keptOwners.put(canonicalOwner, known);
+    }
+    return known;
+  }
+
+  /** What the kept facts did in this compilation or scan. */
+  public LibraryFactsCache.Stats keptStats() {
+    return kept.stats();
   }
 
   /**

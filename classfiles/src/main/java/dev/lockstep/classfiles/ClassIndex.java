@@ -110,6 +110,11 @@ final class ClassIndex {
     return known;
   }
 
+  /** The binary name of the library class a canonical name stands for, if the class path has it. */
+  Optional<String> binaryName(String canonicalName) {
+    return libraryClass(canonicalName).flatMap(read -> canonicalToBinary.get(canonicalName));
+  }
+
   /** The library class a canonical (or, for anonymous classes, binary) name stands for. */
   Optional<Read> libraryClass(String canonicalName) {
     Optional<String> binary = canonicalToBinary.get(canonicalName);

@@ -25,6 +25,12 @@ public final class ClassPathRoots implements ClassSource {
     this.roots = List.copyOf(roots);
   }
 
+  /** Every root: a scan's class path has no output directory of its own. */
+  @Override
+  public Optional<List<Path>> classPath() {
+    return Optional.of(roots.stream().map(r -> r.toAbsolutePath().normalize()).toList());
+  }
+
   @Override
   public Optional<ClassBytes> find(String binaryName) {
     String entry = binaryName.replace('.', '/') + ".class";
@@ -87,7 +93,8 @@ public final class ClassPathRoots implements ClassSource {
   }
 
   /** The first root (class directory or jar) that holds the class, as {@code find} reads it. */
-  private Optional<Path> rootOf(String binaryName) {
+  @Override
+  public Optional<Path> rootOf(String binaryName) {
     String entry = binaryName.replace('.', '/') + ".class";
     for (Path root : roots) {
       try {

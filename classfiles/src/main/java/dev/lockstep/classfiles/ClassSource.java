@@ -28,4 +28,21 @@ public interface ClassSource {
   default Optional<java.nio.file.Path> jarOf(String binaryName) {
     return Optional.empty();
   }
+
+  /**
+   * The jar or class directory the class of this binary name comes from, as {@link #find} reads it;
+   * empty when the source cannot say.
+   */
+  default Optional<java.nio.file.Path> rootOf(String binaryName) {
+    return Optional.empty();
+  }
+
+  /**
+   * The roots this source reads classes from, in order, absolute and normalised — without the
+   * build's own output directory, which the build is rewriting — for keying what is kept across
+   * builds ({@link LibraryFactsCache}); empty when the source cannot list them (nothing is kept).
+   */
+  default Optional<java.util.List<java.nio.file.Path>> classPath() {
+    return Optional.empty();
+  }
 }

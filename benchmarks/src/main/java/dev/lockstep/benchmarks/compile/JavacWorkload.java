@@ -152,6 +152,13 @@ public final class JavacWorkload implements Workload {
   /** The javac options of this variant for {@code corpus}, the project's own first. */
   public List<String> options(Corpus corpus) {
     List<String> options = new ArrayList<>(corpus.options());
+    // As Maven passes it (the file manager gets the same location in run()): Lockstep keys what it
+    // keeps of the libraries between builds by it (ADR 0019).
+    options.add("-classpath");
+    options.add(
+        corpus.classpath().stream()
+            .map(Path::toString)
+            .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator)));
     // The projects' own annotation processors are not needed: their output is in the sources jar.
     options.add("-proc:none");
     // Count every diagnostic, not javac's default first 100.

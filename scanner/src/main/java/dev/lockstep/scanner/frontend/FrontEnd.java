@@ -497,15 +497,13 @@ public final class FrontEnd {
       if (options.strict()) {
         source = new StrictBodies(source, names);
       }
+      ClassFileFacts library = null;
       if (ClassFileFacts.enabled() && !options.classpath().isEmpty()) {
         // Dependencies' methods: their bodies from the --classpath jars' class files.
-        source =
-            ClassFileFacts.behind(
-                source,
-                new ClassFileFacts(
-                    new ClassPathRoots(options.classpath()),
-                    config.catalogue(),
-                    config.maxDepth()));
+        library =
+            new ClassFileFacts(
+                new ClassPathRoots(options.classpath()), config.catalogue(), config.maxDepth());
+        source = ClassFileFacts.behind(source, library);
       }
       Summaries summaries =
           new Summaries(source, new CallJudge(config.catalogue()), config.maxDepth());
@@ -528,6 +526,9 @@ public final class FrontEnd {
         problems.addAll(outcome.problems());
         loops += outcome.loops();
         uncertain += outcome.uncertain();
+      }
+      if (library != null) {
+        library.save(); // for the next scan with this class path (ADR 0019)
       }
     } else {
       for (Parsed p : parsed) {

@@ -1,0 +1,129 @@
+package dev.lockstep.scanner;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import dev.lockstep.classfiles.ClassTableCache;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The plugin keeps what it read of a dependency's class files for the next build (ADR 0019): real
+ * javac, real Error Prone, the corpus case whose loop waits through an RPC client in a jar,
+ * compiled twice as a Maven build would compile it (a standard file manager, the jar on the class
+ * path, an output directory).
+ */
+class LibraryFactsKeptTest {
+  private static final Path CASE = ParityTest.CORPUS.resolve("libraryRoundTrip");
+
+  @TempDir Path dir;
+
+  @Test
+  void theSecondBuildReadsTheKeptFactsAndReportsTheSame() throws IOException {
+    Map<String, String> lib = new TreeMap<>();
+    for (Path file : ParityTest.javaFiles(CASE.resolve("lib"))) {
+      lib.put(
+          CASE.resolve("lib").relativize(file).toString(),
+          Files.readString(file, StandardCharsets.UTF_8));
+    }
+    Path jar = LibraryJar.build(dir.resolve("lib"), lib);
+    Path cache = dir.resolve("cache");
+
+    List<String> first = compile(jar, cache, dir.resolve("out1"));
+    assertWithMessage("findings through the jar").that(first).isNotEmpty();
+    assertThat(String.join("\n", first)).contains("CountDownLatch.await [");
+    List<Path> kept = facts(cache);
+    assertThat(kept).hasSize(1);
+
+    // Nothing new to read the second time: the file is not written again.
+    FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(kept.get(0), old);
+    byte[] bytes = Files.readAllBytes(kept.get(0));
+    List<String> second = compile(jar, cache, dir.resolve("out2"));
+    assertThat(second).isEqualTo(first);
+    assertThat(facts(cache)).isEqualTo(kept);
+    assertThat(Files.getLastModifiedTime(kept.get(0))).isEqualTo(old);
+    assertThat(Files.readAllBytes(kept.get(0))).isEqualTo(bytes);
+  }
+
+  private static List<Path> facts(Path cache) throws IOException {
+    Path facts = cache.resolve("facts");
+    if (!Files.isDirectory(facts)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(facts)) {
+      return files.sorted().toList();
+    }
+  }
+
+  /** One compilation with the Lockstep checks on, its warnings as "check file:line message". */
+  private static List<String> compile(Path jar, Path cache, Path out) throws IOException {
+    Files.createDirectories(out);
+    List<String> options =
+        List.of(
+            "-XDcompilePolicy=simple",
+            "--should-stop=ifError=FLOW",
+            "-XDaddTypeAnnotationsToSymbol=true",
+            "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:SerialAwaitInLoop:WARN"
+                + " -Xep:SerialFanOut:WARN",
+            "-classpath",
+            System.getProperty("java.class.path") + java.io.File.pathSeparator + jar,
+            "-processorpath",
+            System.getProperty("java.class.path"),
+            "-d",
+            out.toString(),
+            "-Xlint:none");
+    String before = System.getProperty(ClassTableCache.PROPERTY);
+    System.setProperty(ClassTableCache.PROPERTY, cache.toString());
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
+      boolean ok =
+          javac
+              .getTask(
+                  null,
+                  files,
+                  diagnostics,
+                  options,
+                  null,
+                  files.getJavaFileObjectsFromPaths(ParityTest.sources(CASE)))
+              .call();
+      assertWithMessage("javac: %s", diagnostics.getDiagnostics()).that(ok).isTrue();
+    } finally {
+      if (before == null) {
+        System.clearProperty(ClassTableCache.PROPERTY);
+      } else {
+        System.setProperty(ClassTableCache.PROPERTY, before);
+      }
+    }
+    return diagnostics.getDiagnostics().stream()
+        .filter(d -> d.getKind() == Diagnostic.Kind.WARNING)
+        .map(
+            d ->
+                Path.of(d.getSource().toUri()).getFileName()
+                    + ":"
+                    + d.getLineNumber()
+                    + " "
+                    + d.getMessage(Locale.ROOT))
+        .sorted()
+        .collect(Collectors.toList());
+  }
+}
