@@ -1,6 +1,5 @@
 package dev.lockstep.checker;
 
-import com.sun.tools.javac.util.Options;
 import dev.lockstep.classfiles.ClassBytes;
 import dev.lockstep.classfiles.ClassPathRoots;
 import dev.lockstep.classfiles.ClassSource;
@@ -24,15 +23,9 @@ import javax.tools.StandardLocation;
  */
 final class JavacClassSource implements ClassSource {
   private final JavaFileManager files;
-  private final Options options;
 
-  /**
-   * @param options javac's options, for the class path when the file manager cannot say; null when
-   *     there are none
-   */
-  JavacClassSource(JavaFileManager files, Options options) {
+  JavacClassSource(JavaFileManager files) {
     this.files = files;
-    this.options = options;
   }
 
   @Override
@@ -61,56 +54,23 @@ final class JavacClassSource implements ClassSource {
 
   /**
    * The class path without the output directory: Maven puts {@code target/classes} on the class
-   * path of the compilation that rewrites it. From javac's standard file manager when the
-   * compilation has one; else (a build tool's or a harness's file manager forwarding to it) from
-   * javac's {@code -classpath} and {@code -d} options. Empty when neither says: then nothing is
-   * kept across builds.
+   * path of the compilation that rewrites it. Only a {@link StandardJavaFileManager} can list it
+   * (javac's own, Maven's in-process compiler, Gradle's, which implements it); with another (a file
+   * manager that forwards without implementing it, one in memory) nothing is kept across builds:
+   * javac's API hands the {@code -classpath} option to the file manager, not to its options table.
    */
   @Override
   public Optional<List<Path>> classPath() {
+    if (!(files instanceof StandardJavaFileManager standard)) {
+      return Optional.empty();
+    }
     try {
-      List<Path> path;
-      List<Path> output;
-      if (files instanceof StandardJavaFileManager standard) {
-        path = paths(standard.getLocationAsPaths(StandardLocation.CLASS_PATH));
-        output = paths(standard.getLocationAsPaths(StandardLocation.CLASS_OUTPUT));
-      } else {
-        String option = firstOption(CLASS_PATH_OPTIONS);
-        if (option == null) {
-          return Optional.empty();
-        }
-        path = new ArrayList<>();
-        for (String entry : option.split(java.io.File.pathSeparator, -1)) {
-          if (!entry.isEmpty()) {
-            path.add(Path.of(entry).toAbsolutePath().normalize());
-          }
-        }
-        String d = firstOption(List.of("-d"));
-        output = d == null ? List.of() : List.of(Path.of(d).toAbsolutePath().normalize());
-      }
-      List<Path> roots = new ArrayList<>(path);
-      roots.removeAll(output);
+      List<Path> roots = paths(standard.getLocationAsPaths(StandardLocation.CLASS_PATH));
+      roots.removeAll(paths(standard.getLocationAsPaths(StandardLocation.CLASS_OUTPUT)));
       return Optional.of(List.copyOf(roots));
     } catch (RuntimeException e) {
       return Optional.empty(); // a location that cannot be spelt as paths: keep nothing
     }
-  }
-
-  /** The names javac's options table may hold the class path under. */
-  private static final List<String> CLASS_PATH_OPTIONS =
-      List.of("--class-path", "-classpath", "-cp");
-
-  private String firstOption(List<String> names) {
-    if (options == null) {
-      return null;
-    }
-    for (String name : names) {
-      String value = options.get(name);
-      if (value != null) {
-        return value;
-      }
-    }
-    return null;
   }
 
   private static List<Path> paths(Iterable<? extends Path> location) {

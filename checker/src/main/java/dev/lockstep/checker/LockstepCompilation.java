@@ -12,7 +12,6 @@ import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
-import com.sun.tools.javac.util.Options;
 import dev.lockstep.analysis.config.LockstepConfig;
 import dev.lockstep.analysis.facts.FanOut;
 import dev.lockstep.analysis.read.PipelineReader;
@@ -137,8 +136,7 @@ final class LockstepCompilation {
         if (states.facts == null) {
           JavacNames names = new JavacNames(com.sun.tools.javac.code.Types.instance(context));
           states.facts = new JavacFacts(names, JavacTrees.instance(context));
-          states.classFiles =
-              new JavacClassSource(context.get(JavaFileManager.class), Options.instance(context));
+          states.classFiles = new JavacClassSource(context.get(JavaFileManager.class));
           States ending = states;
           MultiTaskListener.instance(context)
               .add(

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
+import javax.tools.ForwardingJavaFileManager;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -35,18 +36,37 @@ class LibraryFactsKeptTest {
 
   @TempDir Path dir;
 
-  @Test
-  void theSecondBuildReadsTheKeptFactsAndReportsTheSame() throws IOException {
+  /** The case's library, compiled into a jar as a dependency would be. */
+  private Path libraryJar() throws IOException {
     Map<String, String> lib = new TreeMap<>();
     for (Path file : ParityTest.javaFiles(CASE.resolve("lib"))) {
       lib.put(
           CASE.resolve("lib").relativize(file).toString(),
           Files.readString(file, StandardCharsets.UTF_8));
     }
-    Path jar = LibraryJar.build(dir.resolve("lib"), lib);
+    return LibraryJar.build(dir.resolve("lib"), lib);
+  }
+
+  /**
+   * A file manager that forwards to javac's without being a standard one cannot list the class
+   * path: nothing is kept, and the findings are the same.
+   */
+  @Test
+  void aFileManagerThatCannotListTheClassPathKeepsNothing() throws IOException {
+    Path jar = libraryJar();
+    Path cache = dir.resolve("cache");
+    List<String> forwarded = compile(jar, cache, dir.resolve("out1"), true);
+    assertThat(facts(cache)).isEmpty();
+    assertThat(forwarded).isEqualTo(compile(jar, cache, dir.resolve("out2"), false));
+    assertThat(facts(cache)).hasSize(1);
+  }
+
+  @Test
+  void theSecondBuildReadsTheKeptFactsAndReportsTheSame() throws IOException {
+    Path jar = libraryJar();
     Path cache = dir.resolve("cache");
 
-    List<String> first = compile(jar, cache, dir.resolve("out1"));
+    List<String> first = compile(jar, cache, dir.resolve("out1"), false);
     assertWithMessage("findings through the jar").that(first).isNotEmpty();
     assertThat(String.join("\n", first)).contains("CountDownLatch.await [");
     List<Path> kept = facts(cache);
@@ -56,7 +76,7 @@ class LibraryFactsKeptTest {
     FileTime old = FileTime.fromMillis(1_000_000_000_000L);
     Files.setLastModifiedTime(kept.get(0), old);
     byte[] bytes = Files.readAllBytes(kept.get(0));
-    List<String> second = compile(jar, cache, dir.resolve("out2"));
+    List<String> second = compile(jar, cache, dir.resolve("out2"), false);
     assertThat(second).isEqualTo(first);
     assertThat(facts(cache)).isEqualTo(kept);
     assertThat(Files.getLastModifiedTime(kept.get(0))).isEqualTo(old);
@@ -74,7 +94,8 @@ class LibraryFactsKeptTest {
   }
 
   /** One compilation with the Lockstep checks on, its warnings as "check file:line message". */
-  private static List<String> compile(Path jar, Path cache, Path out) throws IOException {
+  private static List<String> compile(Path jar, Path cache, Path out, boolean forwarding)
+      throws IOException {
     Files.createDirectories(out);
     List<String> options =
         List.of(
@@ -100,7 +121,7 @@ class LibraryFactsKeptTest {
           javac
               .getTask(
                   null,
-                  files,
+                  forwarding ? new ForwardingJavaFileManager<>(files) {} : files,
                   diagnostics,
                   options,
                   null,

@@ -152,13 +152,6 @@ public final class JavacWorkload implements Workload {
   /** The javac options of this variant for {@code corpus}, the project's own first. */
   public List<String> options(Corpus corpus) {
     List<String> options = new ArrayList<>(corpus.options());
-    // As Maven passes it (the file manager gets the same location in run()): Lockstep keys what it
-    // keeps of the libraries between builds by it (ADR 0019).
-    options.add("-classpath");
-    options.add(
-        corpus.classpath().stream()
-            .map(Path::toString)
-            .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator)));
     // The projects' own annotation processors are not needed: their output is in the sources jar.
     options.add("-proc:none");
     // Count every diagnostic, not javac's default first 100.
@@ -293,7 +286,8 @@ public final class JavacWorkload implements Workload {
    * isolated, plugins from a class loader that outlives the run.
    */
   private static final class BenchmarkFileManager
-      extends ForwardingJavaFileManager<StandardJavaFileManager> {
+      extends ForwardingJavaFileManager<StandardJavaFileManager>
+      implements StandardJavaFileManager {
     private final ClassLoader sharedPluginLoader;
 
     /** {@code sharedPluginLoader} is null for a fresh loader per run (javac's own behaviour). */
@@ -304,6 +298,47 @@ public final class JavacWorkload implements Workload {
 
     StandardJavaFileManager delegate() {
       return fileManager;
+    }
+
+    // A standard file manager, as Maven's and Gradle's are: plugins may ask it for the class path
+    // as paths (Lockstep keys what it keeps of the libraries by it, ADR 0019).
+
+    @Override
+    public Iterable<? extends JavaFileObject> getJavaFileObjectsFromFiles(
+        Iterable<? extends java.io.File> files) {
+      return fileManager.getJavaFileObjectsFromFiles(files);
+    }
+
+    @Override
+    public Iterable<? extends JavaFileObject> getJavaFileObjects(java.io.File... files) {
+      return fileManager.getJavaFileObjects(files);
+    }
+
+    @Override
+    public Iterable<? extends JavaFileObject> getJavaFileObjectsFromStrings(
+        Iterable<String> names) {
+      return fileManager.getJavaFileObjectsFromStrings(names);
+    }
+
+    @Override
+    public Iterable<? extends JavaFileObject> getJavaFileObjects(String... names) {
+      return fileManager.getJavaFileObjects(names);
+    }
+
+    @Override
+    public void setLocation(Location location, Iterable<? extends java.io.File> files)
+        throws IOException {
+      fileManager.setLocation(location, files);
+    }
+
+    @Override
+    public Iterable<? extends java.io.File> getLocation(Location location) {
+      return fileManager.getLocation(location);
+    }
+
+    @Override
+    public Iterable<? extends Path> getLocationAsPaths(Location location) {
+      return fileManager.getLocationAsPaths(location);
     }
 
     @Override
