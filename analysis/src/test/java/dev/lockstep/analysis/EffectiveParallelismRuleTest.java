@@ -227,6 +227,46 @@ final class EffectiveParallelismRuleTest {
         .isEqualTo(PipelineVerdict.Reason.UNKNOWN_WINDOW);
   }
 
+  /** A thread per item started by hand: width unknown, so only parallelism 1 is reported. */
+  @Test
+  void threadsPerItemOfUnknownWidthAreReportedOnlyAtParallelismOne() {
+    defineSynchronizedPublish();
+    Pipeline threads =
+        new Pipeline(
+            Pipeline.Kind.THREAD_PER_ITEM,
+            Pipeline.WindowSource.UNKNOWN,
+            OptionalInt.empty(),
+            "new Thread(\u2026).start() in startLoader (Loaders.java:44)",
+            at(10),
+            ENCLOSING,
+            Marks.NONE,
+            List.of(call(PUBLISH, SESSION, 11)),
+            List.of());
+    Finding finding = flagged(rule().judge(threads));
+    assertThat(finding.check()).isEqualTo(Checks.FAKE_CONCURRENCY);
+    assertThat(finding.parallelism())
+        .hasValue(new Parallelism(OptionalInt.empty(), 1, "'session'"));
+    assertThat(finding.message())
+        .startsWith(
+            "a thread per item (new Thread(\u2026).start() in startLoader (Loaders.java:44); how"
+                + " many at once not known), effective parallelism 1: each task reaches"
+                + " RelaySession.publish");
+    assertThat(finding.message()).contains("Fix: remove the threads and loop");
+    // A semaphore of 3 under threads of unknown number: no k to compare it with.
+    Pipeline gatedByThree =
+        new Pipeline(
+            Pipeline.Kind.THREAD_PER_ITEM,
+            Pipeline.WindowSource.UNKNOWN,
+            OptionalInt.empty(),
+            "new Thread(\u2026).start()",
+            at(10),
+            ENCLOSING,
+            Marks.NONE,
+            List.of(),
+            List.of(taskRegion(LockRegion.Kind.SEMAPHORE, PERMITS, 3)));
+    assertThat(clean(rule().judge(gatedByThree))).isEqualTo(PipelineVerdict.Reason.UNKNOWN_WINDOW);
+  }
+
   @Test
   void theWindowComesFromItsSource() {
     EffectiveParallelismRule rule = rule(6);

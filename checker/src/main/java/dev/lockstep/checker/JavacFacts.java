@@ -223,7 +223,8 @@ final class JavacFacts implements FactsSource {
   Optional<PipelineReader.ReadPipeline> readPipeline(TreePath path) {
     if (!(path.getLeaf() instanceof MethodInvocationTree call)
         || !(symbol(call.getMethodSelect()) instanceof MethodSymbol method)
-        || !PipelineReader.mayStart(names.typeName(method.owner.type), method.name.toString())) {
+        || !(PipelineReader.mayStart(names.typeName(method.owner.type), method.name.toString())
+            || mayBeHelper(path, method))) {
       return Optional.empty(); // the cheap filter: this runs on every call
     }
     CompilationUnitTree unit = path.getCompilationUnit();
@@ -231,6 +232,23 @@ final class JavacFacts implements FactsSource {
       return Optional.empty();
     }
     return pipelines.read(lowered, () -> enclosing(path));
+  }
+
+  /**
+   * Whether the call may be to a helper of the class around it that starts a thread per call
+   * ({@code PipelineReader} reads its body): a method of that very class, not abstract, not a
+   * constructor. Only a cheap filter; the shared reader decides.
+   */
+  private static boolean mayBeHelper(TreePath path, MethodSymbol method) {
+    if (method.isConstructor() || (method.flags() & Flags.ABSTRACT) != 0) {
+      return false;
+    }
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree c) {
+        return method.owner.equals(symbol(c));
+      }
+    }
+    return false;
   }
 
   /** The method around {@code path}, lowered; null when there is none (a field initialiser). */

@@ -112,7 +112,11 @@ final class JavacLowering {
     List<Node> bodies = new ArrayList<>();
     if (unit != null && body.src().tree() instanceof ClassTree cls) {
       for (Tree member : cls.getMembers()) {
-        if (member instanceof MethodTree m && m.getBody() != null) {
+        // Methods only, as the scanner reads them: not the constructor javac adds to an
+        // anonymous class (its super(...) call), nor a local class's constructors.
+        if (member instanceof MethodTree m
+            && m.getBody() != null
+            && !m.getName().contentEquals("<init>")) {
           bodies.add(lower(m.getBody(), unit));
         }
       }

@@ -40,6 +40,33 @@ final class FakeConcurrencyTest {
     corpus("fakeUnknownExecutors").doTest();
   }
 
+  /**
+   * A thread per item started by hand, in the loop or in a helper of the class one or two calls
+   * deep: a pipeline of unknown width. Per-task and per-item locks, a lock outside the tasks, no
+   * lock, a lock around CPU work only, a joined thread and a worker started once are not reported.
+   */
+  @Test
+  void threadPerItemHelpers() {
+    corpus("fakeThreadPerItemHelpers").doTest();
+  }
+
+  /**
+   * {@code Callable}s collected per item into a list (lambdas, {@code Executors.callable} wrappers,
+   * named classes, method references) and handed to {@code invokeAll}/{@code invokeAny}; per-item
+   * and per-task locks, a lock outside the tasks, no lock and a fixed {@code List.of} of two jobs
+   * are not reported.
+   */
+  @Test
+  void callableLists() {
+    corpus("fakeCallableLists").doTest();
+  }
+
+  /** A lock region that spans a try-with-resources, as the statement or nested in the try. */
+  @Test
+  void lockAcrossTryWithResources() {
+    corpus("fakeLockAcrossTryWithResources").doTest();
+  }
+
   @Test
   void futuresAndParallelStreams() {
     corpus("fakeFuturesAndParallelStreams").doTest();

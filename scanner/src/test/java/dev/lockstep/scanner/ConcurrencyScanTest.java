@@ -342,6 +342,26 @@ final class ConcurrencyScanTest {
   }
 
   @Test
+  void docShowsThreadsPerItemStartedByHand() throws IOException {
+    Path src = corpus("fakeThreadPerItemHelpers");
+    Path docs = dir.resolve("docs");
+    Lockstep.run("doc", "--output-dir", docs.toString(), src.toString());
+    String md = read(docs.resolve("concurrency-map.md"));
+    // Behind a helper: the pipeline is the call in the loop, its width not known, its tasks serial.
+    assertThat(md)
+        .contains(
+            "| `thread per item` | `test.Loaders#behindAHelper` | ? \\(new Thread\\(…\\).start\\(\\)"
+                + " in startLoader \\(fakeThreadPerItemHelpers/test/Loaders.java:44\\)\\) | 1 |"
+                + " 'LOCK' | **FakeConcurrency**");
+    // No shared lock: listed, width not known, nothing limits it.
+    assertThat(md)
+        .contains(
+            "| `thread per item` | `test.Quiet#noLock` | ? \\(new Thread\\(…\\).start\\(\\) in"
+                + " startFetcher \\(fakeThreadPerItemHelpers/test/Quiet.java:86\\)\\) | ? | none |"
+                + " none: no task reaches a lock shared by all tasks");
+  }
+
+  @Test
   void docEscapesPipelineTextFromSource() throws IOException {
     Path src = corpus("fakeBoundedWindow");
     Files.writeString(

@@ -47,7 +47,12 @@ public record Pipeline(
     /** {@code CompletableFuture.supplyAsync/runAsync} over items. */
     COMPLETABLE_FUTURES,
     /** Tasks gated by a {@code Semaphore} of {@code k} permits. */
-    SEMAPHORE_GATED
+    SEMAPHORE_GATED,
+    /**
+     * A thread started by hand per item ({@code new Thread(task).start()}, also in a helper the
+     * loop calls): how many run at once is not known ({@link WindowSource#UNKNOWN}).
+     */
+    THREAD_PER_ITEM
   }
 
   /** Where the window {@code k} comes from. */

@@ -102,6 +102,11 @@ public final class PipelineCalls {
         || (owners.contains(THREAD_BUILDER) && name.equals("start"));
   }
 
+  /** {@code thread.start()}: a {@code Thread} (or a subclass) started by hand. */
+  public static boolean isPlainThreadStart(Set<String> owners, String name, int args) {
+    return owners.contains(THREAD) && name.equals("start") && args == 0;
+  }
+
   /** {@code executor.invokeAll(tasks)} or {@code invokeAny(tasks)}. */
   public static boolean isInvokeAll(Set<String> owners, String name) {
     return owners.contains(EXECUTOR_SERVICE)

@@ -74,7 +74,9 @@ public final class FanOutReader {
       return Optional.empty();
     }
     Optional<PipelineReader.ReadPipeline> read = pipelines.read(call, () -> m);
-    if (read.isPresent()) {
+    if (read.isPresent() && read.orElseThrow().pipeline().kind() != Pipeline.Kind.THREAD_PER_ITEM) {
+      // A thread started by hand is read below, as the fan-out checks always read it; one behind
+      // a helper is no fan-out here.
       return Optional.of(fromPipeline(call, method, read.orElseThrow().pipeline(), m));
     }
     return other(call, method, m);
@@ -90,6 +92,7 @@ public final class FanOutReader {
           case COMPLETABLE_FUTURES -> FanOut.Shape.COMPLETABLE_FUTURE;
           case PARALLEL_STREAM -> FanOut.Shape.PARALLEL_STREAM;
           case BOUNDED_WINDOW, SEMAPHORE_GATED -> FanOut.Shape.WINDOWED;
+          case THREAD_PER_ITEM -> FanOut.Shape.THREAD;
         };
     String starter =
         shape == FanOut.Shape.PARALLEL_STREAM ? "parallel stream" : starter(call, method);

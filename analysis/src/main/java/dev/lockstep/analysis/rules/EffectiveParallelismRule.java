@@ -182,7 +182,10 @@ public final class EffectiveParallelismRule {
       case NON_CONSTANT -> "'" + pipeline.windowText() + "' (not a constant) workers";
       case UNBOUNDED -> "unbounded workers";
       // Got from elsewhere: whatever its size above 1, the tasks collapse to the same 1.
-      case UNKNOWN -> "'" + pipeline.windowText() + "' (an executor of unknown size) workers";
+      case UNKNOWN ->
+          pipeline.kind() == Pipeline.Kind.THREAD_PER_ITEM
+              ? "a thread per item (" + pipeline.windowText() + "; how many at once not known)"
+              : "'" + pipeline.windowText() + "' (an executor of unknown size) workers";
       case COMMON_POOL ->
           Math.max(1, cores - 1) + " workers (common pool: cores \u2212 1, cores = " + cores + ")";
       case CORES -> cores + " workers (\u2248 cores, cores = " + cores + ")";
@@ -196,13 +199,14 @@ public final class EffectiveParallelismRule {
       case PARALLEL_STREAM -> "parallel stream";
       case COMPLETABLE_FUTURES -> "async tasks";
       case SEMAPHORE_GATED -> "gate";
+      case THREAD_PER_ITEM -> "threads";
     };
   }
 
   private static String sized(Pipeline pipeline, int p) {
     return switch (pipeline.kind()) {
       case BOUNDED_WINDOW -> "BoundedWindow.of(" + p + ")";
-      case EXECUTOR -> "a pool of " + p + " threads";
+      case EXECUTOR, THREAD_PER_ITEM -> "a pool of " + p + " threads";
       case SEMAPHORE_GATED -> "new Semaphore(" + p + ") for '" + pipeline.windowText() + "'";
       case PARALLEL_STREAM, COMPLETABLE_FUTURES -> "run the tasks on a pool of " + p + " threads";
     };

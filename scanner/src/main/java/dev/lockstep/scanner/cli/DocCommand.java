@@ -276,6 +276,7 @@ final class DocCommand implements Callable<Integer> {
       case PARALLEL_STREAM -> "parallel stream";
       case COMPLETABLE_FUTURES -> "CompletableFuture async";
       case SEMAPHORE_GATED -> "semaphore gate";
+      case THREAD_PER_ITEM -> "thread per item";
     };
   }
 
@@ -291,7 +292,10 @@ final class DocCommand implements Callable<Integer> {
       case COMMON_POOL -> k + " (common pool: cores − 1)";
       case NON_CONSTANT -> "? ('" + a.pipeline().windowText() + "', not a constant)";
       case UNBOUNDED -> "unbounded";
-      case UNKNOWN -> "? ('" + a.pipeline().windowText() + "', made elsewhere)";
+      case UNKNOWN ->
+          a.pipeline().kind() == Pipeline.Kind.THREAD_PER_ITEM
+              ? "? (" + a.pipeline().windowText() + ")"
+              : "? ('" + a.pipeline().windowText() + "', made elsewhere)";
     };
   }
 

@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
 import dev.lockstep.analysis.body.Node;
 import dev.lockstep.analysis.facts.Pipeline;
 import dev.lockstep.analysis.facts.PipelineCalls;
@@ -16,9 +19,13 @@ import dev.lockstep.analysis.rules.PipelineVerdict;
 import dev.lockstep.analysis.summary.SerialPoint;
 import dev.lockstep.analysis.summary.Summaries;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * {@code FakeConcurrency} and {@code OversizedWindow} in the scanner: reads every pipeline of a
@@ -107,18 +114,63 @@ public final class PipelineScan {
       windowResolves = names.typeExists(PipelineCalls.BOUNDED_WINDOW);
     }
     List<MethodCallExpr> found = new ArrayList<>();
+    Set<String> helpers = null;
     for (MethodCallExpr call : root.findAll(MethodCallExpr.class)) {
       String name = call.getNameAsString();
       boolean windowOp = PipelineCalls.WINDOW_OPS.contains(name);
-      boolean handOver =
-          PipelineCalls.CANDIDATES.contains(name)
-              && !windowOp
-              && (!name.equals("start") || call.getArguments().size() == 1);
+      boolean handOver = PipelineCalls.CANDIDATES.contains(name) && !windowOp;
       if (handOver || (windowResolves && windowOp) || saysParallel(call)) {
         found.add(call);
+        continue;
+      }
+      if (onThisOrStatic(call)) {
+        if (helpers == null) {
+          helpers = threadStartingMethods(root);
+        }
+        if (helpers.contains(name)) {
+          found.add(call); // a helper that may start a thread per call (PipelineReader decides)
+        }
       }
     }
     return found;
+  }
+
+  /** {@code m(x)}, {@code this.m(x)}, {@code Type.m(x)}: a call a helper of this class may take. */
+  private static boolean onThisOrStatic(MethodCallExpr call) {
+    Optional<Expression> scope = call.getScope();
+    return scope.isEmpty()
+        || (scope.get() instanceof ThisExpr t && t.getTypeName().isEmpty())
+        || (scope.get() instanceof NameExpr n
+            && !n.getNameAsString().isEmpty()
+            && Character.isUpperCase(n.getNameAsString().charAt(0)));
+  }
+
+  /**
+   * The names of the methods declared in the file whose body starts a thread ({@code start}, {@code
+   * startVirtualThread}), or calls one that does: the helpers {@link PipelineReader} follows two
+   * calls deep. Names only, a superset; syntax only, so that only calls to these cost a resolution.
+   */
+  private static Set<String> threadStartingMethods(com.github.javaparser.ast.Node root) {
+    Map<String, Set<String>> calledBy = new HashMap<>();
+    Set<String> starting = new HashSet<>();
+    for (MethodDeclaration m : root.findAll(MethodDeclaration.class)) {
+      if (m.getBody().isEmpty()) {
+        continue;
+      }
+      for (MethodCallExpr c : m.getBody().orElseThrow().findAll(MethodCallExpr.class)) {
+        String called = c.getNameAsString();
+        if (called.equals("start") || called.equals("startVirtualThread")) {
+          starting.add(m.getNameAsString());
+        } else if (onThisOrStatic(c)) {
+          calledBy.computeIfAbsent(called, k -> new HashSet<>()).add(m.getNameAsString());
+        }
+      }
+    }
+    Set<String> helpers = new HashSet<>(starting);
+    for (String s : starting) {
+      helpers.addAll(calledBy.getOrDefault(s, Set.of()));
+    }
+    return helpers;
   }
 
   private static boolean saysParallel(MethodCallExpr call) {
