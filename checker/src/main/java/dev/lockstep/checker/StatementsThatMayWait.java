@@ -96,8 +96,8 @@ final class StatementsThatMayWait {
   /**
    * Whether some block of {@code body} has two statements that each may wait. One walk: each
    * subtree is scanned once, and a block counts its statements that may wait from the answers their
-   * scans give (asking every statement of every block again, nested blocks included, scanned a
-   * statement once per block around it).
+   * own scans gave (a walk that asked each block's statements again scanned a statement once per
+   * block around it).
    */
   boolean twoInARow(Tree body) {
     RunScanner runs = new RunScanner();
