@@ -379,3 +379,24 @@ class Network {
     }
   }
 }
+
+/** HBase's TableNamespaceManager: the round trip is in start(), set-up the method triggers. */
+class NamespaceTable {
+  private final Client client = new Client();
+  private int tables;
+
+  public synchronized boolean isAvailable() throws Exception {
+    if (tables > 0) {
+      start();
+    }
+    return tables > 0;
+  }
+
+  private void start() throws Exception {
+    client.send("watch namespace");
+  }
+
+  public synchronized int tables() {
+    return tables;
+  }
+}

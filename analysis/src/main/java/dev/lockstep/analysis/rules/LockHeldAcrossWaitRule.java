@@ -385,6 +385,13 @@ public final class LockHeldAcrossWaitRule {
           "destroy",
           "dispose");
 
+  /**
+   * A round trip reached through a call of one of these (by prefix) is set-up the method triggers
+   * ({@code if (!initialized) start()}): it runs until the object is set up, not per caller.
+   */
+  static final List<String> SET_UP_CALLS =
+      List.of("start", "init", "initialize", "open", "connect");
+
   /** A thread's body and a program's entry: one thread runs each. */
   static final Set<String> ONE_THREAD = Set.of("run", "call", "main", "finalize");
 
@@ -417,7 +424,9 @@ public final class LockHeldAcrossWaitRule {
       return Optional.empty();
     }
     List<WaitChain> chains =
-        networkRoundTrips(lock.region()).stream().filter(c -> !delegates(role, c)).toList();
+        networkRoundTrips(lock.region()).stream()
+            .filter(c -> !delegates(role, c) && !throughSetUp(c))
+            .toList();
     if (chains.isEmpty()) {
       return Optional.empty();
     }
@@ -473,8 +482,25 @@ public final class LockHeldAcrossWaitRule {
    * PoolUtils.synchronizedPoolableFactory} does). Serializing the calls is what the wrapper is for.
    */
   private static boolean delegates(MethodRole role, WaitChain chain) {
-    String first = chain.hops().get(0).name();
-    return first.substring(first.lastIndexOf('.') + 1).equals(role.name());
+    return simpleName(chain.hops().get(0)).equals(role.name());
+  }
+
+  /** The round trip is made by a set-up call the method makes ({@link #SET_UP_CALLS}). */
+  private static boolean throughSetUp(WaitChain chain) {
+    String first = simpleName(chain.hops().get(0));
+    return SET_UP_CALLS.stream().anyMatch(p -> startsWithWord(first, p));
+  }
+
+  private static String simpleName(Hop hop) {
+    return hop.name().substring(hop.name().lastIndexOf('.') + 1);
+  }
+
+  /** {@code name} is {@code prefix} or starts with it at a word boundary ({@code startServer}). */
+  private static boolean startsWithWord(String name, String prefix) {
+    return name.equals(prefix)
+        || (name.startsWith(prefix)
+            && name.length() > prefix.length()
+            && !Character.isLowerCase(name.charAt(prefix.length())));
   }
 
   /** A public method that serves callers: not set-up, one-shot, a setter, or for tests only. */
@@ -510,15 +536,7 @@ public final class LockHeldAcrossWaitRule {
     if (ONE_THREAD.contains(name)) {
       return true;
     }
-    for (String prefix : ONE_SHOT_PREFIXES) {
-      if (name.equals(prefix)
-          || (name.startsWith(prefix)
-              && name.length() > prefix.length()
-              && !Character.isLowerCase(name.charAt(prefix.length())))) {
-        return true;
-      }
-    }
-    return false;
+    return ONE_SHOT_PREFIXES.stream().anyMatch(p -> startsWithWord(name, p));
   }
 
   /**
