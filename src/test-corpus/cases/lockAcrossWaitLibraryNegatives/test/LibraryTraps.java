@@ -388,6 +388,9 @@ class NamespaceTable {
   public synchronized boolean isAvailable() throws Exception {
     if (tables > 0) {
       start();
+      if (tables > 1) {
+        client.send("create default namespace");
+      }
     }
     return tables > 0;
   }
