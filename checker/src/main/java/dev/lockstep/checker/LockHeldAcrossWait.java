@@ -12,12 +12,17 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import dev.lockstep.analysis.body.Node;
 import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.finding.Finding;
+import dev.lockstep.analysis.rules.LockHeldAcrossWaitRule;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
 
@@ -60,6 +65,36 @@ public final class LockHeldAcrossWait extends BugChecker
     return LockstepCompilation.reportConfigError(Checks.LOCK_HELD_ACROSS_WAIT, config, tree, state);
   }
 
+  /**
+   * The methods of the class at {@code classPath} that take a lock (ADR 0017), read as the method
+   * judged was; none for an anonymous class, whose methods the scanner reads as having no class.
+   */
+  private static List<LockHeldAcrossWaitRule.Member> classMethods(
+      LockstepCompilation compilation, TreePath classPath) {
+    if (classPath == null
+        || !(classPath.getLeaf() instanceof ClassTree type)
+        || type.getSimpleName().isEmpty()) {
+      return List.of();
+    }
+    List<LockHeldAcrossWaitRule.Member> members = new ArrayList<>();
+    for (Tree member : type.getMembers()) {
+      if (member instanceof MethodTree) {
+        try {
+          compilation
+              .facts
+              .readHeldLocks(new TreePath(classPath, member))
+              .ifPresent(
+                  m ->
+                      members.add(
+                          new LockHeldAcrossWaitRule.Member(m.role(), m.facts(), m.locks())));
+        } catch (RuntimeException | StackOverflowError e) {
+          // a method that cannot be read takes no lock the rule knows of
+        }
+      }
+    }
+    return members;
+  }
+
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
     if (config.error().isPresent() || tree.getBody() == null) {
@@ -72,8 +107,13 @@ public final class LockHeldAcrossWait extends BugChecker
         return Description.NO_MATCH;
       }
       JavacFacts.HeldLocksRead held = read.orElseThrow();
+      TreePath path = state.getPath();
       for (Finding finding :
-          compilation.lockHeldAcrossWait.judge(held.role(), held.facts(), held.locks())) {
+          compilation.lockHeldAcrossWait.judge(
+              held.role(),
+              held.facts(),
+              held.locks(),
+              () -> classMethods(compilation, path.getParentPath()))) {
         // At its synchronized block or acquiring call; at the method for a synchronized method.
         Tree at =
             Trees2.treeAt(

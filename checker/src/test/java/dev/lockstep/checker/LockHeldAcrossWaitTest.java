@@ -36,6 +36,28 @@ final class LockHeldAcrossWaitTest {
     corpus("lockAcrossWaitNegatives").expectNoDiagnostics().doTest();
   }
 
+  /**
+   * ADR 0017: locks of client-library classes nothing annotates — this, a field, both halves of a
+   * ReadWriteLock, a static lock — held across a network round trip (also on one path only, and
+   * through the JNDI and commons-pool catalogue entries) by a public method while another public
+   * method takes the same lock without one.
+   */
+  @Test
+  void libraryLocksThatOtherPublicMethodsQueueOn() {
+    corpus("lockAcrossWaitLibrary").doTest();
+  }
+
+  /**
+   * ADR 0017's traps: one public taker, every taker waits, double-checked creation through a local
+   * copy, setters, set-up and test-only methods, test doubles, URL reads, untimed tryLock,
+   * Object.wait, per-key and other objects' locks, error paths, per-request and per-channel
+   * objects.
+   */
+  @Test
+  void libraryLockTraps() {
+    corpus("lockAcrossWaitLibraryNegatives").expectNoDiagnostics().doTest();
+  }
+
   /** {@code @SuppressWarnings} on the class, and {@code @SerializedResource} on the method. */
   @Test
   void suppressWarningsAndSerializedResourceSilenceIt() {

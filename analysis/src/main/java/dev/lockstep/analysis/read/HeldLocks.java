@@ -1,8 +1,11 @@
 package dev.lockstep.analysis.read;
 
 import dev.lockstep.analysis.body.Node;
+import dev.lockstep.analysis.body.Node.Binary;
 import dev.lockstep.analysis.body.Node.Call;
 import dev.lockstep.analysis.body.Node.Catch;
+import dev.lockstep.analysis.body.Node.If;
+import dev.lockstep.analysis.body.Node.Literal;
 import dev.lockstep.analysis.body.Node.Select;
 import dev.lockstep.analysis.body.Node.Synchronized;
 import dev.lockstep.analysis.body.Node.This;
@@ -54,9 +57,22 @@ public final class HeldLocks {
    * @param timed whether the lock is taken with a timed {@code tryLock}/{@code tryAcquire}: the
    *     code itself expects another holder
    * @param onErrorPath whether the region is inside a {@code catch} block
+   * @param key which lock object of the class this is, the same for every method of the class that
+   *     takes it: {@code this}, {@code field:lock} (both halves of a {@code ReadWriteLock} field,
+   *     also through fields set to {@code rw.readLock()}/{@code rw.writeLock()}, are the {@code
+   *     ReadWriteLock}'s), {@code static:LOCK}, {@code class:Foo}; empty for {@link Owner#OTHER}
+   * @param doubleChecked whether the lock is taken only after an unlocked test that something is
+   *     missing ({@code if (wal == null) synchronized (this) { ... }}, the test often on a local
+   *     copy of the field): double-checked creation, after which callers skip the lock
    */
   public record HeldLock(
-      LockRegion region, Owner owner, Marks lockMarks, boolean timed, boolean onErrorPath) {}
+      LockRegion region,
+      Owner owner,
+      Marks lockMarks,
+      boolean timed,
+      boolean onErrorPath,
+      String key,
+      boolean doubleChecked) {}
 
   private final Values values;
 
@@ -74,15 +90,18 @@ public final class HeldLocks {
     Map<Location, Node> takenAt = new HashMap<>(); // where a lock is taken -> the lock expression
     Map<Location, Boolean> timedAt = new HashMap<>();
     Set<Location> inCatch = new HashSet<>();
-    collect(body, false, takenAt, timedAt, inCatch);
+    Set<Location> afterNullTest = new HashSet<>();
+    collect(body, false, false, takenAt, timedAt, inCatch, afterNullTest);
     List<HeldLock> held = new ArrayList<>();
     for (LockRegion region : regions) {
       Node lock = takenAt.get(region.location());
       Owner owner;
       Marks marks = Marks.NONE;
+      String key;
       if (lock == null) {
         // A synchronized method: its own monitor, or its class's when static.
         owner = region.isStatic() ? Owner.STATIC : Owner.THIS;
+        key = region.isStatic() ? "class:" + region.holderMethod().simpleOwner() : "this";
       } else {
         Node object = lockObject(lock, body);
         owner = ownerOf(object);
@@ -90,6 +109,7 @@ public final class HeldLocks {
         if (v != null && v.isField()) {
           marks = v.marks();
         }
+        key = keyOf(owner, object, region);
       }
       held.add(
           new HeldLock(
@@ -97,18 +117,25 @@ public final class HeldLocks {
               owner,
               marks,
               timedAt.getOrDefault(region.location(), false),
-              inCatch.contains(region.location())));
+              inCatch.contains(region.location()),
+              key,
+              afterNullTest.contains(region.location())));
     }
     return held;
   }
 
-  /** Where each lock is taken (a synchronized block, an acquiring call), and which are in catch. */
+  /**
+   * Where each lock is taken (a synchronized block, an acquiring call), which are in catch, and
+   * which are taken only after an unlocked null test.
+   */
   private static void collect(
       Node node,
       boolean caught,
+      boolean nullTested,
       Map<Location, Node> takenAt,
       Map<Location, Boolean> timedAt,
-      Set<Location> inCatch) {
+      Set<Location> inCatch,
+      Set<Location> afterNullTest) {
     if (node == null || node instanceof Node.ClassBody) {
       return;
     }
@@ -119,6 +146,9 @@ public final class HeldLocks {
         if (inside) {
           inCatch.add(s.src().at());
         }
+        if (nullTested) {
+          afterNullTest.add(s.src().at());
+        }
       }
       case Call c -> {
         boolean timed = LockCalls.TIMED_ACQUIRES.contains(c.name());
@@ -128,13 +158,70 @@ public final class HeldLocks {
           if (inside) {
             inCatch.add(c.src().at());
           }
+          if (nullTested) {
+            afterNullTest.add(c.src().at());
+          }
         }
       }
       default -> {}
     }
-    for (Node child : Nodes.children(node)) {
-      collect(child, inside, takenAt, timedAt, inCatch);
+    if (node instanceof If i && isNullTest(i.condition())) {
+      collect(i.condition(), inside, nullTested, takenAt, timedAt, inCatch, afterNullTest);
+      collect(i.then(), inside, true, takenAt, timedAt, inCatch, afterNullTest);
+      collect(i.otherwise(), inside, nullTested, takenAt, timedAt, inCatch, afterNullTest);
+      return;
     }
+    for (Node child : Nodes.children(node)) {
+      collect(child, inside, nullTested, takenAt, timedAt, inCatch, afterNullTest);
+    }
+  }
+
+  /** {@code x == null}, {@code null == x}, or either side of an {@code &&} or {@code ||} so. */
+  private static boolean isNullTest(Node condition) {
+    Node c = Nodes.unwrap(condition);
+    if (c instanceof Binary b) {
+      if (b.operator().equals("&&") || b.operator().equals("||")) {
+        return isNullTest(b.left()) || isNullTest(b.right());
+      }
+      return b.operator().equals("==") && (isNull(b.left()) || isNull(b.right()));
+    }
+    return false;
+  }
+
+  private static boolean isNull(Node n) {
+    return Nodes.unwrap(n) instanceof Literal l && l.value() == null;
+  }
+
+  /** Which lock object of the class this is ({@link HeldLock#key()}). */
+  private String keyOf(Owner owner, Node object, LockRegion region) {
+    Var v = Nodes.var(object);
+    return switch (owner) {
+      case THIS -> "this";
+      case OWN_FIELD -> v == null ? "" : "field:" + sidesOf(v);
+      case STATIC ->
+          v != null
+              ? "static:" + v.name()
+              : object instanceof Select s && s.name().equals("class")
+                  ? "class:" + Values.quote(s.base())
+                  : "class:" + region.holderMethod().simpleOwner();
+      case OTHER -> "";
+    };
+  }
+
+  /** A field set to {@code rw.readLock()} or {@code rw.writeLock()}: {@code rw}'s name. */
+  private String sidesOf(Var field) {
+    Node init = values.initializer(field, null);
+    if (init != null
+        && Nodes.unwrap(init) instanceof Call side
+        && side.receiver() != null
+        && side.args().isEmpty()
+        && LockCalls.SIDES.contains(side.name())) {
+      Var rw = Nodes.var(Nodes.unwrap(side.receiver()));
+      if (rw != null && rw.isField()) {
+        return rw.name();
+      }
+    }
+    return field.name();
   }
 
   /**

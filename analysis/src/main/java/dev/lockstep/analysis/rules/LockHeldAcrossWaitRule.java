@@ -2,6 +2,9 @@ package dev.lockstep.analysis.rules;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lockstep.analysis.body.Lazy;
+import dev.lockstep.analysis.catalogue.WaitTag;
+import dev.lockstep.analysis.facts.CallSite;
 import dev.lockstep.analysis.facts.LockRegion;
 import dev.lockstep.analysis.facts.Mark;
 import dev.lockstep.analysis.facts.MethodFacts;
@@ -12,6 +15,7 @@ import dev.lockstep.analysis.finding.Finding;
 import dev.lockstep.analysis.finding.FixPlan;
 import dev.lockstep.analysis.read.HeldLocks.HeldLock;
 import dev.lockstep.analysis.read.HeldLocks.Owner;
+import dev.lockstep.analysis.summary.Hop;
 import dev.lockstep.analysis.summary.Summaries;
 import dev.lockstep.analysis.summary.WaitChain;
 import java.util.ArrayList;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -139,6 +144,35 @@ public final class LockHeldAcrossWaitRule {
    * its callers run concurrently.
    */
   public List<Finding> judge(MethodRole role, MethodFacts facts, List<HeldLock> locks) {
+    return judge(role, facts, locks, List::of);
+  }
+
+  /**
+   * One method of the class being judged, as the front end read it: what {@link #judge} reads of
+   * the other methods that take the same lock (ADR 0017).
+   *
+   * @param role what the method is to its callers
+   * @param facts its facts
+   * @param locks its lock regions with their lock objects read
+   */
+  public record Member(MethodRole role, MethodFacts facts, List<HeldLock> locks) {
+    public Member {
+      requireNonNull(role, "role");
+      requireNonNull(facts, "facts");
+      locks = List.copyOf(locks);
+    }
+  }
+
+  /**
+   * The findings of one method, reading the other methods of its class ({@code classMethods}, asked
+   * only when a region holds a lock of the class across a round trip and nothing else says its
+   * callers are concurrent) for the library rule of ADR 0017.
+   */
+  public List<Finding> judge(
+      MethodRole role,
+      MethodFacts facts,
+      List<HeldLock> locks,
+      Supplier<List<Member>> classMethods) {
     if (locks.isEmpty()
         || role.isConstructor()
         || LIFECYCLE.contains(role.name())
@@ -148,13 +182,15 @@ public final class LockHeldAcrossWaitRule {
       return List.of();
     }
     List<Finding> findings = new ArrayList<>();
+    Supplier<List<Member>> members = Lazy.of(classMethods);
     for (HeldLock lock : locks) {
-      judge(role, facts, lock).ifPresent(findings::add);
+      judge(role, facts, lock, members).ifPresent(findings::add);
     }
     return findings;
   }
 
-  private Optional<Finding> judge(MethodRole role, MethodFacts facts, HeldLock lock) {
+  private Optional<Finding> judge(
+      MethodRole role, MethodFacts facts, HeldLock lock, Supplier<List<Member>> members) {
     LockRegion region = lock.region();
     if (!exclusive(region)
         || region.lazyInit()
@@ -164,14 +200,21 @@ public final class LockHeldAcrossWaitRule {
       return Optional.empty();
     }
     Optional<String> shared = shared(role, lock.owner(), region.lock());
-    if (shared.isEmpty()) {
-      return Optional.empty();
+    Optional<String> concurrent =
+        shared.isEmpty() ? Optional.empty() : concurrentCallers(role, lock);
+    List<WaitChain> chains;
+    if (concurrent.isPresent()) {
+      chains = TaskRoundTrips.of(summaries, region.calls());
+    } else {
+      // ADR 0017: a lock of a library class that its other public methods take too.
+      Optional<LibraryLock> library = libraryLock(role, facts, lock, members);
+      if (library.isEmpty()) {
+        return Optional.empty();
+      }
+      shared = Optional.of(library.orElseThrow().shared());
+      concurrent = Optional.of(library.orElseThrow().concurrent());
+      chains = List.of(library.orElseThrow().chain());
     }
-    Optional<String> concurrent = concurrentCallers(role, lock);
-    if (concurrent.isEmpty()) {
-      return Optional.empty();
-    }
-    List<WaitChain> chains = TaskRoundTrips.of(summaries, region.calls());
     if (chains.isEmpty()) {
       return Optional.empty();
     }
@@ -312,5 +355,225 @@ public final class LockHeldAcrossWaitRule {
 
   private static boolean sharableNettyHandler(MethodRole role) {
     return role.isA(NETTY_HANDLERS) && role.typeAnnotations().contains("Sharable");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // ADR 0017: locks of library classes
+
+  /** Names of methods that run once, or set the object up, rather than serve callers. */
+  static final List<String> ONE_SHOT_PREFIXES =
+      List.of(
+          "start",
+          "stop",
+          "close",
+          "init",
+          "initialize",
+          "create",
+          "open",
+          "load",
+          "reload",
+          "register",
+          "unregister",
+          "connect",
+          "disconnect",
+          "reconnect",
+          "set",
+          "ensure",
+          "prepare",
+          "discover",
+          "shutdown",
+          "destroy",
+          "dispose");
+
+  /**
+   * A round trip reached through a call of one of these (by prefix) is set-up the method triggers
+   * ({@code if (!initialized) start()}): it runs until the object is set up, not per caller.
+   */
+  static final List<String> SET_UP_CALLS =
+      List.of("start", "init", "initialize", "open", "connect");
+
+  /** A thread's body and a program's entry: one thread runs each. */
+  static final Set<String> ONE_THREAD = Set.of("run", "call", "main", "finalize");
+
+  /** Words that name a test double or a test: their locks are not the product's. */
+  private static final List<String> TEST_WORDS =
+      List.of("Mock", "Fake", "Stub", "Dummy", "Test", "Tests");
+
+  /** Catalogue labels of waits that read a URL: often a file or a resource in a jar, not a peer. */
+  private static final List<String> URL_READS = List.of("URL.", "URLConnection.");
+
+  /** What the library rule found: the message's parts. */
+  private record LibraryLock(String shared, String concurrent, WaitChain chain) {}
+
+  /**
+   * ADR 0017: a lock of a class that no annotation declares shared or concurrent, reported when (1)
+   * the method is public, serves callers (not a set-up, one-shot, setter or test-only method) and
+   * holds the lock, taken without an unlocked null test before it, across a network round trip (a
+   * {@code latency} wait that is not a URL read, on some path that may run every time); and (2)
+   * another public method of the class that serves callers takes the same lock and makes no round
+   * trip under it: its callers queue behind the round trip, which is the cost. The class having two
+   * methods that take one lock is the evidence that it expects concurrent callers.
+   */
+  private Optional<LibraryLock> libraryLock(
+      MethodRole role, MethodFacts facts, HeldLock lock, Supplier<List<Member>> members) {
+    if (lock.key().isEmpty()
+        || lock.doubleChecked()
+        || madePerCaller(role)
+        || !servesCallers(role, facts)
+        || (role.isStatic() && lock.owner() != Owner.STATIC)) {
+      return Optional.empty();
+    }
+    List<WaitChain> all = networkRoundTrips(lock.region());
+    // The branch that calls start()/init() sets the object up: so do the round trips beside it.
+    List<String> setUpBranches =
+        all.stream()
+            .filter(LockHeldAcrossWaitRule::throughSetUp)
+            .map(c -> c.hops().get(0).condition())
+            .toList();
+    List<WaitChain> chains =
+        all.stream()
+            .filter(c -> !delegates(role, c) && !throughSetUp(c))
+            .filter(c -> setUpBranches.stream().noneMatch(c.hops().get(0).condition()::startsWith))
+            .toList();
+    if (chains.isEmpty()) {
+      return Optional.empty();
+    }
+    for (Member other : members.get()) {
+      if (other.facts().method().equals(facts.method())
+          || !servesCallers(other.role(), other.facts())
+          || other.facts().allMarks().has(Mark.SEQUENTIAL)) {
+        continue;
+      }
+      for (HeldLock taken : other.locks()) {
+        if (taken.key().equals(lock.key())
+            && !taken.onErrorPath()
+            && networkRoundTrips(taken.region()).isEmpty()
+            && other.locks().stream()
+                .filter(l -> l.key().equals(lock.key()))
+                .allMatch(l -> networkRoundTrips(l.region()).isEmpty())) {
+          String what =
+              switch (lock.owner()) {
+                case THIS -> "'this'";
+                case OWN_FIELD -> "'" + lock.region().lock() + "' of this object";
+                default -> "the static '" + lock.region().lock() + "'";
+              };
+          String concurrent =
+              role.name()
+                  + " is public and "
+                  + other.facts().method().simpleOwner()
+                  + "."
+                  + other.role().name()
+                  + " takes the same lock ("
+                  + taken.region().location().render()
+                  + ") without a round trip: the class expects concurrent callers, and theirs"
+                  + " queue behind this one";
+          return Optional.of(new LibraryLock(what, concurrent, chains.get(0)));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A class the framework makes per request or per channel (a JAX-RS resource not declared
+   * {@code @Singleton}, a Netty handler not {@code @Sharable}): its own locks are never shared.
+   */
+  private static boolean madePerCaller(MethodRole role) {
+    return (role.typeAnnotations().contains("Path")
+            && !role.typeAnnotations().contains("Singleton"))
+        || (role.isA(NETTY_HANDLERS) && !role.typeAnnotations().contains("Sharable"));
+  }
+
+  /**
+   * A synchronized wrapper: the round trip is the same-named method of the object it wraps ({@code
+   * makeObject} calling {@code factory.makeObject()} under the lock, as {@code
+   * PoolUtils.synchronizedPoolableFactory} does). Serializing the calls is what the wrapper is for.
+   */
+  private static boolean delegates(MethodRole role, WaitChain chain) {
+    return simpleName(chain.hops().get(0)).equals(role.name());
+  }
+
+  /**
+   * The round trip is made by a set-up call the method makes ({@link #SET_UP_CALLS}). A round trip
+   * on the same branch, or one nested in it (its condition starts with that call's), is set-up too:
+   * HBase's {@code TableNamespaceManager} starts its ZooKeeper tracker and writes the default
+   * namespaces in one branch that runs until the table is initialised.
+   */
+  private static boolean throughSetUp(WaitChain chain) {
+    String first = simpleName(chain.hops().get(0));
+    return SET_UP_CALLS.stream().anyMatch(p -> startsWithWord(first, p));
+  }
+
+  private static String simpleName(Hop hop) {
+    return hop.name().substring(hop.name().lastIndexOf('.') + 1);
+  }
+
+  /** {@code name} is {@code prefix} or starts with it at a word boundary ({@code startServer}). */
+  private static boolean startsWithWord(String name, String prefix) {
+    return name.equals(prefix)
+        || (name.startsWith(prefix)
+            && name.length() > prefix.length()
+            && !Character.isLowerCase(name.charAt(prefix.length())));
+  }
+
+  /** A public method that serves callers: not set-up, one-shot, a setter, or for tests only. */
+  private static boolean servesCallers(MethodRole role, MethodFacts facts) {
+    String name = role.name();
+    return role.isPublic()
+        && !role.isConstructor()
+        && !oneShot(name)
+        && !name.contains("ForTest")
+        && !role.annotations().contains("VisibleForTesting")
+        && !role.annotatedWithAny(NOT_REQUEST_THREADS)
+        && !testDouble(facts.method().simpleOwner());
+  }
+
+  /** {@code MockRegistry}, {@code FakeClock}, {@code RegistryStub}, {@code TestServer}. */
+  static boolean testDouble(String simpleOwner) {
+    String name = simpleOwner.substring(simpleOwner.lastIndexOf('.') + 1);
+    for (String word : TEST_WORDS) {
+      if (name.endsWith(word)
+          || (name.startsWith(word)
+              && (name.length() == word.length()
+                  || Character.isUpperCase(name.charAt(word.length()))))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code start}, {@code startServer}, {@code setConf}: not {@code settle} or {@code openness}.
+   */
+  static boolean oneShot(String name) {
+    if (ONE_THREAD.contains(name)) {
+      return true;
+    }
+    return ONE_SHOT_PREFIXES.stream().anyMatch(p -> startsWithWord(name, p));
+  }
+
+  /**
+   * The network round trips a region may make every time it runs: a {@code latency} wait, or the
+   * reply of one, through calls not deferred and not run only the first time. The region's own call
+   * may be on one path only (a refresh when the cached value is stale counts: the method shows when
+   * it runs), the calls below it may not (a condition in another class's body, such as "not
+   * connected yet", is state the caller does not see). A URL read does not count: often a file or a
+   * resource in a jar.
+   */
+  private List<WaitChain> networkRoundTrips(LockRegion region) {
+    List<WaitChain> chains = new ArrayList<>();
+    for (CallSite call : region.calls()) {
+      if (!call.runVia().isEmpty() || !call.guard().mayRunEveryTime()) {
+        continue;
+      }
+      summaries
+          .evaluate(call)
+          .waitChain()
+          .filter(c -> c.tag() == WaitTag.LATENCY || c.reply())
+          .filter(c -> URL_READS.stream().noneMatch(c.waitHop().name()::startsWith))
+          .filter(c -> c.hops().stream().skip(1).noneMatch(Hop::conditional))
+          .ifPresent(chains::add);
+    }
+    return chains;
   }
 }

@@ -75,24 +75,55 @@ final class LockScan {
   }
 
   private void judge(CallableDeclaration<?> decl, List<FrontEnd.ScanFinding> findings) {
-    Optional<MethodRef> ref = names.refOf(decl);
-    if (ref.isEmpty()) {
+    Optional<LockHeldAcrossWaitRule.Member> read = member(decl);
+    if (read.isEmpty()) {
       return;
     }
-    Optional<MethodFacts> read = facts.factsFor(ref.orElseThrow());
-    if (read.isEmpty() || read.orElseThrow().lockRegions().isEmpty()) {
-      return;
-    }
-    dev.lockstep.analysis.body.Node body = facts.lowered(decl).root();
-    if (body == null) {
-      return;
-    }
-    List<HeldLocks.HeldLock> locks = facts.heldLocks().read(body, read.orElseThrow().lockRegions());
-    for (Finding finding : rule.judge(role(decl), read.orElseThrow(), locks)) {
+    LockHeldAcrossWaitRule.Member m = read.orElseThrow();
+    for (Finding finding : rule.judge(m.role(), m.facts(), m.locks(), () -> classMethods(decl))) {
       findings.add(
           new FrontEnd.ScanFinding(
               finding, FrontEnd.member(decl), FrontEnd.snippet(decl.getName())));
     }
+  }
+
+  /** A method's lock regions with their locks read, or empty when it takes none. */
+  private Optional<LockHeldAcrossWaitRule.Member> member(CallableDeclaration<?> decl) {
+    Optional<MethodRef> ref = names.refOf(decl);
+    if (ref.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<MethodFacts> read = facts.factsFor(ref.orElseThrow());
+    if (read.isEmpty() || read.orElseThrow().lockRegions().isEmpty()) {
+      return Optional.empty();
+    }
+    dev.lockstep.analysis.body.Node body = facts.lowered(decl).root();
+    if (body == null) {
+      return Optional.empty();
+    }
+    List<HeldLocks.HeldLock> locks = facts.heldLocks().read(body, read.orElseThrow().lockRegions());
+    return Optional.of(new LockHeldAcrossWaitRule.Member(role(decl), read.orElseThrow(), locks));
+  }
+
+  /**
+   * The methods of the class declaring {@code decl} that take a lock (ADR 0017), itself included;
+   * none for a method of an anonymous class, as the checker reads it.
+   */
+  private List<LockHeldAcrossWaitRule.Member> classMethods(CallableDeclaration<?> decl) {
+    if (!(decl.getParentNode().orElse(null) instanceof TypeDeclaration<?> type)) {
+      return List.of();
+    }
+    List<LockHeldAcrossWaitRule.Member> members = new ArrayList<>();
+    for (Node member : type.getMembers()) {
+      if (member instanceof CallableDeclaration<?> other && takesALock(other)) {
+        try {
+          member(other).ifPresent(members::add);
+        } catch (RuntimeException | StackOverflowError e) {
+          // a method that does not resolve is not read: it takes no lock the rule knows of
+        }
+      }
+    }
+    return members;
   }
 
   /** What the method is to its callers' threads: its and its class's annotations, modifiers. */
