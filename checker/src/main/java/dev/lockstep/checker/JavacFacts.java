@@ -252,7 +252,15 @@ final class JavacFacts implements FactsSource {
     }
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       if (p.getLeaf() instanceof ClassTree c) {
-        return method.owner.equals(symbol(c)) && startsThreads(method, 2);
+        if (!method.owner.equals(symbol(c))) {
+          return false;
+        }
+        Boolean known = startsThreads.get(method);
+        if (known == null) {
+          known = startsThreads(method, 2);
+          startsThreads.put(method, known);
+        }
+        return known;
       }
     }
     return false;
@@ -260,6 +268,9 @@ final class JavacFacts implements FactsSource {
 
   /** Per method: whether its body calls {@code start}/{@code startVirtualThread} (depth 1). */
   private final Map<MethodSymbol, Boolean> callsStart = new HashMap<>();
+
+  /** Per method: {@link #startsThreads} at depth 2, asked at every call of the method. */
+  private final Map<MethodSymbol, Boolean> startsThreads = new HashMap<>();
 
   /**
    * Whether the method's body calls a {@code start}, or, within {@code depth} bodies, a method of

@@ -111,7 +111,7 @@ final class StatementsThatMayWait {
    * statement that makes no call ({@code int n = 2;}) does not end a run, so the waits around it
    * may form a group.
    */
-  private final class RunScanner extends TreeScanner<Boolean, Void> {
+  private final class RunScanner extends CallScanner {
     boolean found;
 
     @Override
@@ -147,34 +147,8 @@ final class StatementsThatMayWait {
     }
 
     @Override
-    public Boolean visitVariable(VariableTree node, Void unused) {
-      noteLocal(node);
-      return super.visitVariable(node, null);
-    }
-
-    @Override
-    public Boolean visitMethodInvocation(MethodInvocationTree node, Void unused) {
-      boolean call = callMayWait(node, ASTHelpers.getReceiverType(node), receiverOf(node));
-      return Boolean.TRUE.equals(super.visitMethodInvocation(node, null)) || call;
-    }
-
-    @Override
-    public Boolean visitNewClass(NewClassTree node, Void unused) {
-      boolean call = callMayWait(node, ASTHelpers.getType(node), Receiver.RESOLVED);
-      return Boolean.TRUE.equals(super.visitNewClass(node, null)) || call;
-    }
-
-    @Override
-    public Boolean visitMemberReference(MemberReferenceTree node, Void unused) {
-      // What runs a method reference is not read here: any class may.
-      boolean call =
-          callMayWait(node, ASTHelpers.getType(node.getQualifierExpression()), Receiver.ALLOCATED);
-      return Boolean.TRUE.equals(super.visitMemberReference(node, null)) || call;
-    }
-
-    @Override
-    public Boolean reduce(Boolean a, Boolean b) {
-      return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+    boolean call(Tree call, Type receiver, Receiver on) {
+      return callMayWait(call, receiver, on);
     }
   }
 
@@ -220,42 +194,54 @@ final class StatementsThatMayWait {
   private Calls callsIn(Tree tree) {
     Set<MethodSymbol> bodies = new LinkedHashSet<>();
     Boolean found =
-        new TreeScanner<Boolean, Void>() {
+        new CallScanner() {
           @Override
-          public Boolean visitVariable(VariableTree node, Void unused) {
-            noteLocal(node);
-            return super.visitVariable(node, null);
-          }
-
-          @Override
-          public Boolean visitMethodInvocation(MethodInvocationTree node, Void unused) {
-            return target(node, ASTHelpers.getReceiverType(node), receiverOf(node), bodies)
-                || Boolean.TRUE.equals(super.visitMethodInvocation(node, null));
-          }
-
-          @Override
-          public Boolean visitNewClass(NewClassTree node, Void unused) {
-            return target(node, ASTHelpers.getType(node), Receiver.RESOLVED, bodies)
-                || Boolean.TRUE.equals(super.visitNewClass(node, null));
-          }
-
-          @Override
-          public Boolean visitMemberReference(MemberReferenceTree node, Void unused) {
-            // What runs a method reference is not read here: any class may.
-            return target(
-                    node,
-                    ASTHelpers.getType(node.getQualifierExpression()),
-                    Receiver.ALLOCATED,
-                    bodies)
-                || Boolean.TRUE.equals(super.visitMemberReference(node, null));
-          }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          boolean call(Tree call, Type receiver, Receiver on) {
+            return target(call, receiver, on, bodies);
           }
         }.scan(tree, null);
     return new Calls(Boolean.TRUE.equals(found), bodies);
+  }
+
+  /**
+   * Visits every call of a tree (method calls, {@code new}, method references) with its receiver's
+   * type and kind, in source order, noting locals as they are declared ({@link #allocatedLocals}):
+   * whether one of them, by {@link #call}, may wait.
+   */
+  private abstract class CallScanner extends TreeScanner<Boolean, Void> {
+    /** What one call says: whether it may wait. */
+    abstract boolean call(Tree call, Type receiver, Receiver on);
+
+    @Override
+    public Boolean visitVariable(VariableTree node, Void unused) {
+      noteLocal(node);
+      return super.visitVariable(node, null);
+    }
+
+    @Override
+    public Boolean visitMethodInvocation(MethodInvocationTree node, Void unused) {
+      boolean waits = call(node, ASTHelpers.getReceiverType(node), receiverOf(node));
+      return Boolean.TRUE.equals(super.visitMethodInvocation(node, null)) || waits;
+    }
+
+    @Override
+    public Boolean visitNewClass(NewClassTree node, Void unused) {
+      boolean waits = call(node, ASTHelpers.getType(node), Receiver.RESOLVED);
+      return Boolean.TRUE.equals(super.visitNewClass(node, null)) || waits;
+    }
+
+    @Override
+    public Boolean visitMemberReference(MemberReferenceTree node, Void unused) {
+      // What runs a method reference is not read here: any class may.
+      boolean waits =
+          call(node, ASTHelpers.getType(node.getQualifierExpression()), Receiver.ALLOCATED);
+      return Boolean.TRUE.equals(super.visitMemberReference(node, null)) || waits;
+    }
+
+    @Override
+    public Boolean reduce(Boolean a, Boolean b) {
+      return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+    }
   }
 
   /**
