@@ -73,6 +73,9 @@ final class LockstepCompilation {
   /** SerialFanOut's test before it lowers a method: two statements in a row that may wait. */
   final StatementsThatMayWait statementsThatMayWait;
 
+  /** SerialAwaitInLoop's test before it lowers a loop: a call that may wait. */
+  final StatementsThatMayWait loopsThatMayWait;
+
   final UnboundedFanOutRule unboundedFanOut;
   final BlockingOnCommonPoolRule blockingOnCommonPool;
   final LockHeldAcrossWaitRule lockHeldAcrossWait;
@@ -98,9 +101,9 @@ final class LockstepCompilation {
     // Library methods (dependency jars) have no tree: their class files stand in. They are read
     // with this config's catalogue, which decides what counts as a wait inside a library.
     FactsSource bodies = facts;
+    ClassFileFacts library = null;
     if (ClassFileFacts.enabled()) {
-      ClassFileFacts library =
-          new ClassFileFacts(states.classFiles, config.catalogue(), config.maxDepth());
+      library = new ClassFileFacts(states.classFiles, config.catalogue(), config.maxDepth());
       states.libraries.add(library);
       bodies = ClassFileFacts.behind(facts, library);
     }
@@ -108,9 +111,31 @@ final class LockstepCompilation {
     this.serialAwait = new SerialAwaitRule(summaries, config.window());
     this.parallelism = new EffectiveParallelismRule(summaries, config.cores());
     this.serialFanOut = new SerialFanOutRule(summaries);
+    // The pre-tests ask the summaries about library methods; their answers are kept with the
+    // library facts, so a build with the same class path asks nothing a former one answered.
+    ClassFileFacts kept = library;
+    StatementsThatMayWait.LibraryQuestion asked =
+        kept == null
+            ? summaries::mayWait
+            : (method, tags) ->
+                kept.mayWait(
+                    method, tags, config.maxDepth(), () -> summaries.mayWait(method, tags));
     this.statementsThatMayWait =
         new StatementsThatMayWait(
-            facts, facts.names().types(), symtab, config.catalogue(), summaries);
+            facts,
+            facts.names().types(),
+            symtab,
+            config.catalogue(),
+            asked,
+            SerialFanOutRule.GROUPED);
+    this.loopsThatMayWait =
+        new StatementsThatMayWait(
+            facts,
+            facts.names().types(),
+            symtab,
+            config.catalogue(),
+            asked,
+            SerialAwaitRule.COUNTED);
     this.unboundedFanOut = new UnboundedFanOutRule(summaries, parallelism, config.window());
     this.blockingOnCommonPool =
         new BlockingOnCommonPoolRule(summaries, parallelism, config.window());

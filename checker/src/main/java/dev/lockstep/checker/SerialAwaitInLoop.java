@@ -42,7 +42,8 @@ import javax.inject.Inject;
  * <p>This class only reads javac trees into facts ({@link JavacFacts}) and renders the analysis'
  * finding; what counts as a wait, an independent item, an intended or paced loop is decided by
  * {@link SerialAwaitRule}. Summaries of the methods a loop calls, in any file of the compilation,
- * are computed once per compilation ({@link LockstepCompilation}).
+ * are computed once per compilation ({@link LockstepCompilation}). A loop none of whose calls may
+ * wait ({@link StatementsThatMayWait#anyCall}, on javac's symbols) is not lowered at all.
  *
  * <p>The check never crashes javac: any {@link RuntimeException} in the analysis means "no finding"
  * (set the system property {@code lockstep.strict} to rethrow, as the tests do).
@@ -144,6 +145,9 @@ public final class SerialAwaitInLoop extends BugChecker
 
   private Description match(Tree tree, VisitorState state) {
     LockstepCompilation compilation = LockstepCompilation.of(state, config.config());
+    if (!compilation.loopsThatMayWait.anyCall(tree)) {
+      return Description.NO_MATCH; // no call of the loop may wait: nothing to read
+    }
     FixReader fixes = new FixReader(state, compilation.facts.names());
     Optional<JavacFacts.LoopRead> read = compilation.facts.readLoop(state.getPath(), fixes);
     if (read.isEmpty()) {

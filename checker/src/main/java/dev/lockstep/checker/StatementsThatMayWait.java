@@ -31,11 +31,11 @@ import com.sun.tools.javac.code.Types;
 import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.catalogue.WaitTag;
 import dev.lockstep.analysis.facts.Mark;
+import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.summary.Summaries;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -46,30 +46,32 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Name;
 
 /**
- * The test SerialFanOut runs before it lowers a method: whether some block (or switch case) has two
- * statements that each make a call that <em>may</em> wait. A run can only hold two waits when that
- * holds, so a method without it is neither lowered nor read. On the compile benchmark, lowering and
- * reading every method with two calls in a row was most of the check's cost, and in a library
- * nearly none of them can wait.
+ * The test a check runs before it lowers and reads a tree: whether a call in it <em>may</em> wait
+ * with one of the tags the check counts. SerialFanOut asks whether some block (or switch case) has
+ * two statements that each may wait with a round trip or an await ({@link #twoInARow}): a run can
+ * only hold two waits when that holds. SerialAwaitInLoop asks whether some call of a loop may wait
+ * with a round trip, an await or a channel wait ({@link #anyCall}): a loop without one has no chain
+ * to report. On the compile benchmark, lowering and reading every method with two calls in a row,
+ * and every loop, was most of those checks' cost, and in a library nearly none of them can wait.
  *
  * <p>"May wait" over-approximates what the summaries find, on symbols alone. A call may wait when
- * it did not resolve; when the catalogue names its method for its owner or receiver (or a supertype
- * of either) as a round trip or an await (named only as a lock, a pause or a channel wait, it never
- * joins a group); when it is an abstract JDK method that code may implement (not one of a
- * collection, concurrent ones included, a string, a stream, a buffer, a lock or an annotation) on a
- * receiver whose class the summaries may take from its allocation (a field, a local made with
- * {@code new}, a {@code new}); and when it is a method that carries {@code @Blocking}, a library
- * method the summaries find a round trip or an await in (they read its class file, as they will
- * when they judge the call), or a method of the sources whose body, lambdas and local classes
- * included, makes a call that may wait, at any depth. The bodies asked are its own and, when it can
- * be overridden or is abstract, those of its overrides in classes of the sources ({@link
- * SourceOverrides}) — but only on {@code this} or an allocated receiver: on a parameter or a call's
- * result the summaries run the method the call resolves to and no other body (ADR 0012), so an
- * abstract method there has nothing to wait in. A concrete JDK method the catalogue does not name
- * never waits. The scanner reads every method; {@code ParityTest} holds both to the same findings.
+ * it did not resolve; when it is a method that carries {@code @Blocking}; when the catalogue names
+ * its method for its owner or receiver (or a supertype of either) with a counted tag (named only
+ * with others, a lock or a pause, it never waits here); when it is an abstract JDK method that code
+ * may implement (not one of a collection, concurrent ones included, a string, a stream, a buffer, a
+ * lock or an annotation) on a receiver whose class the summaries may take from its allocation (a
+ * field, a local made with {@code new}, a {@code new}); and when it is a library method the
+ * summaries find a counted wait in (they read its class file, as they will when they judge the
+ * call), or a method of the sources whose body, lambdas and local classes included, makes a call
+ * that may wait, at any depth. The bodies asked are its own and, when it can be overridden or is
+ * abstract, those of its overrides in classes of the sources ({@link SourceOverrides}) — but only
+ * on {@code this} or an allocated receiver: on a parameter or a call's result the summaries run the
+ * method the call resolves to and no other body (ADR 0012), so an abstract method there has nothing
+ * to wait in. A concrete JDK method the catalogue does not name never waits. The scanner reads
+ * every method and every loop; {@code ParityTest} holds both front ends to the same findings.
  *
- * <p>One instance per compilation and configuration (the catalogue is the configuration's); the
- * answers for methods are kept. Not thread-safe.
+ * <p>One instance per compilation, configuration (the catalogue is the configuration's) and set of
+ * counted tags; the answers for methods are kept. Not thread-safe.
  */
 final class StatementsThatMayWait {
   private final JavacFacts facts;
@@ -77,17 +79,37 @@ final class StatementsThatMayWait {
   private final Types types;
   private final Map<MethodSymbol, Boolean> known = new HashMap<>();
   private final Map<String, Set<String>> catalogueOwners = new HashMap<>();
-  private final Map<String, Set<String>> joiningOwners = new HashMap<>();
+  private final Map<String, Set<String>> countedOwners = new HashMap<>();
   private final Map<MethodSymbol, List<MethodSymbol>> overridesOf = new HashMap<>();
   private final Map<MethodSymbol, Boolean> libraryMayWait = new HashMap<>();
   private final Map<TypeSymbol, Set<String>> supertypes = new HashMap<>();
   private final SourceOverrides overrides;
-  private final Summaries summaries;
+  private final LibraryQuestion library;
+  private final Set<WaitTag> tags;
 
+  /**
+   * Whether a library method may wait with one of the tags: the summaries' answer ({@link
+   * Summaries#mayWait}), which a build may have kept from the last one (ADR 0019).
+   */
+  @FunctionalInterface
+  interface LibraryQuestion {
+    boolean mayWait(MethodRef method, Set<WaitTag> tags);
+  }
+
+  /**
+   * @param tags the waits that count: a call named in the catalogue only with other tags never
+   *     waits, and a library method counts only when the summaries find one of these in it
+   */
   StatementsThatMayWait(
-      JavacFacts facts, Types types, Symtab symtab, Catalogue catalogue, Summaries summaries) {
+      JavacFacts facts,
+      Types types,
+      Symtab symtab,
+      Catalogue catalogue,
+      LibraryQuestion library,
+      Set<WaitTag> tags) {
     this.facts = facts;
-    this.summaries = summaries;
+    this.library = library;
+    this.tags = Set.copyOf(tags);
     this.types = types;
     this.overrides = new SourceOverrides(symtab, types);
     this.catalogue = catalogue;
@@ -103,6 +125,32 @@ final class StatementsThatMayWait {
     RunScanner runs = new RunScanner();
     runs.scan(body, null);
     return runs.found;
+  }
+
+  /**
+   * Whether some call of {@code tree} (its lambdas and local classes included) may wait. The walk
+   * stops at the first that may.
+   */
+  boolean anyCall(Tree tree) {
+    AnyScanner any = new AnyScanner();
+    any.scan(tree, null);
+    return any.found;
+  }
+
+  /** Stops at the first call that may wait. */
+  private final class AnyScanner extends CallScanner {
+    boolean found;
+
+    @Override
+    public Boolean scan(Tree tree, Void unused) {
+      return !found && Boolean.TRUE.equals(super.scan(tree, null));
+    }
+
+    @Override
+    boolean call(Tree call, Type receiver, Receiver on) {
+      found = found || callMayWait(call, receiver, on);
+      return found;
+    }
   }
 
   /**
@@ -347,12 +395,16 @@ final class StatementsThatMayWait {
       Type receiver,
       Receiver on,
       Set<MethodSymbol> bodies) {
+    if (facts.names().marksOf(method).has(Mark.BLOCKING)
+        || facts.names().typeMarks(owner).has(Mark.BLOCKING)) {
+      return true; // the summaries read the mark before the catalogue
+    }
     switch (catalogued(method, owner, receiver)) {
-      case MAY_JOIN -> {
+      case COUNTED -> {
         return true;
       }
-      case NEVER_JOINS -> {
-        return false; // a lock, a pause, a channel wait or none: the catalogue decides, not a body
+      case NOT_COUNTED -> {
+        return false; // a lock, a pause or none: the catalogue decides, not a body
       }
       case NOT_NAMED -> {}
     }
@@ -375,15 +427,11 @@ final class StatementsThatMayWait {
       }
       return false;
     }
-    if (facts.names().marksOf(method).has(Mark.BLOCKING)
-        || facts.names().typeMarks(owner).has(Mark.BLOCKING)) {
-      return true;
-    }
     if (facts.pathOf(method) == null) {
       // A library method: the summaries read its class file (an abstract one, the only
       // implementation in its jar), as they will when they judge the call.
       if (libraryMayWait.computeIfAbsent(
-          method, m -> summaries.mayWait(facts.names().ref(m), JOINS))) {
+          method, m -> library.mayWait(facts.names().ref(m), tags))) {
         return true;
       }
     } else if (!isAbstract) {
@@ -464,18 +512,15 @@ final class StatementsThatMayWait {
     return WAITS;
   }
 
-  /** What the catalogue says of a call, as far as a group of SerialFanOut goes. */
+  /** What the catalogue says of a call, as far as the counted tags go. */
   private enum Named {
     /** Not named: its body decides. */
     NOT_NAMED,
-    /** Named with a round trip or an await, which may join a group. */
-    MAY_JOIN,
-    /** Named, and only as something that never joins a group (a lock, a pause, a channel wait). */
-    NEVER_JOINS
+    /** Named with a counted tag: it may wait. */
+    COUNTED,
+    /** Named, and only with tags not counted (a lock, a pause): it never waits here. */
+    NOT_COUNTED
   }
-
-  /** The tags of the waits SerialFanOut groups; a channel wait, a pause or a lock ends a group. */
-  private static final Set<WaitTag> JOINS = EnumSet.of(WaitTag.LATENCY, WaitTag.AWAIT);
 
   /**
    * Whether a catalogue entry may match the call, and with what: entries of its name whose owner is
@@ -488,10 +533,10 @@ final class StatementsThatMayWait {
     if (owners.isEmpty() || !matches(owners, owner, receiver)) {
       return Named.NOT_NAMED;
     }
-    Set<String> joining = joiningOwners.computeIfAbsent(name, n -> catalogue.ownersOf(n, JOINS));
-    return !joining.isEmpty() && matches(joining, owner, receiver)
-        ? Named.MAY_JOIN
-        : Named.NEVER_JOINS;
+    Set<String> counted = countedOwners.computeIfAbsent(name, n -> catalogue.ownersOf(n, tags));
+    return !counted.isEmpty() && matches(counted, owner, receiver)
+        ? Named.COUNTED
+        : Named.NOT_COUNTED;
   }
 
   private boolean matches(Set<String> owners, ClassSymbol owner, Type receiver) {

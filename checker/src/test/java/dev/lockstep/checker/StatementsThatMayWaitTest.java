@@ -7,15 +7,24 @@ import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.EnhancedForLoopTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.WhileLoopTreeMatcher;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.WhileLoopTree;
 import org.junit.jupiter.api.Test;
 
 /**
  * SerialFanOut's test before lowering may skip a method only when no two statements in a row can
- * wait: what it skips is never read, so a wrong "cannot wait" would lose findings silently. A probe
- * check reports every method the test lets through.
+ * wait, and SerialAwaitInLoop's a loop only when none of its calls can: what they skip is never
+ * read, so a wrong "cannot wait" would lose findings silently. Probe checks report every method and
+ * loop the tests let through.
  */
 // The fixtures are laid out for the reader.
 @SuppressWarnings("MisformattedTestData")
@@ -261,6 +270,109 @@ final class StatementsThatMayWaitTest {
               void twice() {
                 remote();
                 remote();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** Reports a loop when one of its calls may wait with a tag SerialAwaitInLoop reports. */
+  @BugPattern(summary = "a call of the loop may wait", severity = WARNING)
+  public static final class LoopMayWaitProbe extends BugChecker
+      implements EnhancedForLoopTreeMatcher, WhileLoopTreeMatcher, MethodInvocationTreeMatcher {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Description matchEnhancedForLoop(EnhancedForLoopTree tree, VisitorState state) {
+      return probe(tree, state);
+    }
+
+    @Override
+    public Description matchWhileLoop(WhileLoopTree tree, VisitorState state) {
+      return probe(tree, state);
+    }
+
+    @Override
+    public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+      return ASTHelpers.getSymbol(tree).getSimpleName().contentEquals("forEach")
+          ? probe(tree, state)
+          : Description.NO_MATCH;
+    }
+
+    private Description probe(Tree loop, VisitorState state) {
+      LockstepCompilation compilation =
+          LockstepCompilation.of(state, ErrorProneLockstepConfig.defaults().config());
+      return compilation.loopsThatMayWait.anyCall(loop)
+          ? describeMatch(loop)
+          : Description.NO_MATCH;
+    }
+  }
+
+  /**
+   * SerialAwaitInLoop reads only loops with a call that may wait: a round trip, an await or a
+   * channel wait (which SerialFanOut's test does not count), in the body, the header or a lambda. A
+   * loop that only pauses, locks or touches data is skipped, as its verdict could only be clean.
+   */
+  @Test
+  void loopsThatMayWait() {
+    CompilationTestHelper.newInstance(LoopMayWaitProbe.class, getClass())
+        .addSourceLines(
+            "test/Loops.java",
+            """
+            package test;
+            import java.net.URI;
+            import java.net.http.HttpClient;
+            import java.net.http.HttpRequest;
+            import java.net.http.HttpResponse;
+            import java.sql.Connection;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.concurrent.locks.Lock;
+            final class Loops {
+              private static final HttpClient HTTP = HttpClient.newHttpClient();
+              private static String send(String id) throws Exception {
+                return HTTP.send(HttpRequest.newBuilder(URI.create("http://x/" + id)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+              }
+              private static String helper(String id) throws Exception { return send(id.trim()); }
+              void data(List<String> ids, Map<String, Integer> counts) {
+                for (String id : ids) {
+                  counts.merge(id.trim(), 1, Integer::sum);
+                }
+              }
+              void paced(List<String> ids) throws InterruptedException {
+                for (String id : ids) {
+                  Thread.sleep(id.length());
+                }
+              }
+              void locked(List<String> ids, Lock lock) {
+                for (String id : ids) {
+                  lock.lock();
+                  lock.unlock();
+                }
+              }
+              void roundTrips(List<String> ids) throws Exception {
+                // BUG: Diagnostic contains: a call of the loop may wait
+                for (String id : ids) {
+                  helper(id);
+                }
+              }
+              void queries(List<String> ids, Connection connection) throws Exception {
+                // BUG: Diagnostic contains: a call of the loop may wait
+                for (String id : ids) {
+                  connection.prepareStatement("select " + id).executeQuery();
+                }
+              }
+              void lambdas(List<String> ids) {
+                // BUG: Diagnostic contains: a call of the loop may wait
+                ids.forEach(id -> { try { helper(id); } catch (Exception e) { } });
+                ids.forEach(id -> id.trim());
+              }
+              void header(Iterable<String> pages) throws Exception {
+                // BUG: Diagnostic contains: a call of the loop may wait
+                while (helper("next").isEmpty()) {
+                  pages.toString();
+                }
               }
             }
             """)

@@ -25,6 +25,7 @@ import dev.lockstep.analysis.summary.WaitChain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -60,6 +61,14 @@ import java.util.stream.Collectors;
  * </ol>
  */
 public final class SerialAwaitRule {
+  /**
+   * The waits a reported chain ends in: a round trip, an await, a channel wait. A pause in the body
+   * makes the loop paced and a lock is no wait here, so a front end may skip a loop none of whose
+   * calls may wait with one of these: its verdict can only be clean.
+   */
+  public static final Set<WaitTag> COUNTED =
+      Set.of(WaitTag.LATENCY, WaitTag.AWAIT, WaitTag.CHANNEL);
+
   /** How many chains the message spells out before summarising the rest. */
   private static final int MAX_CHAINS_SHOWN = 3;
 

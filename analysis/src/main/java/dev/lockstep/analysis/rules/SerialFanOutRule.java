@@ -71,6 +71,12 @@ import java.util.stream.Collectors;
  */
 @SuppressWarnings("ReferenceEquality") // nodes and variables are compared by identity on purpose
 public final class SerialFanOutRule {
+  /**
+   * The waits a group is made of: a round trip or an await. A channel wait, a pause or a lock ends
+   * a group; a front end may skip a method none of whose calls may wait with one of these.
+   */
+  public static final Set<WaitTag> GROUPED = Set.of(WaitTag.LATENCY, WaitTag.AWAIT);
+
   /** How many chains the message spells out before summarising the rest. */
   private static final int MAX_CHAINS_SHOWN = 3;
 
