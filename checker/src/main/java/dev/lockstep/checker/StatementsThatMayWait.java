@@ -202,11 +202,11 @@ final class StatementsThatMayWait {
 
   /** Whether one call may wait: by itself, or in a body of the sources it may run. */
   private boolean callMayWait(Tree call, Type receiver, Receiver on) {
-    Set<MethodSymbol> bodies = new LinkedHashSet<>();
-    if (target(call, receiver, on, bodies)) {
+    Answer answer = target(call, receiver, on);
+    if (answer.mayWait()) {
       return true;
     }
-    for (MethodSymbol method : bodies) {
+    for (MethodSymbol method : answer.bodies()) {
       try {
         if (visit(method) == WAITS) {
           return true;
@@ -245,7 +245,9 @@ final class StatementsThatMayWait {
         new CallScanner() {
           @Override
           boolean call(Tree call, Type receiver, Receiver on) {
-            return target(call, receiver, on, bodies);
+            Answer answer = target(call, receiver, on);
+            bodies.addAll(answer.bodies());
+            return answer.mayWait();
           }
         }.scan(tree, null);
     return new Calls(Boolean.TRUE.equals(found), bodies);
@@ -359,14 +361,14 @@ final class StatementsThatMayWait {
   }
 
   /**
-   * Whether a call may wait by itself; if not, adds the bodies of the sources it may run: its own,
-   * and, when it can be overridden or is abstract and the receiver lets the summaries pick another
-   * class's body, those of its overrides in the sources.
+   * Whether a call may wait by itself, and the bodies of the sources it may run: its own, and, when
+   * it can be overridden or is abstract and the receiver lets the summaries pick another class's
+   * body, those of its overrides in the sources.
    */
-  private boolean target(Tree call, Type receiver, Receiver on, Set<MethodSymbol> bodies) {
+  private Answer target(Tree call, Type receiver, Receiver on) {
     Symbol symbol = ASTHelpers.getSymbol(call);
     if (!(symbol instanceof MethodSymbol method) || !(method.owner instanceof ClassSymbol owner)) {
-      return true; // did not resolve: anything
+      return UNRESOLVED; // anything
     }
     // The answer depends on the method, the receiver's class and kind only: asked once each.
     Asked asked = new Asked(method, receiver == null ? null : receiver.tsym, on);
@@ -377,8 +379,7 @@ final class StatementsThatMayWait {
       answer = new Answer(mayWait, List.copyOf(runs));
       answers.put(asked, answer);
     }
-    bodies.addAll(answer.bodies());
-    return answer.mayWait();
+    return answer;
   }
 
   /** A call as {@link #target} decides it. */
@@ -386,6 +387,9 @@ final class StatementsThatMayWait {
 
   /** Whether such a call may wait by itself, and the bodies of the sources it may run. */
   private record Answer(boolean mayWait, List<MethodSymbol> bodies) {}
+
+  /** A call that did not resolve: it may do anything. */
+  private static final Answer UNRESOLVED = new Answer(true, List.of());
 
   private final Map<Asked, Answer> answers = new HashMap<>();
 

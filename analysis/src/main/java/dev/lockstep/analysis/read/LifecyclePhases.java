@@ -1,7 +1,6 @@
 package dev.lockstep.analysis.read;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Method names that say they are a phase of an object's life ({@code start}, {@code init}, {@code
@@ -31,8 +30,6 @@ public final class LifecyclePhases {
           "boot",
           "launch");
 
-  private static final Pattern FIRST_WORD = Pattern.compile("^([a-z]+)(?:[A-Z0-9_].*)?$");
-
   private LifecyclePhases() {}
 
   /**
@@ -43,7 +40,17 @@ public final class LifecyclePhases {
     if (PHASES.contains(name) || name.equals("setUp") || name.equals("tearDown")) {
       return true;
     }
-    var m = FIRST_WORD.matcher(name);
-    return m.matches() && PHASES.contains(m.group(1));
+    // The first word: the lower-case letters before an upper-case letter, a digit or '_' (asked
+    // of every method of a build, so no regular expression).
+    int end = 0;
+    while (end < name.length() && name.charAt(end) >= 'a' && name.charAt(end) <= 'z') {
+      end++;
+    }
+    if (end == 0 || end == name.length()) {
+      return false; // no first word, or the whole name, which PHASES did not hold
+    }
+    char next = name.charAt(end);
+    boolean wordEnds = (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9') || next == '_';
+    return wordEnds && PHASES.contains(name.substring(0, end));
   }
 }
