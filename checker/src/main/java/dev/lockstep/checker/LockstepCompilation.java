@@ -101,9 +101,9 @@ final class LockstepCompilation {
     // Library methods (dependency jars) have no tree: their class files stand in. They are read
     // with this config's catalogue, which decides what counts as a wait inside a library.
     FactsSource bodies = facts;
-    ClassFileFacts library = null;
     if (ClassFileFacts.enabled()) {
-      library = new ClassFileFacts(states.classFiles, config.catalogue(), config.maxDepth());
+      ClassFileFacts library =
+          new ClassFileFacts(states.classFiles, config.catalogue(), config.maxDepth());
       states.libraries.add(library);
       bodies = ClassFileFacts.behind(facts, library);
     }
@@ -111,22 +111,13 @@ final class LockstepCompilation {
     this.serialAwait = new SerialAwaitRule(summaries, config.window());
     this.parallelism = new EffectiveParallelismRule(summaries, config.cores());
     this.serialFanOut = new SerialFanOutRule(summaries);
-    // The pre-tests ask the summaries about library methods; their answers are kept with the
-    // library facts, so a build with the same class path asks nothing a former one answered.
-    ClassFileFacts kept = library;
-    StatementsThatMayWait.LibraryQuestion asked =
-        kept == null
-            ? summaries::mayWait
-            : (method, tags) ->
-                kept.mayWait(
-                    method, tags, config.maxDepth(), () -> summaries.mayWait(method, tags));
     this.statementsThatMayWait =
         new StatementsThatMayWait(
             facts,
             facts.names().types(),
             symtab,
             config.catalogue(),
-            asked,
+            summaries,
             SerialFanOutRule.GROUPED);
     this.loopsThatMayWait =
         new StatementsThatMayWait(
@@ -134,7 +125,7 @@ final class LockstepCompilation {
             facts.names().types(),
             symtab,
             config.catalogue(),
-            asked,
+            summaries,
             SerialAwaitRule.COUNTED);
     this.unboundedFanOut = new UnboundedFanOutRule(summaries, parallelism, config.window());
     this.blockingOnCommonPool =

@@ -31,7 +31,6 @@ import com.sun.tools.javac.code.Types;
 import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.catalogue.WaitTag;
 import dev.lockstep.analysis.facts.Mark;
-import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.summary.Summaries;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -84,17 +83,8 @@ final class StatementsThatMayWait {
   private final Map<MethodSymbol, Boolean> libraryMayWait = new HashMap<>();
   private final Map<TypeSymbol, Set<String>> supertypes = new HashMap<>();
   private final SourceOverrides overrides;
-  private final LibraryQuestion library;
+  private final Summaries summaries;
   private final Set<WaitTag> tags;
-
-  /**
-   * Whether a library method may wait with one of the tags: the summaries' answer ({@link
-   * Summaries#mayWait}), which a build may have kept from the last one (ADR 0019).
-   */
-  @FunctionalInterface
-  interface LibraryQuestion {
-    boolean mayWait(MethodRef method, Set<WaitTag> tags);
-  }
 
   /**
    * @param tags the waits that count: a call named in the catalogue only with other tags never
@@ -105,10 +95,10 @@ final class StatementsThatMayWait {
       Types types,
       Symtab symtab,
       Catalogue catalogue,
-      LibraryQuestion library,
+      Summaries summaries,
       Set<WaitTag> tags) {
     this.facts = facts;
-    this.library = library;
+    this.summaries = summaries;
     this.tags = Set.copyOf(tags);
     this.types = types;
     this.overrides = new SourceOverrides(symtab, types);
@@ -435,7 +425,7 @@ final class StatementsThatMayWait {
       // A library method: the summaries read its class file (an abstract one, the only
       // implementation in its jar), as they will when they judge the call.
       if (libraryMayWait.computeIfAbsent(
-          method, m -> library.mayWait(facts.names().ref(m), tags))) {
+          method, m -> summaries.mayWait(facts.names().ref(m), tags))) {
         return true;
       }
     } else if (!isAbstract) {

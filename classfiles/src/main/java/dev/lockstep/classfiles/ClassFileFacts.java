@@ -3,7 +3,6 @@ package dev.lockstep.classfiles;
 import static java.util.Objects.requireNonNull;
 
 import dev.lockstep.analysis.catalogue.Catalogue;
-import dev.lockstep.analysis.catalogue.WaitTag;
 import dev.lockstep.analysis.facts.MethodFacts;
 import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.summary.FactsSource;
@@ -13,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -56,11 +53,8 @@ public final class ClassFileFacts implements FactsSource {
   /** Whether each class's methods are kept ({@link #keptOwner}). */
   private final Map<String, Boolean> keptOwners = new HashMap<>();
 
-  /** Whether this run read facts, or answered questions, the kept file does not have yet. */
+  /** Whether this run read facts the kept file does not have yet. */
   private boolean readSinceLoad;
-
-  /** The answers to {@link #mayWait}, kept and given in this run. */
-  private final Map<MayWaitQuestion, Boolean> answers = new HashMap<>();
 
   private final Map<MethodRef, Integer> sendsWithin = new HashMap<>();
   private final Map<MethodRef, Integer> parksWithin = new HashMap<>();
@@ -174,40 +168,14 @@ public final class ClassFileFacts implements FactsSource {
         keptRoots.isEmpty()
             ? Optional.empty()
             : LibraryFactsCache.key(keptRoots, catalogue, ruleDepth);
-    keptKey.ifPresent(
-        key -> {
-          KeptFacts earlier = kept.load(key);
-          facts.putAll(earlier.facts());
-          answers.putAll(earlier.answers());
-        });
+    keptKey.ifPresent(key -> facts.putAll(kept.load(key)));
   }
 
   /**
-   * Whether a call of a library method may wait with one of {@code tags}, {@code depth} calls down:
-   * what an earlier build with this class path answered, else {@code answer}'s answer (the
-   * summaries', over these facts), kept for the next build when the method's class is. The answer
-   * may only depend on library bodies, the catalogue and the depth — a library's code never reaches
-   * the sources being compiled — which is what the key covers.
-   */
-  public boolean mayWait(MethodRef method, Set<WaitTag> tags, int depth, BooleanSupplier answer) {
-    if (keptKey == null) {
-      loadKept();
-    }
-    MayWaitQuestion question = new MayWaitQuestion(method, tags, depth);
-    Boolean known = answers.get(question);
-    if (known == null) {
-      known = answer.getAsBoolean();
-      answers.put(question, known);
-      readSinceLoad |= keptKey.isPresent() && keptOwner(method.owner());
-    }
-    return known;
-  }
-
-  /**
-   * Keeps the facts read and the answers given for the next build with this class path (ADR 0019):
-   * those of methods whose class comes from a root of {@link ClassSource#classPath} — not the
-   * build's own output, which it is rewriting — written over the earlier file. Does nothing when
-   * nothing new was read. Call once the compilation or scan is over; never throws.
+   * Keeps the facts read for the next build with this class path (ADR 0019): those of methods whose
+   * class comes from a root of {@link ClassSource#classPath} — not the build's own output, which it
+   * is rewriting — written over the earlier file. Does nothing when nothing new was read. Call once
+   * the compilation or scan is over; never throws.
    *
    * @return whether a file was written
    */
@@ -222,14 +190,8 @@ public final class ClassFileFacts implements FactsSource {
           keep.put(e.getKey(), e.getValue());
         }
       }
-      Map<MayWaitQuestion, Boolean> keepAnswers = new LinkedHashMap<>();
-      for (Map.Entry<MayWaitQuestion, Boolean> e : answers.entrySet()) {
-        if (keptOwner(e.getKey().method().owner())) {
-          keepAnswers.put(e.getKey(), e.getValue());
-        }
-      }
       readSinceLoad = false;
-      return kept.save(keptKey.orElseThrow(), new KeptFacts(keep, keepAnswers));
+      return kept.save(keptKey.orElseThrow(), keep);
     } catch (RuntimeException e) {
       return false; // the next build reads its libraries again, nothing else
     }

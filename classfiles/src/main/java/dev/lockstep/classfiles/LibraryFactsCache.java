@@ -3,6 +3,7 @@ package dev.lockstep.classfiles;
 import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.catalogue.CatalogueEntry;
 import dev.lockstep.analysis.facts.MethodFacts;
+import dev.lockstep.analysis.facts.MethodRef;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +16,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The facts of library methods read in one build, and the answers given about them ({@link
- * MayWaitQuestion}), kept on disk for the next build with the same class path: a warm build reads
- * no library class file at all, and asks the summaries nothing a cold one answered. ADR 0019.
+ * The facts of library methods read in one build, kept on disk for the next build with the same
+ * class path: a warm build reads no library class file at all. ADR 0019.
  *
  * <p>A library method's facts depend on more than its jar (ADR 0015): on where its calls resolve in
  * the other jars, on the catalogue, on the depth the library rule looks down, on the running JDK
@@ -38,17 +39,16 @@ import java.util.stream.Stream;
  * writes are atomic, a directory that cannot be written costs the next build a cold start.
  */
 public final class LibraryFactsCache {
-  /** Bumped when a fact record gains a component or the encoding changes (2: kept answers). */
-  static final int FORMAT = 2;
+  /** Bumped when a fact record gains a component or the encoding changes. */
+  static final int FORMAT = 1;
 
   private static final int MAGIC = 0x4c534c46; // "LSLF"
 
   /** What the cache did, for tests and statistics. */
-  public record Stats(int methodsFromDisk, int answersFromDisk, int filesWritten, int rejected) {}
+  public record Stats(int methodsFromDisk, int filesWritten, int rejected) {}
 
   private final Optional<Path> directory;
   private int methodsFromDisk;
-  private int answersFromDisk;
   private int filesWritten;
   private int rejected;
 
@@ -70,7 +70,7 @@ public final class LibraryFactsCache {
   }
 
   public Stats stats() {
-    return new Stats(methodsFromDisk, answersFromDisk, filesWritten, rejected);
+    return new Stats(methodsFromDisk, filesWritten, rejected);
   }
 
   boolean enabled() {
@@ -146,34 +146,33 @@ public final class LibraryFactsCache {
     }
   }
 
-  /** What an earlier build kept under {@code key}; nothing when none (or unreadable). */
-  KeptFacts load(String key) {
+  /** The facts an earlier build kept under {@code key}; empty when none (or unreadable). */
+  Map<MethodRef, Optional<MethodFacts>> load(String key) {
     Optional<Path> file = file(key);
     if (file.isEmpty() || !Files.isRegularFile(file.orElseThrow())) {
-      return KeptFacts.NONE;
+      return Map.of();
     }
     try {
       byte[] payload =
           CacheFile.read(file.orElseThrow(), MAGIC, FORMAT, key)
               .orElseThrow(() -> new IOException("truncated, damaged or not these facts"));
-      KeptFacts kept = MethodFactsCodec.decode(payload);
-      methodsFromDisk += kept.facts().size();
-      answersFromDisk += kept.answers().size();
-      return kept;
+      Map<MethodRef, Optional<MethodFacts>> facts = MethodFactsCodec.decode(payload);
+      methodsFromDisk += facts.size();
+      return facts;
     } catch (IOException | RuntimeException e) {
       rejected++; // read from the class files again, and written over
-      return KeptFacts.NONE;
+      return Map.of();
     }
   }
 
-  /** Keeps {@code kept} under {@code key} for the next build; false when it could not. */
-  boolean save(String key, KeptFacts kept) {
+  /** Keeps {@code facts} under {@code key} for the next build; false when it could not. */
+  boolean save(String key, Map<MethodRef, Optional<MethodFacts>> facts) {
     Optional<Path> file = file(key);
     if (file.isEmpty()) {
       return false;
     }
     try {
-      if (CacheFile.write(file.orElseThrow(), MAGIC, FORMAT, key, MethodFactsCodec.encode(kept))) {
+      if (CacheFile.write(file.orElseThrow(), MAGIC, FORMAT, key, MethodFactsCodec.encode(facts))) {
         filesWritten++;
         return true;
       }

@@ -1,6 +1,5 @@
 package dev.lockstep.classfiles;
 
-import dev.lockstep.analysis.catalogue.WaitTag;
 import dev.lockstep.analysis.facts.Argument;
 import dev.lockstep.analysis.facts.CallSite;
 import dev.lockstep.analysis.facts.Dispatch;
@@ -33,34 +32,24 @@ import java.util.Set;
 
 /**
  * Library methods' facts as bytes, for {@link LibraryFactsCache}: every component of {@link
- * MethodFacts} and of what it holds, so that a decoded value {@code equals} the one encoded, and
- * the {@link MayWaitQuestion} answers kept with them. Strings are written once and then referred to
- * by number (owners, types and file names repeat in every call). A new component in a fact record
- * must be added here, and {@link LibraryFactsCache#FORMAT} bumped; {@code MethodFactsCodecTest}
- * round-trips the facts of real library classes to catch a component left out.
+ * MethodFacts} and of what it holds, so that a decoded value {@code equals} the one encoded.
+ * Strings are written once and then referred to by number (owners, types and file names repeat in
+ * every call). A new component in a fact record must be added here, and {@link
+ * LibraryFactsCache#FORMAT} bumped; {@code MethodFactsCodecTest} round-trips the facts of real
+ * library classes to catch a component left out.
  */
 final class MethodFactsCodec {
   private MethodFactsCodec() {}
 
-  /**
-   * The facts of each method ({@code Optional.empty()}: it has no body to read), then the answers
-   * kept with them, as bytes.
-   */
-  static byte[] encode(KeptFacts kept) {
+  /** The facts of each method ({@code Optional.empty()}: it has no body to read), as bytes. */
+  static byte[] encode(Map<MethodRef, Optional<MethodFacts>> facts) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       Writer out = new Writer(new DataOutputStream(bytes));
-      out.data.writeInt(kept.facts().size());
-      for (Map.Entry<MethodRef, Optional<MethodFacts>> e : kept.facts().entrySet()) {
+      out.data.writeInt(facts.size());
+      for (Map.Entry<MethodRef, Optional<MethodFacts>> e : facts.entrySet()) {
         out.method(e.getKey());
         out.optional(e.getValue(), out::facts);
-      }
-      out.data.writeInt(kept.answers().size());
-      for (Map.Entry<MayWaitQuestion, Boolean> e : kept.answers().entrySet()) {
-        out.method(e.getKey().method());
-        out.tags(e.getKey().tags());
-        out.data.writeInt(e.getKey().depth());
-        out.data.writeBoolean(e.getValue());
       }
       out.data.flush();
       return bytes.toByteArray();
@@ -70,7 +59,7 @@ final class MethodFactsCodec {
   }
 
   /** What {@link #encode} wrote; throws on bytes it did not write. */
-  static KeptFacts decode(byte[] payload) throws IOException {
+  static Map<MethodRef, Optional<MethodFacts>> decode(byte[] payload) throws IOException {
     Reader in = new Reader(new DataInputStream(new ByteArrayInputStream(payload)));
     int size = in.count();
     Map<MethodRef, Optional<MethodFacts>> facts = new LinkedHashMap<>();
@@ -78,18 +67,10 @@ final class MethodFactsCodec {
       MethodRef method = in.method();
       facts.put(method, in.optional(in::facts));
     }
-    int answered = in.count();
-    Map<MayWaitQuestion, Boolean> answers = new LinkedHashMap<>();
-    for (int i = 0; i < answered; i++) {
-      MethodRef method = in.method();
-      Set<WaitTag> tags = in.tags();
-      int depth = in.data.readInt();
-      answers.put(new MayWaitQuestion(method, tags, depth), in.data.readBoolean());
-    }
     if (in.data.read() != -1) {
-      throw new IOException("bytes after the last answer");
+      throw new IOException("bytes after the last method");
     }
-    return new KeptFacts(facts, answers);
+    return facts;
   }
 
   /** Writes one value. */
@@ -162,15 +143,6 @@ final class MethodFactsCodec {
       data.writeInt(l.line());
       data.writeInt(l.column());
       data.writeBoolean(l.classFile());
-    }
-
-    /** In the enum's order, so that equal sets are equal bytes. */
-    void tags(Set<WaitTag> tags) throws IOException {
-      Set<WaitTag> ordered = tags.isEmpty() ? Set.of() : EnumSet.copyOf(tags);
-      data.writeInt(ordered.size());
-      for (WaitTag tag : ordered) {
-        string(tag.name());
-      }
     }
 
     void marks(Marks m) throws IOException {
@@ -339,15 +311,6 @@ final class MethodFactsCodec {
 
     Location location() throws IOException {
       return new Location(string(), data.readInt(), data.readInt(), data.readBoolean());
-    }
-
-    Set<WaitTag> tags() throws IOException {
-      int n = count();
-      Set<WaitTag> tags = EnumSet.noneOf(WaitTag.class);
-      for (int i = 0; i < n; i++) {
-        tags.add(constant(WaitTag.class));
-      }
-      return tags;
     }
 
     Marks marks() throws IOException {

@@ -4,12 +4,9 @@ import static com.google.common.truth.Truth.assertThat;
 
 import com.google.common.util.concurrent.AbstractFuture;
 import dev.lockstep.analysis.catalogue.Catalogue;
-import dev.lockstep.analysis.catalogue.WaitTag;
 import dev.lockstep.analysis.facts.Guard;
 import dev.lockstep.analysis.facts.MethodFacts;
 import dev.lockstep.analysis.facts.MethodRef;
-import dev.lockstep.analysis.summary.CallJudge;
-import dev.lockstep.analysis.summary.Summaries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -17,13 +14,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -110,65 +104,6 @@ class LibraryFactsCacheTest {
     ClassFileFacts third = facts(source, cache, Catalogue.builtin());
     assertThat(third.factsFor(square)).isEqualTo(second.factsFor(square));
     assertThat(third.classesRead()).isEqualTo(0);
-  }
-
-  /**
-   * The summaries' answers about library methods are kept with the facts: the next build gets them
-   * without asking, equal to a cold build's; another depth or other tags is another question.
-   */
-  @Test
-  void theSecondBuildAsksTheSummariesNothingTheFirstAnswered() throws IOException {
-    Path jar = CompiledLibrary.jar(dir, "acme-rpc-2.1.jar", RPC);
-    Path cache = dir.resolve("cache");
-    ClassSource source = new ClassPathRoots(List.of(jar));
-    Set<WaitTag> grouped = Set.of(WaitTag.LATENCY, WaitTag.AWAIT);
-    Map<MethodRef, Boolean> cold = new LinkedHashMap<>();
-    AtomicInteger asked = new AtomicInteger();
-
-    ClassFileFacts first = facts(source, cache, Catalogue.builtin());
-    Summaries summaries = new Summaries(first, new CallJudge(Catalogue.builtin()), 6);
-    for (MethodRef m : ASKED) {
-      cold.put(
-          m,
-          first.mayWait(
-              m,
-              grouped,
-              6,
-              () -> {
-                asked.incrementAndGet();
-                return summaries.mayWait(m, grouped);
-              }));
-    }
-    assertThat(asked.get()).isEqualTo(ASKED.size());
-    assertThat(cold.get(MethodRef.parse("acme.RpcClient#call(java.lang.String)"))).isTrue();
-    assertThat(cold.get(MethodRef.parse("acme.Shape#area()"))).isFalse();
-    assertThat(first.save()).isTrue();
-
-    ClassFileFacts second = facts(source, cache, Catalogue.builtin());
-    for (MethodRef m : ASKED) {
-      if (m.owner().equals("acme.Missing")) {
-        continue; // no class-path class: never kept, asked again
-      }
-      boolean warm =
-          second.mayWait(
-              m,
-              grouped,
-              6,
-              () -> {
-                throw new AssertionError("asked again: " + m);
-              });
-      assertThat(warm).isEqualTo(cold.get(m));
-    }
-    assertThat(second.keptStats().answersFromDisk()).isEqualTo(ASKED.size() - 1);
-    assertThat(second.classesRead()).isEqualTo(0);
-    assertThat(second.save()).isFalse(); // nothing new
-
-    MethodRef call = MethodRef.parse("acme.RpcClient#call(java.lang.String)");
-    asked.set(0);
-    second.mayWait(call, grouped, 2, () -> asked.incrementAndGet() > 0);
-    second.mayWait(call, Set.of(WaitTag.LOCK), 6, () -> asked.incrementAndGet() < 0);
-    assertThat(asked.get()).isEqualTo(2);
-    assertThat(second.save()).isTrue();
   }
 
   @Test
@@ -358,21 +293,8 @@ class LibraryFactsCacheTest {
         .isTrue();
     assertThat(read.values().stream().anyMatch(Optional::isEmpty)).isTrue();
 
-    Map<MayWaitQuestion, Boolean> answers = new LinkedHashMap<>();
-    int n = 0;
-    for (MethodRef method : read.keySet()) {
-      Set<WaitTag> tags =
-          switch (n % 3) {
-            case 0 -> Set.of();
-            case 1 -> Set.of(WaitTag.LATENCY, WaitTag.AWAIT);
-            default -> EnumSet.allOf(WaitTag.class);
-          };
-      answers.put(new MayWaitQuestion(method, tags, n % 7), n % 2 == 0);
-      n++;
-    }
-    KeptFacts kept = new KeptFacts(read, answers);
-    byte[] bytes = MethodFactsCodec.encode(kept);
-    assertThat(MethodFactsCodec.decode(bytes)).isEqualTo(kept);
+    byte[] bytes = MethodFactsCodec.encode(read);
+    assertThat(MethodFactsCodec.decode(bytes)).isEqualTo(read);
   }
 
   private static byte[] flipped(byte[] bytes, int at) {
