@@ -33,6 +33,7 @@ import dev.lockstep.analysis.catalogue.WaitTag;
 import dev.lockstep.analysis.facts.Mark;
 import dev.lockstep.analysis.summary.Summaries;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
@@ -106,15 +107,26 @@ final class StatementsThatMayWait {
   }
 
   /**
-   * Whether some block of {@code body} has two statements that each may wait. One walk: each
-   * subtree is scanned once, and a block counts its statements that may wait from the answers their
-   * own scans gave (a walk that asked each block's statements again scanned a statement once per
-   * block around it).
+   * Whether some block of {@code body} has two statements that each may wait. A walk without
+   * symbols first finds the blocks (and switch cases) with two statements that make a call; only
+   * those statements are asked, each until its first call that may wait, and only until a block has
+   * two. A statement that makes no call ({@code int n = 2;}) does not end a run, so the waits
+   * around it may form a group. Most methods have no such block, or one whose first statements
+   * settle it: asking every call of every method was the test's cost.
    */
   boolean twoInARow(Tree body) {
-    RunScanner runs = new RunScanner();
-    runs.scan(body, null);
-    return runs.found;
+    allocatedLocals.clear(); // a walk asks only of the locals it declares
+    Candidates candidates = new Candidates();
+    candidates.scan(body, null);
+    for (List<StatementTree> calling : candidates.found) {
+      int waiting = 0;
+      for (StatementTree statement : calling) {
+        if (mayWait(statement) && ++waiting == 2) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -122,6 +134,11 @@ final class StatementsThatMayWait {
    * stops at the first that may.
    */
   boolean anyCall(Tree tree) {
+    allocatedLocals.clear();
+    return mayWait(tree);
+  }
+
+  private boolean mayWait(Tree tree) {
     AnyScanner any = new AnyScanner();
     any.scan(tree, null);
     return any.found;
@@ -144,17 +161,36 @@ final class StatementsThatMayWait {
   }
 
   /**
-   * Whether a subtree makes a call that may wait (lambdas and local classes included); {@code
-   * found}, and the walk stops, at a block or a switch case with two statements that may. A
-   * statement that makes no call ({@code int n = 2;}) does not end a run, so the waits around it
-   * may form a group.
+   * The statement lists (blocks, switch cases; in lambdas and local classes too) with two or more
+   * statements that make a call, each as the list of those statements, innermost first; and whether
+   * a subtree makes a call. No symbol is asked but the locals' ({@link #noteLocal}), so that the
+   * statements asked later know which locals were allocated.
    */
-  private final class RunScanner extends CallScanner {
-    boolean found;
+  private final class Candidates extends TreeScanner<Boolean, Void> {
+    final List<List<StatementTree>> found = new ArrayList<>();
 
     @Override
-    public Boolean scan(Tree tree, Void unused) {
-      return !found && Boolean.TRUE.equals(super.scan(tree, null));
+    public Boolean visitVariable(VariableTree node, Void unused) {
+      noteLocal(node);
+      return super.visitVariable(node, null);
+    }
+
+    @Override
+    public Boolean visitMethodInvocation(MethodInvocationTree node, Void unused) {
+      super.visitMethodInvocation(node, null);
+      return true;
+    }
+
+    @Override
+    public Boolean visitNewClass(NewClassTree node, Void unused) {
+      super.visitNewClass(node, null);
+      return true;
+    }
+
+    @Override
+    public Boolean visitMemberReference(MemberReferenceTree node, Void unused) {
+      super.visitMemberReference(node, null);
+      return true;
     }
 
     @Override
@@ -174,19 +210,21 @@ final class StatementsThatMayWait {
     }
 
     private boolean statements(List<? extends StatementTree> statements) {
-      int waiting = 0;
+      List<StatementTree> calling = new ArrayList<>();
       for (StatementTree statement : statements) {
-        if (scan(statement, null) && ++waiting == 2) {
-          found = true;
-          return true;
+        if (Boolean.TRUE.equals(scan(statement, null))) {
+          calling.add(statement);
         }
       }
-      return waiting > 0;
+      if (calling.size() >= 2) {
+        found.add(calling);
+      }
+      return !calling.isEmpty();
     }
 
     @Override
-    boolean call(Tree call, Type receiver, Receiver on) {
-      return callMayWait(call, receiver, on);
+    public Boolean reduce(Boolean a, Boolean b) {
+      return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
     }
   }
 
@@ -300,9 +338,10 @@ final class StatementsThatMayWait {
   }
 
   /**
-   * Whether each local seen so far is initialised with a {@code new} (or a {@code ?:} of them):
-   * only then do the summaries take its class from the allocation. Declarations are scanned before
-   * the calls that use them; a local not seen counts as allocated.
+   * Whether each local seen in this walk is initialised with a {@code new} (or a {@code ?:} of
+   * them): only then do the summaries take its class from the allocation. Declarations are scanned
+   * before the calls that use them; a local not seen counts as allocated. Emptied when a walk
+   * starts: a compilation's every local would otherwise pile up here.
    */
   private final Map<VarSymbol, Boolean> allocatedLocals = new HashMap<>();
 
