@@ -2,11 +2,18 @@ package dev.lockstep.checker;
 
 import static dev.lockstep.checker.Trees2.symbol;
 
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Scope;
@@ -23,9 +30,12 @@ import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.read.Declarations;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
 
 /**
  * The javac answers to {@link Declarations}: declarations found through {@link JavacTrees} (Error
@@ -40,6 +50,10 @@ final class JavacDeclarations implements Declarations {
   // classes too).
   private final Map<ClassSymbol, Optional<TreePath>> classPaths = new HashMap<>();
   private final Map<ClassSymbol, Map<MethodSymbol, TreePath>> methodPaths = new HashMap<>();
+
+  /** For each class asked: its fields some value assigned to which makes an object with new. */
+  private final Map<ClassSymbol, Set<VarSymbol>> fieldsAssignedNew = new HashMap<>();
+
   private final JavacNames names;
 
   JavacDeclarations(JavacNames names, JavacTrees trees, JavacLowering lowering) {
@@ -63,6 +77,88 @@ final class JavacDeclarations implements Declarations {
     // top-level class indexes all its methods instead. No path (e.g. a synthetic member): judged
     // like a library method.
     return methodPaths.computeIfAbsent(owner.outermostClass(), this::indexMethods).get(symbol);
+  }
+
+  /**
+   * Whether the summaries may take a field's class from its allocation ({@code Allocations}: only
+   * when every value its class assigns it, in its initialiser or its methods, is a {@code new}; a
+   * static field that is not final never). False only when no value its class's code assigns it,
+   * anywhere, makes an object ({@code new}, a lambda or a method reference, whose body a task's
+   * call may run): then a call on the field runs the method it resolves to and no override. A class
+   * without a tree (a library's) assigns nothing the summaries see.
+   */
+  boolean mayBeAllocated(VarSymbol field) {
+    if ((field.flags() & Flags.STATIC) != 0 && (field.flags() & Flags.FINAL) == 0) {
+      return false;
+    }
+    if (!(field.owner instanceof ClassSymbol owner)) {
+      return true;
+    }
+    Set<VarSymbol> assigned = fieldsAssignedNew.computeIfAbsent(owner, this::fieldsAssignedNew);
+    return assigned == null || assigned.contains(field);
+  }
+
+  /** The fields a value with a {@code new} is assigned to in a class's tree; null: not known. */
+  private Set<VarSymbol> fieldsAssignedNew(ClassSymbol owner) {
+    JCTree.JCClassDecl cls;
+    try {
+      cls = trees.getTree(owner);
+    } catch (RuntimeException e) {
+      return null; // computeIfAbsent keeps no null: asked again, and "may be" each time
+    }
+    Set<VarSymbol> fields = new HashSet<>();
+    if (cls == null) {
+      return fields;
+    }
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        note(symbol(node), node.getInitializer());
+        return super.visitVariable(node, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree node, Void unused) {
+        note(ASTHelpers.getSymbol(node.getVariable()), node.getExpression());
+        return super.visitAssignment(node, null);
+      }
+
+      private void note(Symbol target, ExpressionTree value) {
+        if (target instanceof VarSymbol v
+            && v.getKind() == ElementKind.FIELD
+            && value != null
+            && containsNew(value)) {
+          fields.add(v);
+        }
+      }
+    }.scan(cls, null);
+    return fields;
+  }
+
+  /** Whether a value makes an object of the sources' code: a {@code new}, a lambda, a reference. */
+  private static boolean containsNew(Tree value) {
+    return Boolean.TRUE.equals(
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean visitNewClass(NewClassTree node, Void unused) {
+            return true;
+          }
+
+          @Override
+          public Boolean visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+            return true;
+          }
+
+          @Override
+          public Boolean visitMemberReference(MemberReferenceTree node, Void unused) {
+            return true;
+          }
+
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(value, null));
   }
 
   private Optional<TreePath> classPath(ClassSymbol topLevel) {

@@ -21,6 +21,7 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.tree.JCTree;
 import dev.lockstep.analysis.body.Node;
 import dev.lockstep.analysis.facts.FanOut;
@@ -90,6 +91,11 @@ final class JavacFacts implements FactsSource {
   /** The path of a method declared in the sources; null for class files. */
   TreePath pathOf(MethodSymbol method) {
     return declarations.pathOf(method);
+  }
+
+  /** Whether the summaries may take a field's class from its allocation (a new assigned to it). */
+  boolean mayBeAllocated(VarSymbol field) {
+    return declarations.mayBeAllocated(field);
   }
 
   JavacNames names() {

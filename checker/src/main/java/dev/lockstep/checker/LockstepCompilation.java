@@ -118,7 +118,8 @@ final class LockstepCompilation {
             symtab,
             config.catalogue(),
             summaries,
-            SerialFanOutRule.GROUPED);
+            SerialFanOutRule.GROUPED,
+            config.maxDepth());
     this.loopsThatMayWait =
         new StatementsThatMayWait(
             facts,
@@ -126,7 +127,8 @@ final class LockstepCompilation {
             symtab,
             config.catalogue(),
             summaries,
-            SerialAwaitRule.COUNTED);
+            SerialAwaitRule.COUNTED,
+            config.maxDepth());
     this.unboundedFanOut = new UnboundedFanOutRule(summaries, parallelism, config.window());
     this.blockingOnCommonPool =
         new BlockingOnCommonPoolRule(summaries, parallelism, config.window());

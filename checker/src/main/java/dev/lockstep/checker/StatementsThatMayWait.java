@@ -32,10 +32,8 @@ import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.catalogue.WaitTag;
 import dev.lockstep.analysis.facts.Mark;
 import dev.lockstep.analysis.summary.Summaries;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -60,15 +58,16 @@ import javax.lang.model.element.Name;
  * with others, a lock or a pause, it never waits here); when it is an abstract JDK method that code
  * may implement (not one of a collection, concurrent ones included, a string, a stream, a buffer, a
  * lock or an annotation) on a receiver whose class the summaries may take from its allocation (a
- * field, a local made with {@code new}, a {@code new}); and when it is a library method the
- * summaries find a counted wait in (they read its class file, as they will when they judge the
- * call), or a method of the sources whose body, lambdas and local classes included, makes a call
- * that may wait, at any depth. The bodies asked are its own and, when it can be overridden or is
- * abstract, those of its overrides in classes of the sources ({@link SourceOverrides}) — but only
- * on {@code this} or an allocated receiver: on a parameter or a call's result the summaries run the
- * method the call resolves to and no other body (ADR 0012), so an abstract method there has nothing
- * to wait in. A concrete JDK method the catalogue does not name never waits. The scanner reads
- * every method and every loop; {@code ParityTest} holds both front ends to the same findings.
+ * field its class assigns a {@code new}, a local made with {@code new}, a {@code new}); and when it
+ * is a library method the summaries find a counted wait in (they read its class file, as they will
+ * when they judge the call), or a method of the sources whose body, lambdas and local classes
+ * included, makes a call that may wait, as many bodies down as the summaries follow a call. The
+ * bodies asked are its own and, when it can be overridden or is abstract, those of its overrides in
+ * classes of the sources ({@link SourceOverrides}) — but only on {@code this} or an allocated
+ * receiver: on a parameter or a call's result the summaries run the method the call resolves to and
+ * no other body (ADR 0012), so an abstract method there has nothing to wait in. A concrete JDK
+ * method the catalogue does not name never waits. The scanner reads every method and every loop;
+ * {@code ParityTest} holds both front ends to the same findings.
  *
  * <p>One instance per compilation, configuration (the catalogue is the configuration's) and set of
  * counted tags; the answers for methods are kept. Not thread-safe.
@@ -77,7 +76,6 @@ final class StatementsThatMayWait {
   private final JavacFacts facts;
   private final Catalogue catalogue;
   private final Types types;
-  private final Map<MethodSymbol, Boolean> known = new HashMap<>();
   private final Map<String, Set<String>> catalogueOwners = new HashMap<>();
   private final Map<String, Set<String>> countedOwners = new HashMap<>();
   private final Map<MethodSymbol, List<MethodSymbol>> overridesOf = new HashMap<>();
@@ -86,10 +84,12 @@ final class StatementsThatMayWait {
   private final SourceOverrides overrides;
   private final Summaries summaries;
   private final Set<WaitTag> tags;
+  private final int maxDepth;
 
   /**
    * @param tags the waits that count: a call named in the catalogue only with other tags never
    *     waits, and a library method counts only when the summaries find one of these in it
+   * @param maxDepth how many bodies down the summaries follow a call (the configuration's)
    */
   StatementsThatMayWait(
       JavacFacts facts,
@@ -97,10 +97,12 @@ final class StatementsThatMayWait {
       Symtab symtab,
       Catalogue catalogue,
       Summaries summaries,
-      Set<WaitTag> tags) {
+      Set<WaitTag> tags,
+      int maxDepth) {
     this.facts = facts;
     this.summaries = summaries;
     this.tags = Set.copyOf(tags);
+    this.maxDepth = maxDepth;
     this.types = types;
     this.overrides = new SourceOverrides(symtab, types);
     this.catalogue = catalogue;
@@ -111,8 +113,8 @@ final class StatementsThatMayWait {
    * symbols first finds the blocks (and switch cases) with two statements that make a call; only
    * those statements are asked, each until its first call that may wait, and only until a block has
    * two. A statement that makes no call ({@code int n = 2;}) does not end a run, so the waits
-   * around it may form a group. Most methods have no such block, or one whose first statements
-   * settle it: asking every call of every method was the test's cost.
+   * around it may form a group. What remains of the test's cost is the first answer for each method
+   * of the sources that a statement asked reaches ({@link #waitsWithin}).
    */
   boolean twoInARow(Tree body) {
     allocatedLocals.clear(); // a walk asks only of the locals it declares
@@ -236,14 +238,11 @@ final class StatementsThatMayWait {
     }
     for (MethodSymbol method : answer.bodies()) {
       try {
-        if (visit(method) == WAITS) {
+        if (waitsWithin(method, maxDepth)) {
           return true;
         }
       } catch (StackOverflowError | RuntimeException e) {
-        // A call chain too deep to walk: "may wait", and the open methods stay undecided.
-        open.clear();
-        entered.clear();
-        return true;
+        return true; // a body too deep to scan: "may wait"
       }
     }
     return false;
@@ -263,9 +262,10 @@ final class StatementsThatMayWait {
    * What the calls of a tree may do: wait by themselves ({@code mayWait}), or run these bodies of
    * the sources.
    */
-  private record Calls(boolean mayWait, Set<MethodSymbol> bodies) {}
+  private record Calls(boolean mayWait, List<MethodSymbol> bodies) {}
 
-  private static final Calls NO_CALLS = new Calls(false, Set.of());
+  private static final Calls NO_CALLS = new Calls(false, List.of());
+  private static final Calls UNKNOWN_BODY = new Calls(true, List.of());
 
   private Calls callsIn(Tree tree) {
     Set<MethodSymbol> bodies = new LinkedHashSet<>();
@@ -278,7 +278,7 @@ final class StatementsThatMayWait {
             return answer.mayWait();
           }
         }.scan(tree, null);
-    return new Calls(Boolean.TRUE.equals(found), bodies);
+    return new Calls(Boolean.TRUE.equals(found), List.copyOf(bodies));
   }
 
   /**
@@ -331,9 +331,15 @@ final class StatementsThatMayWait {
   private enum Receiver {
     /** {@code this}, written or not: a body that runs as a subclass runs its override. */
     THIS,
-    /** A field, a local or a {@code new}: the class it was allocated with may override. */
+    /**
+     * A local, a field some value its class assigns it makes with {@code new}, or a {@code new}:
+     * the class it was allocated with may override.
+     */
     ALLOCATED,
-    /** A parameter, a call's result, anything else: only the method the call resolves to. */
+    /**
+     * A parameter, a call's result, a field no {@code new} is assigned to (or a static one that is
+     * not final), anything else: only the method the call resolves to.
+     */
     RESOLVED
   }
 
@@ -373,7 +379,11 @@ final class StatementsThatMayWait {
               Boolean.FALSE.equals(allocatedLocals.get(variable))
                   ? Receiver.RESOLVED
                   : Receiver.ALLOCATED;
-          case FIELD, ENUM_CONSTANT -> Receiver.ALLOCATED; // its assignments may all be news
+          case FIELD ->
+              facts.mayBeAllocated(variable) // its assignments may all be news
+                  ? Receiver.ALLOCATED
+                  : Receiver.RESOLVED;
+          case ENUM_CONSTANT -> Receiver.ALLOCATED;
           default -> Receiver.RESOLVED; // a parameter, a pattern's or a loop's variable
         };
       }
@@ -477,72 +487,61 @@ final class StatementsThatMayWait {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Bodies of the sources: one walk of the call graph (Tarjan's), each method decided once
+  // Bodies of the sources: within the summaries' depth, each method's body scanned once
 
-  /** What {@link #visit} returns when the method may wait. */
-  private static final int WAITS = -1;
+  /** What each method of the sources asked about calls: its body scanned once. */
+  private final Map<MethodSymbol, Calls> callsOf = new HashMap<>();
 
-  /** The walk's index of each open method: entered, and not decided yet. */
-  private final Map<MethodSymbol, Integer> entered = new HashMap<>();
+  /** For each method: a number of levels within which it may wait (the fewest found so far). */
+  private final Map<MethodSymbol, Integer> waitsWithin = new HashMap<>();
 
-  private final Deque<MethodSymbol> open = new ArrayDeque<>();
-  private int visits;
+  /** For each method: the most levels within which it was found not to wait. */
+  private final Map<MethodSymbol, Integer> noWaitWithin = new HashMap<>();
 
   /**
-   * Visits a method of the sources: {@link #WAITS} when its body may wait, else the lowest index of
-   * an open method it reaches (its own when none). Every open method reaches the one being visited,
-   * so when that one may wait, all of them may. A method none of whose calls may wait is decided
-   * with the cycle it is in, when the cycle's first method is done. No depth bound: a wait deeper
-   * than the summaries go makes a method "may wait", which only costs a lowering.
+   * Whether a method of the sources may wait within {@code levels} bodies, its own the first: its
+   * body makes a call that may wait by itself, or one of the bodies its calls may run does within
+   * one level fewer. The summaries follow a call {@code maxDepth} bodies down and no further
+   * ({@link Summaries}), so a wait deeper than that is one they never find: asking without a bound
+   * made every method of a large cycle "may wait" once anything in it did (jackson-databind's
+   * serializers and deserializers) and lowered them all for nothing. The levels fall at every call,
+   * so cycles end; answers are kept per method as the fewest levels found to wait and the most
+   * found not to, so each method is decided at most once per level.
    */
-  private int visit(MethodSymbol method) {
-    Boolean answer = known.get(method);
-    if (answer != null) {
-      return answer ? WAITS : Integer.MAX_VALUE;
+  private boolean waitsWithin(MethodSymbol method, int levels) {
+    if (levels < 1) {
+      return false;
     }
-    Integer index = entered.get(method);
-    if (index != null) {
-      return index; // a cycle: decided with its first method
+    Integer waits = waitsWithin.get(method);
+    if (waits != null && waits <= levels) {
+      return true;
     }
-    int me = visits++;
-    entered.put(method, me);
-    open.push(method);
-    TreePath path = facts.pathOf(method);
-    if (path == null || !(path.getLeaf() instanceof MethodTree tree)) {
-      return allOpenMayWait(); // a body not in the sources' trees: anything
+    Integer none = noWaitWithin.get(method);
+    if (none != null && none >= levels) {
+      return false;
     }
-    // An abstract (or native) method runs no body of its own: the summaries read none, and its
-    // overrides are among those the caller asked about.
-    Calls calls = tree.getBody() == null ? NO_CALLS : callsIn(tree.getBody());
-    if (calls.mayWait()) {
-      return allOpenMayWait();
-    }
-    int low = me;
-    for (MethodSymbol next : calls.bodies()) {
-      int reached = visit(next);
-      if (reached == WAITS) {
-        return allOpenMayWait(); // also when the answer was known before
+    Calls calls = callsOf.get(method);
+    if (calls == null) {
+      TreePath path = facts.pathOf(method);
+      if (path == null || !(path.getLeaf() instanceof MethodTree tree)) {
+        calls = UNKNOWN_BODY; // a body not in the sources' trees: anything
+      } else {
+        // An abstract (or native) method runs no body of its own: the summaries read none, and
+        // its overrides are among those the caller asked about.
+        calls = tree.getBody() == null ? NO_CALLS : callsIn(tree.getBody());
       }
-      low = Math.min(low, reached);
+      callsOf.put(method, calls);
     }
-    if (low == me) { // the first method of its cycle: no method of the cycle may wait
-      MethodSymbol done;
-      do {
-        done = open.pop();
-        entered.remove(done);
-        known.put(done, false);
-      } while (!done.equals(method));
+    boolean found = calls.mayWait();
+    for (int i = 0; !found && i < calls.bodies().size(); i++) {
+      found = waitsWithin(calls.bodies().get(i), levels - 1);
     }
-    return low;
-  }
-
-  private int allOpenMayWait() {
-    for (MethodSymbol m : open) {
-      known.put(m, true);
+    if (found) {
+      waitsWithin.merge(method, levels, Math::min);
+    } else {
+      noWaitWithin.merge(method, levels, Math::max);
     }
-    open.clear();
-    entered.clear();
-    return WAITS;
+    return found;
   }
 
   /** What the catalogue says of a call, as far as the counted tags go. */

@@ -198,6 +198,18 @@ final class StatementsThatMayWaitTest {
                 b.run();
               }
               private Source source() { return new HttpSource(); }
+              // Fields no new is assigned to, and static ones that are not final: the summaries
+              // take no class from them (ADR 0012), so no override runs.
+              private final Source fromResult = source();
+              private static Source shared = new HttpSource();
+              void anImplementationThroughFieldsOfResults() throws Exception {
+                fromResult.read("a");
+                fromResult.read("b");
+              }
+              void anImplementationThroughStaticFields() throws Exception {
+                shared.read("a");
+                shared.read("b");
+              }
               void anImplementationThroughResults() throws Exception {
                 source().read("a");
                 source().read("b");
