@@ -91,7 +91,7 @@ public final class HeldLocks {
     Map<Location, Boolean> timedAt = new HashMap<>();
     Set<Location> inCatch = new HashSet<>();
     Set<Location> afterNullTest = new HashSet<>();
-    collect(body, false, false, takenAt, timedAt, inCatch, afterNullTest);
+    collect(body, false, false, List.of(), takenAt, timedAt, inCatch, afterNullTest);
     List<HeldLock> held = new ArrayList<>();
     for (LockRegion region : regions) {
       Node lock = takenAt.get(region.location());
@@ -126,12 +126,17 @@ public final class HeldLocks {
 
   /**
    * Where each lock is taken (a synchronized block, an acquiring call), which are in catch, and
-   * which are taken only after an unlocked null test.
+   * which are double-checked: taken only after an unlocked null test, or inside an {@code if} whose
+   * test the locked code repeats ({@code if (!connected()) { synchronized (lock) { if
+   * (!connected()) ... } }}, HBase 2.5.3's {@code getKeepAliveMasterService}).
+   *
+   * @param tests the {@code if}s whose then-branch {@code node} is in, innermost last
    */
   private static void collect(
       Node node,
       boolean caught,
       boolean nullTested,
+      List<If> tests,
       Map<Location, Node> takenAt,
       Map<Location, Boolean> timedAt,
       Set<Location> inCatch,
@@ -146,7 +151,7 @@ public final class HeldLocks {
         if (inside) {
           inCatch.add(s.src().at());
         }
-        if (nullTested) {
+        if (nullTested || repeatsATest(tests)) {
           afterNullTest.add(s.src().at());
         }
       }
@@ -158,22 +163,62 @@ public final class HeldLocks {
           if (inside) {
             inCatch.add(c.src().at());
           }
-          if (nullTested) {
+          if (nullTested || repeatsATest(tests)) {
             afterNullTest.add(c.src().at());
           }
         }
       }
       default -> {}
     }
-    if (node instanceof If i && isNullTest(i.condition())) {
-      collect(i.condition(), inside, nullTested, takenAt, timedAt, inCatch, afterNullTest);
-      collect(i.then(), inside, true, takenAt, timedAt, inCatch, afterNullTest);
-      collect(i.otherwise(), inside, nullTested, takenAt, timedAt, inCatch, afterNullTest);
+    if (node instanceof If i) {
+      List<If> inThen = new ArrayList<>(tests);
+      inThen.add(i);
+      boolean nullTest = isNullTest(i.condition());
+      collect(i.condition(), inside, nullTested, tests, takenAt, timedAt, inCatch, afterNullTest);
+      collect(
+          i.then(),
+          inside,
+          nullTested || nullTest,
+          inThen,
+          takenAt,
+          timedAt,
+          inCatch,
+          afterNullTest);
+      collect(i.otherwise(), inside, nullTested, tests, takenAt, timedAt, inCatch, afterNullTest);
       return;
     }
     for (Node child : Nodes.children(node)) {
-      collect(child, inside, nullTested, takenAt, timedAt, inCatch, afterNullTest);
+      collect(child, inside, nullTested, tests, takenAt, timedAt, inCatch, afterNullTest);
     }
+  }
+
+  /**
+   * Whether the then-branch of one of {@code tests} (the lock is taken in it) has another {@code
+   * if} with the same test: the double-check, the second time under the lock.
+   */
+  private static boolean repeatsATest(List<If> tests) {
+    for (If test : tests) {
+      String condition = Values.oneLine(test.condition());
+      if (hasTest(test.then(), condition)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasTest(Node node, String condition) {
+    if (node == null || node instanceof Node.ClassBody || node instanceof Node.Lambda) {
+      return false;
+    }
+    if (node instanceof If i && Values.oneLine(i.condition()).equals(condition)) {
+      return true;
+    }
+    for (Node child : Nodes.children(node)) {
+      if (hasTest(child, condition)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code x == null}, {@code null == x}, or either side of an {@code &&} or {@code ||} so. */
