@@ -21,7 +21,7 @@ class MasterConnection {
   }
 
   private MasterService.BlockingInterface keepAliveMaster() throws Exception {
-    // BUG: Diagnostic contains: MasterConnection.keepAliveMaster synchronizes on 'masterLock' of this object
+    // BUG: Diagnostic contains: MasterConnection.keepAliveMaster synchronizes on 'masterLock' of this object (Helpers.java:25) and holds it across a round trip (connectedAndRunning at Helpers.java:26 -> isMasterRunning at Helpers.java:39 (if mss.stub != null) -> protobuf blocking stub.isMasterRunning at Helpers.java:60), while its callers run concurrently: keepAliveMaster is called by the public MasterConnection.getMaster (Helpers.java:20) and MasterConnection.releaseMaster takes the same lock (Helpers.java:50) without a round trip
     synchronized (masterLock) {
       if (!connectedAndRunning(state)) {
         state.stub = makeStub();
@@ -71,7 +71,7 @@ class RegionCache {
     this.stub = stub;
   }
 
-  // BUG: Diagnostic contains: RegionCache.region synchronizes on 'this'
+  // BUG: Diagnostic contains: RegionCache.region synchronizes on 'this' (Helpers.java:75) and holds it across a round trip (protobuf blocking stub.getRegion at Helpers.java:76), while its callers run concurrently: region is public and RegionCache.last takes the same lock (Helpers.java:80) without a round trip
   public synchronized String region(String row) throws Exception {
     last = stub.getRegion(null, row);
     return last;
@@ -96,7 +96,7 @@ class TokenCache {
   }
 
   private String fetchLocked() throws Exception {
-    // BUG: Diagnostic contains: TokenCache.fetchLocked synchronizes on 'this'
+    // BUG: Diagnostic contains: TokenCache.fetchLocked synchronizes on 'this' (Helpers.java:100) and holds it across a round trip (send at Helpers.java:101 -> HttpClient.send at Client.java:9), while its callers run concurrently: fetchLocked is called by the public TokenCache.token (Helpers.java:91) and TokenCache.read takes the same lock (Helpers.java:111) without a round trip
     synchronized (this) {
       token = client.send("token");
       return token;
@@ -117,6 +117,7 @@ class TokenCache {
 /** Tomcat's JNDIRealm before 9.0.39: the realm's monitor across the LDAP search of every login. */
 class DirectoryRealm implements Realm {
   private final DirContext context;
+  private String userSearch = "(uid={0})";
 
   DirectoryRealm(DirContext context) {
     this.context = context;
@@ -131,14 +132,22 @@ class DirectoryRealm implements Realm {
     }
   }
 
-  // BUG: Diagnostic contains: DirectoryRealm.authenticate synchronizes on 'this', the container's one Realm
+  // BUG: Diagnostic contains: DirectoryRealm.authenticate synchronizes on 'this', the container's one Realm (Helpers.java:136) and holds it across a round trip (findUser at Helpers.java:138 -> DirContext.search at Helpers.java:150 (if !userSearch.isEmpty())), while its callers run concurrently: authenticate is a Realm's request method: the container's authenticators call it on every request thread
   public synchronized Principal authenticate(DirContext dir, String username, String credentials)
       throws Exception {
-    NamingEnumeration<SearchResult> found =
-        dir.search("ou=people", "(uid=" + username + ")", new SearchControls());
-    if (!found.hasMore()) {
+    if (!findUser(dir, username)) {
       return null;
     }
     return () -> username;
+  }
+
+  /** Which search runs is configuration; that one does is not. */
+  protected boolean findUser(DirContext dir, String username) throws Exception {
+    if (userSearch.isEmpty()) {
+      return false;
+    }
+    NamingEnumeration<SearchResult> found =
+        dir.search("ou=people", userSearch.replace("{0}", username), new SearchControls());
+    return found.hasMore();
   }
 }

@@ -592,7 +592,7 @@ public final class LockHeldAcrossWaitRule {
         || lock.doubleChecked()) {
       return Optional.empty();
     }
-    List<WaitChain> chains = libraryRoundTrips(role, lock.region());
+    List<WaitChain> chains = networkRoundTrips(lock.region(), true);
     if (chains.isEmpty()) {
       return Optional.empty();
     }
@@ -705,6 +705,15 @@ public final class LockHeldAcrossWaitRule {
    * exists ({@link #PRESENT}). A URL read does not count: often a file or a resource in a jar.
    */
   private List<WaitChain> networkRoundTrips(LockRegion region) {
+    return networkRoundTrips(region, false);
+  }
+
+  /**
+   * As {@link #networkRoundTrips(LockRegion)}; with {@code onAnyPathBelow} the calls below the
+   * region's own may be under any condition too (a Realm's request method: which directory request
+   * it makes depends on the realm's configuration, that it makes one does not).
+   */
+  private List<WaitChain> networkRoundTrips(LockRegion region, boolean onAnyPathBelow) {
     List<WaitChain> chains = new ArrayList<>();
     for (CallSite call : region.calls()) {
       if (!call.runVia().isEmpty() || !call.guard().mayRunEveryTime()) {
@@ -717,9 +726,11 @@ public final class LockHeldAcrossWaitRule {
           .filter(c -> URL_READS.stream().noneMatch(c.waitHop().name()::startsWith))
           .filter(
               c ->
-                  c.hops().stream()
-                      .skip(1)
-                      .noneMatch(h -> h.conditional() && !PRESENT.matcher(h.condition()).matches()))
+                  onAnyPathBelow
+                      || c.hops().stream()
+                          .skip(1)
+                          .noneMatch(
+                              h -> h.conditional() && !PRESENT.matcher(h.condition()).matches()))
           .ifPresent(chains::add);
     }
     return chains;
