@@ -159,3 +159,41 @@ class RefreshingRealm implements Realm {
     users = client.send("users");
   }
 }
+
+/** HBase's SnapshotManager: the working directory is claimed under the lock that checks none runs. */
+class SnapshotClaims {
+  private final org.apache.hadoop.fs.FileSystem fs;
+  private final java.util.Set<String> running = new java.util.HashSet<>();
+
+  SnapshotClaims(org.apache.hadoop.fs.FileSystem fs) {
+    this.fs = fs;
+  }
+
+  public void takeSnapshot(String table) throws Exception {
+    claim(table);
+  }
+
+  private synchronized void claim(String table) throws Exception {
+    running.add(table);
+    fs.delete(new org.apache.hadoop.fs.Path("/snapshots/" + table), true);
+  }
+
+  public synchronized boolean isTakingSnapshot(String table) {
+    return running.contains(table);
+  }
+}
+
+/** HBase's HBaseReplicationEndpoint: the only other taker is a protected hook for subclasses. */
+class PeerEndpoint {
+  private final Client client = new Client();
+  private String peer = "";
+
+  public synchronized String peerId() throws Exception {
+    peer = client.send("peer");
+    return peer;
+  }
+
+  protected synchronized String peer() {
+    return peer;
+  }
+}

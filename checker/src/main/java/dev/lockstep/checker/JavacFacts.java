@@ -435,6 +435,7 @@ final class JavacFacts implements FactsSource {
         declared ? names.closure(owner.type) : Set.of(),
         declaredPublic, // as written: an interface's methods are public without saying so
         (method.flags() & Flags.PRIVATE) != 0,
+        (method.flags() & Flags.PROTECTED) != 0,
         method.isStatic(),
         method.isConstructor() || method.name.contentEquals("<clinit>"),
         declared && (owner.flags() & Flags.ENUM) != 0);

@@ -165,6 +165,7 @@ final class LockScan {
         supertypes,
         decl.isPublic(),
         decl.isPrivate(),
+        decl.isProtected(),
         decl.isStatic(),
         constructor,
         isEnum);
