@@ -151,3 +151,42 @@ class DirectoryRealm implements Realm {
     return found.hasMore();
   }
 }
+
+/** Jedis 3.6.2: a busy flag tested twice is not a double-check; the readers still queue. */
+class SlotRenewer {
+  private final Client client = new Client();
+  private final java.util.concurrent.locks.ReentrantReadWriteLock rwl =
+      new java.util.concurrent.locks.ReentrantReadWriteLock();
+  private final java.util.concurrent.locks.Lock r = rwl.readLock();
+  private final java.util.concurrent.locks.Lock w = rwl.writeLock();
+  private volatile boolean rediscovering;
+  private String slots = "";
+
+  public void renewSlots() throws Exception {
+    if (!rediscovering) {
+      try {
+        // BUG: Diagnostic contains: SlotRenewer.renewSlots locks 'w' of this object
+        w.lock();
+        if (!rediscovering) {
+          rediscovering = true;
+          try {
+            slots = client.send("cluster slots");
+          } finally {
+            rediscovering = false;
+          }
+        }
+      } finally {
+        w.unlock();
+      }
+    }
+  }
+
+  public String slot(int n) {
+    r.lock();
+    try {
+      return slots.substring(n);
+    } finally {
+      r.unlock();
+    }
+  }
+}

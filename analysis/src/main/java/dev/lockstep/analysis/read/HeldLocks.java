@@ -199,11 +199,43 @@ public final class HeldLocks {
   private static boolean repeatsATest(List<If> tests) {
     for (If test : tests) {
       String condition = Values.oneLine(test.condition());
-      if (hasTest(test.then(), condition)) {
+      if (hasTest(test.then(), condition) && !busyFlag(test)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the branch sets a variable of the test and sets it back ({@code if (!rediscovering) {
+   * w.lock(); if (!rediscovering) { rediscovering = true; try { ... } finally { rediscovering =
+   * false; } } }}, Jedis 3.6.2): a flag that says "someone is at it now", not "done", so the lock
+   * is taken again next time. Not a double-check.
+   */
+  private static boolean busyFlag(If test) {
+    Set<Var> tested = new HashSet<>();
+    Nodes.any(
+        test.condition(),
+        n -> {
+          Var v = Nodes.var(n);
+          if (v != null) {
+            tested.add(v);
+          }
+          return false;
+        });
+    Map<Var, Integer> writes = new HashMap<>();
+    Nodes.any(
+        test.then(),
+        n -> {
+          if (n instanceof Node.Assign a) {
+            Var v = Nodes.var(a.target());
+            if (v != null && tested.contains(v)) {
+              writes.merge(v, 1, Integer::sum);
+            }
+          }
+          return false;
+        });
+    return writes.values().stream().anyMatch(count -> count >= 2);
   }
 
   private static boolean hasTest(Node node, String condition) {
