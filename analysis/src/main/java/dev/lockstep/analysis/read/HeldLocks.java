@@ -63,7 +63,8 @@ public final class HeldLocks {
    *     ReadWriteLock}'s), {@code static:LOCK}, {@code class:Foo}; empty for {@link Owner#OTHER}
    * @param doubleChecked whether the lock is taken only after an unlocked test that something is
    *     missing ({@code if (wal == null) synchronized (this) { ... }}, the test often on a local
-   *     copy of the field): double-checked creation, after which callers skip the lock
+   *     copy of the field), or inside an {@code if} whose test the locked code repeats and does not
+   *     set back (not a busy flag): double-checked creation, after which callers skip the lock
    */
   public record HeldLock(
       LockRegion region,
