@@ -1,10 +1,12 @@
 package dev.lockstep.analysis;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import com.google.common.base.Splitter;
 import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.catalogue.CatalogueEntry;
+import dev.lockstep.analysis.catalogue.GeneratedStubs;
 import dev.lockstep.analysis.facts.MethodRef;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,6 +74,9 @@ final class CatalogueAgainstJarsTest {
     List<String> problems = new ArrayList<>();
     List<CatalogueEntry> entries = Catalogue.builtin().entries();
     for (CatalogueEntry entry : entries) {
+      if (GENERATED.contains(entry.owner())) {
+        continue; // not a class: protobufBlockingInterfacesCallTheChannel reads what it stands for
+      }
       List<String> internalNames = internalNames(entry.owner());
       if (internalNames.isEmpty()) {
         problems.add(entry.source() + ": no class " + entry.owner() + " in the JDK or the jars");
@@ -93,6 +98,147 @@ final class CatalogueAgainstJarsTest {
     }
     assertWithMessage("entries checked: %s", entries.size()).that(entries.size()).isAtLeast(150);
     assertWithMessage("catalogue entries that match nothing").that(problems).isEmpty();
+  }
+
+  /** The names {@link GeneratedStubs} gives generated stubs: in the catalogue, not in any jar. */
+  private static final Set<String> GENERATED =
+      Set.copyOf(GeneratedStubs.PROTOBUF_SERVICES.stream().map(GeneratedStubs::owner).toList());
+
+  /**
+   * What {@code Service.BlockingInterface} stands for, read off HBase's generated services (the
+   * unshaded {@code hbase-protocol} and the shaded {@code hbase-protocol-shaded}): the service
+   * class implements protobuf's {@code Service}, its {@code BlockingInterface} is an interface that
+   * {@link GeneratedStubs#knownAs} names so, every one of its methods is implemented by the
+   * generated {@code BlockingStub} with a call of {@code BlockingRpcChannel.callBlockingMethod}
+   * (the catalogue's round trip), and no other class of the jar implements it.
+   */
+  @Test
+  void protobufBlockingInterfacesCallTheChannel() throws IOException {
+    assertThat(GENERATED).hasSize(2);
+    for (String catalogued : GENERATED) {
+      assertWithMessage("%s has an entry", catalogued)
+          .that(Catalogue.builtin().entries().stream().anyMatch(e -> e.owner().equals(catalogued)))
+          .isTrue();
+    }
+    int checked = 0;
+    for (String[] generated :
+        List.of(
+            new String[] {
+              "org/apache/hadoop/hbase/protobuf/generated/AdminProtos$AdminService",
+              "com.google.protobuf.Service",
+              "com/google/protobuf/BlockingRpcChannel"
+            },
+            new String[] {
+              "org/apache/hadoop/hbase/shaded/protobuf/generated/MasterProtos$MasterService",
+              "org.apache.hbase.thirdparty.com.google.protobuf.Service",
+              "org/apache/hbase/thirdparty/com/google/protobuf/BlockingRpcChannel"
+            },
+            new String[] {
+              "org/apache/hadoop/hbase/shaded/protobuf/generated/ClientProtos$ClientService",
+              "org.apache.hbase.thirdparty.com.google.protobuf.Service",
+              "org/apache/hbase/thirdparty/com/google/protobuf/BlockingRpcChannel"
+            })) {
+      String service = generated[0];
+      String blocking = service + "$BlockingInterface";
+      Set<String> closure = new HashSet<>();
+      collectSupertypes(service, closure);
+      assertWithMessage("%s's supertypes", service)
+          .that(closure)
+          .contains(generated[1].replace('.', '/'));
+      String canonical = blocking.replace('/', '.').replace('$', '.');
+      assertWithMessage("the catalogue name of %s", canonical)
+          .that(
+              GeneratedStubs.knownAs(
+                  canonical,
+                  true,
+                  s -> {
+                    Set<String> names = new HashSet<>();
+                    closure.forEach(n -> names.add(n.replace('/', '.').replace('$', '.')));
+                    return names;
+                  }))
+          .hasValue(generated[1] + ".BlockingInterface");
+      assertWithMessage("a class implementing it is not a stub")
+          .that(GeneratedStubs.knownAs(canonical, false, s -> Set.of(generated[1])))
+          .isEmpty();
+      Map<String, Set<String>> calls = calls(service + "$BlockingStub");
+      List<Declared> rpcs = versions(blocking).get(0).methods();
+      assertWithMessage("%s's methods", blocking).that(rpcs).isNotEmpty();
+      for (Declared rpc : rpcs) {
+        assertWithMessage("what BlockingStub.%s calls", rpc.name())
+            .that(calls.get(rpc.name()))
+            .contains(generated[2] + ".callBlockingMethod");
+        checked++;
+      }
+      List<String> implementations = implementationsOf(blocking);
+      assertWithMessage("the classes implementing %s", blocking)
+          .that(implementations)
+          .containsExactly(service + "$BlockingStub");
+    }
+    assertWithMessage("RPCs checked").that(checked).isAtLeast(100);
+  }
+
+  private static void collectSupertypes(String internal, Set<String> into) {
+    for (ClassFile version : versions(internal)) {
+      for (String supertype : version.supertypes()) {
+        if (into.add(supertype)) {
+          collectSupertypes(supertype, into);
+        }
+      }
+    }
+  }
+
+  /** For each method of a class: the methods it calls, {@code owner.name} (internal owner). */
+  private static Map<String, Set<String>> calls(String internal) throws IOException {
+    Map<String, Set<String>> calls = new HashMap<>();
+    for (JarFile jar : jars) {
+      JarEntry entry = jar.getJarEntry(internal + ".class");
+      if (entry == null) {
+        continue;
+      }
+      try (InputStream in = jar.getInputStream(entry)) {
+        new ClassReader(in.readAllBytes())
+            .accept(
+                new ClassVisitor(Opcodes.ASM9) {
+                  @Override
+                  public MethodVisitor visitMethod(
+                      int access, String name, String descriptor, String signature, String[] ex) {
+                    Set<String> called = calls.computeIfAbsent(name, n -> new HashSet<>());
+                    return new MethodVisitor(Opcodes.ASM9) {
+                      @Override
+                      public void visitMethodInsn(
+                          int opcode, String owner, String method, String desc, boolean itf) {
+                        called.add(owner + "." + method);
+                      }
+                    };
+                  }
+                },
+                ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+      }
+    }
+    return calls;
+  }
+
+  /** The classes of the jar holding {@code internal} that implement it directly. */
+  private static List<String> implementationsOf(String internal) throws IOException {
+    List<String> found = new ArrayList<>();
+    for (JarFile jar : jars) {
+      if (jar.getJarEntry(internal + ".class") == null) {
+        continue;
+      }
+      for (JarEntry entry : java.util.Collections.list(jar.entries())) {
+        String name = entry.getName();
+        if (!name.endsWith(".class")) {
+          continue;
+        }
+        try (InputStream in = jar.getInputStream(entry)) {
+          String[] interfaces = new ClassReader(in.readAllBytes()).getInterfaces();
+          if (Arrays.asList(interfaces).contains(internal)) {
+            found.add(name.substring(0, name.length() - ".class".length()));
+          }
+        }
+      }
+    }
+    return found;
   }
 
   /** The check itself can fail: a misspelt method and an unknown type are caught. */

@@ -399,14 +399,24 @@ final class JavacFacts implements FactsSource {
    * named like a lock's acquire: the cheap filter, as this runs on every method).
    */
   Optional<HeldLocksRead> readHeldLocks(TreePath path) {
+    return readHeldLocks(path, true);
+  }
+
+  /**
+   * As {@link #readHeldLocks(TreePath)}; with {@code takingALock} false also a method that takes no
+   * lock (its calls: LockHeldAcrossWait looks for the public callers of a private helper).
+   */
+  Optional<HeldLocksRead> readHeldLocks(TreePath path, boolean takingALock) {
     if (!(path.getLeaf() instanceof MethodTree tree)
         || tree.getBody() == null
         || !(symbol(tree) instanceof MethodSymbol symbol)
-        || ((symbol.flags() & Flags.SYNCHRONIZED) == 0 && !TakesALock.anywhereIn(tree.getBody()))) {
+        || (takingALock
+            && (symbol.flags() & Flags.SYNCHRONIZED) == 0
+            && !TakesALock.anywhereIn(tree.getBody()))) {
       return Optional.empty();
     }
     Optional<MethodFacts> facts = factsFor(names.ref(symbol));
-    if (facts.isEmpty() || facts.orElseThrow().lockRegions().isEmpty()) {
+    if (facts.isEmpty() || (takingALock && facts.orElseThrow().lockRegions().isEmpty())) {
       return Optional.empty();
     }
     Node body = lowering.lower(tree.getBody(), path.getCompilationUnit());
@@ -430,6 +440,8 @@ final class JavacFacts implements FactsSource {
         declared ? simpleNames(owner) : Set.of(),
         declared ? names.closure(owner.type) : Set.of(),
         declaredPublic, // as written: an interface's methods are public without saying so
+        (method.flags() & Flags.PRIVATE) != 0,
+        (method.flags() & Flags.PROTECTED) != 0,
         method.isStatic(),
         method.isConstructor() || method.name.contentEquals("<clinit>"),
         declared && (owner.flags() & Flags.ENUM) != 0);

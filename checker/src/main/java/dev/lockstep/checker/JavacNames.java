@@ -13,6 +13,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.tree.JCTree;
 import dev.lockstep.analysis.body.JType;
+import dev.lockstep.analysis.catalogue.GeneratedStubs;
 import dev.lockstep.analysis.facts.Location;
 import dev.lockstep.analysis.facts.MarkAnnotations;
 import dev.lockstep.analysis.facts.Marks;
@@ -133,6 +134,15 @@ final class JavacNames {
       owners.add(typeName(sup.owner.type));
     }
     owners.addAll(closure(receiver));
+    // A protobuf-generated BlockingInterface: known by the name the catalogue lists it under.
+    GeneratedStubs.knownAs(
+            typeName(method.owner.type),
+            receiver.tsym != null && receiver.tsym.isInterface(),
+            enclosing ->
+                method.owner.owner instanceof ClassSymbol service
+                    ? closure(service.type)
+                    : Set.of())
+        .ifPresent(owners::add);
     Set<String> frozen = Set.copyOf(owners);
     if (receiver.tsym != null) {
       byReceiver.put(receiver.tsym, frozen);

@@ -66,8 +66,9 @@ public final class LockHeldAcrossWait extends BugChecker
   }
 
   /**
-   * The methods of the class at {@code classPath} that take a lock (ADR 0017), read as the method
-   * judged was; none for an anonymous class, whose methods the scanner reads as having no class.
+   * The methods of the class at {@code classPath} (ADR 0017: those that take a lock, and the
+   * callers of a private helper that does), read as the method judged was; none for an anonymous
+   * class, whose methods the scanner reads as having no class.
    */
   private static List<LockHeldAcrossWaitRule.Member> classMethods(
       LockstepCompilation compilation, TreePath classPath) {
@@ -82,7 +83,7 @@ public final class LockHeldAcrossWait extends BugChecker
         try {
           compilation
               .facts
-              .readHeldLocks(new TreePath(classPath, member))
+              .readHeldLocks(new TreePath(classPath, member), false)
               .ifPresent(
                   m ->
                       members.add(

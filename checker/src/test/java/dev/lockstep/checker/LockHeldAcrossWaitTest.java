@@ -58,6 +58,26 @@ final class LockHeldAcrossWaitTest {
     corpus("lockAcrossWaitLibraryNegatives").expectNoDiagnostics().doTest();
   }
 
+  /**
+   * ADR 0020: a lock taken in a private helper that a public method reaches (HBase 2.5.2's master
+   * lock, across a shaded protobuf stub's RPC), an unshaded protobuf stub, a helper two calls down
+   * and a queue through a private reader, and a Tomcat Realm's request method.
+   */
+  @Test
+  void privateHelpersStubsAndRealms() {
+    corpus("lockAcrossWaitHelpers").doTest();
+  }
+
+  /**
+   * ADR 0020's traps: the double-check that repeats its test under the lock (HBase 2.5.3), a
+   * server's own implementation of a generated interface, helpers no public method reaches every
+   * time, no other taker that does not wait, and Realm methods that are not request methods.
+   */
+  @Test
+  void helperAndRealmTraps() {
+    corpus("lockAcrossWaitHelpersNegatives").expectNoDiagnostics().doTest();
+  }
+
   /** {@code @SuppressWarnings} on the class, and {@code @SerializedResource} on the method. */
   @Test
   void suppressWarningsAndSerializedResourceSilenceIt() {

@@ -2,6 +2,7 @@ package dev.lockstep.classfiles;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lockstep.analysis.catalogue.GeneratedStubs;
 import dev.lockstep.analysis.facts.Argument;
 import dev.lockstep.analysis.facts.CallSite;
 import dev.lockstep.analysis.facts.Guard;
@@ -97,6 +98,17 @@ final class BytecodeReader {
         new MethodRef(ClassNames.canonical(declaring), call.name, ClassNames.paramTypes(call.desc));
     Set<String> owners = new java.util.LinkedHashSet<>(classes.selfAndSupertypes(call.owner));
     owners.add(target.owner());
+    // A protobuf-generated BlockingInterface: known by the name the catalogue lists it under.
+    GeneratedStubs.knownAs(
+            ClassNames.canonical(call.owner),
+            call.getOpcode() == Opcodes.INVOKEINTERFACE,
+            service -> {
+              int nested = call.owner.lastIndexOf('$');
+              return nested < 0
+                  ? Set.of()
+                  : classes.selfAndSupertypes(call.owner.substring(0, nested));
+            })
+        .ifPresent(owners::add);
     Type[] args = Type.getArgumentTypes(call.desc);
     Receiver receiver;
     if (call.getOpcode() == Opcodes.INVOKESTATIC) {

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param typeAnnotations the simple names of the annotations on its declaring class
  * @param supertypes the declaring class's qualified name and those of all its supertypes
  * @param isPublic whether the method is declared {@code public}
+ * @param isPrivate whether the method is declared {@code private}
+ * @param isProtected whether the method is declared {@code protected}
  * @param isStatic whether the method is static
  * @param isConstructor whether it is a constructor (or an initialiser)
  * @param typeIsEnum whether the declaring class is an enum: its constants are singletons
@@ -26,6 +28,8 @@ public record MethodRole(
     Set<String> typeAnnotations,
     Set<String> supertypes,
     boolean isPublic,
+    boolean isPrivate,
+    boolean isProtected,
     boolean isStatic,
     boolean isConstructor,
     boolean typeIsEnum) {

@@ -63,7 +63,8 @@ public final class HeldLocks {
    *     ReadWriteLock}'s), {@code static:LOCK}, {@code class:Foo}; empty for {@link Owner#OTHER}
    * @param doubleChecked whether the lock is taken only after an unlocked test that something is
    *     missing ({@code if (wal == null) synchronized (this) { ... }}, the test often on a local
-   *     copy of the field): double-checked creation, after which callers skip the lock
+   *     copy of the field), or inside an {@code if} whose test the locked code repeats and does not
+   *     set back (not a busy flag): double-checked creation, after which callers skip the lock
    */
   public record HeldLock(
       LockRegion region,
@@ -91,7 +92,7 @@ public final class HeldLocks {
     Map<Location, Boolean> timedAt = new HashMap<>();
     Set<Location> inCatch = new HashSet<>();
     Set<Location> afterNullTest = new HashSet<>();
-    collect(body, false, false, takenAt, timedAt, inCatch, afterNullTest);
+    collect(body, false, false, List.of(), takenAt, timedAt, inCatch, afterNullTest);
     List<HeldLock> held = new ArrayList<>();
     for (LockRegion region : regions) {
       Node lock = takenAt.get(region.location());
@@ -126,12 +127,17 @@ public final class HeldLocks {
 
   /**
    * Where each lock is taken (a synchronized block, an acquiring call), which are in catch, and
-   * which are taken only after an unlocked null test.
+   * which are double-checked: taken only after an unlocked null test, or inside an {@code if} whose
+   * test the locked code repeats ({@code if (!connected()) { synchronized (lock) { if
+   * (!connected()) ... } }}, HBase 2.5.3's {@code getKeepAliveMasterService}).
+   *
+   * @param tests the {@code if}s whose then-branch {@code node} is in, innermost last
    */
   private static void collect(
       Node node,
       boolean caught,
       boolean nullTested,
+      List<If> tests,
       Map<Location, Node> takenAt,
       Map<Location, Boolean> timedAt,
       Set<Location> inCatch,
@@ -146,7 +152,7 @@ public final class HeldLocks {
         if (inside) {
           inCatch.add(s.src().at());
         }
-        if (nullTested) {
+        if (nullTested || repeatsATest(tests)) {
           afterNullTest.add(s.src().at());
         }
       }
@@ -158,22 +164,94 @@ public final class HeldLocks {
           if (inside) {
             inCatch.add(c.src().at());
           }
-          if (nullTested) {
+          if (nullTested || repeatsATest(tests)) {
             afterNullTest.add(c.src().at());
           }
         }
       }
       default -> {}
     }
-    if (node instanceof If i && isNullTest(i.condition())) {
-      collect(i.condition(), inside, nullTested, takenAt, timedAt, inCatch, afterNullTest);
-      collect(i.then(), inside, true, takenAt, timedAt, inCatch, afterNullTest);
-      collect(i.otherwise(), inside, nullTested, takenAt, timedAt, inCatch, afterNullTest);
+    if (node instanceof If i) {
+      List<If> inThen = new ArrayList<>(tests);
+      inThen.add(i);
+      boolean nullTest = isNullTest(i.condition());
+      collect(i.condition(), inside, nullTested, tests, takenAt, timedAt, inCatch, afterNullTest);
+      collect(
+          i.then(),
+          inside,
+          nullTested || nullTest,
+          inThen,
+          takenAt,
+          timedAt,
+          inCatch,
+          afterNullTest);
+      collect(i.otherwise(), inside, nullTested, tests, takenAt, timedAt, inCatch, afterNullTest);
       return;
     }
     for (Node child : Nodes.children(node)) {
-      collect(child, inside, nullTested, takenAt, timedAt, inCatch, afterNullTest);
+      collect(child, inside, nullTested, tests, takenAt, timedAt, inCatch, afterNullTest);
     }
+  }
+
+  /**
+   * Whether the then-branch of one of {@code tests} (the lock is taken in it) has another {@code
+   * if} with the same test: the double-check, the second time under the lock.
+   */
+  private static boolean repeatsATest(List<If> tests) {
+    for (If test : tests) {
+      String condition = Values.oneLine(test.condition());
+      if (hasTest(test.then(), condition) && !busyFlag(test)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the branch sets a variable of the test and sets it back ({@code if (!rediscovering) {
+   * w.lock(); if (!rediscovering) { rediscovering = true; try { ... } finally { rediscovering =
+   * false; } } }}, Jedis 3.6.2): a flag that says "someone is at it now", not "done", so the lock
+   * is taken again next time. Not a double-check.
+   */
+  private static boolean busyFlag(If test) {
+    Set<Var> tested = new HashSet<>();
+    Nodes.any(
+        test.condition(),
+        n -> {
+          Var v = Nodes.var(n);
+          if (v != null) {
+            tested.add(v);
+          }
+          return false;
+        });
+    Map<Var, Integer> writes = new HashMap<>();
+    Nodes.any(
+        test.then(),
+        n -> {
+          if (n instanceof Node.Assign a) {
+            Var v = Nodes.var(a.target());
+            if (v != null && tested.contains(v)) {
+              writes.merge(v, 1, Integer::sum);
+            }
+          }
+          return false;
+        });
+    return writes.values().stream().anyMatch(count -> count >= 2);
+  }
+
+  private static boolean hasTest(Node node, String condition) {
+    if (node == null || node instanceof Node.ClassBody || node instanceof Node.Lambda) {
+      return false;
+    }
+    if (node instanceof If i && Values.oneLine(i.condition()).equals(condition)) {
+      return true;
+    }
+    for (Node child : Nodes.children(node)) {
+      if (hasTest(child, condition)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code x == null}, {@code null == x}, or either side of an {@code &&} or {@code ||} so. */

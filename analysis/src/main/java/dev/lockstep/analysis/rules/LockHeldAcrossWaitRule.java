@@ -8,6 +8,7 @@ import dev.lockstep.analysis.facts.CallSite;
 import dev.lockstep.analysis.facts.LockRegion;
 import dev.lockstep.analysis.facts.Mark;
 import dev.lockstep.analysis.facts.MethodFacts;
+import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.MethodRole;
 import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.finding.Cost;
@@ -19,6 +20,7 @@ import dev.lockstep.analysis.summary.Hop;
 import dev.lockstep.analysis.summary.Summaries;
 import dev.lockstep.analysis.summary.WaitChain;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -206,8 +208,10 @@ public final class LockHeldAcrossWaitRule {
     if (concurrent.isPresent()) {
       chains = TaskRoundTrips.of(summaries, region.calls());
     } else {
-      // ADR 0017: a lock of a library class that its other public methods take too.
-      Optional<LibraryLock> library = libraryLock(role, facts, lock, members);
+      // ADR 0020: a Realm's request methods; ADR 0017: a lock of a library class that its other
+      // methods take too.
+      Optional<LibraryLock> library =
+          realmLock(role, lock).or(() -> libraryLock(role, facts, lock, members));
       if (library.isEmpty()) {
         return Optional.empty();
       }
@@ -402,6 +406,22 @@ public final class LockHeldAcrossWaitRule {
   /** Catalogue labels of waits that read a URL: often a file or a resource in a jar, not a peer. */
   private static final List<String> URL_READS = List.of("URL.", "URLConnection.");
 
+  /**
+   * A condition below the method's own call that only asks whether the object waited on exists
+   * ({@code if (mss.getStub() == null) return false;} before {@code mss.isMasterRunning()}, HBase):
+   * once it exists the wait runs every time, so it does not make the wait rare (ADR 0020).
+   */
+  private static final Pattern PRESENT = Pattern.compile("[^&|?:!=]+ != null|null != [^&|?:!=]+");
+
+  /**
+   * Catalogue labels of file-system calls (HDFS, object stores): under a library class's own lock
+   * they keep the file layout in step with the object's state — a WAL writer rolled while readers
+   * wait for the new one (HBase {@code AbstractFSWAL.rollWriter}), a snapshot's working directory
+   * claimed by the one request that passed the "none running" check ({@code SnapshotManager}).
+   * Every such finding on the benchmark was false (ADR 0020); not counted by the library rule.
+   */
+  private static final List<String> FILE_SYSTEMS = List.of("FileSystem.", "FileContext.");
+
   /** What the library rule found: the message's parts. */
   private record LibraryLock(String shared, String concurrent, WaitChain chain) {}
 
@@ -416,32 +436,28 @@ public final class LockHeldAcrossWaitRule {
    */
   private Optional<LibraryLock> libraryLock(
       MethodRole role, MethodFacts facts, HeldLock lock, Supplier<List<Member>> members) {
+    boolean isPublic = servesCallers(role, facts);
     if (lock.key().isEmpty()
         || lock.doubleChecked()
         || madePerCaller(role)
-        || !servesCallers(role, facts)
+        || !(isPublic || (role.isPrivate() && servesCallersIfCalled(role, facts)))
         || (role.isStatic() && lock.owner() != Owner.STATIC)) {
       return Optional.empty();
     }
-    List<WaitChain> all = networkRoundTrips(lock.region());
-    // The branch that calls start()/init() sets the object up: so do the round trips beside it.
-    List<String> setUpBranches =
-        all.stream()
-            .filter(LockHeldAcrossWaitRule::throughSetUp)
-            .map(c -> c.hops().get(0).condition())
-            .toList();
-    List<WaitChain> chains =
-        all.stream()
-            .filter(c -> !delegates(role, c) && !throughSetUp(c))
-            .filter(c -> setUpBranches.stream().noneMatch(c.hops().get(0).condition()::startsWith))
-            .toList();
+    List<WaitChain> chains = libraryRoundTrips(role, lock.region());
     if (chains.isEmpty()) {
+      return Optional.empty();
+    }
+    // ADR 0020: a private helper is judged by the public method of its class that calls it.
+    Optional<Entry> entry = isPublic ? Optional.empty() : entryOf(facts.method(), members.get());
+    if (!isPublic && entry.isEmpty()) {
       return Optional.empty();
     }
     for (Member other : members.get()) {
       if (other.facts().method().equals(facts.method())
-          || !servesCallers(other.role(), other.facts())
-          || other.facts().allMarks().has(Mark.SEQUENTIAL)) {
+          || other.locks().isEmpty()
+          || other.facts().allMarks().has(Mark.SEQUENTIAL)
+          || !queues(other, members.get())) {
         continue;
       }
       for (HeldLock taken : other.locks()) {
@@ -457,9 +473,22 @@ public final class LockHeldAcrossWaitRule {
                 case OWN_FIELD -> "'" + lock.region().lock() + "' of this object";
                 default -> "the static '" + lock.region().lock() + "'";
               };
+          String caller =
+              entry
+                  .map(
+                      e ->
+                          role.name()
+                              + " is called by the public "
+                              + e.member().facts().method().simpleOwner()
+                              + "."
+                              + e.member().role().name()
+                              + " ("
+                              + e.call().location().render()
+                              + ")")
+                  .orElse(role.name() + " is public");
           String concurrent =
-              role.name()
-                  + " is public and "
+              caller
+                  + " and "
                   + other.facts().method().simpleOwner()
                   + "."
                   + other.role().name()
@@ -472,6 +501,125 @@ public final class LockHeldAcrossWaitRule {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The network round trips of a region that the library rule counts: not the wrapped object's
+   * same-named method, not set-up, nor on the branch of a set-up call.
+   */
+  private List<WaitChain> libraryRoundTrips(MethodRole role, LockRegion region) {
+    List<WaitChain> all = networkRoundTrips(region);
+    // The branch that calls start()/init() sets the object up: so do the round trips beside it.
+    List<String> setUpBranches =
+        all.stream()
+            .filter(LockHeldAcrossWaitRule::throughSetUp)
+            .map(c -> c.hops().get(0).condition())
+            .toList();
+    return all.stream()
+        .filter(c -> FILE_SYSTEMS.stream().noneMatch(c.waitHop().name()::startsWith))
+        .filter(c -> !delegates(role, c) && !throughSetUp(c))
+        .filter(c -> setUpBranches.stream().noneMatch(c.hops().get(0).condition()::startsWith))
+        .toList();
+  }
+
+  /** How many private methods deep a public method's call of a helper that locks is followed. */
+  static final int HELPER_DEPTH = 2;
+
+  /** The public method that reaches a private helper, and its call on the way. */
+  private record Entry(Member member, CallSite call) {}
+
+  /**
+   * The first public method of the class that serves callers and calls {@code helper} every time it
+   * may run (not in a lambda run later, not only the first time), directly or through private
+   * methods, {@link #HELPER_DEPTH} calls deep in all; empty when none does.
+   */
+  private static Optional<Entry> entryOf(MethodRef helper, List<Member> members) {
+    Set<MethodRef> frontier = Set.of(helper);
+    Set<MethodRef> seen = new HashSet<>(frontier);
+    for (int depth = 0; depth < HELPER_DEPTH && !frontier.isEmpty(); depth++) {
+      Set<MethodRef> next = new HashSet<>();
+      for (Member m : members) {
+        for (CallSite call : m.facts().calls()) {
+          if (!frontier.contains(call.target())
+              || !call.runVia().isEmpty()
+              || !call.guard().mayRunEveryTime()) {
+            continue;
+          }
+          if (servesCallers(m.role(), m.facts())) {
+            return Optional.of(new Entry(m, call));
+          }
+          if (m.role().isPrivate()
+              && servesCallersIfCalled(m.role(), m.facts())
+              && seen.add(m.facts().method())) {
+            next.add(m.facts().method());
+          }
+        }
+      }
+      frontier = next;
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether another method's callers queue on the lock: a public method that serves callers, a
+   * package-private one (the package calls it: HBase's {@code releaseMaster}), or a private one
+   * that a public method reaches. Not a protected one: a hook for subclasses, whose callers are the
+   * class's own methods (HBase's {@code HBaseReplicationEndpoint.getZkw}).
+   */
+  private static boolean queues(Member other, List<Member> members) {
+    MethodRole role = other.role();
+    if (!servesCallersIfCalled(role, other.facts()) || role.isProtected()) {
+      return false;
+    }
+    return !role.isPrivate() || entryOf(other.facts().method(), members).isPresent();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // ADR 0020: a Realm's request methods
+
+  /** The servlet container's realm: one per container, or host, or context. */
+  static final Set<String> REALMS = Set.of("org.apache.catalina.Realm");
+
+  /** The methods of a realm that the container's authenticators call on each request. */
+  static final List<String> REALM_REQUEST_METHODS =
+      List.of(
+          "authenticate",
+          "hasRole",
+          "hasResourcePermission",
+          "hasUserDataPermission",
+          "findSecurityConstraints");
+
+  /**
+   * A Tomcat realm's request method holding the realm's own lock across a network round trip: every
+   * request that authenticates runs it, on the container's request threads, and the realm is one
+   * object of the container (ADR 0020).
+   */
+  private Optional<LibraryLock> realmLock(MethodRole role, HeldLock lock) {
+    if (!role.isA(REALMS)
+        || !role.isPublic()
+        || role.isStatic()
+        || REALM_REQUEST_METHODS.stream().noneMatch(p -> startsWithWord(role.name(), p))
+        || lock.key().isEmpty()
+        || lock.doubleChecked()) {
+      return Optional.empty();
+    }
+    List<WaitChain> chains = networkRoundTrips(lock.region(), true);
+    if (chains.isEmpty()) {
+      return Optional.empty();
+    }
+    String what =
+        switch (lock.owner()) {
+          case THIS -> "'this', the container's one Realm";
+          case OWN_FIELD -> "'" + lock.region().lock() + "' of the container's one Realm";
+          default -> "the static '" + lock.region().lock() + "'";
+        };
+    return Optional.of(
+        new LibraryLock(
+            what,
+            role.name()
+                + " is a Realm's request method: the container's authenticators call it on every"
+                + " request thread",
+            chains.get(0)));
   }
 
   /**
@@ -518,9 +666,16 @@ public final class LockHeldAcrossWaitRule {
 
   /** A public method that serves callers: not set-up, one-shot, a setter, or for tests only. */
   private static boolean servesCallers(MethodRole role, MethodFacts facts) {
+    return role.isPublic() && servesCallersIfCalled(role, facts);
+  }
+
+  /**
+   * A method that serves its callers, whatever its visibility: not set-up, one-shot, a setter, or
+   * for tests only.
+   */
+  private static boolean servesCallersIfCalled(MethodRole role, MethodFacts facts) {
     String name = role.name();
-    return role.isPublic()
-        && !role.isConstructor()
+    return !role.isConstructor()
         && !oneShot(name)
         && !name.contains("ForTest")
         && !role.annotations().contains("VisibleForTesting")
@@ -557,10 +712,19 @@ public final class LockHeldAcrossWaitRule {
    * reply of one, through calls not deferred and not run only the first time. The region's own call
    * may be on one path only (a refresh when the cached value is stale counts: the method shows when
    * it runs), the calls below it may not (a condition in another class's body, such as "not
-   * connected yet", is state the caller does not see). A URL read does not count: often a file or a
-   * resource in a jar.
+   * connected yet", is state the caller does not see), but for a test that the object waited on
+   * exists ({@link #PRESENT}). A URL read does not count: often a file or a resource in a jar.
    */
   private List<WaitChain> networkRoundTrips(LockRegion region) {
+    return networkRoundTrips(region, false);
+  }
+
+  /**
+   * As {@link #networkRoundTrips(LockRegion)}; with {@code onAnyPathBelow} the calls below the
+   * region's own may be under any condition too (a Realm's request method: which directory request
+   * it makes depends on the realm's configuration, that it makes one does not).
+   */
+  private List<WaitChain> networkRoundTrips(LockRegion region, boolean onAnyPathBelow) {
     List<WaitChain> chains = new ArrayList<>();
     for (CallSite call : region.calls()) {
       if (!call.runVia().isEmpty() || !call.guard().mayRunEveryTime()) {
@@ -571,7 +735,13 @@ public final class LockHeldAcrossWaitRule {
           .waitChain()
           .filter(c -> c.tag() == WaitTag.LATENCY || c.reply())
           .filter(c -> URL_READS.stream().noneMatch(c.waitHop().name()::startsWith))
-          .filter(c -> c.hops().stream().skip(1).noneMatch(Hop::conditional))
+          .filter(
+              c ->
+                  onAnyPathBelow
+                      || c.hops().stream()
+                          .skip(1)
+                          .noneMatch(
+                              h -> h.conditional() && !PRESENT.matcher(h.condition()).matches()))
           .ifPresent(chains::add);
     }
     return chains;

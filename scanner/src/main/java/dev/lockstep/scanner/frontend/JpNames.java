@@ -27,6 +27,7 @@ import com.github.javaparser.resolution.declarations.ResolvedTypeParameterDeclar
 import com.github.javaparser.resolution.types.ResolvedReferenceType;
 import com.github.javaparser.resolution.types.ResolvedType;
 import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
+import dev.lockstep.analysis.catalogue.GeneratedStubs;
 import dev.lockstep.analysis.facts.Location;
 import dev.lockstep.analysis.facts.MarkAnnotations;
 import dev.lockstep.analysis.facts.Marks;
@@ -420,6 +421,25 @@ final class JpNames {
     } else {
       owners.addAll(closure(method.declaringType()));
     }
+    // A protobuf-generated BlockingInterface: known by the name the catalogue lists it under.
+    boolean interfaceReceiver;
+    try {
+      interfaceReceiver =
+          (receiverType != null && receiverType.isReferenceType())
+              ? receiverType
+                  .asReferenceType()
+                  .getTypeDeclaration()
+                  .map(d -> d.isInterface())
+                  .orElse(false)
+              : method.declaringType().isInterface();
+    } catch (RuntimeException e) {
+      interfaceReceiver = false;
+    }
+    GeneratedStubs.knownAs(
+            ownerName(method),
+            interfaceReceiver,
+            service -> typeDeclaration(service).map(this::closure).orElse(Set.of()))
+        .ifPresent(owners::add);
     return owners;
   }
 

@@ -53,12 +53,14 @@ final class LockScan {
     return findings;
   }
 
+  private static boolean hasBody(CallableDeclaration<?> decl) {
+    return (decl instanceof MethodDeclaration m && m.getBody().isPresent())
+        || decl instanceof ConstructorDeclaration;
+  }
+
   /** The cheap filter: synchronized, or a synchronized block or a call named like an acquire. */
   private static boolean takesALock(CallableDeclaration<?> decl) {
-    boolean hasBody =
-        (decl instanceof MethodDeclaration m && m.getBody().isPresent())
-            || decl instanceof ConstructorDeclaration;
-    if (!hasBody) {
+    if (!hasBody(decl)) {
       return false;
     }
     if (decl instanceof MethodDeclaration m && m.isSynchronized()) {
@@ -89,13 +91,26 @@ final class LockScan {
 
   /** A method's lock regions with their locks read, or empty when it takes none. */
   private Optional<LockHeldAcrossWaitRule.Member> member(CallableDeclaration<?> decl) {
+    return member(decl, true);
+  }
+
+  /**
+   * As {@link #member(CallableDeclaration)}; with {@code takingALock} false also a method that
+   * takes no lock (its calls: the rule looks for the public callers of a private helper).
+   */
+  private Optional<LockHeldAcrossWaitRule.Member> member(
+      CallableDeclaration<?> decl, boolean takingALock) {
     Optional<MethodRef> ref = names.refOf(decl);
     if (ref.isEmpty()) {
       return Optional.empty();
     }
     Optional<MethodFacts> read = facts.factsFor(ref.orElseThrow());
-    if (read.isEmpty() || read.orElseThrow().lockRegions().isEmpty()) {
+    if (read.isEmpty() || (takingALock && read.orElseThrow().lockRegions().isEmpty())) {
       return Optional.empty();
+    }
+    if (read.orElseThrow().lockRegions().isEmpty()) {
+      return Optional.of(
+          new LockHeldAcrossWaitRule.Member(role(decl), read.orElseThrow(), List.of()));
     }
     dev.lockstep.analysis.body.Node body = facts.lowered(decl).root();
     if (body == null) {
@@ -106,8 +121,9 @@ final class LockScan {
   }
 
   /**
-   * The methods of the class declaring {@code decl} that take a lock (ADR 0017), itself included;
-   * none for a method of an anonymous class, as the checker reads it.
+   * The methods of the class declaring {@code decl} (ADR 0017: those that take a lock, itself
+   * included, and the callers of a private helper that does); none for a method of an anonymous
+   * class, as the checker reads it.
    */
   private List<LockHeldAcrossWaitRule.Member> classMethods(CallableDeclaration<?> decl) {
     if (!(decl.getParentNode().orElse(null) instanceof TypeDeclaration<?> type)) {
@@ -115,9 +131,9 @@ final class LockScan {
     }
     List<LockHeldAcrossWaitRule.Member> members = new ArrayList<>();
     for (Node member : type.getMembers()) {
-      if (member instanceof CallableDeclaration<?> other && takesALock(other)) {
+      if (member instanceof CallableDeclaration<?> other && hasBody(other)) {
         try {
-          member(other).ifPresent(members::add);
+          member(other, takesALock(other)).ifPresent(members::add);
         } catch (RuntimeException | StackOverflowError e) {
           // a method that does not resolve is not read: it takes no lock the rule knows of
         }
@@ -148,6 +164,8 @@ final class LockScan {
         typeAnnotations,
         supertypes,
         decl.isPublic(),
+        decl.isPrivate(),
+        decl.isProtected(),
         decl.isStatic(),
         constructor,
         isEnum);
