@@ -145,4 +145,43 @@ class Handlers {
     String order = orders.fetch(id + length);
     return user + order;
   }
+
+  // A helper that reads through a client field, then an independent call: reading keeps no state
+  // (the nearby negative, Gates.nuke, deletes through its client first).
+  String listThenFetch(String root) throws Exception {
+    // BUG: Diagnostic contains: [SerialFanOut] 2 independent round trips in a row (listChildren at Handlers.java:153 -> fetch at Handlers.java:154)
+    String children = listChildren(root);
+    String order = orders.fetch(root);
+    return children + order;
+  }
+
+  private String listChildren(String root) throws Exception {
+    return client.send("children/" + root);
+  }
+
+  // Removing from a list of its own (a local) is the helper's business, not state.
+  String pruneThenFetch(String id) throws Exception {
+    // BUG: Diagnostic contains: [SerialFanOut] 2 independent round trips in a row (prune at Handlers.java:165 -> fetch at Handlers.java:166)
+    String kept = prune(id);
+    String user = users.fetch(id);
+    return kept + user;
+  }
+
+  private String prune(String id) throws Exception {
+    List<String> parts = new java.util.ArrayList<>(List.of(client.send("parts/" + id).split(",")));
+    parts.remove("");
+    return String.join(",", parts);
+  }
+
+  // "wait" further into a name is no gate.
+  String waitlistThenOrder(String id) throws Exception {
+    // BUG: Diagnostic contains: [SerialFanOut] 2 independent round trips in a row (fetchWaitlist at Handlers.java:179 -> fetch at Handlers.java:180)
+    String queue = fetchWaitlist(id);
+    String order = orders.fetch(id);
+    return queue + order;
+  }
+
+  private String fetchWaitlist(String id) throws Exception {
+    return other.send("waitlist/" + id);
+  }
 }

@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -80,6 +81,9 @@ public final class SerialFanOutRule {
   /** How many chains the message spells out before summarising the rest. */
   private static final int MAX_CHAINS_SHOWN = 3;
 
+  /** A name that starts with the word {@code wait} or {@code await}, and goes on: a gate. */
+  private static final Pattern GATE = Pattern.compile("^(?:wait|await)[A-Z0-9_].*");
+
   private final Summaries summaries;
 
   public SerialFanOutRule(Summaries summaries) {
@@ -95,6 +99,17 @@ public final class SerialFanOutRule {
    */
   public static boolean reads(String name) {
     return !LifecyclePhases.isPhase(name);
+  }
+
+  /**
+   * Whether a call so named waits until something holds ({@code waitIfReplicationDisabled}, {@code
+   * waitUntilReady}, {@code awaitLeadership}): a gate, whatever it waits on, so what follows it is
+   * meant to run after it (BookKeeper's Auditor checks that replication is enabled, waits while it
+   * is not, and only then reads its settings and audits). Named by its first camel-case word, and
+   * not {@code wait}/{@code await} alone (an await of work started before, or a pause).
+   */
+  static boolean isGate(String name) {
+    return GATE.matcher(name).matches();
   }
 
   /** One wait of a run: its step, its call and what it costs. */
@@ -221,6 +236,9 @@ public final class SerialFanOutRule {
       if (!site.target().name().equals(MethodRef.CONSTRUCTOR)
           && LifecyclePhases.isPhase(site.target().name())) {
         return Optional.empty(); // a phase: what follows may rely on it, whatever it waits for
+      }
+      if (isGate(site.target().name())) {
+        return Optional.empty(); // waits until something holds: what follows is meant to run after
       }
       CallWait cost = summaries.evaluate(site);
       CallJudge.Verdict verdict = cost.verdict();
