@@ -562,17 +562,30 @@ final class StatementsThatMayWait {
   private Named catalogued(MethodSymbol method, ClassSymbol owner, Type receiver) {
     String name = method.name.toString();
     Set<String> owners = catalogueOwners.computeIfAbsent(name, catalogue::ownersOf);
-    if (owners.isEmpty() || !matches(owners, owner, receiver)) {
+    if (owners.isEmpty() || !matches(owners, method, owner, receiver)) {
       return Named.NOT_NAMED;
     }
     Set<String> counted = countedOwners.computeIfAbsent(name, n -> catalogue.ownersOf(n, tags));
-    return !counted.isEmpty() && matches(counted, owner, receiver)
+    return !counted.isEmpty() && matches(counted, method, owner, receiver)
         ? Named.COUNTED
         : Named.NOT_COUNTED;
   }
 
-  private boolean matches(Set<String> owners, ClassSymbol owner, Type receiver) {
-    return reaches(owner.type, owners) || (receiver != null && reaches(receiver, owners));
+  /**
+   * Whether an entry of one of {@code owners} may match: the owner's or the receiver's supertypes,
+   * or a name the catalogue's own match adds ({@link JavacNames#matchOwners}: a protobuf-generated
+   * {@code BlockingInterface} is known by its service's name).
+   */
+  private boolean matches(
+      Set<String> owners, MethodSymbol method, ClassSymbol owner, Type receiver) {
+    if (reaches(owner.type, owners) || (receiver != null && reaches(receiver, owners))) {
+      return true;
+    }
+    try {
+      return !Collections.disjoint(facts.names().matchOwners(method, receiver), owners);
+    } catch (RuntimeException e) {
+      return true; // javac could not complete a type: anything
+    }
   }
 
   private boolean reaches(Type type, Set<String> owners) {

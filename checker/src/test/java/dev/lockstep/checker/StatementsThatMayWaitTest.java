@@ -390,4 +390,37 @@ final class StatementsThatMayWaitTest {
             """)
         .doTest();
   }
+
+  /**
+   * A call on a protobuf-generated {@code BlockingInterface} is a round trip the catalogue knows by
+   * its service's name, not by the interface's own supertypes ({@code GeneratedStubs}).
+   */
+  @Test
+  void loopsOverGeneratedStubs() {
+    CompilationTestHelper.newInstance(LoopMayWaitProbe.class, getClass())
+        .addSourceLines(
+            "com/google/protobuf/Service.java",
+            "package com.google.protobuf;",
+            "public interface Service {}")
+        .addSourceLines(
+            "test/Regions.java",
+            """
+            package test;
+            import java.util.List;
+            final class Regions {
+              abstract static class TableService implements com.google.protobuf.Service {
+                interface BlockingInterface {
+                  String flushRegion(Object controller, String region);
+                }
+              }
+              void flushAll(List<String> regions, TableService.BlockingInterface stub) {
+                // BUG: Diagnostic contains: a call of the loop may wait
+                for (String region : regions) {
+                  stub.flushRegion(null, region);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }
