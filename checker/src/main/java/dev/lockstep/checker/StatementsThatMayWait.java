@@ -29,6 +29,7 @@ import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.lockstep.analysis.catalogue.Catalogue;
+import dev.lockstep.analysis.catalogue.GeneratedStubs;
 import dev.lockstep.analysis.catalogue.WaitTag;
 import dev.lockstep.analysis.facts.Mark;
 import dev.lockstep.analysis.summary.Summaries;
@@ -580,6 +581,11 @@ final class StatementsThatMayWait {
       Set<String> owners, MethodSymbol method, ClassSymbol owner, Type receiver) {
     if (reaches(owner.type, owners) || (receiver != null && reaches(receiver, owners))) {
       return true;
+    }
+    // The supertypes cover every other name the catalogue's match adds; asking it of every call
+    // (its overridden methods) cost SerialFanOut 0.06 s on jackson-databind.
+    if (!owner.getSimpleName().contentEquals(GeneratedStubs.BLOCKING_INTERFACE)) {
+      return false;
     }
     try {
       return !Collections.disjoint(facts.names().matchOwners(method, receiver), owners);
