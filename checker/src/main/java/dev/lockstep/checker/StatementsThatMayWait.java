@@ -1,6 +1,7 @@
 package dev.lockstep.checker;
 
 import static com.google.errorprone.util.ASTHelpers.enclosingPackage;
+import static java.util.stream.Collectors.toUnmodifiableSet;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
@@ -78,13 +79,16 @@ final class StatementsThatMayWait {
   private final Catalogue catalogue;
   private final Types types;
   private final Map<String, Set<String>> catalogueOwners = new HashMap<>();
-  private final Map<String, Set<String>> countedOwners = new HashMap<>();
+  private final Map<String, Set<String>> roundTripOwners = new HashMap<>();
+  private final Map<String, Set<String>> awaitOwners = new HashMap<>();
   private final Map<MethodSymbol, List<MethodSymbol>> overridesOf = new HashMap<>();
   private final Map<MethodSymbol, Boolean> libraryMayWait = new HashMap<>();
   private final Map<TypeSymbol, Set<String>> supertypes = new HashMap<>();
   private final SourceOverrides overrides;
   private final Summaries summaries;
   private final Set<WaitTag> tags;
+  private final Set<WaitTag> roundTrips;
+  private final Set<WaitTag> awaits;
   private final int maxDepth;
 
   /**
@@ -103,6 +107,8 @@ final class StatementsThatMayWait {
     this.facts = facts;
     this.summaries = summaries;
     this.tags = Set.copyOf(tags);
+    this.roundTrips = tags.stream().filter(t -> t != WaitTag.AWAIT).collect(toUnmodifiableSet());
+    this.awaits = tags.contains(WaitTag.AWAIT) ? Set.of(WaitTag.AWAIT) : Set.of();
     this.maxDepth = maxDepth;
     this.types = types;
     this.overrides = new SourceOverrides(symtab, types);
@@ -118,7 +124,7 @@ final class StatementsThatMayWait {
    * of the sources that a statement asked reaches ({@link #waitsWithin}).
    */
   boolean twoInARow(Tree body) {
-    allocatedLocals.clear(); // a walk asks only of the locals it declares
+    locals.clear(); // a walk asks only of the locals it declares
     Candidates candidates = new Candidates();
     candidates.scan(body, null);
     for (List<StatementTree> calling : candidates.found) {
@@ -137,7 +143,7 @@ final class StatementsThatMayWait {
    * stops at the first that may.
    */
   boolean anyCall(Tree tree) {
-    allocatedLocals.clear();
+    locals.clear();
     return mayWait(tree);
   }
 
@@ -234,7 +240,7 @@ final class StatementsThatMayWait {
   /** Whether one call may wait: by itself, or in a body of the sources it may run. */
   private boolean callMayWait(Tree call, Type receiver, Receiver on) {
     Answer answer = target(call, receiver, on);
-    if (answer.mayWait()) {
+    if (waits(answer, call)) {
       return true;
     }
     for (MethodSymbol method : answer.bodies()) {
@@ -249,13 +255,13 @@ final class StatementsThatMayWait {
     return false;
   }
 
-  /** Notes whether a local is initialised with a {@code new} ({@link #allocatedLocals}). */
+  /** Notes a local's initialiser ({@link #locals}). */
   private void noteLocal(VariableTree node) {
     VarSymbol v = ASTHelpers.getSymbol(node);
     if (v != null
         && (v.getKind() == ElementKind.LOCAL_VARIABLE
             || v.getKind() == ElementKind.RESOURCE_VARIABLE)) {
-      allocatedLocals.put(v, allocates(node.getInitializer()));
+      locals.put(v, node.getInitializer());
     }
   }
 
@@ -276,7 +282,7 @@ final class StatementsThatMayWait {
           boolean call(Tree call, Type receiver, Receiver on) {
             Answer answer = target(call, receiver, on);
             bodies.addAll(answer.bodies());
-            return answer.mayWait();
+            return waits(answer, call);
           }
         }.scan(tree, null);
     return new Calls(Boolean.TRUE.equals(found), List.copyOf(bodies));
@@ -284,8 +290,8 @@ final class StatementsThatMayWait {
 
   /**
    * Visits every call of a tree (method calls, {@code new}, method references) with its receiver's
-   * type and kind, in source order, noting locals as they are declared ({@link #allocatedLocals}):
-   * whether one of them, by {@link #call}, may wait.
+   * type and kind, in source order, noting locals as they are declared ({@link #locals}): whether
+   * one of them, by {@link #call}, may wait.
    */
   private abstract class CallScanner extends TreeScanner<Boolean, Void> {
     /** What one call says: whether it may wait. */
@@ -345,12 +351,14 @@ final class StatementsThatMayWait {
   }
 
   /**
-   * Whether each local seen in this walk is initialised with a {@code new} (or a {@code ?:} of
-   * them): only then do the summaries take its class from the allocation. Declarations are scanned
-   * before the calls that use them; a local not seen counts as allocated. Emptied when a walk
-   * starts: a compilation's every local would otherwise pile up here.
+   * The initialiser of each local seen in this walk (null: none): the summaries take a local's
+   * class from its allocation only when it is a {@code new} (or a {@code ?:} of them), and count an
+   * await on it only when its value was started in the scope ({@link #mayBeStartedHere}).
+   * Declarations are scanned before the calls that use them; a local not seen counts as allocated
+   * and as started here. Emptied when a walk starts: a compilation's every local would otherwise
+   * pile up here.
    */
-  private final Map<VarSymbol, Boolean> allocatedLocals = new HashMap<>();
+  private final Map<VarSymbol, ExpressionTree> locals = new HashMap<>();
 
   private static boolean allocates(ExpressionTree initializer) {
     ExpressionTree value = Trees2.unwrap(initializer);
@@ -377,7 +385,7 @@ final class StatementsThatMayWait {
       if (symbol instanceof VarSymbol variable) {
         return switch (variable.getKind()) {
           case LOCAL_VARIABLE, RESOURCE_VARIABLE ->
-              Boolean.FALSE.equals(allocatedLocals.get(variable))
+              locals.containsKey(variable) && !allocates(locals.get(variable))
                   ? Receiver.RESOLVED
                   : Receiver.ALLOCATED;
           case FIELD ->
@@ -415,8 +423,8 @@ final class StatementsThatMayWait {
     Answer answer = answers.get(asked);
     if (answer == null) {
       Set<MethodSymbol> runs = new LinkedHashSet<>();
-      boolean mayWait = decide(method, owner, receiver, on, runs);
-      answer = new Answer(mayWait, List.copyOf(runs));
+      May may = decide(method, owner, receiver, on, runs);
+      answer = new Answer(may, List.copyOf(runs));
       answers.put(asked, answer);
     }
     return answer;
@@ -426,14 +434,34 @@ final class StatementsThatMayWait {
   private record Asked(MethodSymbol method, TypeSymbol receiver, Receiver on) {}
 
   /** Whether such a call may wait by itself, and the bodies of the sources it may run. */
-  private record Answer(boolean mayWait, List<MethodSymbol> bodies) {}
+  private record Answer(May may, List<MethodSymbol> bodies) {}
+
+  /** Whether a call, as {@link #target} answered, may wait by itself. */
+  private boolean waits(Answer answer, Tree call) {
+    return switch (answer.may()) {
+      case YES -> true;
+      case NO -> false;
+      case IF_STARTED_HERE -> mayAwaitWorkStartedHere(call);
+    };
+  }
+
+  /** Whether a call may wait by itself. */
+  private enum May {
+    NO,
+    YES,
+    /**
+     * An await the catalogue names ({@code future.join()}, {@code latch.await()}): a wait only when
+     * what it awaits may have been started where the summaries judge it.
+     */
+    IF_STARTED_HERE
+  }
 
   /** A call that did not resolve: it may do anything. */
-  private static final Answer UNRESOLVED = new Answer(true, List.of());
+  private static final Answer UNRESOLVED = new Answer(May.YES, List.of());
 
   private final Map<Asked, Answer> answers = new HashMap<>();
 
-  private boolean decide(
+  private May decide(
       MethodSymbol method,
       ClassSymbol owner,
       Type receiver,
@@ -441,17 +469,30 @@ final class StatementsThatMayWait {
       Set<MethodSymbol> bodies) {
     if (facts.names().marksOf(method).has(Mark.BLOCKING)
         || facts.names().typeMarks(owner).has(Mark.BLOCKING)) {
-      return true; // the summaries read the mark before the catalogue
+      return May.YES; // the summaries read the mark before the catalogue
     }
     switch (catalogued(method, owner, receiver)) {
       case COUNTED -> {
-        return true;
+        return May.YES;
+      }
+      case AWAITED -> {
+        return May.IF_STARTED_HERE;
       }
       case NOT_COUNTED -> {
-        return false; // a lock, a pause or none: the catalogue decides, not a body
+        return May.NO; // a lock, a pause or none: the catalogue decides, not a body
       }
       case NOT_NAMED -> {}
     }
+    return mayRun(method, owner, on, bodies) ? May.YES : May.NO;
+  }
+
+  /**
+   * For a call the catalogue does not name: whether it may wait by itself (a JDK interface's method
+   * on an allocated object, a library method whose class file waits); the bodies of the sources it
+   * may run are added to {@code bodies}.
+   */
+  private boolean mayRun(
+      MethodSymbol method, ClassSymbol owner, Receiver on, Set<MethodSymbol> bodies) {
     boolean isAbstract = (method.flags() & (Flags.ABSTRACT | Flags.DEFAULT)) != 0;
     if (jdk(owner)) {
       // The catalogue models the JDK: a concrete JDK method it does not name never waits. An
@@ -549,8 +590,10 @@ final class StatementsThatMayWait {
   private enum Named {
     /** Not named: its body decides. */
     NOT_NAMED,
-    /** Named with a counted tag: it may wait. */
+    /** Named with a counted round trip (latency, a channel): it may wait. */
     COUNTED,
+    /** Named as an await only, and awaits count: it may wait on what was started where it runs. */
+    AWAITED,
     /** Named, and only with tags not counted (a lock, a pause): it never waits here. */
     NOT_COUNTED
   }
@@ -566,10 +609,96 @@ final class StatementsThatMayWait {
     if (owners.isEmpty() || !matches(owners, method, owner, receiver)) {
       return Named.NOT_NAMED;
     }
-    Set<String> counted = countedOwners.computeIfAbsent(name, n -> catalogue.ownersOf(n, tags));
-    return !counted.isEmpty() && matches(counted, method, owner, receiver)
-        ? Named.COUNTED
+    Set<String> trips =
+        roundTripOwners.computeIfAbsent(name, n -> catalogue.ownersOf(n, roundTrips));
+    if (!trips.isEmpty() && matches(trips, method, owner, receiver)) {
+      return Named.COUNTED;
+    }
+    Set<String> awaited = awaitOwners.computeIfAbsent(name, n -> catalogue.ownersOf(n, awaits));
+    return !awaited.isEmpty() && matches(awaited, method, owner, receiver)
+        ? Named.AWAITED
         : Named.NOT_COUNTED;
+  }
+
+  /**
+   * Whether what an await awaits may have been started where the summaries judge the call: they
+   * count an await only on a receiver made in their scope ({@code CallJudge.startedInScope}: made
+   * by a call or a {@code new}, or a local holding one), never on a field, a parameter, {@code
+   * this} or a field of one of those ({@code Receivers}). Caffeine's {@code Async.isReady(future)}
+   * joins its parameter after {@code isDone()}: asked as "may wait", it made a third of its methods
+   * pass this test for nothing. Anything else (a local, a call's result, an array element, a method
+   * reference's items) may be.
+   */
+  private boolean mayAwaitWorkStartedHere(Tree call) {
+    if (!(call instanceof MethodInvocationTree invocation)) {
+      return true; // a method reference: it awaits the items it is handed
+    }
+    if (!(invocation.getMethodSelect() instanceof MemberSelectTree select)) {
+      return false; // this: a future awaiting itself
+    }
+    return mayBeStartedHere(select.getExpression(), 0);
+  }
+
+  private boolean mayBeStartedHere(ExpressionTree receiver, int depth) {
+    ExpressionTree on = Trees2.unwrap(receiver);
+    if (depth > MAX_RECEIVER_DEPTH) {
+      return true;
+    }
+    if (on instanceof MethodInvocationTree producer) {
+      return !retrieves(producer); // futures.get(i), getFuture(): handed out, started elsewhere
+    }
+    if (on instanceof IdentifierTree id) {
+      if (isThis(id.getName())) {
+        return false;
+      }
+      Symbol symbol = ASTHelpers.getSymbol(id);
+      if (symbol instanceof VarSymbol v && locals.containsKey(v) && locals.get(v) != null) {
+        return mayBeStartedHere(locals.get(v), depth + 1); // what the local was made with
+      }
+      return !(symbol instanceof VarSymbol v && storedElsewhere(v))
+          && !(symbol instanceof TypeSymbol);
+    }
+    if (on instanceof MemberSelectTree select) {
+      Symbol symbol = ASTHelpers.getSymbol(select);
+      if (symbol instanceof TypeSymbol || symbol instanceof Symbol.PackageSymbol) {
+        return false;
+      }
+      ExpressionTree base = Trees2.unwrap(select.getExpression());
+      if ((base instanceof IdentifierTree id && isThis(id.getName()))
+          || (base instanceof MemberSelectTree outer && isThis(outer.getIdentifier()))
+          || ASTHelpers.getSymbol(base) instanceof TypeSymbol) {
+        return false; // this.f, Outer.this.f, Type.f: a field
+      }
+      return mayBeStartedHere(base, depth + 1); // a field of something made here is made here
+    }
+    return true;
+  }
+
+  /** As deep as {@code Receivers} follows a receiver. */
+  private static final int MAX_RECEIVER_DEPTH = 8;
+
+  /**
+   * A call the summaries take to hand out what exists ({@code CallJudge.isRetrieval}, by its name
+   * only here): an await on its result waits for work started elsewhere.
+   */
+  private static boolean retrieves(MethodInvocationTree call) {
+    // The selector's symbol: getSymbol(call) throws on a call that did not resolve.
+    Symbol method = ASTHelpers.getSymbol(call.getMethodSelect());
+    String name = method == null ? "" : method.getSimpleName().toString();
+    return name.equals("next")
+        || name.startsWith("get")
+        || name.startsWith("poll")
+        || name.startsWith("peek")
+        || name.equals("take")
+        || name.startsWith("remove");
+  }
+
+  /** A field or a parameter: a value the scope did not make. */
+  private static boolean storedElsewhere(VarSymbol v) {
+    return switch (v.getKind()) {
+      case FIELD, ENUM_CONSTANT, PARAMETER -> true;
+      default -> false;
+    };
   }
 
   /**

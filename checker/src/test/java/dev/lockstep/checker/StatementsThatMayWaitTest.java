@@ -106,6 +106,8 @@ final class StatementsThatMayWaitTest {
             import java.net.http.HttpResponse;
             import java.util.List;
             import java.util.concurrent.Callable;
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ExecutorService;
             import java.util.concurrent.Future;
             class Waits {
               private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -139,9 +141,40 @@ final class StatementsThatMayWaitTest {
                 fetch(b);
               }
               // BUG: Diagnostic contains: two statements in a row may wait
-              void futures(Future<String> x, Future<String> y) throws Exception {
+              void futuresStartedHere(ExecutorService pool) throws Exception {
+                Future<String> x = pool.submit(() -> "x");
+                pool.submit(() -> "y").get();
+                x.get();
+              }
+              // The summaries count an await only on what the scope started (CallJudge): a future
+              // handed in, kept in a field or a parameter's field was started elsewhere.
+              private Future<String> pending;
+              record Pending(Future<String> result) {}
+              void futuresStartedElsewhere(Future<String> x, Future<String> y, Pending job)
+                  throws Exception {
                 x.get();
                 y.get();
+                this.pending.get();
+                pending.get();
+                job.result.get();
+              }
+              // Handed out by a collection or a getter, also through a local: started elsewhere.
+              void futuresHandedOut(
+                  List<Future<String>> fs, java.util.Map<String, CompletableFuture<String>> m)
+                  throws Exception {
+                Future<String> first = fs.get(0);
+                first.get();
+                m.get("a").join();
+                CompletableFuture<String> taken = (CompletableFuture<String>) m.remove("b");
+                taken.join();
+              }
+              // Caffeine's Async.isReady: a helper that joins its parameter once it is done.
+              static boolean isReady(CompletableFuture<?> f) {
+                return f != null && f.isDone() && !f.isCompletedExceptionally() && f.join() != null;
+              }
+              void helpersThatJoinTheirParameter(CompletableFuture<?> a, CompletableFuture<?> b) {
+                isReady(a);
+                isReady(b);
               }
               // BUG: Diagnostic contains: two statements in a row may wait
               void aSubclassMay(String a) {
@@ -339,6 +372,7 @@ final class StatementsThatMayWaitTest {
             import java.sql.Connection;
             import java.util.List;
             import java.util.Map;
+            import java.util.concurrent.CompletableFuture;
             import java.util.concurrent.locks.Lock;
             final class Loops {
               private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -379,6 +413,18 @@ final class StatementsThatMayWaitTest {
                 // BUG: Diagnostic contains: a call of the loop may wait
                 ids.forEach(id -> { try { helper(id); } catch (Exception e) { } });
                 ids.forEach(id -> id.trim());
+              }
+              void joinsStartedElsewhere(List<String> ids, CompletableFuture<String> done) {
+                for (String id : ids) {
+                  done.join();
+                }
+              }
+              void joinsStartedHere(List<String> ids) {
+                // BUG: Diagnostic contains: a call of the loop may wait
+                for (String id : ids) {
+                  CompletableFuture<String> f = CompletableFuture.supplyAsync(id::trim);
+                  f.join();
+                }
               }
               void header(Iterable<String> pages) throws Exception {
                 // BUG: Diagnostic contains: a call of the loop may wait
