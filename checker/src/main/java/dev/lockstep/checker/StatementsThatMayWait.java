@@ -652,8 +652,11 @@ final class StatementsThatMayWait {
         return false;
       }
       Symbol symbol = ASTHelpers.getSymbol(id);
-      if (symbol instanceof VarSymbol v && locals.containsKey(v) && locals.get(v) != null) {
-        return mayBeStartedHere(locals.get(v), depth + 1); // what the local was made with
+      if (symbol instanceof VarSymbol v && locals.containsKey(v)) {
+        // What the local was made with; declared without a value (assigned later), the summaries
+        // take it as unknown (Receivers) and count no await on it.
+        ExpressionTree value = locals.get(v);
+        return value != null && mayBeStartedHere(value, depth + 1);
       }
       return !(symbol instanceof VarSymbol v && storedElsewhere(v))
           && !(symbol instanceof TypeSymbol);

@@ -167,6 +167,10 @@ final class StatementsThatMayWaitTest {
                 m.get("a").join();
                 CompletableFuture<String> taken = (CompletableFuture<String>) m.remove("b");
                 taken.join();
+                Object old; // Caffeine's refreshIfNeeded: set in a condition, then joined
+                if ((old = m.get("c")) != null) {
+                  ((CompletableFuture<?>) old).join();
+                }
               }
               // Caffeine's Async.isReady: a helper that joins its parameter once it is done.
               static boolean isReady(CompletableFuture<?> f) {
