@@ -1,10 +1,12 @@
 package test;
 
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
 import org.apache.bookkeeper.net.BookieId;
 import org.apache.bookkeeper.proto.BookieClient;
+import org.apache.bookkeeper.proto.BookkeeperInternalCallbacks.ReadEntryCallback;
 import org.apache.zookeeper.AsyncCallback;
 import org.apache.zookeeper.ZooKeeper;
 
@@ -25,6 +27,30 @@ class Throttled {
       permits.acquire();
       bookieClient.readEntry(
           bookie, ledgerId, entryId, (rc, l, e, buffer, ctx) -> permits.release(), null, 0);
+    }
+  }
+
+  // One read to each bookie of the ensemble, the item naming the server ([server: 1]): the quorum
+  // protocol, each server gets one request (BookKeeper's ReadLastConfirmedOp).
+  void readLastConfirmed(List<BookieId> ensemble, long ledgerId, ReadEntryCallback cb) {
+    for (int i = 0; i < ensemble.size(); i++) {
+      bookieClient.readEntry(ensemble.get(i), ledgerId, -1, cb, i, 0);
+    }
+  }
+
+  // The same through the loop's item (LedgerFragmentReplicator's new bookies) ...
+  void toNewBookies(Set<BookieId> newBookies, long ledgerId, long entryId, ReadEntryCallback cb) {
+    for (BookieId newBookie : newBookies) {
+      bookieClient.readEntry(newBookie, ledgerId, entryId, cb, null, 0);
+    }
+  }
+
+  // ... and through a local of the iteration (LedgerChecker's write set).
+  void toWriteSet(
+      List<BookieId> ensemble, List<Integer> writeSet, long entryId, ReadEntryCallback cb) {
+    for (int i = 0; i < writeSet.size(); i++) {
+      BookieId addr = ensemble.get(writeSet.get(i));
+      bookieClient.readEntry(addr, 1L, entryId, cb, null, 0);
     }
   }
 

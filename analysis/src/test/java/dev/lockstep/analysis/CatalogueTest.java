@@ -297,6 +297,21 @@ final class CatalogueTest {
     assertThat(tag(catalogue, call(withCallback, "a.Zk", "a.Zk"))).hasValue(WaitTag.NONE);
     assertThat(catalogue.startsRoundTrip(withCallback)).isFalse();
 
+    CatalogueEntry toServer =
+        Catalogue.parse(
+                "c.tsv",
+                new StringReader("a.Bookie read * none Bookie.read [callback] [server: 1]\n"))
+            .entries()
+            .get(0);
+    assertThat(toServer.serverParam()).isEqualTo(1);
+    assertThat(toServer.label()).isEqualTo("Bookie.read");
+    assertThat(callback.serverParam()).isEqualTo(0);
+    CatalogueException zero =
+        assertThrows(
+            CatalogueException.class,
+            () -> Catalogue.parse("c.tsv", new StringReader("a.B m * none B.m [server: 0]\n")));
+    assertThat(zero).hasMessageThat().contains("[server: n] names a parameter");
+
     CatalogueException both =
         assertThrows(
             CatalogueException.class,
@@ -338,5 +353,6 @@ final class CatalogueTest {
             "int");
     assertThat(builtin.request(readEntry, Set.of()).map(CatalogueEntry::label))
         .hasValue("BookieClient.readEntry");
+    assertThat(builtin.request(readEntry, Set.of()).map(CatalogueEntry::serverParam)).hasValue(1);
   }
 }

@@ -59,7 +59,7 @@ public final class Catalogue {
   private static final Pattern PARAMS =
       Pattern.compile("\\*|\\(([\\w.$\\[\\]]+(,[\\w.$\\[\\]]+)*)?\\)");
   private static final Pattern TYPE = Pattern.compile("=?[\\w$]+(\\.[\\w$]+)*");
-  private static final Pattern OPTION = Pattern.compile("\\[(batch|unless):([^\\]]*)\\]");
+  private static final Pattern OPTION = Pattern.compile("\\[(batch|unless|server):([^\\]]*)\\]");
   private static final Pattern ASYNC = Pattern.compile("\\[async\\]");
   private static final Pattern CALLBACK = Pattern.compile("\\[callback\\]");
 
@@ -207,6 +207,7 @@ public final class Catalogue {
     String label = fields[4].strip();
     Optional<String> batch = Optional.empty();
     Set<String> unless = Set.of();
+    int server = 0;
     Matcher option = OPTION.matcher(label);
     while (option.find()) {
       String value = option.group(2).strip();
@@ -215,6 +216,8 @@ public final class Catalogue {
       }
       if (option.group(1).equals("batch")) {
         batch = Optional.of(value);
+      } else if (option.group(1).equals("server")) {
+        server = serverParam(where, value);
       } else {
         unless = Set.copyOf(Arrays.asList(value.split("\\s*,\\s*")));
       }
@@ -235,7 +238,7 @@ public final class Catalogue {
       throw new CatalogueException(
           where
               + ": the label must come first, options after it as [batch: call],"
-              + " [unless: method,method], [async] or [callback], got: "
+              + " [unless: method,method], [server: n], [async] or [callback], got: "
               + fields[4].strip());
     }
     return new CatalogueEntry(
@@ -249,7 +252,22 @@ public final class Catalogue {
         batch,
         unless,
         async,
-        callback);
+        callback,
+        server);
+  }
+
+  /** The parameter a {@code [server: n]} option names, from 1. */
+  private static int serverParam(String where, String value) {
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new CatalogueException(
+        where + ": [server: n] names a parameter by its position from 1, got: " + value);
   }
 
   /** This catalogue's entries followed by {@code later}'s, which win ties. */

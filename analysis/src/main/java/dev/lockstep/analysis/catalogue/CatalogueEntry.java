@@ -47,7 +47,8 @@ public record CatalogueEntry(
     Optional<String> batch,
     Set<String> unlessChained,
     boolean async,
-    boolean callback) {
+    boolean callback,
+    int serverParam) {
   private static final Set<String> OBJECT_METHODS =
       Set.of("equals", "hashCode", "toString", "getClass", "notify", "notifyAll", "wait", "clone");
 
@@ -81,7 +82,8 @@ public record CatalogueEntry(
         Optional.empty(),
         Set.of(),
         false,
-        false);
+        false,
+        0);
   }
 
   /**

@@ -145,6 +145,9 @@ public final class FanOutReader {
     Optional<CatalogueEntry> request = catalogue.request(method.ref(), method.matchOwners());
     if (request.isPresent()) {
       // A catalogued request: its reply comes later, as a future or to a callback argument.
+      if (toEachServer(call, request.orElseThrow().serverParam(), m)) {
+        return Optional.empty(); // one request to each member of an ensemble: none gets two
+      }
       return Optional.of(
           fanOut(
               FanOut.Shape.ASYNC_CALL,
@@ -324,8 +327,34 @@ public final class FanOutReader {
         m.marks());
   }
 
-  /** The loop over items around a call: what it iterates and one iteration's body. */
-  private record Items(Node iterated, Node iteration) {}
+  /**
+   * Whether a request's server ({@code [server: n]}: its {@code n}-th argument) changes with the
+   * item: it names a local of the loop or the lambda around the call (the item, the index, a local
+   * of the iteration: {@code bookieClient.readLac(ensemble.get(i), ...)}, {@code addr =
+   * ensemble.get(writeSet.get(i))}). Then each server gets one request, not one per item.
+   */
+  private boolean toEachServer(Call call, int serverParam, PipelineReader.Enclosing m) {
+    if (serverParam < 1 || call.args().size() < serverParam) {
+      return false;
+    }
+    Items items = items(call, parents.computeIfAbsent(m.body(), Parents::new), m.body());
+    if (items.scope() == null) {
+      return false;
+    }
+    Set<Var> inside = new BodyScope().declareAll(items.scope()).declared.keySet();
+    return Nodes.any(
+        call.args().get(serverParam - 1),
+        n -> {
+          Var v = Nodes.var(n);
+          return v != null && inside.contains(v);
+        });
+  }
+
+  /**
+   * The loop over items around a call: what it iterates, one iteration's body, and the loop or the
+   * lambda whose locals are the item's.
+   */
+  private record Items(Node iterated, Node iteration, Node scope) {}
 
   private static Items items(Call call, Parents tree, Node methodBody) {
     Map<Var, Node> locals = null;
@@ -345,7 +374,8 @@ public final class FanOutReader {
               }
               case DO -> null;
             };
-        return new Items(iterated, iterated == null ? null : loop.body());
+        return new Items(
+            iterated, iterated == null ? null : loop.body(), iterated == null ? null : loop);
       }
       if (p instanceof Lambda lambda) {
         Node consumer = tree.parent(lambda);
@@ -357,16 +387,16 @@ public final class FanOutReader {
         if (top instanceof Call terminal) {
           Optional<LoopShapes.CallLoop> loop = LoopShapes.callLoop(terminal, new ArrayList<>());
           if (loop.isPresent() && loop.orElseThrow().bodies().contains(lambda)) {
-            return new Items(loop.orElseThrow().iterated(), lambda.body());
+            return new Items(loop.orElseThrow().iterated(), lambda.body(), lambda);
           }
         }
-        return new Items(null, null); // a task's own body, a callback: not per item here
+        return new Items(null, null, null); // a task's own body, a callback: not per item here
       }
       if (p instanceof ClassBody) {
         break;
       }
     }
-    return new Items(null, null);
+    return new Items(null, null, null);
   }
 
   /**
