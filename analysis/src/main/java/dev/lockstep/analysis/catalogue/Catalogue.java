@@ -43,8 +43,9 @@ import java.util.regex.Pattern;
  * recommends first) and {@code [unless: method,method]} (the entry does not match when the receiver
  * was built through a call of one of these names: an asynchronous step in a fluent chain) and
  * {@code [async]} (the call starts a round trip and returns a future of its reply at once) and
- * {@code [callback]} (it starts one and returns at once; the reply comes to a callback argument).
- * See {@link CatalogueEntry} and {@link WaitTag} for what each field means.
+ * {@code [callback]} (it starts one and returns at once; the reply comes to a callback argument)
+ * and {@code [server: n]} (its {@code n}-th parameter names the server the request goes to). See
+ * {@link CatalogueEntry} and {@link WaitTag} for what each field means.
  *
  * <p>When several entries match a call, the most specific wins (see {@link
  * CatalogueEntry#specificity()}); among equally specific ones, the one added last (a user file
