@@ -100,6 +100,44 @@ final class CatalogueAgainstJarsTest {
     assertWithMessage("catalogue entries that match nothing").that(problems).isEmpty();
   }
 
+  /**
+   * A {@code [server: n]} entry: every method of the real library it matches has an {@code n}-th
+   * parameter, and it is of one type across them (the server's address: BookKeeper's {@code
+   * BookieId}), so that "the item is the server" reads the same argument whatever overload is
+   * called.
+   */
+  @Test
+  void serverParametersNameTheSameAddressInEveryOverload() {
+    List<String> problems = new ArrayList<>();
+    int checked = 0;
+    for (CatalogueEntry entry : Catalogue.builtin().entries()) {
+      if (entry.serverParam() == 0) {
+        continue;
+      }
+      checked++;
+      Set<Declared> methods = new HashSet<>();
+      for (String internal : internalNames(entry.owner())) {
+        collectMethods(internal, methods, new HashSet<>());
+      }
+      Set<String> types = new HashSet<>();
+      for (Declared m : methods) {
+        if (matches(entry, m)) {
+          types.add(
+              m.params().size() >= entry.serverParam()
+                  ? m.params().get(entry.serverParam() - 1)
+                  : "(no parameter " + entry.serverParam() + ")");
+        }
+      }
+      if (types.size() != 1 || !types.iterator().next().endsWith(".BookieId")) {
+        problems.add(entry.source() + ": " + entry.owner() + "." + entry.name() + " " + types);
+      }
+    }
+    assertWithMessage("[server: n] entries").that(checked).isAtLeast(3);
+    assertWithMessage("[server: n] entries whose parameter is not one address type")
+        .that(problems)
+        .isEmpty();
+  }
+
   /** The names {@link GeneratedStubs} gives generated stubs: in the catalogue, not in any jar. */
   private static final Set<String> GENERATED =
       Set.copyOf(GeneratedStubs.PROTOBUF_SERVICES.stream().map(GeneratedStubs::owner).toList());

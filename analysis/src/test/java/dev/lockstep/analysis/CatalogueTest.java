@@ -248,4 +248,111 @@ final class CatalogueTest {
             () -> Catalogue.parse("c.tsv", new StringReader("a.B m * latency B.m [bacth: x]\n")));
     assertThat(unknown).hasMessageThat().contains("the label must come first");
   }
+
+  @Test
+  void callbackAndAsyncEntriesStartARequestPerCall() {
+    Catalogue catalogue =
+        Catalogue.parse(
+            "c.tsv",
+            new StringReader(
+                """
+                a.Zk getData (java.lang.String,boolean) latency Zk.getData
+                a.Zk getData (java.lang.String,boolean,a.Cb,java.lang.Object) none Zk.getData [callback]
+                a.Http sendAsync * none Http.sendAsync [async]
+                a.Ratis * * none Ratis [async]
+                a.Zk delete * none Zk.delete [callback]
+                a.Zk delete * latency Zk.delete
+                """));
+    CatalogueEntry callback = catalogue.entries().get(1);
+    assertThat(callback.label()).isEqualTo("Zk.getData");
+    assertThat(callback.callback()).isTrue();
+    assertThat(callback.async()).isFalse();
+    assertThat(catalogue.entries().get(2).async()).isTrue();
+    assertThat(catalogue.entries().get(2).callback()).isFalse();
+
+    // The cheap filter: exact names of [async]/[callback] entries, no family.
+    assertThat(catalogue.mayStartRequest("getData")).isTrue();
+    assertThat(catalogue.mayStartRequest("sendAsync")).isTrue();
+    assertThat(catalogue.mayStartRequest("send")).isFalse();
+    assertThat(catalogue.requestOwnersOf("getData")).containsExactly("a.Zk");
+
+    MethodRef withCallback =
+        MethodRef.of("a.Zk", "getData", "java.lang.String", "boolean", "a.Cb", "java.lang.Object");
+    MethodRef blocking = MethodRef.of("a.Zk", "getData", "java.lang.String", "boolean");
+    assertThat(catalogue.request(withCallback, Set.of())).hasValue(callback);
+    // A subclass's call is known by the catalogue's owner among its match owners.
+    MethodRef inSubclass =
+        MethodRef.of(
+            "a.ZkClient", "getData", "java.lang.String", "boolean", "a.Cb", "java.lang.Object");
+    assertThat(catalogue.request(inSubclass, Set.of("a.ZkClient", "a.Zk"))).hasValue(callback);
+    assertThat(catalogue.request(inSubclass, Set.of("a.ZkClient"))).isEmpty();
+    assertThat(catalogue.request(blocking, Set.of("a.Zk"))).isEmpty();
+    assertThat(catalogue.request(MethodRef.of("a.Http", "sendAsync", "a.Req"), Set.of()))
+        .isPresent();
+    // A family is never asked; a later entry of the same specificity overrides (a user's file).
+    assertThat(catalogue.request(MethodRef.of("a.Ratis", "sendAsync"), Set.of())).isEmpty();
+    assertThat(catalogue.request(MethodRef.of("a.Zk", "delete", "java.lang.String"), Set.of()))
+        .isEmpty();
+    // A callback call is never a wait by itself.
+    assertThat(tag(catalogue, call(withCallback, "a.Zk", "a.Zk"))).hasValue(WaitTag.NONE);
+    assertThat(catalogue.startsRoundTrip(withCallback)).isFalse();
+
+    CatalogueEntry toServer =
+        Catalogue.parse(
+                "c.tsv",
+                new StringReader("a.Bookie read * none Bookie.read [callback] [server: 1]\n"))
+            .entries()
+            .get(0);
+    assertThat(toServer.serverParam()).isEqualTo(1);
+    assertThat(toServer.label()).isEqualTo("Bookie.read");
+    assertThat(callback.serverParam()).isEqualTo(0);
+    CatalogueException zero =
+        assertThrows(
+            CatalogueException.class,
+            () -> Catalogue.parse("c.tsv", new StringReader("a.B m * none B.m [server: 0]\n")));
+    assertThat(zero).hasMessageThat().contains("[server: n] names a parameter");
+
+    CatalogueException both =
+        assertThrows(
+            CatalogueException.class,
+            () ->
+                Catalogue.parse(
+                    "c.tsv", new StringReader("a.B m * none B.m [async] [callback]\n")));
+    assertThat(both).hasMessageThat().contains("c.tsv:1");
+  }
+
+  @Test
+  void builtinKnowsTheCallbackRequestsOfZooKeeperAndBookKeeper() {
+    Catalogue builtin = Catalogue.builtin();
+    MethodRef zkRead =
+        MethodRef.of(
+            "org.apache.zookeeper.ZooKeeper",
+            "getData",
+            "java.lang.String",
+            "boolean",
+            "org.apache.zookeeper.AsyncCallback.DataCallback",
+            "java.lang.Object");
+    assertThat(builtin.request(zkRead, Set.of()).map(CatalogueEntry::callback)).hasValue(true);
+    MethodRef zkBlocking =
+        MethodRef.of(
+            "org.apache.zookeeper.ZooKeeper",
+            "getData",
+            "java.lang.String",
+            "boolean",
+            "org.apache.zookeeper.data.Stat");
+    assertThat(builtin.request(zkBlocking, Set.of())).isEmpty();
+    MethodRef readEntry =
+        MethodRef.of(
+            "org.apache.bookkeeper.proto.BookieClient",
+            "readEntry",
+            "org.apache.bookkeeper.net.BookieId",
+            "long",
+            "long",
+            "org.apache.bookkeeper.proto.BookkeeperInternalCallbacks.ReadEntryCallback",
+            "java.lang.Object",
+            "int");
+    assertThat(builtin.request(readEntry, Set.of()).map(CatalogueEntry::label))
+        .hasValue("BookieClient.readEntry");
+    assertThat(builtin.request(readEntry, Set.of()).map(CatalogueEntry::serverParam)).hasValue(1);
+  }
 }

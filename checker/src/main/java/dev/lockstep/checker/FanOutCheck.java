@@ -46,7 +46,7 @@ abstract class FanOutCheck extends BugChecker
       LockstepCompilation compilation = LockstepCompilation.of(state, config.config());
       Optional<FanOut> read = compilation.fanOuts.get(tree);
       if (read == null) {
-        read = compilation.facts.readFanOut(state.getPath());
+        read = compilation.facts.readFanOut(state.getPath(), compilation.config.catalogue());
         compilation.fanOuts.put(tree, read);
       }
       if (read.isEmpty()) {

@@ -24,6 +24,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.tree.JCTree;
 import dev.lockstep.analysis.body.Node;
+import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.facts.FanOut;
 import dev.lockstep.analysis.facts.FixFacts;
 import dev.lockstep.analysis.facts.Location;
@@ -46,6 +47,7 @@ import dev.lockstep.analysis.read.StraightLineReader;
 import dev.lockstep.analysis.read.Values;
 import dev.lockstep.analysis.summary.FactsSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -455,20 +457,44 @@ final class JavacFacts implements FactsSource {
     return found;
   }
 
-  /** The fan-out the call at {@code path} starts (UnboundedFanOut, BlockingOnCommonPool). */
-  Optional<FanOut> readFanOut(TreePath path) {
+  /**
+   * The fan-out the call at {@code path} starts (UnboundedFanOut, BlockingOnCommonPool).
+   *
+   * @param catalogue the check's catalogue: its {@code [async]} and {@code [callback]} requests
+   */
+  Optional<FanOut> readFanOut(TreePath path, Catalogue catalogue) {
     if (!(path.getLeaf() instanceof MethodInvocationTree call)
         || !(symbol(call.getMethodSelect()) instanceof MethodSymbol method)) {
       return Optional.empty();
     }
     String owner = names.typeName(method.owner.type);
-    if (!FanOutReader.mayStart(method.name.toString())
-        && !PipelineReader.mayStart(owner, method.name.toString())) {
+    String name = method.name.toString();
+    if (!FanOutReader.mayStart(name)
+        && !PipelineReader.mayStart(owner, name)
+        && !mayStartRequest(method, name, catalogue)) {
       return Optional.empty(); // the cheap filter: this runs on every call
     }
     if (!(lowering.lower(call, path.getCompilationUnit()) instanceof Node.Call lowered)) {
       return Optional.empty();
     }
-    return fanOuts.read(lowered, () -> enclosing(path));
+    return fanOuts.read(lowered, () -> enclosing(path), catalogue);
+  }
+
+  /**
+   * Whether the call may be a catalogued request that returns at once: its name is one of the
+   * {@code [async]}/{@code [callback]} entries' (a set lookup) and its declaring type is, or
+   * extends, one of their owners (the type's supertype names, kept per type). {@code exists},
+   * {@code create} and {@code delete} are common names; only those on a ZooKeeper get further.
+   */
+  private boolean mayStartRequest(MethodSymbol method, String name, Catalogue catalogue) {
+    if (!catalogue.mayStartRequest(name)) {
+      return false;
+    }
+    try {
+      return !Collections.disjoint(
+          names.closure(method.owner.type), catalogue.requestOwnersOf(name));
+    } catch (RuntimeException e) {
+      return true; // javac could not complete a type: let the reader decide
+    }
   }
 }

@@ -29,6 +29,18 @@ final class UnboundedFanOutTest {
     corpus("fanOutUnboundedNegatives").expectNoDiagnostics().doTest();
   }
 
+  /** A catalogued request whose reply comes to a callback, per item (ADR 0025). */
+  @Test
+  void callbackRequestPerItem() {
+    corpus("fanOutUnboundedCallbacks").doTest();
+  }
+
+  /** A permit or a latch per item, a few stated items, a method of another type. */
+  @Test
+  void callbackRequestsBoundedOrFew() {
+    corpus("fanOutUnboundedCallbacksNegatives").expectNoDiagnostics().doTest();
+  }
+
   /** The in-flight futures of the serial-await corpus are an unbounded fan-out. */
   @Test
   void futuresInFlightAreAFanOut() {

@@ -42,7 +42,9 @@ import java.util.regex.Pattern;
  * [batch: call]} (the client's call that does many in one round trip, which the diagnostic
  * recommends first) and {@code [unless: method,method]} (the entry does not match when the receiver
  * was built through a call of one of these names: an asynchronous step in a fluent chain) and
- * {@code [async]} (the call starts a round trip and returns a future of its reply at once). See
+ * {@code [async]} (the call starts a round trip and returns a future of its reply at once) and
+ * {@code [callback]} (it starts one and returns at once; the reply comes to a callback argument)
+ * and {@code [server: n]} (its {@code n}-th parameter names the server the request goes to). See
  * {@link CatalogueEntry} and {@link WaitTag} for what each field means.
  *
  * <p>When several entries match a call, the most specific wins (see {@link
@@ -58,12 +60,22 @@ public final class Catalogue {
   private static final Pattern PARAMS =
       Pattern.compile("\\*|\\(([\\w.$\\[\\]]+(,[\\w.$\\[\\]]+)*)?\\)");
   private static final Pattern TYPE = Pattern.compile("=?[\\w$]+(\\.[\\w$]+)*");
-  private static final Pattern OPTION = Pattern.compile("\\[(batch|unless):([^\\]]*)\\]");
+  private static final Pattern OPTION = Pattern.compile("\\[(batch|unless|server):([^\\]]*)\\]");
   private static final Pattern ASYNC = Pattern.compile("\\[async\\]");
+  private static final Pattern CALLBACK = Pattern.compile("\\[callback\\]");
 
   private final Map<String, List<CatalogueEntry>> byName;
 
   private final List<CatalogueEntry> entries;
+
+  /**
+   * The names of the entries that start a request per call ({@code [async]} or {@code [callback]},
+   * an exact name): the fan-out readers' cheap filter, built once.
+   */
+  private final Set<String> requestNames;
+
+  /** The owners of those entries, by name. */
+  private final Map<String, Set<String>> requestOwners;
 
   /** Of the entries; kept, since a catalogue is part of the key of each compilation's state. */
   private final int hash;
@@ -79,6 +91,16 @@ public final class Catalogue {
     Map<String, List<CatalogueEntry>> frozen = new HashMap<>();
     index.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
     this.byName = Map.copyOf(frozen);
+    Map<String, Set<String>> requests = new HashMap<>();
+    for (CatalogueEntry entry : this.entries) {
+      if ((entry.async() || entry.callback()) && !entry.name().endsWith("*")) {
+        requests.computeIfAbsent(entry.name(), k -> new HashSet<>()).add(entry.owner());
+      }
+    }
+    Map<String, Set<String>> owners = new HashMap<>();
+    requests.forEach((k, v) -> owners.put(k, Set.copyOf(v)));
+    this.requestOwners = Map.copyOf(owners);
+    this.requestNames = requestOwners.keySet();
   }
 
   public static Catalogue of(List<CatalogueEntry> entries) {
@@ -186,6 +208,7 @@ public final class Catalogue {
     String label = fields[4].strip();
     Optional<String> batch = Optional.empty();
     Set<String> unless = Set.of();
+    int server = 0;
     Matcher option = OPTION.matcher(label);
     while (option.find()) {
       String value = option.group(2).strip();
@@ -194,17 +217,29 @@ public final class Catalogue {
       }
       if (option.group(1).equals("batch")) {
         batch = Optional.of(value);
+      } else if (option.group(1).equals("server")) {
+        server = serverParam(where, value);
       } else {
         unless = Set.copyOf(Arrays.asList(value.split("\\s*,\\s*")));
       }
     }
     boolean async = ASYNC.matcher(label).find();
-    label = ASYNC.matcher(OPTION.matcher(label).replaceAll("")).replaceAll("").strip();
+    boolean callback = CALLBACK.matcher(label).find();
+    if (async && callback) {
+      throw new CatalogueException(
+          where
+              + ": [async] (a future of the reply) and [callback] (a callback) exclude each other");
+    }
+    label =
+        CALLBACK
+            .matcher(ASYNC.matcher(OPTION.matcher(label).replaceAll("")).replaceAll(""))
+            .replaceAll("")
+            .strip();
     if (label.isEmpty() || label.contains("[")) {
       throw new CatalogueException(
           where
               + ": the label must come first, options after it as [batch: call],"
-              + " [unless: method,method] or [async], got: "
+              + " [unless: method,method], [server: n], [async] or [callback], got: "
               + fields[4].strip());
     }
     return new CatalogueEntry(
@@ -217,7 +252,23 @@ public final class Catalogue {
         where,
         batch,
         unless,
-        async);
+        async,
+        callback,
+        server);
+  }
+
+  /** The parameter a {@code [server: n]} option names, from 1. */
+  private static int serverParam(String where, String value) {
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new CatalogueException(
+        where + ": [server: n] names a parameter by its position from 1, got: " + value);
   }
 
   /** This catalogue's entries followed by {@code later}'s, which win ties. */
@@ -291,6 +342,56 @@ public final class Catalogue {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a call of a method so named may start a request per call ({@link #request}): the names
+   * of the {@code [async]} and {@code [callback]} entries, a set built once. A family ({@code
+   * prefix*}, {@code *}) is not among them: a fan-out reader's filter must be a name lookup.
+   */
+  public boolean mayStartRequest(String name) {
+    return requestNames.contains(name);
+  }
+
+  /**
+   * The owners of the {@code [async]} and {@code [callback]} entries named {@code name}: a call can
+   * start a request only when its method's owner or a type the catalogue knows it by is one of
+   * them.
+   */
+  public Set<String> requestOwnersOf(String name) {
+    return requestOwners.getOrDefault(name, Set.of());
+  }
+
+  /**
+   * The entry by which a call of {@code target} starts a round trip and returns at once, its reply
+   * a future ({@code [async]}) or a callback ({@code [callback]}), when the most specific entry
+   * that matches it by name, parameters and owner ({@code target}'s declaring type or one of {@code
+   * matchOwners}) is such an entry with an exact name. Entries for an exact receiver type are not
+   * asked: the call's receiver is not at hand here.
+   */
+  public Optional<CatalogueEntry> request(MethodRef target, Set<String> matchOwners) {
+    if (!requestNames.contains(target.name())) {
+      return Optional.empty();
+    }
+    CatalogueEntry best = null;
+    for (List<CatalogueEntry> candidates :
+        List.of(
+            byName.getOrDefault(target.name(), List.of()), byName.getOrDefault("*", List.of()))) {
+      for (CatalogueEntry entry : candidates) {
+        if (entry.exactReceiver()
+            || !entry.matchesName(target)
+            || !entry.matchesParams(target)
+            || !(entry.owner().equals(target.owner()) || matchOwners.contains(entry.owner()))) {
+          continue;
+        }
+        if (best == null || entry.specificity() >= best.specificity()) {
+          best = entry;
+        }
+      }
+    }
+    return best != null && (best.async() || best.callback()) && !best.name().endsWith("*")
+        ? Optional.of(best)
+        : Optional.empty();
   }
 
   /** The most specific entry for the call, if any. */

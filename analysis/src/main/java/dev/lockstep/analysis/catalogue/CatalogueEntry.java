@@ -30,6 +30,11 @@ import java.util.Set;
  * @param async written {@code [async]}: the call starts a round trip and returns a future of its
  *     reply at once ({@code HttpClient.sendAsync}); an await of that future in the same scope waits
  *     for the round trip ({@link dev.lockstep.analysis.summary.WaitChain#reply()})
+ * @param callback written {@code [callback]}: the call starts a round trip and returns at once, and
+ *     the reply comes to a callback argument ({@code zk.getData(path, false, cb, ctx)},
+ *     BookKeeper's {@code bookieClient.readEntry(..., cb, ctx, flags)}); there is no future to
+ *     await, so it is never a wait, but one started per item of an unbounded collection is an
+ *     unbounded fan-out as a future per item is (ADR 0025)
  */
 public record CatalogueEntry(
     String owner,
@@ -41,7 +46,9 @@ public record CatalogueEntry(
     String source,
     Optional<String> batch,
     Set<String> unlessChained,
-    boolean async) {
+    boolean async,
+    boolean callback,
+    int serverParam) {
   private static final Set<String> OBJECT_METHODS =
       Set.of("equals", "hashCode", "toString", "getClass", "notify", "notifyAll", "wait", "clone");
 
@@ -64,7 +71,19 @@ public record CatalogueEntry(
       WaitTag tag,
       String label,
       String source) {
-    this(owner, exactReceiver, name, params, tag, label, source, Optional.empty(), Set.of(), false);
+    this(
+        owner,
+        exactReceiver,
+        name,
+        params,
+        tag,
+        label,
+        source,
+        Optional.empty(),
+        Set.of(),
+        false,
+        false,
+        0);
   }
 
   /**

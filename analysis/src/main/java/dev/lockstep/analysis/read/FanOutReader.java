@@ -10,6 +10,8 @@ import dev.lockstep.analysis.body.Node.New;
 import dev.lockstep.analysis.body.Nodes;
 import dev.lockstep.analysis.body.Target;
 import dev.lockstep.analysis.body.Var;
+import dev.lockstep.analysis.catalogue.Catalogue;
+import dev.lockstep.analysis.catalogue.CatalogueEntry;
 import dev.lockstep.analysis.facts.CallSite;
 import dev.lockstep.analysis.facts.FanOut;
 import dev.lockstep.analysis.facts.Marks;
@@ -27,9 +29,11 @@ import java.util.function.Supplier;
 /**
  * The {@link FanOut} a call starts: the pipelines {@link PipelineReader} reads (executors, {@code
  * supplyAsync}, virtual threads, parallel streams, windows), and the shapes it does not — {@code
- * new Thread(task).start()}, an async round trip ({@code HttpClient.sendAsync}, or a method of the
- * sources that returns one), {@code supplyAsync(task)} outside a loop and a stage's {@code
- * thenApplyAsync(fn)} without an executor — with the loop over items around it, if any.
+ * new Thread(task).start()}, an async round trip ({@code HttpClient.sendAsync}, a method of the
+ * sources that returns one, or a catalogued request that returns at once with its reply to come as
+ * a future or to a callback: {@code [async]} and {@code [callback]} entries, ADR 0025), {@code
+ * supplyAsync(task)} outside a loop and a stage's {@code thenApplyAsync(fn)} without an executor —
+ * with the loop over items around it, if any.
  */
 @SuppressWarnings("ReferenceEquality") // nodes are compared by identity on purpose
 public final class FanOutReader {
@@ -38,8 +42,14 @@ public final class FanOutReader {
   private static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
   private static final String THREAD = "java.lang.Thread";
 
-  /** Calls in an iteration that bound what it started: awaits and permits. */
-  private static final Set<String> BOUNDING = Set.of("join", "get", "acquire", "tryAcquire");
+  private static final String COUNT_DOWN_LATCH = "java.util.concurrent.CountDownLatch";
+
+  /**
+   * Calls in an iteration that bound what it started: awaits (of a future, a thread, a latch the
+   * callback counts down) and permits.
+   */
+  private static final Set<String> BOUNDING =
+      Set.of("join", "get", "await", "acquire", "tryAcquire");
 
   private final PipelineReader pipelines;
   private final Declarations declarations;
@@ -60,11 +70,22 @@ public final class FanOutReader {
   }
 
   /**
+   * {@link #mayStart(String)}, or the name of a catalogued request that returns at once ({@link
+   * Catalogue#mayStartRequest}: a set lookup, the set built once per catalogue).
+   */
+  public static boolean mayStart(String name, Catalogue catalogue) {
+    return mayStart(name) || catalogue.mayStartRequest(name);
+  }
+
+  /**
    * The fan-out {@code call} starts, or empty.
    *
    * @param enclosing the method around the call; null when it is in none
+   * @param catalogue the wait catalogue of the check's config: its {@code [async]} and {@code
+   *     [callback]} entries are requests that return at once
    */
-  public Optional<FanOut> read(Call call, Supplier<PipelineReader.Enclosing> enclosing) {
+  public Optional<FanOut> read(
+      Call call, Supplier<PipelineReader.Enclosing> enclosing, Catalogue catalogue) {
     Target method = call.resolve().orElse(null);
     if (method == null) {
       return Optional.empty();
@@ -79,7 +100,7 @@ public final class FanOutReader {
       // a helper is no fan-out here.
       return Optional.of(fromPipeline(call, method, read.orElseThrow().pipeline(), m));
     }
-    return other(call, method, m);
+    return other(call, method, m, catalogue);
   }
 
   private FanOut fromPipeline(Call call, Target method, Pipeline p, PipelineReader.Enclosing m) {
@@ -99,7 +120,8 @@ public final class FanOutReader {
     return fanOut(shape, call, starter, p.taskCalls(), p.windowSource(), p.windowText(), p, m);
   }
 
-  private Optional<FanOut> other(Call call, Target method, PipelineReader.Enclosing m) {
+  private Optional<FanOut> other(
+      Call call, Target method, PipelineReader.Enclosing m, Catalogue catalogue) {
     String name = method.name();
     Set<String> owners = method.owner().closure();
     // new Thread(task).start(), or a Thread variable made so.
@@ -117,6 +139,23 @@ public final class FanOutReader {
               taskCalls(List.of(task)),
               Pipeline.WindowSource.UNBOUNDED,
               "threads",
+              null,
+              m));
+    }
+    Optional<CatalogueEntry> request = catalogue.request(method.ref(), method.matchOwners());
+    if (request.isPresent()) {
+      // A catalogued request: its reply comes later, as a future or to a callback argument.
+      if (toEachServer(call, request.orElseThrow().serverParam(), m)) {
+        return Optional.empty(); // one request to each member of an ensemble: none gets two
+      }
+      return Optional.of(
+          fanOut(
+              FanOut.Shape.ASYNC_CALL,
+              call,
+              request.orElseThrow().labelFor(method.ref()),
+              List.of(),
+              Pipeline.WindowSource.UNBOUNDED,
+              "",
               null,
               m));
     }
@@ -288,8 +327,34 @@ public final class FanOutReader {
         m.marks());
   }
 
-  /** The loop over items around a call: what it iterates and one iteration's body. */
-  private record Items(Node iterated, Node iteration) {}
+  /**
+   * Whether a request's server ({@code [server: n]}: its {@code n}-th argument) changes with the
+   * item: it names a local of the loop or the lambda around the call (the item, the index, a local
+   * of the iteration: {@code bookieClient.readLac(ensemble.get(i), ...)}, {@code addr =
+   * ensemble.get(writeSet.get(i))}). Then each server gets one request, not one per item.
+   */
+  private boolean toEachServer(Call call, int serverParam, PipelineReader.Enclosing m) {
+    if (serverParam < 1 || call.args().size() < serverParam) {
+      return false;
+    }
+    Items items = items(call, parents.computeIfAbsent(m.body(), Parents::new), m.body());
+    if (items.scope() == null) {
+      return false;
+    }
+    Set<Var> inside = new BodyScope().declareAll(items.scope()).declared.keySet();
+    return Nodes.any(
+        call.args().get(serverParam - 1),
+        n -> {
+          Var v = Nodes.var(n);
+          return v != null && inside.contains(v);
+        });
+  }
+
+  /**
+   * The loop over items around a call: what it iterates, one iteration's body, and the loop or the
+   * lambda whose locals are the item's.
+   */
+  private record Items(Node iterated, Node iteration, Node scope) {}
 
   private static Items items(Call call, Parents tree, Node methodBody) {
     Map<Var, Node> locals = null;
@@ -309,7 +374,8 @@ public final class FanOutReader {
               }
               case DO -> null;
             };
-        return new Items(iterated, iterated == null ? null : loop.body());
+        return new Items(
+            iterated, iterated == null ? null : loop.body(), iterated == null ? null : loop);
       }
       if (p instanceof Lambda lambda) {
         Node consumer = tree.parent(lambda);
@@ -321,16 +387,16 @@ public final class FanOutReader {
         if (top instanceof Call terminal) {
           Optional<LoopShapes.CallLoop> loop = LoopShapes.callLoop(terminal, new ArrayList<>());
           if (loop.isPresent() && loop.orElseThrow().bodies().contains(lambda)) {
-            return new Items(loop.orElseThrow().iterated(), lambda.body());
+            return new Items(loop.orElseThrow().iterated(), lambda.body(), lambda);
           }
         }
-        return new Items(null, null); // a task's own body, a callback: not per item here
+        return new Items(null, null, null); // a task's own body, a callback: not per item here
       }
       if (p instanceof ClassBody) {
         break;
       }
     }
-    return new Items(null, null);
+    return new Items(null, null, null);
   }
 
   /**
@@ -347,6 +413,7 @@ public final class FanOutReader {
                 && c.receiver() != null
                 && (c.name().startsWith("acquire")
                     || c.name().equals("tryAcquire")
+                    || (c.name().equals("await") && c.receiver().src().type().isA(COUNT_DOWN_LATCH))
                     || c.receiver().src().type().isA("java.util.concurrent.Future")
                     || c.receiver().src().type().isA(COMPLETABLE_FUTURE)
                     || c.receiver().src().type().isA(THREAD)));

@@ -7,6 +7,7 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.lockstep.analysis.body.Node;
+import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.config.LockstepConfig;
 import dev.lockstep.analysis.facts.FanOut;
 import dev.lockstep.analysis.facts.StreamShapes;
@@ -37,12 +38,14 @@ final class FanOutScan {
   private final UnboundedFanOutRule unbounded;
   private final BlockingOnCommonPoolRule commonPool;
   private final FieldWriters fieldWriters;
+  private final Catalogue catalogue;
   private FanOutReader fanOuts;
 
   FanOutScan(JavaParserFacts facts, JpNames names, Summaries summaries, LockstepConfig config) {
     this.facts = facts;
     this.fieldWriters = new FieldWriters(facts.readerDeclarations());
     this.names = names;
+    this.catalogue = config.catalogue();
     EffectiveParallelismRule parallelism = new EffectiveParallelismRule(summaries, config.cores());
     this.serialFanOut = new SerialFanOutRule(summaries);
     this.unbounded = new UnboundedFanOutRule(summaries, parallelism, config.window());
@@ -59,7 +62,7 @@ final class FanOutScan {
       }
     }
     for (MethodCallExpr call : unit.findAll(MethodCallExpr.class)) {
-      if (FanOutReader.mayStart(call.getNameAsString()) || saysParallel(call)) {
+      if (FanOutReader.mayStart(call.getNameAsString(), catalogue) || saysParallel(call)) {
         fanOut(call, findings);
       }
     }
@@ -107,7 +110,8 @@ final class FanOutScan {
       fanOuts = new FanOutReader(facts.pipelines(), facts.readerDeclarations());
     }
     FanOutReader reader = fanOuts;
-    Optional<FanOut> read = reader.read(lowered, () -> names.enclosing(enclosing, method.root()));
+    Optional<FanOut> read =
+        reader.read(lowered, () -> names.enclosing(enclosing, method.root()), catalogue);
     if (read.isEmpty()) {
       return;
     }
