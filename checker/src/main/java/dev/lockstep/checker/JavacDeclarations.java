@@ -12,7 +12,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Flags;
@@ -178,17 +177,7 @@ final class JavacDeclarations implements Declarations {
     if (classPath.isEmpty()) {
       return Map.of();
     }
-    Map<MethodSymbol, TreePath> paths = new HashMap<>();
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitMethod(MethodTree node, Void unused) {
-        if (symbol(node) instanceof MethodSymbol method) {
-          paths.putIfAbsent(method, getCurrentPath());
-        }
-        return super.visitMethod(node, null);
-      }
-    }.scan(classPath.orElseThrow(), null);
-    return paths;
+    return MethodPaths.of(classPath.orElseThrow());
   }
 
   @Override
