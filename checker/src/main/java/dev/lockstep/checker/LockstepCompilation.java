@@ -111,11 +111,13 @@ final class LockstepCompilation {
     this.serialAwait = new SerialAwaitRule(summaries, config.window());
     this.parallelism = new EffectiveParallelismRule(summaries, config.cores());
     this.serialFanOut = new SerialFanOutRule(summaries);
+    // One index of the sources' overrides for both pre-tests: each built its own.
+    SourceOverrides overrides = new SourceOverrides(symtab, facts.names().types());
     this.statementsThatMayWait =
         new StatementsThatMayWait(
             facts,
             facts.names().types(),
-            symtab,
+            overrides,
             config.catalogue(),
             summaries,
             SerialFanOutRule.GROUPED,
@@ -124,7 +126,7 @@ final class LockstepCompilation {
         new StatementsThatMayWait(
             facts,
             facts.names().types(),
-            symtab,
+            overrides,
             config.catalogue(),
             summaries,
             SerialAwaitRule.COUNTED,

@@ -33,8 +33,22 @@ final class SourceOverrides {
     this.types = types;
   }
 
-  /** The methods of source classes below {@code owner} that override {@code method}. */
+  /**
+   * The methods of source classes below {@code owner} (the method's class) that override {@code
+   * method}; kept per method, as both pre-tests of a compilation share one instance.
+   */
   List<MethodSymbol> of(MethodSymbol method, ClassSymbol owner) {
+    List<MethodSymbol> known = byMethod.get(method);
+    if (known == null) {
+      known = List.copyOf(find(method, owner));
+      byMethod.put(method, known);
+    }
+    return known;
+  }
+
+  private final Map<MethodSymbol, List<MethodSymbol>> byMethod = new HashMap<>();
+
+  private List<MethodSymbol> find(MethodSymbol method, ClassSymbol owner) {
     List<MethodSymbol> found = new ArrayList<>();
     for (MethodSymbol candidate : named(method.name)) {
       if (!candidate.equals(method)

@@ -26,7 +26,6 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.ModuleSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.lockstep.analysis.catalogue.Catalogue;
@@ -81,7 +80,6 @@ final class StatementsThatMayWait {
   private final Map<String, Set<String>> catalogueOwners = new HashMap<>();
   private final Map<String, Set<String>> roundTripOwners = new HashMap<>();
   private final Map<String, Set<String>> awaitOwners = new HashMap<>();
-  private final Map<MethodSymbol, List<MethodSymbol>> overridesOf = new HashMap<>();
   private final Map<MethodSymbol, Boolean> libraryMayWait = new HashMap<>();
   private final Map<TypeSymbol, Set<String>> supertypes = new HashMap<>();
   private final SourceOverrides overrides;
@@ -99,7 +97,7 @@ final class StatementsThatMayWait {
   StatementsThatMayWait(
       JavacFacts facts,
       Types types,
-      Symtab symtab,
+      SourceOverrides overrides,
       Catalogue catalogue,
       Summaries summaries,
       Set<WaitTag> tags,
@@ -111,7 +109,7 @@ final class StatementsThatMayWait {
     this.awaits = tags.contains(WaitTag.AWAIT) ? Set.of(WaitTag.AWAIT) : Set.of();
     this.maxDepth = maxDepth;
     this.types = types;
-    this.overrides = new SourceOverrides(symtab, types);
+    this.overrides = overrides;
     this.catalogue = catalogue;
   }
 
@@ -519,8 +517,7 @@ final class StatementsThatMayWait {
         case ALLOCATED -> {
           return true; // the class allocated may be a library's, whose body is not asked here
         }
-        case THIS ->
-            bodies.addAll(overridesOf.computeIfAbsent(method, m -> overrides.of(m, owner)));
+        case THIS -> bodies.addAll(overrides.of(method, owner));
         case RESOLVED -> {}
       }
       return false;
@@ -536,7 +533,7 @@ final class StatementsThatMayWait {
       bodies.add(method);
     }
     if (on != Receiver.RESOLVED && (isAbstract || overridable(method, owner))) {
-      bodies.addAll(overridesOf.computeIfAbsent(method, m -> overrides.of(m, owner)));
+      bodies.addAll(overrides.of(method, owner));
     }
     return false;
   }
