@@ -56,7 +56,8 @@ import javax.lang.model.element.Name;
  * <p>"May wait" over-approximates what the summaries find, on symbols alone. A call may wait when
  * it did not resolve; when it is a method that carries {@code @Blocking}; when the catalogue names
  * its method for its owner or receiver (or a supertype of either) with a counted tag (named only
- * with others, a lock or a pause, it never waits here); when it is an abstract JDK method that code
+ * with others, a lock or a pause, it never waits here; named as an await, only on what the scope
+ * may have started: {@link #mayAwaitWorkStartedHere}); when it is an abstract JDK method that code
  * may implement (not one of a collection, concurrent ones included, a string, a stream, a buffer, a
  * lock or an annotation) on a receiver whose class the summaries may take from its allocation (a
  * field its class assigns a {@code new}, a local made with {@code new}, a {@code new}); and when it
