@@ -7,6 +7,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.lockstep.scanner.cli.Lockstep;
+import dev.lockstep.scanner.frontend.FrontEnd;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -226,6 +227,39 @@ final class IncrementalScanTest {
     assertThat(findingFiles(added)).contains("D.java");
     assertThat(analysed(added)).isEqualTo(2); // Fetcher, and D whose lookup it now answers
     assertThat(findings(added)).isEqualTo(findings(fresh()));
+  }
+
+  /**
+   * ADR 0024: a cold scan in rounds (here one file each, every other file parsed again on demand)
+   * records what each file read as one round does, so a later change analyses the same files.
+   */
+  @Test
+  void aColdScanInRoundsRecordsWhatEachFileRead() throws IOException {
+    String before = System.getProperty(FrontEnd.EPOCH_LINES_PROPERTY);
+    System.setProperty(FrontEnd.EPOCH_LINES_PROPERTY, "1");
+    try {
+      write("x/p/B.java", B_DOES_NOT_WAIT); // and a type declared twice: the first serves
+      JsonObject cold = scan();
+      assertThat(state(cold)).isEqualTo("cold");
+      assertThat(analysed(cold)).isEqualTo(4);
+      assertThat(findings(cold)).isEqualTo(findings(fresh()));
+      System.clearProperty(FrontEnd.EPOCH_LINES_PROPERTY);
+      assertThat(findings(cold)).isEqualTo(findings(fresh())); // one round
+      System.setProperty(FrontEnd.EPOCH_LINES_PROPERTY, "1");
+
+      write("p/B.java", B_DOES_NOT_WAIT);
+      Files.delete(src.resolve("x/p/B.java"));
+      JsonObject stopped = scan();
+      assertThat(findingFiles(stopped)).containsExactly("C.java");
+      assertThat(analysed(stopped)).isEqualTo(2); // B and A, which read B; not C
+      assertThat(findings(stopped)).isEqualTo(findings(fresh()));
+    } finally {
+      if (before == null) {
+        System.clearProperty(FrontEnd.EPOCH_LINES_PROPERTY);
+      } else {
+        System.setProperty(FrontEnd.EPOCH_LINES_PROPERTY, before);
+      }
+    }
   }
 
   @Test

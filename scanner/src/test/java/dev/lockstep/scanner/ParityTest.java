@@ -184,6 +184,22 @@ final class ParityTest {
     Set<String> scannerMessages = new TreeSet<>();
     FrontEnd.Result result = scan(dir, flags, library);
     assertWithMessage("files the scanner could not analyse").that(result.problems()).isEmpty();
+    // In rounds of bounded memory (ADR 0024) the scanner finds exactly what one round finds: a
+    // round per file (every other file parsed again when resolution asks for it), and rounds of 300
+    // lines, several files each, which end early when a file's resolution parses more (the rest go
+    // to
+    // the next round).
+    for (long budget : new long[] {1, 300}) {
+      FrontEnd.Result rounds = scan(dir, flags, library, budget);
+      assertWithMessage(
+              "the scanner's findings in rounds of %s lines vs one round, in %s", budget, dir)
+          .that(rounds.findings())
+          .containsExactlyElementsIn(result.findings())
+          .inOrder();
+      assertWithMessage("the scanner's problems in rounds of %s lines, in %s", budget, dir)
+          .that(rounds.problems())
+          .isEmpty();
+    }
     for (FrontEnd.ScanFinding f : result.findings()) {
       String file = Path.of(f.finding().location().file()).getFileName().toString();
       scanner.add(f.finding().check() + " " + file + ":" + f.finding().location().line());
@@ -374,6 +390,11 @@ final class ParityTest {
   }
 
   static FrontEnd.Result scan(Path dir, List<String> flags, List<Path> library) {
+    return scan(dir, flags, library, Long.MAX_VALUE);
+  }
+
+  /** {@link #scan} holding at most {@code epochLines} lines of trees per round (ADR 0024). */
+  static FrontEnd.Result scan(Path dir, List<String> flags, List<Path> library, long epochLines) {
     Catalogue catalogue = Catalogue.builtin();
     int depth = LockstepConfig.DEFAULT_MAX_DEPTH;
     int window = LockstepConfig.DEFAULT_WINDOW;
@@ -397,7 +418,12 @@ final class ParityTest {
     return FrontEnd.scan(
         inputs,
         new FrontEnd.Options(
-            LockstepConfig.of(catalogue, depth, window, cores), classpath, true, 2, true));
+            LockstepConfig.of(catalogue, depth, window, cores),
+            classpath,
+            true,
+            2,
+            true,
+            epochLines));
   }
 
   /** The samples' libraries (the window), as a user would pass them with --classpath. */

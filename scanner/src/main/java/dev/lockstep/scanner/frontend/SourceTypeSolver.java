@@ -36,35 +36,52 @@ final class SourceTypeSolver implements TypeSolver {
   private Reads reads = Reads.none();
 
   SourceTypeSolver(List<CompilationUnit> units) {
-    this(units, List.of(), input -> Optional.empty());
+    this(units, List.of(), input -> Optional.empty(), null);
   }
 
   /**
    * @param lazy files parsed only when a type they declare is asked for
    * @param parser parses one of them (empty when it does not parse)
+   * @param declaring which file serves each type name when two declare it (the first of the whole
+   *     scan, in order: a round of analysis parses files out of order, ADR 0024); null: the first
+   *     registered, {@code units} before {@code lazy}
    */
   SourceTypeSolver(
       List<CompilationUnit> units,
       List<Unparsed> lazy,
-      Function<FrontEnd.Input, Optional<CompilationUnit>> parser) {
+      Function<FrontEnd.Input, Optional<CompilationUnit>> parser,
+      Map<String, String> declaring) {
     this.parser = parser;
+    this.declaring = declaring;
     for (CompilationUnit unit : units) {
       register(unit);
     }
     for (Unparsed u : lazy) {
       for (String name : u.declared()) {
-        if (!types.containsKey(name) && unparsed.putIfAbsent(name, u) == null) {
+        if (serves(name, u.input().display())
+            && !types.containsKey(name)
+            && unparsed.putIfAbsent(name, u) == null) {
           files.put(name, u.input().display());
         }
       }
     }
   }
 
+  private final Map<String, String> declaring;
+
+  /** Whether {@code file} is the one that serves {@code name}. */
+  private boolean serves(String name, String file) {
+    return declaring == null || file == null || file.equals(declaring.get(name));
+  }
+
   private void register(CompilationUnit unit) {
     String file = Reads.fileOf(unit).orElse(null);
     for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
       String name = type.getFullyQualifiedName().orElse(null);
-      if (name != null && types.putIfAbsent(name, type) == null && file != null) {
+      if (name != null
+          && serves(name, file)
+          && types.putIfAbsent(name, type) == null
+          && file != null) {
         files.put(name, file);
       }
     }

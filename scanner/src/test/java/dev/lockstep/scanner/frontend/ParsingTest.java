@@ -119,4 +119,27 @@ final class ParsingTest {
     assertThat(JpNames.callLocation(call(unit, "b"))).isEqualTo(new Location("<unknown>", 1, 22));
     assertThat(JpNames.callLocation(call(unit, "c"))).isEqualTo(new Location("<unknown>", 1, 40));
   }
+
+  /** ADR 0024: the trees are slimmed after parsing, and say what they said before. */
+  @Test
+  void slimTreesShareEmptyListsAndKeepPositions() {
+    String source = "class A {\n  void f(String s) {\n    s.trim();\n  }\n}\n";
+    CompilationUnit unit = parse(source);
+    assertThat(SlimTrees.sharesLists()).isTrue();
+    MethodCallExpr trim = call(unit, "trim");
+    Node receiver = trim.getScope().orElseThrow();
+    Node name = receiver.getChildNodes().getFirst(); // the SimpleName of the NameExpr `s`
+    // Positions as parsed.
+    assertThat(name.getRange()).isEqualTo(receiver.getRange());
+    assertThat(trim.getRange().orElseThrow().begin.line).isEqualTo(3);
+    assertThat(trim.getRange().orElseThrow().begin.column).isEqualTo(5);
+    assertThat(trim.getTokenRange()).isEmpty();
+    // Empty lists are shared and refuse to grow; the tree can still be changed structurally.
+    assertThat(trim.getOrphanComments()).isEmpty();
+    org.junit.jupiter.api.Assertions.assertThrows(
+        UnsupportedOperationException.class,
+        () -> trim.register(new com.github.javaparser.ast.observer.AstObserverAdapter() {}));
+    unit.getClassByName("A").orElseThrow().addMethod("g");
+    assertThat(unit.getClassByName("A").orElseThrow().getMethodsByName("g")).hasSize(1);
+  }
 }
