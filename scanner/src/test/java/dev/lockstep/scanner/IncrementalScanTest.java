@@ -243,9 +243,9 @@ final class IncrementalScanTest {
       assertThat(state(cold)).isEqualTo("cold");
       assertThat(analysed(cold)).isEqualTo(4);
       assertThat(findings(cold)).isEqualTo(findings(fresh()));
-      System.clearProperty(FrontEnd.EPOCH_LINES_PROPERTY);
-      assertThat(findings(cold)).isEqualTo(findings(fresh())); // one round
-      System.setProperty(FrontEnd.EPOCH_LINES_PROPERTY, "1");
+      // Not compared with one round here: with p.B declared twice, one round takes the type from
+      // the first file and the body of B.fetch from whichever B it analysed first (JpNames.ref),
+      // so it depends on the order of analysis; rounds read only the serving file (ADR 0024).
 
       write("p/B.java", B_DOES_NOT_WAIT);
       Files.delete(src.resolve("x/p/B.java"));
@@ -253,6 +253,8 @@ final class IncrementalScanTest {
       assertThat(findingFiles(stopped)).containsExactly("C.java");
       assertThat(analysed(stopped)).isEqualTo(2); // B and A, which read B; not C
       assertThat(findings(stopped)).isEqualTo(findings(fresh()));
+      System.clearProperty(FrontEnd.EPOCH_LINES_PROPERTY);
+      assertThat(findings(stopped)).isEqualTo(findings(fresh())); // one round
     } finally {
       if (before == null) {
         System.clearProperty(FrontEnd.EPOCH_LINES_PROPERTY);
