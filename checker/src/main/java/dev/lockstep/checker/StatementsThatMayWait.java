@@ -32,6 +32,7 @@ import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.catalogue.GeneratedStubs;
 import dev.lockstep.analysis.catalogue.WaitTag;
 import dev.lockstep.analysis.facts.Mark;
+import dev.lockstep.analysis.summary.CallJudge;
 import dev.lockstep.analysis.summary.Summaries;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -692,19 +693,13 @@ final class StatementsThatMayWait {
   private static final int MAX_RECEIVER_DEPTH = 8;
 
   /**
-   * A call the summaries take to hand out what exists ({@code CallJudge.isRetrieval}, by its name
-   * only here): an await on its result waits for work started elsewhere.
+   * A call the summaries take to hand out what exists ({@link CallJudge#isRetrievalName}: the name
+   * part of their test): an await on its result waits for work started elsewhere.
    */
   private static boolean retrieves(MethodInvocationTree call) {
     // The selector's symbol: getSymbol(call) throws on a call that did not resolve.
     Symbol method = ASTHelpers.getSymbol(call.getMethodSelect());
-    String name = method == null ? "" : method.getSimpleName().toString();
-    return name.equals("next")
-        || name.startsWith("get")
-        || name.startsWith("poll")
-        || name.startsWith("peek")
-        || name.equals("take")
-        || name.startsWith("remove");
+    return method != null && CallJudge.isRetrievalName(method.getSimpleName().toString());
   }
 
   /** A field or a parameter: a value the scope did not make. */

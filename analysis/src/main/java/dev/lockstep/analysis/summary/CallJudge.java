@@ -193,7 +193,15 @@ public final class CallJudge {
             || owner.contains("CompletionService"))) {
       return true; // concurrent collections; a CompletionService hands out completed futures
     }
-    String name = producer.name();
+    return isRetrievalName(producer.name());
+  }
+
+  /**
+   * Whether a method's name says it hands out what exists ({@code next}, {@code get…}, {@code
+   * poll…}, {@code peek…}, {@code take}, {@code remove…}): the part of {@link #isRetrieval} a front
+   * end can test on the name alone (the plugin's pre-test does).
+   */
+  public static boolean isRetrievalName(String name) {
     return name.equals("next")
         || name.startsWith("get")
         || name.startsWith("poll")
