@@ -24,8 +24,13 @@ WORK="$WORKS/$(echo "$GAV" | tr ':' '_')"
 OUT="$ROOT/benchmarks/target/real-corpus/$NAME"
 
 if [ ! -f "$WORK/fetched.stamp" ]; then
-  ROW="$(awk -F'\t' -v g="$GAV" '$1 == g' "$ROOT/benchmarks/realcode/artifacts.tsv" | head -1)"
-  IFS=$'\t' read -r _ EXTRA EXCLUDE _ <<<"$ROW"
+  # Empty cells become "-": read with a tab IFS merges consecutive tabs (tab is white space), which
+  # put the smoke column's "no" into EXTRA when a row had no extra dependencies.
+  ROW="$(awk -F'\t' -v g="$GAV" '$1 == g { print ($2 == "" ? "-" : $2) "\t" ($3 == "" ? "-" : $3); exit }' \
+    "$ROOT/benchmarks/realcode/artifacts.tsv")"
+  IFS=$'\t' read -r EXTRA EXCLUDE <<<"$ROW"
+  [ "$EXTRA" = "-" ] && EXTRA=""
+  [ "$EXCLUDE" = "-" ] && EXCLUDE=""
   mkdir -p "$WORK"
   echo "real-compile-corpus: fetching $GAV (scripts/run-on-sources.sh)" >&2
   WORK="$WORK" EXTRA="${EXTRA:-}" EXCLUDE="${EXCLUDE:-}" "$ROOT/scripts/run-on-sources.sh" "$GAV" \
