@@ -48,7 +48,7 @@ final class JavacDeclarations implements Declarations {
   // Per top-level class, its path, and the path of every method declared in it (nested and local
   // classes too).
   private final Map<ClassSymbol, Optional<TreePath>> classPaths = new HashMap<>();
-  private final Map<ClassSymbol, Map<MethodSymbol, TreePath>> methodPaths = new HashMap<>();
+  private final Map<ClassSymbol, MethodPaths> methodPaths = new HashMap<>();
 
   /** For each class asked: its fields some value assigned to which makes an object with new. */
   private final Map<ClassSymbol, Set<VarSymbol>> fieldsAssignedNew = new HashMap<>();
@@ -75,7 +75,8 @@ final class JavacDeclarations implements Declarations {
     // every method a summary enters, that is quadratic in a file's size. One walk of each
     // top-level class indexes all its methods instead. No path (e.g. a synthetic member): judged
     // like a library method.
-    return methodPaths.computeIfAbsent(owner.outermostClass(), this::indexMethods).get(symbol);
+    MethodPaths paths = methodPaths.computeIfAbsent(owner.outermostClass(), this::indexMethods);
+    return paths == null ? null : paths.get(symbol);
   }
 
   /**
@@ -172,12 +173,9 @@ final class JavacDeclarations implements Declarations {
         });
   }
 
-  private Map<MethodSymbol, TreePath> indexMethods(ClassSymbol topLevel) {
-    Optional<TreePath> classPath = classPath(topLevel);
-    if (classPath.isEmpty()) {
-      return Map.of();
-    }
-    return MethodPaths.of(classPath.orElseThrow());
+  /** The methods' paths of a top-level class; null (asked again, cheaply) when it has no tree. */
+  private MethodPaths indexMethods(ClassSymbol topLevel) {
+    return classPath(topLevel).map(MethodPaths::of).orElse(null);
   }
 
   @Override
