@@ -101,13 +101,25 @@ final class LockstepCompilation {
     // Library methods (dependency jars) have no tree: their class files stand in. They are read
     // with this config's catalogue, which decides what counts as a wait inside a library.
     FactsSource bodies = facts;
+    ClassFileFacts library = null;
     if (ClassFileFacts.enabled()) {
-      ClassFileFacts library =
-          new ClassFileFacts(states.classFiles, config.catalogue(), config.maxDepth());
+      library = new ClassFileFacts(states.classFiles, config.catalogue(), config.maxDepth());
       states.libraries.add(library);
       bodies = ClassFileFacts.behind(facts, library);
     }
     this.summaries = new Summaries(bodies, new CallJudge(config.catalogue()), config.maxDepth());
+    // The pre-tests' question about a library method depends only on the class path, the
+    // catalogue and the depth: its answer is kept per class path with the facts (ADR 0027).
+    StatementsThatMayWait.LibraryAnswers libraryAnswers = summaries::mayWait;
+    if (library != null) {
+      ClassFileFacts kept = library;
+      libraryAnswers =
+          (method, tags) ->
+              kept.answer(
+                  method,
+                  "mayWait " + tags.stream().sorted().toList(),
+                  () -> summaries.mayWait(method, tags));
+    }
     this.serialAwait = new SerialAwaitRule(summaries, config.window());
     this.parallelism = new EffectiveParallelismRule(summaries, config.cores());
     this.serialFanOut = new SerialFanOutRule(summaries);
@@ -119,7 +131,7 @@ final class LockstepCompilation {
             facts.names().types(),
             overrides,
             config.catalogue(),
-            summaries,
+            libraryAnswers,
             SerialFanOutRule.GROUPED,
             config.maxDepth());
     this.loopsThatMayWait =
@@ -128,7 +140,7 @@ final class LockstepCompilation {
             facts.names().types(),
             overrides,
             config.catalogue(),
-            summaries,
+            libraryAnswers,
             SerialAwaitRule.COUNTED,
             config.maxDepth());
     this.unboundedFanOut = new UnboundedFanOutRule(summaries, parallelism, config.window());

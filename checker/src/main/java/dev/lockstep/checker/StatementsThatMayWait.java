@@ -32,6 +32,7 @@ import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.catalogue.GeneratedStubs;
 import dev.lockstep.analysis.catalogue.WaitTag;
 import dev.lockstep.analysis.facts.Mark;
+import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.summary.CallJudge;
 import dev.lockstep.analysis.summary.Summaries;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ final class StatementsThatMayWait {
   private final Map<MethodSymbol, Boolean> libraryMayWait = new HashMap<>();
   private final Map<TypeSymbol, Set<String>> supertypes = new HashMap<>();
   private final SourceOverrides overrides;
-  private final Summaries summaries;
+  private final LibraryAnswers library;
   private final Set<WaitTag> tags;
   private final Set<WaitTag> roundTrips;
   private final Set<WaitTag> awaits;
@@ -94,6 +95,8 @@ final class StatementsThatMayWait {
   /**
    * @param tags the waits that count: a call named in the catalogue only with other tags never
    *     waits, and a library method counts only when the summaries find one of these in it
+   * @param library whether a library method may wait: the summaries' answer ({@link
+   *     Summaries#mayWait}, read through the class files) or a kept one
    * @param maxDepth how many bodies down the summaries follow a call (the configuration's)
    */
   StatementsThatMayWait(
@@ -101,11 +104,11 @@ final class StatementsThatMayWait {
       Types types,
       SourceOverrides overrides,
       Catalogue catalogue,
-      Summaries summaries,
+      LibraryAnswers library,
       Set<WaitTag> tags,
       int maxDepth) {
     this.facts = facts;
-    this.summaries = summaries;
+    this.library = library;
     this.tags = Set.copyOf(tags);
     this.roundTrips = tags.stream().filter(t -> t != WaitTag.AWAIT).collect(toUnmodifiableSet());
     this.awaits = tags.contains(WaitTag.AWAIT) ? Set.of(WaitTag.AWAIT) : Set.of();
@@ -113,6 +116,15 @@ final class StatementsThatMayWait {
     this.types = types;
     this.overrides = overrides;
     this.catalogue = catalogue;
+  }
+
+  /**
+   * Whether a library method may wait with one of {@code tags}: {@link Summaries#mayWait}, or the
+   * answer an earlier build with the same class path kept (ADR 0027).
+   */
+  @FunctionalInterface
+  interface LibraryAnswers {
+    boolean mayWait(MethodRef method, Set<WaitTag> tags);
   }
 
   /**
@@ -528,7 +540,7 @@ final class StatementsThatMayWait {
       // A library method: the summaries read its class file (an abstract one, the only
       // implementation in its jar), as they will when they judge the call.
       if (libraryMayWait.computeIfAbsent(
-          method, m -> summaries.mayWait(facts.names().ref(m), tags))) {
+          method, m -> library.mayWait(facts.names().ref(m), tags))) {
         return true;
       }
     } else if (!isAbstract) {

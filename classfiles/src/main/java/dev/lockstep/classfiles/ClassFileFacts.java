@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -41,6 +42,7 @@ public final class ClassFileFacts implements FactsSource {
   private final BytecodeReader reader;
   private final LibraryWaits waits;
   private final int ruleDepth;
+  private final int maxDepth;
   private final Map<MethodRef, Optional<BytecodeReader.Body>> bodies = new HashMap<>();
   private final Map<MethodRef, Optional<MethodFacts>> facts = new HashMap<>();
 
@@ -55,6 +57,12 @@ public final class ClassFileFacts implements FactsSource {
 
   /** Whether this run read facts the kept file does not have yet. */
   private boolean readSinceLoad;
+
+  /** The answers kept and given ({@link #answer}); null until the first question. */
+  private Map<LibraryFactsCache.Answer, Boolean> answers;
+
+  /** Whether this run answered a question the kept answers did not have yet. */
+  private boolean answeredSinceLoad;
 
   private final Map<MethodRef, Integer> sendsWithin = new HashMap<>();
   private final Map<MethodRef, Integer> parksWithin = new HashMap<>();
@@ -119,6 +127,7 @@ public final class ClassFileFacts implements FactsSource {
     this.reader = new BytecodeReader(classes);
     this.waits = new LibraryWaits(catalogue);
     this.ruleDepth = Math.max(1, Math.min(maxDepth, RULE_DEPTH) + 1);
+    this.maxDepth = maxDepth;
   }
 
   /**
@@ -144,7 +153,7 @@ public final class ClassFileFacts implements FactsSource {
 
   @Override
   public Optional<MethodFacts> factsFor(MethodRef method) {
-    if (keptKey == null) {
+    if (!factsLoaded) {
       loadKept();
     }
     Optional<MethodFacts> known = facts.get(method);
@@ -161,14 +170,52 @@ public final class ClassFileFacts implements FactsSource {
     return known;
   }
 
+  /** Whether the kept facts were loaded ({@link #loadKept}). */
+  private boolean factsLoaded;
+
   /** The facts an earlier build with this class path kept, if any: they are not read again. */
   private void loadKept() {
-    keptRoots = kept.enabled() ? source.classPath().orElse(List.of()) : List.of();
-    keptKey =
-        keptRoots.isEmpty()
-            ? Optional.empty()
-            : LibraryFactsCache.key(keptRoots, catalogue, ruleDepth);
-    keptKey.ifPresent(key -> facts.putAll(kept.load(key)));
+    factsLoaded = true;
+    keptKey().ifPresent(key -> facts.putAll(kept.load(key)));
+  }
+
+  /** The class path's key, computed on the first need. */
+  private Optional<String> keptKey() {
+    if (keptKey == null) {
+      keptRoots = kept.enabled() ? source.classPath().orElse(List.of()) : List.of();
+      keptKey =
+          keptRoots.isEmpty()
+              ? Optional.empty()
+              : LibraryFactsCache.key(keptRoots, catalogue, ruleDepth);
+    }
+    return keptKey;
+  }
+
+  /**
+   * A yes-or-no question about a library method that depends only on the class path, the catalogue
+   * and the summaries' depth — as the facts do (ADR 0027): the answer an earlier build with this
+   * class path kept, else {@code ask}'s, kept for the next build when the method's class comes from
+   * a root the key covers. The pre-tests ask the summaries whether a library method may wait: on a
+   * warm build, a map lookup instead of the summaries' walk through the kept facts.
+   *
+   * @param question names the question and everything it depends on besides the class path, the
+   *     catalogue and the depth ({@code "mayWait AWAIT,LATENCY"})
+   */
+  public boolean answer(MethodRef method, String question, BooleanSupplier ask) {
+    if (answers == null) {
+      answers = new HashMap<>();
+      keptKey().ifPresent(key -> answers.putAll(kept.loadAnswers(key, maxDepth)));
+    }
+    LibraryFactsCache.Answer asked = new LibraryFactsCache.Answer(method, question);
+    Boolean known = answers.get(asked);
+    if (known == null) {
+      known = ask.getAsBoolean();
+      if (keptKey().isPresent() && keptOwner(method.owner())) {
+        answers.put(asked, known);
+        answeredSinceLoad = true;
+      }
+    }
+    return known;
   }
 
   /**
@@ -181,8 +228,16 @@ public final class ClassFileFacts implements FactsSource {
    */
   public boolean save() {
     try {
-      if (keptKey == null || keptKey.isEmpty() || !readSinceLoad) {
+      if (keptKey == null || keptKey.isEmpty()) {
         return false;
+      }
+      boolean written = false;
+      if (answeredSinceLoad) {
+        answeredSinceLoad = false;
+        written = kept.saveAnswers(keptKey.orElseThrow(), maxDepth, answers);
+      }
+      if (!readSinceLoad) {
+        return written;
       }
       Map<MethodRef, Optional<MethodFacts>> keep = new LinkedHashMap<>();
       for (Map.Entry<MethodRef, Optional<MethodFacts>> e : facts.entrySet()) {
@@ -191,7 +246,7 @@ public final class ClassFileFacts implements FactsSource {
         }
       }
       readSinceLoad = false;
-      return kept.save(keptKey.orElseThrow(), keep);
+      return kept.save(keptKey.orElseThrow(), keep) || written;
     } catch (RuntimeException e) {
       return false; // the next build reads its libraries again, nothing else
     }

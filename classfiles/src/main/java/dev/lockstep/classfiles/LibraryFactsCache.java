@@ -44,11 +44,20 @@ public final class LibraryFactsCache {
 
   private static final int MAGIC = 0x4c534c46; // "LSLF"
 
+  private static final int ANSWERS_MAGIC = 0x4c534c41; // "LSLA"
+
+  /**
+   * A yes-or-no question a front end asked about a library method ({@code "mayWait AWAIT,LATENCY"}:
+   * whether the summaries find such a wait in it), kept beside the facts (ADR 0027).
+   */
+  record Answer(MethodRef method, String question) {}
+
   /** What the cache did, for tests and statistics. */
-  public record Stats(int methodsFromDisk, int filesWritten, int rejected) {}
+  public record Stats(int methodsFromDisk, int answersFromDisk, int filesWritten, int rejected) {}
 
   private final Optional<Path> directory;
   private int methodsFromDisk;
+  private int answersFromDisk;
   private int filesWritten;
   private int rejected;
 
@@ -70,7 +79,7 @@ public final class LibraryFactsCache {
   }
 
   public Stats stats() {
-    return new Stats(methodsFromDisk, filesWritten, rejected);
+    return new Stats(methodsFromDisk, answersFromDisk, filesWritten, rejected);
   }
 
   boolean enabled() {
@@ -182,7 +191,56 @@ public final class LibraryFactsCache {
     return false;
   }
 
+  /**
+   * The answers an earlier build kept under {@code key} for summaries of depth {@code depth}; empty
+   * when none (or unreadable).
+   */
+  Map<Answer, Boolean> loadAnswers(String key, int depth) {
+    Optional<Path> file = answersFile(key, depth);
+    if (file.isEmpty() || !Files.isRegularFile(file.orElseThrow())) {
+      return Map.of();
+    }
+    try {
+      byte[] payload =
+          CacheFile.read(file.orElseThrow(), ANSWERS_MAGIC, FORMAT, key + " " + depth)
+              .orElseThrow(() -> new IOException("truncated, damaged or not these answers"));
+      Map<Answer, Boolean> answers = MethodFactsCodec.decodeAnswers(payload);
+      answersFromDisk += answers.size();
+      return answers;
+    } catch (IOException | RuntimeException e) {
+      rejected++; // asked again, and written over
+      return Map.of();
+    }
+  }
+
+  /** Keeps {@code answers} under {@code key} and {@code depth}; false when it could not. */
+  boolean saveAnswers(String key, int depth, Map<Answer, Boolean> answers) {
+    Optional<Path> file = answersFile(key, depth);
+    if (file.isEmpty()) {
+      return false;
+    }
+    try {
+      if (CacheFile.write(
+          file.orElseThrow(),
+          ANSWERS_MAGIC,
+          FORMAT,
+          key + " " + depth,
+          MethodFactsCodec.encodeAnswers(answers))) {
+        filesWritten++;
+        return true;
+      }
+    } catch (RuntimeException e) {
+      // the next build asks again, nothing else
+    }
+    return false;
+  }
+
   private Optional<Path> file(String key) {
     return directory.map(d -> d.resolve(key + ".facts"));
+  }
+
+  /** The summaries' depth is not in the key (the facts do not depend on it): it names the file. */
+  private Optional<Path> answersFile(String key, int depth) {
+    return directory.map(d -> d.resolve(key + "-depth" + depth + ".answers"));
   }
 }

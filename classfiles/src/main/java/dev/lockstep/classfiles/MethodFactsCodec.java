@@ -73,6 +73,43 @@ final class MethodFactsCodec {
     return facts;
   }
 
+  /** Answers about library methods ({@link LibraryFactsCache.Answer}), as bytes. */
+  static byte[] encodeAnswers(Map<LibraryFactsCache.Answer, Boolean> answers) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      Writer out = new Writer(new DataOutputStream(bytes));
+      out.data.writeInt(answers.size());
+      for (Map.Entry<LibraryFactsCache.Answer, Boolean> e : answers.entrySet()) {
+        out.method(e.getKey().method());
+        out.string(e.getKey().question());
+        out.data.writeBoolean(e.getValue());
+      }
+      out.data.flush();
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not fail
+    }
+  }
+
+  /** What {@link #encodeAnswers} wrote; throws on bytes it did not write. */
+  static Map<LibraryFactsCache.Answer, Boolean> decodeAnswers(byte[] payload) throws IOException {
+    Reader in = new Reader(new DataInputStream(new ByteArrayInputStream(payload)));
+    int size = in.count();
+    Map<LibraryFactsCache.Answer, Boolean> answers = new LinkedHashMap<>();
+    for (int i = 0; i < size; i++) {
+      MethodRef method = in.method();
+      String question = in.string();
+      if (question == null) {
+        throw new IOException("an answer without its question");
+      }
+      answers.put(new LibraryFactsCache.Answer(method, question), in.data.readBoolean());
+    }
+    if (in.data.read() != -1) {
+      throw new IOException("bytes after the last answer");
+    }
+    return answers;
+  }
+
   /** Writes one value. */
   @FunctionalInterface
   private interface Put<T> {

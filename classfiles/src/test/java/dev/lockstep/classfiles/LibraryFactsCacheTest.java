@@ -106,6 +106,77 @@ class LibraryFactsCacheTest {
     assertThat(third.classesRead()).isEqualTo(0);
   }
 
+  private static ClassFileFacts facts(ClassSource source, Path cache, int maxDepth) {
+    return new ClassFileFacts(
+        source,
+        Catalogue.builtin(),
+        maxDepth,
+        new ClassTableCache(Optional.empty()),
+        new LibraryFactsCache(Optional.of(cache)));
+  }
+
+  @Test
+  void answersAreKeptPerClassPathAndDepth() throws IOException {
+    Path jar = CompiledLibrary.jar(dir, "acme-rpc-2.1.jar", RPC);
+    Path cache = dir.resolve("cache");
+    ClassSource source = new ClassPathRoots(List.of(jar));
+    MethodRef call = ASKED.get(1);
+    MethodRef missing = ASKED.get(5);
+    int[] asked = new int[1];
+
+    ClassFileFacts first = facts(source, cache, 6);
+    assertThat(first.answer(call, "mayWait [LATENCY]", () -> ++asked[0] > 0)).isTrue();
+    assertThat(first.answer(call, "mayWait [AWAIT]", () -> ++asked[0] < 0)).isFalse();
+    assertThat(first.answer(call, "mayWait [LATENCY]", () -> ++asked[0] < 0)).isTrue(); // kept
+    assertThat(first.answer(missing, "mayWait [LATENCY]", () -> ++asked[0] > 0)).isTrue();
+    assertThat(asked[0]).isEqualTo(3);
+    assertThat(first.save()).isTrue();
+
+    // The next build with this class path and depth: both answers from the disk, none asked;
+    // the class no root has is asked again (the sources may declare it).
+    ClassFileFacts second = facts(source, cache, 6);
+    assertThat(second.answer(call, "mayWait [LATENCY]", () -> ++asked[0] < 0)).isTrue();
+    assertThat(second.answer(call, "mayWait [AWAIT]", () -> ++asked[0] > 0)).isFalse();
+    assertThat(asked[0]).isEqualTo(3);
+    assertThat(second.keptStats().answersFromDisk()).isEqualTo(2);
+    assertThat(second.answer(missing, "mayWait [LATENCY]", () -> ++asked[0] < 0)).isFalse();
+    assertThat(asked[0]).isEqualTo(4);
+    assertThat(second.save()).isFalse(); // nothing new to keep
+
+    // Another depth of the summaries (the facts' key unchanged: the rule looks 3 bodies down at
+    // depths 5 and 6 alike) asks again.
+    ClassFileFacts deeper = facts(source, cache, 5);
+    assertThat(deeper.answer(call, "mayWait [LATENCY]", () -> ++asked[0] < 0)).isFalse();
+    assertThat(asked[0]).isEqualTo(5);
+    assertThat(deeper.keptStats().answersFromDisk()).isEqualTo(0);
+  }
+
+  @Test
+  void aDamagedAnswersFileIsAskedAgainAndWrittenOver() throws IOException {
+    Path jar = CompiledLibrary.jar(dir, "acme-rpc-2.1.jar", RPC);
+    Path cache = dir.resolve("cache");
+    ClassSource source = new ClassPathRoots(List.of(jar));
+    MethodRef call = ASKED.get(1);
+    ClassFileFacts first = facts(source, cache, 6);
+    first.answer(call, "mayWait [LATENCY]", () -> true);
+    assertThat(first.save()).isTrue();
+    Path answers;
+    try (Stream<Path> files = Files.list(cache.resolve("facts"))) {
+      answers = files.filter(f -> f.toString().endsWith(".answers")).findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(answers);
+    bytes[bytes.length - 2] ^= 0x5a;
+    Files.write(answers, bytes);
+
+    ClassFileFacts second = facts(source, cache, 6);
+    int[] asked = new int[1];
+    assertThat(second.answer(call, "mayWait [LATENCY]", () -> ++asked[0] > 0)).isTrue();
+    assertThat(asked[0]).isEqualTo(1);
+    assertThat(second.keptStats().rejected()).isEqualTo(1);
+    assertThat(second.save()).isTrue();
+    assertThat(facts(source, cache, 6).answer(call, "mayWait [LATENCY]", () -> false)).isTrue();
+  }
+
   @Test
   void aChangedJarCatalogueOrDepthIsAnotherKey() throws IOException {
     Path jar = CompiledLibrary.jar(dir, "acme-rpc-2.1.jar", RPC);
