@@ -50,6 +50,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,10 +124,37 @@ final class JavacFacts implements FactsSource {
     return Optional.empty();
   }
 
+  /**
+   * The method bodies lowered last, by their trees. Error Prone visits one method's trees one after
+   * the other, and each check that reads it lowered the whole body again: its facts, its locks
+   * (LockHeldAcrossWait), its runs (SerialFanOut), the locals around each of its loops
+   * (SerialAwaitInLoop) and the method around each pipeline call. Lowering is a function of the
+   * tree; a body is lowered once while it is among the last few.
+   */
+  private final Map<Tree, Node> recentBodies =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Tree, Node> eldest) {
+          return size() > RECENT_BODIES;
+        }
+      };
+
+  private static final int RECENT_BODIES = 4;
+
+  /** A method's lowered body: one of the last few lowered, or lowered now. */
+  private Node lowered(MethodTree tree, CompilationUnitTree unit) {
+    Node body = recentBodies.get(tree.getBody());
+    if (body == null) {
+      body = lowering.lower(tree.getBody(), unit);
+      recentBodies.put(tree.getBody(), body);
+    }
+    return body;
+  }
+
   MethodFacts readMethod(TreePath path, MethodSymbol symbol) {
     MethodTree tree = (MethodTree) path.getLeaf();
     CompilationUnitTree unit = path.getCompilationUnit();
-    Node body = lowering.lower(tree.getBody(), unit);
+    Node body = lowered(tree, unit);
     BodyScope scope =
         new BodyScope()
             .declareAll(body)
@@ -193,7 +221,7 @@ final class JavacFacts implements FactsSource {
   private BodyScope methodLocals(TreePath path) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       if (p.getLeaf() instanceof MethodTree m) {
-        return new BodyScope().declareAll(lowering.lower(m.getBody(), path.getCompilationUnit()));
+        return new BodyScope().declareAll(lowered(m, path.getCompilationUnit()));
       }
       if (p.getLeaf() instanceof ClassTree) {
         return new BodyScope();
@@ -359,7 +387,7 @@ final class JavacFacts implements FactsSource {
           return null;
         }
         return new PipelineReader.Enclosing(
-            lowering.lower(m.getBody(), path.getCompilationUnit()),
+            lowered(m, path.getCompilationUnit()),
             names.ref(method),
             names.marksOf(method).plus(names.typeMarks(method.owner)));
       }
@@ -383,7 +411,7 @@ final class JavacFacts implements FactsSource {
         || !(symbol(tree) instanceof MethodSymbol symbol)) {
       return Optional.empty();
     }
-    Node body = lowering.lower(tree.getBody(), path.getCompilationUnit());
+    Node body = lowered(tree, path.getCompilationUnit());
     BodyScope scope =
         new BodyScope()
             .declareAll(body)
@@ -430,7 +458,7 @@ final class JavacFacts implements FactsSource {
     if (facts.isEmpty() || (takingALock && facts.orElseThrow().lockRegions().isEmpty())) {
       return Optional.empty();
     }
-    Node body = lowering.lower(tree.getBody(), path.getCompilationUnit());
+    Node body = lowered(tree, path.getCompilationUnit());
     return Optional.of(
         new HeldLocksRead(
             body,
