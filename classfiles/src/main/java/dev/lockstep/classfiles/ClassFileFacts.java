@@ -6,6 +6,7 @@ import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.facts.MethodFacts;
 import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.summary.FactsSource;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -158,6 +159,9 @@ public final class ClassFileFacts implements FactsSource {
     }
     Optional<MethodFacts> known = facts.get(method);
     if (known == null) {
+      known = fromKept(method);
+    }
+    if (known == null) {
       if (ClassIndex.isJdk(method.owner())) {
         known = Optional.empty();
       } else {
@@ -173,10 +177,31 @@ public final class ClassFileFacts implements FactsSource {
   /** Whether the kept facts were loaded ({@link #loadKept}). */
   private boolean factsLoaded;
 
+  /**
+   * The facts an earlier build with this class path kept, decoded when asked ({@link #fromKept}).
+   */
+  private MethodFactsCodec.Kept keptFacts = MethodFactsCodec.Kept.NONE;
+
   /** The facts an earlier build with this class path kept, if any: they are not read again. */
   private void loadKept() {
     factsLoaded = true;
-    keptKey().ifPresent(key -> facts.putAll(kept.load(key)));
+    keptKey().ifPresent(key -> keptFacts = kept.load(key));
+  }
+
+  /** A method's kept facts, decoded and remembered; null when not kept (or not decodable). */
+  private Optional<MethodFacts> fromKept(MethodRef method) {
+    if (!keptFacts.has(method)) {
+      return null;
+    }
+    try {
+      Optional<MethodFacts> decoded = keptFacts.facts(method);
+      kept.decodedRecord();
+      facts.put(method, decoded);
+      return decoded;
+    } catch (IOException | RuntimeException e) {
+      kept.rejectedRecord();
+      return null; // read from its class file; the file is written again with it
+    }
   }
 
   /** The class path's key, computed on the first need. */
@@ -238,6 +263,12 @@ public final class ClassFileFacts implements FactsSource {
       }
       if (!readSinceLoad) {
         return written;
+      }
+      // What was kept and not asked this time is kept again.
+      for (MethodRef method : keptFacts.methods()) {
+        if (!facts.containsKey(method)) {
+          fromKept(method);
+        }
       }
       Map<MethodRef, Optional<MethodFacts>> keep = new LinkedHashMap<>();
       for (Map.Entry<MethodRef, Optional<MethodFacts>> e : facts.entrySet()) {

@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  */
 public final class LibraryFactsCache {
   /** Bumped when a fact record gains a component or the encoding changes. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   private static final int MAGIC = 0x4c534c46; // "LSLF"
 
@@ -52,12 +52,23 @@ public final class LibraryFactsCache {
    */
   record Answer(MethodRef method, String question) {}
 
-  /** What the cache did, for tests and statistics. */
-  public record Stats(int methodsFromDisk, int answersFromDisk, int filesWritten, int rejected) {}
+  /**
+   * What the cache did, for tests and statistics.
+   *
+   * @param methodsFromDisk methods in the kept file loaded (their records not yet decoded)
+   * @param recordsDecoded kept records decoded: the methods asked for
+   */
+  public record Stats(
+      int methodsFromDisk,
+      int recordsDecoded,
+      int answersFromDisk,
+      int filesWritten,
+      int rejected) {}
 
   private final Optional<Path> directory;
   private int methodsFromDisk;
   private int answersFromDisk;
+  private int recordsDecoded;
   private int filesWritten;
   private int rejected;
 
@@ -79,7 +90,7 @@ public final class LibraryFactsCache {
   }
 
   public Stats stats() {
-    return new Stats(methodsFromDisk, answersFromDisk, filesWritten, rejected);
+    return new Stats(methodsFromDisk, recordsDecoded, answersFromDisk, filesWritten, rejected);
   }
 
   boolean enabled() {
@@ -155,23 +166,36 @@ public final class LibraryFactsCache {
     }
   }
 
-  /** The facts an earlier build kept under {@code key}; empty when none (or unreadable). */
-  Map<MethodRef, Optional<MethodFacts>> load(String key) {
+  /**
+   * The facts an earlier build kept under {@code key}, each decoded when asked; none when there is
+   * no file (or it is unreadable).
+   */
+  MethodFactsCodec.Kept load(String key) {
     Optional<Path> file = file(key);
     if (file.isEmpty() || !Files.isRegularFile(file.orElseThrow())) {
-      return Map.of();
+      return MethodFactsCodec.Kept.NONE;
     }
     try {
       byte[] payload =
           CacheFile.read(file.orElseThrow(), MAGIC, FORMAT, key)
               .orElseThrow(() -> new IOException("truncated, damaged or not these facts"));
-      Map<MethodRef, Optional<MethodFacts>> facts = MethodFactsCodec.decode(payload);
+      MethodFactsCodec.Kept facts = MethodFactsCodec.index(payload);
       methodsFromDisk += facts.size();
       return facts;
     } catch (IOException | RuntimeException e) {
       rejected++; // read from the class files again, and written over
-      return Map.of();
+      return MethodFactsCodec.Kept.NONE;
     }
+  }
+
+  /** Counts a kept record decoded. */
+  void decodedRecord() {
+    recordsDecoded++;
+  }
+
+  /** Counts a kept record that would not decode: the method is read again, the file rewritten. */
+  void rejectedRecord() {
+    rejected++;
   }
 
   /** Keeps {@code facts} under {@code key} for the next build; false when it could not. */

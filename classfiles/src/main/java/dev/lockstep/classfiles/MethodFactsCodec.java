@@ -41,43 +41,152 @@ import java.util.Set;
 final class MethodFactsCodec {
   private MethodFactsCodec() {}
 
-  /** The facts of each method ({@code Optional.empty()}: it has no body to read), as bytes. */
+  /**
+   * The facts of each method ({@code Optional.empty()}: it has no body to read), as bytes: the
+   * strings once, in a table; an index of the methods, each with where its record lies; the
+   * records. A build decodes the table and the index when it loads the file, and a method's record
+   * only when it is asked for ({@link Kept}): a warm build asks for a fraction of what earlier
+   * builds kept.
+   */
   static byte[] encode(Map<MethodRef, Optional<MethodFacts>> facts) {
     try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      Writer out = new Writer(new DataOutputStream(bytes));
-      out.data.writeInt(facts.size());
+      Strings strings = new Strings();
+      ByteArrayOutputStream recordBytes = new ByteArrayOutputStream();
+      Writer records = new Writer(new DataOutputStream(recordBytes), strings);
+      ByteArrayOutputStream indexBytes = new ByteArrayOutputStream();
+      Writer index = new Writer(new DataOutputStream(indexBytes), strings);
+      index.data.writeInt(facts.size());
       for (Map.Entry<MethodRef, Optional<MethodFacts>> e : facts.entrySet()) {
-        out.method(e.getKey());
-        out.optional(e.getValue(), out::facts);
+        records.data.flush();
+        int start = recordBytes.size();
+        records.optional(e.getValue(), records::facts);
+        records.data.flush();
+        index.method(e.getKey());
+        index.data.writeInt(start);
+        index.data.writeInt(recordBytes.size() - start);
       }
-      out.data.flush();
+      index.data.flush();
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(bytes);
+      out.writeInt(strings.order.size());
+      for (String string : strings.order) {
+        byte[] utf8 = string.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+      }
+      out.writeInt(indexBytes.size());
+      indexBytes.writeTo(out);
+      out.writeInt(recordBytes.size());
+      recordBytes.writeTo(out);
+      out.flush();
       return bytes.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a byte array does not fail
     }
   }
 
-  /** What {@link #encode} wrote; throws on bytes it did not write. */
+  /** What {@link #encode} wrote, every record decoded; throws on bytes it did not write. */
   static Map<MethodRef, Optional<MethodFacts>> decode(byte[] payload) throws IOException {
-    Reader in = new Reader(new DataInputStream(new ByteArrayInputStream(payload)));
-    int size = in.count();
+    Kept kept = index(payload);
     Map<MethodRef, Optional<MethodFacts>> facts = new LinkedHashMap<>();
-    for (int i = 0; i < size; i++) {
-      MethodRef method = in.method();
-      facts.put(method, in.optional(in::facts));
-    }
-    if (in.data.read() != -1) {
-      throw new IOException("bytes after the last method");
+    for (MethodRef method : kept.methods()) {
+      facts.put(method, kept.facts(method));
     }
     return facts;
+  }
+
+  /**
+   * The table and the index of what {@link #encode} wrote, its records left to decode when asked;
+   * throws on bytes it did not write.
+   */
+  static Kept index(byte[] payload) throws IOException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
+    Reader header = new Reader(in, List.of());
+    int count = header.count();
+    List<String> table = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      table.add(new String(in.readNBytes(header.count()), StandardCharsets.UTF_8));
+    }
+    byte[] indexBytes = in.readNBytes(header.count());
+    byte[] records = in.readNBytes(header.count());
+    if (in.read() != -1) {
+      throw new IOException("bytes after the records");
+    }
+    Reader index = new Reader(new DataInputStream(new ByteArrayInputStream(indexBytes)), table);
+    int size = index.count();
+    Map<MethodRef, long[]> slices = new LinkedHashMap<>();
+    for (int i = 0; i < size; i++) {
+      MethodRef method = index.method();
+      int start = index.data.readInt();
+      int length = index.data.readInt();
+      if (start < 0 || length < 0 || start > records.length - length) {
+        throw new IOException("a record outside the records: " + start + "+" + length);
+      }
+      slices.put(method, new long[] {start, length});
+    }
+    if (index.data.read() != -1) {
+      throw new IOException("bytes after the last method");
+    }
+    return new Kept(table, slices, records);
+  }
+
+  /** Kept facts whose records are decoded one method at a time, when asked. */
+  static final class Kept {
+    static final Kept NONE = new Kept(List.of(), Map.of(), new byte[0]);
+
+    private final List<String> table;
+    private final Map<MethodRef, long[]> slices;
+    private final byte[] records;
+
+    private Kept(List<String> table, Map<MethodRef, long[]> slices, byte[] records) {
+      this.table = table;
+      this.slices = slices;
+      this.records = records;
+    }
+
+    /** The methods kept, in the order they were written. */
+    Set<MethodRef> methods() {
+      return slices.keySet();
+    }
+
+    boolean has(MethodRef method) {
+      return slices.containsKey(method);
+    }
+
+    int size() {
+      return slices.size();
+    }
+
+    /** The method's facts, decoded now; throws on a record {@link #encode} did not write. */
+    Optional<MethodFacts> facts(MethodRef method) throws IOException {
+      long[] slice = slices.get(method);
+      if (slice == null) {
+        throw new IOException("not kept: " + method);
+      }
+      Reader in =
+          new Reader(
+              new DataInputStream(
+                  new ByteArrayInputStream(records, (int) slice[0], (int) slice[1])),
+              table);
+      Optional<MethodFacts> facts = in.optional(in::facts);
+      if (in.data.read() != -1) {
+        throw new IOException("bytes after the record of " + method);
+      }
+      return facts;
+    }
+  }
+
+  /** The strings of a file, numbered from 1 in the order first written. */
+  private static final class Strings {
+    final Map<String, Integer> ids = new HashMap<>();
+    final List<String> order = new ArrayList<>();
   }
 
   /** Answers about library methods ({@link LibraryFactsCache.Answer}), as bytes. */
   static byte[] encodeAnswers(Map<LibraryFactsCache.Answer, Boolean> answers) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      Writer out = new Writer(new DataOutputStream(bytes));
+      Writer out = new Writer(new DataOutputStream(bytes), null);
       out.data.writeInt(answers.size());
       for (Map.Entry<LibraryFactsCache.Answer, Boolean> e : answers.entrySet()) {
         out.method(e.getKey().method());
@@ -93,7 +202,7 @@ final class MethodFactsCodec {
 
   /** What {@link #encodeAnswers} wrote; throws on bytes it did not write. */
   static Map<LibraryFactsCache.Answer, Boolean> decodeAnswers(byte[] payload) throws IOException {
-    Reader in = new Reader(new DataInputStream(new ByteArrayInputStream(payload)));
+    Reader in = new Reader(new DataInputStream(new ByteArrayInputStream(payload)), null);
     int size = in.count();
     Map<LibraryFactsCache.Answer, Boolean> answers = new LinkedHashMap<>();
     for (int i = 0; i < size; i++) {
@@ -124,19 +233,32 @@ final class MethodFactsCodec {
 
   private static final class Writer {
     final DataOutputStream data;
-    final Map<String, Integer> strings = new HashMap<>();
+    final Map<String, Integer> strings;
 
-    Writer(DataOutputStream data) {
+    /** The file's table of strings; null: each string is written where it is first used. */
+    final Strings table;
+
+    Writer(DataOutputStream data, Strings table) {
       this.data = data;
+      this.table = table;
+      this.strings = table == null ? new HashMap<>() : table.ids;
     }
 
-    /** {@code 0} for null, the string's number when written before, else {@code -1} and it. */
+    /**
+     * {@code 0} for null, the string's number when written before (or in a table), else {@code -1}
+     * and it.
+     */
     void string(String s) throws IOException {
       if (s == null) {
         data.writeInt(0);
         return;
       }
       Integer known = strings.get(s);
+      if (known == null && table != null) {
+        table.order.add(s);
+        known = table.order.size();
+        strings.put(s, known);
+      }
       if (known != null) {
         data.writeInt(known);
         return;
@@ -273,10 +395,18 @@ final class MethodFactsCodec {
 
   private static final class Reader {
     final DataInputStream data;
-    final List<String> strings = new ArrayList<>();
+    final List<String> strings;
 
-    Reader(DataInputStream data) {
+    /** Whether the strings come from a table only (no string is written where it is used). */
+    final boolean tabled;
+
+    /**
+     * @param table the file's strings; null when each is written where it is first used
+     */
+    Reader(DataInputStream data, List<String> table) {
       this.data = data;
+      this.tabled = table != null;
+      this.strings = table != null ? table : new ArrayList<>();
     }
 
     String string() throws IOException {
@@ -290,7 +420,7 @@ final class MethodFactsCodec {
         }
         return strings.get(id - 1);
       }
-      if (id != -1) {
+      if (id != -1 || tabled) {
         throw new IOException("bad string tag " + id);
       }
       byte[] utf8 = data.readNBytes(count());

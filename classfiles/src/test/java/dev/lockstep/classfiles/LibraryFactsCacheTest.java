@@ -89,7 +89,11 @@ class LibraryFactsCacheTest {
     assertThat(files(cache)).hasSize(1);
 
     ClassFileFacts second = facts(source, cache, Catalogue.builtin());
+    // A record is decoded when its method is asked, not when the file is loaded.
+    assertThat(second.factsFor(ASKED.get(1))).isEqualTo(cold.get(ASKED.get(1)));
+    assertThat(second.keptStats().recordsDecoded()).isEqualTo(1);
     assertThat(ask(second)).isEqualTo(cold);
+    assertThat(second.keptStats().recordsDecoded()).isEqualTo(ASKED.size() - 1);
     assertThat(second.classesRead()).isEqualTo(0);
     // Every method a class-path class has, absent or not; never the class nobody has.
     assertThat(second.keptStats().methodsFromDisk()).isEqualTo(ASKED.size() - 1);
