@@ -143,6 +143,7 @@ final class LockstepCompilation {
             libraryAnswers,
             SerialAwaitRule.COUNTED,
             config.maxDepth());
+    statementsThatMayWait.answerNoFrom(loopsThatMayWait); // its tags include SerialFanOut's
     this.unboundedFanOut = new UnboundedFanOutRule(summaries, parallelism, config.window());
     this.blockingOnCommonPool =
         new BlockingOnCommonPoolRule(summaries, parallelism, config.window());

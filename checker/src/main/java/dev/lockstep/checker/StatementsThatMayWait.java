@@ -93,6 +93,12 @@ final class StatementsThatMayWait {
   private final int maxDepth;
 
   /**
+   * The test of the same compilation for a superset of these tags ({@link #answerNoFrom}), or null:
+   * a method that cannot wait with any of its tags cannot wait with these.
+   */
+  private StatementsThatMayWait wider;
+
+  /**
    * @param tags the waits that count: a call named in the catalogue only with other tags never
    *     waits, and a library method counts only when the summaries find one of these in it
    * @param library whether a library method may wait: the summaries' answer ({@link
@@ -125,6 +131,27 @@ final class StatementsThatMayWait {
   @FunctionalInterface
   interface LibraryAnswers {
     boolean mayWait(MethodRef method, Set<WaitTag> tags);
+  }
+
+  /**
+   * Takes {@code wider}'s "no" for a method of the sources before reading its body: its tags
+   * include these, so a body that cannot wait with any of them cannot wait with these (a call that
+   * may wait with fewer tags may with more: the catalogue's entries, the library summaries and the
+   * bodies followed only add). SerialFanOut's test counts round trips and awaits,
+   * SerialAwaitInLoop's channels too; both read nearly every method of a library that never waits,
+   * and each read them all on jackson-databind. Now the wider test reads a body once and both keep
+   * its answer.
+   */
+  void answerNoFrom(StatementsThatMayWait wider) {
+    if (!wider.tags.containsAll(tags) || wider.maxDepth != maxDepth || wider == this) {
+      throw new IllegalArgumentException("not a wider test: " + wider.tags + " for " + tags);
+    }
+    this.wider = wider;
+  }
+
+  /** How many bodies of the sources this test has read; for tests. */
+  int bodiesRead() {
+    return callsOf.size();
   }
 
   /**
@@ -584,6 +611,10 @@ final class StatementsThatMayWait {
     }
     Integer none = noWaitWithin.get(method);
     if (none != null && none >= levels) {
+      return false;
+    }
+    if (wider != null && !wider.waitsWithin(method, levels)) {
+      noWaitWithin.merge(method, levels, Math::max);
       return false;
     }
     Calls calls = callsOf.get(method);

@@ -54,6 +54,68 @@ final class StatementsThatMayWaitTest {
       CompilationTestHelper.newInstance(MayWaitProbe.class, getClass());
 
   /**
+   * On each method named {@code probe*}: SerialFanOut's answer and how many bodies each of the two
+   * tests has read so far in the compilation.
+   */
+  @BugPattern(summary = "what the tests read", severity = WARNING)
+  public static final class ReadProbe extends BugChecker implements MethodTreeMatcher {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Description matchMethod(MethodTree tree, VisitorState state) {
+      if (tree.getBody() == null || !tree.getName().toString().startsWith("probe")) {
+        return Description.NO_MATCH;
+      }
+      LockstepCompilation compilation =
+          LockstepCompilation.of(
+              state,
+              ErrorProneLockstepConfig.forFanOut(ErrorProneFlags.empty(), "ReadProbe").config());
+      boolean two = compilation.statementsThatMayWait.twoInARow(tree.getBody());
+      return buildDescription(tree)
+          .setMessage(
+              "twoInARow="
+                  + two
+                  + " fanOutBodies="
+                  + compilation.statementsThatMayWait.bodiesRead()
+                  + " loopBodies="
+                  + compilation.loopsThatMayWait.bodiesRead())
+          .build();
+    }
+  }
+
+  /**
+   * SerialFanOut's test takes SerialAwaitInLoop's "no" (its tags include SerialFanOut's) instead of
+   * reading a body again; it reads a body itself only where the wider test found a wait, and then
+   * counts only its own tags (a channel read is not one).
+   */
+  @Test
+  void theFanOutTestTakesTheLoopTestsNo() {
+    CompilationTestHelper.newInstance(ReadProbe.class, getClass())
+        .addSourceLines(
+            "test/Wider.java",
+            """
+            package test;
+            import java.nio.ByteBuffer;
+            import java.nio.channels.SocketChannel;
+            class Wider {
+              static String plain(String s) { return s.trim(); }
+              static String plainToo(String s) { return plain(s).toLowerCase(); }
+              static int readOnce(SocketChannel ch, ByteBuffer b) throws Exception {
+                return ch.read(b);
+              }
+              // BUG: Diagnostic contains: twoInARow=false fanOutBodies=0 loopBodies=2
+              void probe(String a) { plain(a); plainToo(a); }
+              // BUG: Diagnostic contains: twoInARow=false fanOutBodies=1 loopBodies=3
+              void probeChannel(SocketChannel ch, ByteBuffer b) throws Exception {
+                readOnce(ch, b);
+                readOnce(ch, b);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * Collections (concurrent ones too), strings, buffers, locks and helpers of the sources that only
    * use them cannot wait.
    */
