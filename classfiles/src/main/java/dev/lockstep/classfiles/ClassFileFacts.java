@@ -56,6 +56,14 @@ public final class ClassFileFacts implements FactsSource {
   /** Whether each class's methods are kept ({@link #keptOwner}). */
   private final Map<String, Boolean> keptOwners = new HashMap<>();
 
+  /** Whether the kept facts were loaded ({@link #loadKept}). */
+  private boolean factsLoaded;
+
+  /**
+   * The facts an earlier build with this class path kept, decoded when asked ({@link #fromKept}).
+   */
+  private MethodFactsCodec.Kept keptFacts = MethodFactsCodec.Kept.NONE;
+
   /** Whether this run read facts the kept file does not have yet. */
   private boolean readSinceLoad;
 
@@ -173,14 +181,6 @@ public final class ClassFileFacts implements FactsSource {
     }
     return known;
   }
-
-  /** Whether the kept facts were loaded ({@link #loadKept}). */
-  private boolean factsLoaded;
-
-  /**
-   * The facts an earlier build with this class path kept, decoded when asked ({@link #fromKept}).
-   */
-  private MethodFactsCodec.Kept keptFacts = MethodFactsCodec.Kept.NONE;
 
   /** The facts an earlier build with this class path kept, if any: they are not read again. */
   private void loadKept() {
