@@ -12,6 +12,7 @@ import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
+import dev.lockstep.analysis.catalogue.WaitTag;
 import dev.lockstep.analysis.config.LockstepConfig;
 import dev.lockstep.analysis.facts.FanOut;
 import dev.lockstep.analysis.read.PipelineReader;
@@ -32,6 +33,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.tools.JavaFileManager;
 
 /**
@@ -113,11 +115,13 @@ final class LockstepCompilation {
     StatementsThatMayWait.LibraryAnswers libraryAnswers = summaries::mayWait;
     if (library != null) {
       ClassFileFacts kept = library;
+      // Each test asks with its own tags: the question's text is made once per set.
+      Map<Set<WaitTag>, String> questions = new HashMap<>();
       libraryAnswers =
           (method, tags) ->
               kept.answer(
                   method,
-                  "mayWait " + tags.stream().sorted().toList(),
+                  questions.computeIfAbsent(tags, t -> "mayWait " + t.stream().sorted().toList()),
                   () -> summaries.mayWait(method, tags));
     }
     this.serialAwait = new SerialAwaitRule(summaries, config.window());
