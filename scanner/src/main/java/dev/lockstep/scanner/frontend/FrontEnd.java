@@ -44,7 +44,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -690,12 +689,13 @@ public final class FrontEnd {
   }
 
   /**
-   * Analyses on {@code lanes} threads at once (ADR 0026). Each lane takes the next file in order
-   * that no lane has taken, and analyses it with its own round: its own symbol solver, caches and
-   * trees, other files parsed when its resolution asks for them, as in a scan in rounds (ADR 0024).
-   * A lane's round ends, as any round does, after the file that brings its trees over its share of
-   * the budget; the lane then goes on with a fresh round. The results are put together in file
-   * order, as one lane would have.
+   * Analyses on {@code lanes} threads at once (ADR 0026). Each lane takes the files of its own
+   * contiguous region in order (then helps the lane with the most left, {@link Lanes#next}), and
+   * analyses each with its own round: its own symbol solver, caches and trees, other files parsed
+   * when its resolution asks for them, as in a scan in rounds (ADR 0024). A lane's round ends, as
+   * any round does, after the file that brings its trees over its share of the budget; the lane
+   * then goes on with a fresh round. The results are put together in file order, as one lane would
+   * have.
    */
   private static Recorded inLanes(
       List<Parsed> parsed,
@@ -725,14 +725,16 @@ public final class FrontEnd {
       }
     }
     Lanes shared =
-        new Lanes(all, List.copyOf(lazy), declaring, analysed, options, bodies, record, budget);
+        new Lanes(
+            all, List.copyOf(lazy), declaring, analysed, options, bodies, record, budget, lanes);
     shared.kept.set(keptLines);
     ExecutorService pool = Executors.newFixedThreadPool(lanes, FrontEnd::lane);
     List<Lane> done = new ArrayList<>();
     try {
       List<Future<Lane>> running = new ArrayList<>();
       for (int i = 0; i < lanes; i++) {
-        running.add(pool.submit(() -> shared.run(lanes)));
+        int lane = i;
+        running.add(pool.submit(() -> shared.run(lane, lanes)));
       }
       for (Future<Lane> lane : running) {
         done.add(lane.get());
@@ -749,7 +751,7 @@ public final class FrontEnd {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while analysing", e);
     } finally {
-      shared.next.set(all.length); // a lane that failed stops the others
+      shared.stop(); // a lane that failed stops the others
       pool.shutdownNow();
     }
     long end = System.nanoTime();
@@ -822,7 +824,11 @@ public final class FrontEnd {
     final UnaryOperator<FactsSource> bodies;
     final boolean record;
     final long budget;
-    final AtomicInteger next = new AtomicInteger();
+
+    /** Each lane's region of files not taken yet: {@code [from[k], to[k])}. */
+    private final int[] from;
+
+    private final int[] to;
     final AtomicLong kept = new AtomicLong();
 
     Lanes(
@@ -833,7 +839,8 @@ public final class FrontEnd {
         Options options,
         UnaryOperator<FactsSource> bodies,
         boolean record,
-        long budget) {
+        long budget,
+        int regions) {
       this.all = all;
       this.outcomes = new FileOutcome[all.length];
       this.lazy = lazy;
@@ -843,10 +850,56 @@ public final class FrontEnd {
       this.bodies = bodies;
       this.record = record;
       this.budget = budget;
+      // Contiguous regions of about equal lines, one per lane.
+      int lanes = regions;
+      from = new int[lanes];
+      to = new int[lanes];
+      long total = 0;
+      for (Parsed p : all) {
+        total += p.lines();
+      }
+      long sum = 0;
+      int k = 0;
+      for (int i = 0; i < all.length; i++) {
+        while (k < lanes - 1 && sum >= total * (k + 1) / lanes) {
+          to[k] = i;
+          from[++k] = i;
+        }
+        sum += all[i].lines();
+      }
+      while (k < lanes - 1) {
+        to[k] = all.length;
+        from[++k] = all.length;
+      }
+      to[lanes - 1] = all.length;
+    }
+
+    /**
+     * The next file lane {@code lane} takes: the first of its own region not taken yet, else (its
+     * region done) the last of the region with the most files left; -1 when none is left. Each lane
+     * reads a run of neighbouring files, which mostly resolve into the same trees, and no lane
+     * waits while another has files left.
+     */
+    synchronized int next(int lane) {
+      if (from[lane] < to[lane]) {
+        return from[lane]++;
+      }
+      int most = -1;
+      for (int k = 0; k < from.length; k++) {
+        if (to[k] - from[k] > 0 && (most < 0 || to[k] - from[k] > to[most] - from[most])) {
+          most = k;
+        }
+      }
+      return most < 0 ? -1 : --to[most];
+    }
+
+    /** No lane takes another file. */
+    synchronized void stop() {
+      System.arraycopy(to, 0, from, 0, to.length);
     }
 
     /** One lane: takes files until none is left. */
-    Lane run(int lanes) {
+    Lane run(int lane, int lanes) {
       long share = Math.max(1, budget / lanes);
       Reads reads = record ? new Reads(declaring::get) : Reads.none();
       Round round = null;
@@ -856,7 +909,7 @@ public final class FrontEnd {
       int rounds = 0;
       long roundStart = 0;
       try {
-        for (int i = next.getAndIncrement(); i < all.length; i = next.getAndIncrement()) {
+        for (int i = next(lane); i >= 0; i = next(lane)) {
           Parsed p = all[i];
           all[i] = p.withoutTree(); // the lane's round holds it now, and drops it at its end
           if (p.unit() != null) {
