@@ -95,8 +95,7 @@ public final class FrontEnd {
    * @param epochLines how many lines of trees one round of analysis may hold ({@link #epochLines}):
    *     0 for a budget from the heap's maximum size; changes no result (ADR 0024)
    * @param lanes how many threads analyse at once, each with its own symbol solver and trees (ADR
-   *     0026): 0 for {@code threads} when the scan is large enough ({@link #lanes}); changes no
-   *     result
+   *     0026): 0 for {@link #lanes}' default (one); changes no result
    */
   public record Options(
       LockstepConfig config,
@@ -535,7 +534,7 @@ public final class FrontEnd {
       boolean record) {
     long budget = epochLines(options);
     List<Parsed> all = new ArrayList<>(parseAll(inputs, options.threads(), progress, budget / 2));
-    int lanes = lanes(options, all.stream().mapToLong(Parsed::lines).sum(), all.size());
+    int lanes = lanes(options, all.size());
     if (lanes > 1 && JavaParserStatics.shareable()) {
       return inLanes(all, lanes, analysed, options, bodies, start, record, budget);
     }
@@ -667,24 +666,19 @@ public final class FrontEnd {
   /** Sets {@link #lanes} when {@link Options#lanes()} does not (tests, measuring). */
   public static final String LANES_PROPERTY = "lockstep.lanes";
 
-  /** A scan of fewer lines than this analyses on one lane unless told otherwise (ADR 0026). */
-  static final long LANE_MIN_LINES = 20_000;
-
   /**
    * How many lanes analyse a scan (ADR 0026): {@link Options#lanes()} if set, else the system
-   * property {@value #LANES_PROPERTY} if set, else one per thread ({@link Options#threads()}) for a
-   * scan of at least {@value #LANE_MIN_LINES} lines; never more than there are files, and one when
-   * nothing is resolved.
+   * property {@value #LANES_PROPERTY} if set, else one. Not one per thread by default: on java.base
+   * two lanes cost 45 % more CPU than one (each parses and resolves again much of what the other
+   * does) and were slower on 2 cores (benchmarks/README.md, "Analysis on every core"). Never more
+   * lanes than files, and one when nothing is resolved.
    */
-  static int lanes(Options options, long lines, int files) {
+  static int lanes(Options options, int files) {
     if (!options.resolve()) {
       return 1;
     }
     int property = Integer.getInteger(LANES_PROPERTY, 0);
-    int wanted =
-        options.lanes() > 0
-            ? options.lanes()
-            : property > 0 ? property : lines >= LANE_MIN_LINES ? options.threads() : 1;
+    int wanted = options.lanes() > 0 ? options.lanes() : Math.max(1, property);
     return Math.max(1, Math.min(wanted, files));
   }
 
