@@ -264,6 +264,36 @@ final class IncrementalScanTest {
     }
   }
 
+  /**
+   * ADR 0026: a cold scan on two lanes (each lane its own recorder, merged) records what each file
+   * read, so a later change analyses the same files as after a scan on one lane.
+   */
+  @Test
+  void aColdScanOnTwoLanesRecordsWhatEachFileRead() throws IOException {
+    String before = System.getProperty(FrontEnd.LANES_PROPERTY);
+    System.setProperty(FrontEnd.LANES_PROPERTY, "2");
+    try {
+      JsonObject cold = scan();
+      assertThat(state(cold)).isEqualTo("cold");
+      assertThat(analysed(cold)).isEqualTo(3);
+      assertThat(findings(cold)).isEqualTo(findings(fresh()));
+
+      write("p/B.java", B_DOES_NOT_WAIT);
+      JsonObject stopped = scan();
+      assertThat(findingFiles(stopped)).containsExactly("C.java");
+      assertThat(analysed(stopped)).isEqualTo(2); // B and A, which read B; not C
+      assertThat(findings(stopped)).isEqualTo(findings(fresh()));
+      System.clearProperty(FrontEnd.LANES_PROPERTY);
+      assertThat(findings(stopped)).isEqualTo(findings(fresh())); // one lane
+    } finally {
+      if (before == null) {
+        System.clearProperty(FrontEnd.LANES_PROPERTY);
+      } else {
+        System.setProperty(FrontEnd.LANES_PROPERTY, before);
+      }
+    }
+  }
+
   @Test
   void twoFilesDeclaringOneTypeGiveWhatAScanWithoutTheCacheGives() throws IOException {
     // Two roots' copies of p.B (a module and its fork): which one serves A depends on the order.

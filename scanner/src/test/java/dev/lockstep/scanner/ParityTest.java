@@ -200,6 +200,21 @@ final class ParityTest {
           .that(rounds.problems())
           .isEmpty();
     }
+    // On two lanes at once (ADR 0026), each with its own solver and trees, taking the next file
+    // in turn: the same findings, in the same order, whichever lane read which file; with every
+    // tree in one round of each lane, and in rounds of 300 lines.
+    for (long budget : new long[] {Long.MAX_VALUE, 300}) {
+      FrontEnd.Result lanes = scan(dir, flags, library, budget, 2);
+      assertWithMessage(
+              "the scanner's findings on 2 lanes, rounds of %s lines, vs one lane, in %s",
+              budget, dir)
+          .that(lanes.findings())
+          .containsExactlyElementsIn(result.findings())
+          .inOrder();
+      assertWithMessage("the scanner's problems on 2 lanes, in %s", dir)
+          .that(lanes.problems())
+          .isEmpty();
+    }
     for (FrontEnd.ScanFinding f : result.findings()) {
       String file = Path.of(f.finding().location().file()).getFileName().toString();
       scanner.add(f.finding().check() + " " + file + ":" + f.finding().location().line());
@@ -395,6 +410,12 @@ final class ParityTest {
 
   /** {@link #scan} holding at most {@code epochLines} lines of trees per round (ADR 0024). */
   static FrontEnd.Result scan(Path dir, List<String> flags, List<Path> library, long epochLines) {
+    return scan(dir, flags, library, epochLines, 1);
+  }
+
+  /** {@link #scan} on {@code lanes} threads of analysis (ADR 0026). */
+  static FrontEnd.Result scan(
+      Path dir, List<String> flags, List<Path> library, long epochLines, int lanes) {
     Catalogue catalogue = Catalogue.builtin();
     int depth = LockstepConfig.DEFAULT_MAX_DEPTH;
     int window = LockstepConfig.DEFAULT_WINDOW;
@@ -423,7 +444,8 @@ final class ParityTest {
             true,
             2,
             true,
-            epochLines));
+            epochLines,
+            lanes));
   }
 
   /** The samples' libraries (the window), as a user would pass them with --classpath. */

@@ -44,6 +44,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -93,6 +94,8 @@ public final class FrontEnd {
    *     reported as a file not analysed or, in a body a summary reads, taken as "no finding"
    * @param epochLines how many lines of trees one round of analysis may hold ({@link #epochLines}):
    *     0 for a budget from the heap's maximum size; changes no result (ADR 0024)
+   * @param lanes how many threads analyse at once, each with its own symbol solver and trees (ADR
+   *     0026): 0 for {@link #lanes}' default (one); changes no result
    */
   public record Options(
       LockstepConfig config,
@@ -100,7 +103,8 @@ public final class FrontEnd {
       boolean resolve,
       int threads,
       boolean strict,
-      long epochLines) {
+      long epochLines,
+      int lanes) {
     public Options {
       requireNonNull(config, "config");
       classpath = List.copyOf(classpath);
@@ -110,6 +114,20 @@ public final class FrontEnd {
       if (epochLines < 0) {
         throw new IllegalArgumentException("epochLines must be >= 0");
       }
+      if (lanes < 0) {
+        throw new IllegalArgumentException("lanes must be >= 0");
+      }
+    }
+
+    /** Lanes as {@link FrontEnd#lanes} decides. */
+    public Options(
+        LockstepConfig config,
+        List<Path> classpath,
+        boolean resolve,
+        int threads,
+        boolean strict,
+        long epochLines) {
+      this(config, classpath, resolve, threads, strict, epochLines, 0);
     }
 
     /** The trees' budget from the heap's size. */
@@ -120,7 +138,12 @@ public final class FrontEnd {
 
     /** The same options with this budget of lines per round of analysis. */
     public Options withEpochLines(long lines) {
-      return new Options(config, classpath, resolve, threads, strict, lines);
+      return new Options(config, classpath, resolve, threads, strict, lines, lanes);
+    }
+
+    /** The same options with this many lanes of analysis (0: as {@link FrontEnd#lanes} decides). */
+    public Options withLanes(int count) {
+      return new Options(config, classpath, resolve, threads, strict, epochLines, count);
     }
 
     /** Strict as {@link FrontEnd#STRICT_PROPERTY} says (off unless set). */
@@ -450,6 +473,9 @@ public final class FrontEnd {
     /** How many of the round's files it analysed before it ended. */
     int analysedUpTo;
 
+    /** The round's root type solver, once made: what JavaParser's statics key its caches by. */
+    TypeSolver solver;
+
     Epoch(Map<String, String> declaring, Reads reads, long budget, long lines) {
       this.declaring = declaring;
       this.reads = reads;
@@ -508,6 +534,10 @@ public final class FrontEnd {
       boolean record) {
     long budget = epochLines(options);
     List<Parsed> all = new ArrayList<>(parseAll(inputs, options.threads(), progress, budget / 2));
+    int lanes = lanes(options, all.size());
+    if (lanes > 1 && JavaParserStatics.shareable()) {
+      return inLanes(all, lanes, analysed, options, bodies, start, record, budget);
+    }
     if (all.stream().noneMatch(Parsed::dropped)) {
       return analyse(
           all, List.of(), analysed, options, false, bodies, start, record, Epoch.unbounded());
@@ -633,6 +663,323 @@ public final class FrontEnd {
         reads);
   }
 
+  /** Sets {@link #lanes} when {@link Options#lanes()} does not (tests, measuring). */
+  public static final String LANES_PROPERTY = "lockstep.lanes";
+
+  /**
+   * How many lanes analyse a scan (ADR 0026): {@link Options#lanes()} if set, else the system
+   * property {@value #LANES_PROPERTY} if set, else one. Not one per thread by default: on java.base
+   * two lanes cost 45 % more CPU than one (each parses and resolves again much of what the other
+   * does) and were slower on 2 cores (benchmarks/README.md, "Analysis on every core"). Never more
+   * lanes than files, and one when nothing is resolved.
+   */
+  static int lanes(Options options, int files) {
+    if (!options.resolve()) {
+      return 1;
+    }
+    int property = Integer.getInteger(LANES_PROPERTY, 0);
+    int wanted = options.lanes() > 0 ? options.lanes() : Math.max(1, property);
+    return Math.max(1, Math.min(wanted, files));
+  }
+
+  /**
+   * Analyses on {@code lanes} threads at once (ADR 0026). Each lane takes the files of its own
+   * contiguous region in order (then helps the lane with the most left, {@link Lanes#next}), and
+   * analyses each with its own round: its own symbol solver, caches and trees, other files parsed
+   * when its resolution asks for them, as in a scan in rounds (ADR 0024). A lane's round ends, as
+   * any round does, after the file that brings its trees over its share of the budget; the lane
+   * then goes on with a fresh round. The results are put together in file order, as one lane would
+   * have.
+   */
+  private static Recorded inLanes(
+      List<Parsed> parsed,
+      int lanes,
+      Predicate<Input> analysed,
+      Options options,
+      UnaryOperator<FactsSource> bodies,
+      long start,
+      boolean record,
+      long budget) {
+    long parsedAt = System.nanoTime();
+    Parsed[] all = parsed.toArray(new Parsed[0]);
+    Map<String, String> declaring = new HashMap<>();
+    List<SourceTypeSolver.Unparsed> lazy = new ArrayList<>();
+    long lines = 0;
+    long keptLines = 0;
+    for (Parsed p : all) {
+      lines += p.lines();
+      if (p.unit() != null) {
+        keptLines += p.lines();
+      }
+      for (String name : p.declared()) {
+        declaring.putIfAbsent(name, p.input().display());
+      }
+      if (p.problem() == null) {
+        lazy.add(new SourceTypeSolver.Unparsed(p.input(), p.declared()));
+      }
+    }
+    Lanes shared =
+        new Lanes(
+            all, List.copyOf(lazy), declaring, analysed, options, bodies, record, budget, lanes);
+    shared.kept.set(keptLines);
+    ExecutorService pool = Executors.newFixedThreadPool(lanes, FrontEnd::lane);
+    List<Lane> done = new ArrayList<>();
+    try {
+      List<Future<Lane>> running = new ArrayList<>();
+      for (int i = 0; i < lanes; i++) {
+        int lane = i;
+        running.add(pool.submit(() -> shared.run(lane, lanes)));
+      }
+      for (Future<Lane> lane : running) {
+        done.add(lane.get());
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r; // an InternalFailure in strict mode, as on one thread
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while analysing", e);
+    } finally {
+      shared.stop(); // a lane that failed stops the others
+      pool.shutdownNow();
+    }
+    long end = System.nanoTime();
+    List<ScanFinding> findings = new ArrayList<>();
+    List<FileProblem> problems = new ArrayList<>();
+    List<FileOutcome> outcomes = new ArrayList<>();
+    Map<String, List<String>> declared = new HashMap<>();
+    int loops = 0;
+    int uncertain = 0;
+    for (int i = 0; i < all.length; i++) {
+      FileOutcome o = shared.outcomes[i];
+      if (o == null) {
+        continue; // not analysed
+      }
+      outcomes.add(o);
+      findings.addAll(o.findings());
+      problems.addAll(o.problems());
+      loops += o.loops();
+      uncertain += o.uncertain();
+      if (record && all[i].problem() == null) {
+        declared.put(all[i].input().display(), all[i].declared());
+      }
+    }
+    Reads reads = record ? new Reads(declaring::get) : Reads.none();
+    int resolutions = 0;
+    int unresolved = 0;
+    for (Lane lane : done) {
+      reads.absorb(lane.reads);
+      resolutions += lane.resolutions;
+      unresolved += lane.unresolved;
+    }
+    findings.sort(FINDING_ORDER);
+    problems.sort(Comparator.comparing(FileProblem::file));
+    Stats stats =
+        new Stats(
+            all.length,
+            lines,
+            loops,
+            uncertain,
+            resolutions,
+            unresolved,
+            parsedAt - start,
+            end - parsedAt);
+    return new Recorded(
+        new Result(
+            List.copyOf(findings),
+            List.copyOf(problems),
+            stats,
+            new Declarations.Map(List.of(), List.of())),
+        List.copyOf(outcomes),
+        declared,
+        reads);
+  }
+
+  /** What one lane counted and recorded (ADR 0026). */
+  private record Lane(Reads reads, int resolutions, int unresolved, int rounds) {}
+
+  /**
+   * What the lanes of a scan share: the files in order (each taken by one lane, whose round then
+   * holds its tree), where each one's outcome goes, and the lines of trees kept from the first
+   * parse that no lane has taken yet (they count against every lane's budget).
+   */
+  private static final class Lanes {
+    final Parsed[] all;
+    final FileOutcome[] outcomes;
+    final List<SourceTypeSolver.Unparsed> lazy;
+    final Map<String, String> declaring;
+    final Predicate<Input> analysed;
+    final Options options;
+    final UnaryOperator<FactsSource> bodies;
+    final boolean record;
+    final long budget;
+
+    /** Each lane's region of files not taken yet: {@code [from[k], to[k])}. */
+    private final int[] from;
+
+    private final int[] to;
+    final AtomicLong kept = new AtomicLong();
+
+    Lanes(
+        Parsed[] all,
+        List<SourceTypeSolver.Unparsed> lazy,
+        Map<String, String> declaring,
+        Predicate<Input> analysed,
+        Options options,
+        UnaryOperator<FactsSource> bodies,
+        boolean record,
+        long budget,
+        int regions) {
+      this.all = all;
+      this.outcomes = new FileOutcome[all.length];
+      this.lazy = lazy;
+      this.declaring = declaring;
+      this.analysed = analysed;
+      this.options = options;
+      this.bodies = bodies;
+      this.record = record;
+      this.budget = budget;
+      // Contiguous regions of about equal lines, one per lane.
+      int lanes = regions;
+      from = new int[lanes];
+      to = new int[lanes];
+      long total = 0;
+      for (Parsed p : all) {
+        total += p.lines();
+      }
+      long sum = 0;
+      int k = 0;
+      for (int i = 0; i < all.length; i++) {
+        while (k < lanes - 1 && sum >= total * (k + 1) / lanes) {
+          to[k] = i;
+          from[++k] = i;
+        }
+        sum += all[i].lines();
+      }
+      while (k < lanes - 1) {
+        to[k] = all.length;
+        from[++k] = all.length;
+      }
+      to[lanes - 1] = all.length;
+    }
+
+    /**
+     * The next file lane {@code lane} takes: the first of its own region not taken yet, else (its
+     * region done) the last of the region with the most files left; -1 when none is left. Each lane
+     * reads a run of neighbouring files, which mostly resolve into the same trees, and no lane
+     * waits while another has files left.
+     */
+    synchronized int next(int lane) {
+      if (from[lane] < to[lane]) {
+        return from[lane]++;
+      }
+      int most = -1;
+      for (int k = 0; k < from.length; k++) {
+        if (to[k] - from[k] > 0 && (most < 0 || to[k] - from[k] > to[most] - from[most])) {
+          most = k;
+        }
+      }
+      return most < 0 ? -1 : --to[most];
+    }
+
+    /** No lane takes another file. */
+    synchronized void stop() {
+      System.arraycopy(to, 0, from, 0, to.length);
+    }
+
+    /** One lane: takes files until none is left. */
+    Lane run(int lane, int lanes) {
+      long share = Math.max(1, budget / lanes);
+      Reads reads = record ? new Reads(declaring::get) : Reads.none();
+      Round round = null;
+      Epoch epoch = null;
+      int resolutions = 0;
+      int unresolved = 0;
+      int rounds = 0;
+      long roundStart = 0;
+      try {
+        for (int i = next(lane); i >= 0; i = next(lane)) {
+          Parsed p = all[i];
+          all[i] = p.withoutTree(); // the lane's round holds it now, and drops it at its end
+          if (p.unit() != null) {
+            kept.addAndGet(-p.lines());
+          }
+          if (!analysed.test(p.input())) {
+            continue;
+          }
+          if (p.failure() != null && options.strict()) {
+            throw new InternalFailure(
+                p.input().display() + ": " + p.problem().reason() + " (strict mode)", p.failure());
+          }
+          if (p.problem() != null) {
+            outcomes[i] =
+                new FileOutcome(p.input(), p.lines(), List.of(), List.of(p.problem()), 0, 0);
+            continue;
+          }
+          if (round == null) {
+            roundStart = System.nanoTime();
+            epoch = new Epoch(declaring, reads, share, 0);
+            round = new Round(List.of(), lazy, options, bodies, record, epoch);
+          }
+          Parsed own = round.take(p);
+          if (own.problem() != null) { // it parsed once, not again: say so as for any file
+            if (own.failure() != null && options.strict()) {
+              throw new InternalFailure(
+                  p.input().display() + ": " + own.problem().reason() + " (strict mode)",
+                  own.failure());
+            }
+            outcomes[i] =
+                new FileOutcome(p.input(), p.lines(), List.of(), List.of(own.problem()), 0, 0);
+          } else {
+            outcomes[i] = round.analyse(own, options);
+          }
+          // Trees no lane has taken yet count against every lane's share.
+          if (epoch.lines + kept.get() / lanes > epoch.budget) {
+            resolutions += round.names.resolveCalls;
+            unresolved += round.names.unresolved;
+            rounds++;
+            endRound(round, epoch, rounds, roundStart);
+            round = null;
+            epoch = null;
+          }
+        }
+      } finally {
+        if (round != null) {
+          resolutions += round.names.resolveCalls;
+          unresolved += round.names.unresolved;
+          rounds++;
+          endRound(round, epoch, rounds, roundStart);
+        }
+      }
+      return new Lane(reads, resolutions, unresolved, rounds);
+    }
+
+    private static void endRound(Round round, Epoch epoch, int number, long roundStart) {
+      round.end();
+      JavaParserStatics.forget(epoch.solver); // its facade and lambda types hold its trees
+      if (Boolean.getBoolean(ROUNDS_PROPERTY)) {
+        System.err.printf(
+            "lockstep: %s round %d: %d lines of trees, %d resolutions, %.1f s%n",
+            Thread.currentThread().getName(),
+            number,
+            epoch.lines,
+            round.names.resolveCalls,
+            (System.nanoTime() - roundStart) / 1e9);
+      }
+    }
+  }
+
+  private static Thread lane(Runnable r) {
+    Thread t = new Thread(r, "lockstep-lane");
+    t.setDaemon(true);
+    return t;
+  }
+
   /** The files with their trees: those dropped are parsed again, in parallel. */
   private static List<Parsed> reparsed(List<Parsed> files, int threads) {
     List<Input> again = files.stream().filter(Parsed::dropped).map(Parsed::input).toList();
@@ -741,78 +1088,16 @@ public final class FrontEnd {
     PipelineScan pipelines = null; // FakeConcurrency, OversizedWindow
     Reads reads = Reads.none();
     if (options.resolve()) {
-      // A file parsed on demand resolves through the same symbol solver, made below.
-      JavaSymbolSolver[] resolver = new JavaSymbolSolver[1];
-      SourceTypeSolver sources =
-          new SourceTypeSolver(
-              units,
-              lazy,
-              input -> {
-                Parsed p = parse(PARSER.get(), input);
-                if (p.failure() != null) {
-                  PARSER.remove(); // its state is suspect after a throw (see parseAll)
-                }
-                if (p.unit() != null) {
-                  p.unit().setData(Node.SYMBOL_RESOLVER_KEY, resolver[0]);
-                  epoch.lines += p.lines();
-                }
-                return Optional.ofNullable(p.unit());
-              },
-              epoch.declaring);
-      reads =
-          epoch.reads != null
-              ? epoch.reads
-              : record ? new Reads(sources::declaringFile) : Reads.none();
-      sources.reads(reads);
-      TypeSolver userTypes = typeSolver(sources, options.classpath(), reads);
-      // The window API is known by name even without its jar (WindowApiTypeSolver), behind all
-      // the user's types; whether a rewrite to it would compile still asks the user's types.
-      // (Its cache is told every name too: a hit here never reaches the user types' cache.)
-      TypeSolver solver =
-          new CombinedTypeSolver(
-              e -> true,
-              List.of(userTypes, new WindowApiTypeSolver()),
-              new StrongCache<>(reads::lookedUp));
-      JavaSymbolSolver symbolSolver = new JavaSymbolSolver(solver);
-      resolver[0] = symbolSolver;
-      for (CompilationUnit unit : units) {
-        unit.setData(Node.SYMBOL_RESOLVER_KEY, symbolSolver);
-      }
-      names = new JpNames(solver, userTypes);
-      names.strict = options.strict();
-      names.reads = reads;
-      names.readClassFileMarks(options.classpath());
-      LockstepConfig config = options.config();
-      JavaParserFacts facts = new JavaParserFacts(names, config.catalogue());
-      FactsSource source = bodies.apply(facts);
-      if (options.strict()) {
-        source = new StrictBodies(source, names);
-      }
-      ClassFileFacts library = null;
-      if (ClassFileFacts.enabled() && !options.classpath().isEmpty()) {
-        // Dependencies' methods: their bodies from the --classpath jars' class files.
-        library =
-            new ClassFileFacts(
-                new ClassPathRoots(options.classpath()), config.catalogue(), config.maxDepth());
-        source = ClassFileFacts.behind(source, library);
-      }
-      Summaries summaries =
-          new Summaries(source, new CallJudge(config.catalogue()), config.maxDepth());
-      pipelines = new PipelineScan(facts, names, summaries, config.cores());
-      Analysers analysers =
-          new Analysers(
-              facts,
-              new SerialAwaitRule(summaries, config.window()),
-              pipelines,
-              new FanOutScan(facts, names, summaries, config), // SerialFanOut, UnboundedFanOut, …
-              new LockScan(facts, names, summaries)); // LockHeldAcrossWait
+      Round round = new Round(units, lazy, options, bodies, record, epoch);
+      names = round.names;
+      pipelines = round.pipelines;
+      reads = round.reads;
       for (int i = 0; i < parsed.size(); i++) {
         Parsed p = parsed.get(i);
         if (p.problem() != null || !analysed.test(p.input())) {
           continue;
         }
-        FileOutcome outcome =
-            reads.chargedTo(p.input().display(), () -> analyseFile(p, analysers, options));
+        FileOutcome outcome = round.analyse(p, options);
         outcomes.add(outcome);
         findings.addAll(outcome.findings());
         problems.addAll(outcome.problems());
@@ -823,9 +1108,7 @@ public final class FrontEnd {
           break;
         }
       }
-      if (library != null) {
-        library.save(); // for the next scan with this class path (ADR 0019)
-      }
+      round.end();
     } else {
       for (Parsed p : parsed) {
         if (p.problem() != null || !analysed.test(p.input())) {
@@ -868,6 +1151,132 @@ public final class FrontEnd {
         List.copyOf(outcomes),
         declared,
         reads);
+  }
+
+  /**
+   * One symbol solver, its caches and the readers over it: what a round of analysis (ADR 0024), or
+   * a lane's round (ADR 0026), shares between its files. Used by one thread only.
+   */
+  private static final class Round {
+    final SourceTypeSolver sources;
+    final JpNames names;
+    final PipelineScan pipelines; // FakeConcurrency, OversizedWindow
+    final Reads reads;
+    final Analysers analysers;
+    private final ClassFileFacts library;
+    private final Epoch epoch;
+    private final JavaSymbolSolver symbolSolver;
+
+    Round(
+        List<CompilationUnit> units,
+        List<SourceTypeSolver.Unparsed> lazy,
+        Options options,
+        UnaryOperator<FactsSource> bodies,
+        boolean record,
+        Epoch epoch) {
+      this.epoch = epoch;
+      // A file parsed on demand resolves through the same symbol solver, made below.
+      JavaSymbolSolver[] resolver = new JavaSymbolSolver[1];
+      sources =
+          new SourceTypeSolver(
+              units,
+              lazy,
+              input -> {
+                Parsed p = parse(PARSER.get(), input);
+                if (p.failure() != null) {
+                  PARSER.remove(); // its state is suspect after a throw (see parseAll)
+                }
+                if (p.unit() != null) {
+                  p.unit().setData(Node.SYMBOL_RESOLVER_KEY, resolver[0]);
+                  epoch.lines += p.lines();
+                }
+                return Optional.ofNullable(p.unit());
+              },
+              epoch.declaring);
+      reads =
+          epoch.reads != null
+              ? epoch.reads
+              : record ? new Reads(sources::declaringFile) : Reads.none();
+      sources.reads(reads);
+      TypeSolver userTypes = typeSolver(sources, options.classpath(), reads);
+      // The window API is known by name even without its jar (WindowApiTypeSolver), behind all
+      // the user's types; whether a rewrite to it would compile still asks the user's types.
+      // (Its cache is told every name too: a hit here never reaches the user types' cache.)
+      TypeSolver solver =
+          new CombinedTypeSolver(
+              e -> true,
+              List.of(userTypes, new WindowApiTypeSolver()),
+              new StrongCache<>(reads::lookedUp));
+      epoch.solver = solver;
+      symbolSolver = new JavaSymbolSolver(solver);
+      resolver[0] = symbolSolver;
+      for (CompilationUnit unit : units) {
+        unit.setData(Node.SYMBOL_RESOLVER_KEY, symbolSolver);
+      }
+      names = new JpNames(solver, userTypes);
+      names.strict = options.strict();
+      names.reads = reads;
+      names.readClassFileMarks(options.classpath());
+      LockstepConfig config = options.config();
+      JavaParserFacts facts = new JavaParserFacts(names, config.catalogue());
+      FactsSource source = bodies.apply(facts);
+      if (options.strict()) {
+        source = new StrictBodies(source, names);
+      }
+      ClassFileFacts libraries = null;
+      if (ClassFileFacts.enabled() && !options.classpath().isEmpty()) {
+        // Dependencies' methods: their bodies from the --classpath jars' class files.
+        libraries =
+            new ClassFileFacts(
+                new ClassPathRoots(options.classpath()), config.catalogue(), config.maxDepth());
+        source = ClassFileFacts.behind(source, libraries);
+      }
+      library = libraries;
+      Summaries summaries =
+          new Summaries(source, new CallJudge(config.catalogue()), config.maxDepth());
+      pipelines = new PipelineScan(facts, names, summaries, config.cores());
+      analysers =
+          new Analysers(
+              facts,
+              new SerialAwaitRule(summaries, config.window()),
+              pipelines,
+              new FanOutScan(facts, names, summaries, config), // SerialFanOut, UnboundedFanOut, …
+              new LockScan(facts, names, summaries)); // LockHeldAcrossWait
+    }
+
+    /** Reads one file whose tree this round's solver resolves. */
+    FileOutcome analyse(Parsed p, Options options) {
+      return reads.chargedTo(p.input().display(), () -> analyseFile(p, analysers, options));
+    }
+
+    /**
+     * A file this round takes to analyse (a lane's next file, ADR 0026): the tree resolution
+     * already parsed for it if it did, else its own tree (kept from the first parse, or parsed
+     * again), now served by this round's solver. A tree is never in two rounds.
+     */
+    Parsed take(Parsed p) {
+      CompilationUnit known = sources.parsedTree(p.input());
+      if (known != null) {
+        return new Parsed(p.input(), known, p.lines(), null, null, p.declared());
+      }
+      Parsed own = p.unit() != null ? p : parse(PARSER.get(), p.input());
+      if (own.failure() != null) {
+        PARSER.remove(); // its state is suspect after a throw (see parseAll)
+      }
+      if (own.unit() != null) {
+        own.unit().setData(Node.SYMBOL_RESOLVER_KEY, symbolSolver);
+        sources.adopt(p.input(), own.unit());
+        epoch.lines += own.lines();
+      }
+      return own;
+    }
+
+    /** Keeps what the next scan with this class path may reuse (ADR 0019). */
+    void end() {
+      if (library != null) {
+        library.save(); // for the next scan with this class path (ADR 0019)
+      }
+    }
   }
 
   /** The readers one scan shares between its files. */

@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  * own edges say what that answer read. A file's result therefore depends on the files its edges
  * reach transitively; {@link ScanCache} invalidates by that closure.
  *
- * <p>Not thread-safe: one scan resolves on one thread.
+ * <p>Not thread-safe: each lane of a scan (ADR 0026) records in its own, {@linkplain #absorb
+ * merged} at the end.
  */
 final class Reads {
   /** What one file's code made the solver look up. */
@@ -114,6 +115,18 @@ final class Reads {
     }
     Optional<String> file = fileOf(node);
     return file.isPresent() ? chargedTo(file.orElseThrow(), work) : work.get();
+  }
+
+  /**
+   * Adds what {@code other} recorded (another lane's, ADR 0026): a file's reads are what any lane
+   * charged to it, as when rounds share one recorder.
+   */
+  void absorb(Reads other) {
+    for (Map.Entry<String, FileReads> e : other.byFile.entrySet()) {
+      FileReads into = byFile.computeIfAbsent(e.getKey(), f -> new FileReads());
+      into.files.addAll(e.getValue().files);
+      into.missed.addAll(e.getValue().missed);
+    }
   }
 
   /** What {@code file}'s code looked up so far (empty if nothing). */

@@ -29,6 +29,11 @@ final class SourceTypeSolver implements TypeSolver {
   private final Map<String, TypeDeclaration<?>> types = new HashMap<>();
   private final Map<String, String> files = new HashMap<>();
   private final Map<String, Unparsed> unparsed = new HashMap<>();
+
+  /** The lazy files by display path, and the trees of those parsed since. */
+  private final Map<String, Unparsed> lazyFiles = new HashMap<>();
+
+  private final Map<String, CompilationUnit> parsedFiles = new HashMap<>();
   private final Function<FrontEnd.Input, Optional<CompilationUnit>> parser;
   private TypeSolver parent;
   private final IdentityHashMap<EnumDeclaration, MemoisedEnumDeclaration> enums =
@@ -57,6 +62,7 @@ final class SourceTypeSolver implements TypeSolver {
       register(unit);
     }
     for (Unparsed u : lazy) {
+      lazyFiles.put(u.input().display(), u);
       for (String name : u.declared()) {
         if (serves(name, u.input().display())
             && !types.containsKey(name)
@@ -85,6 +91,30 @@ final class SourceTypeSolver implements TypeSolver {
         files.put(name, file);
       }
     }
+  }
+
+  private void forget(Unparsed u) {
+    for (String declared : u.declared()) {
+      unparsed.remove(declared, u);
+    }
+  }
+
+  /** The tree of a lazy file that resolution parsed, or null (a lane's next file, ADR 0026). */
+  CompilationUnit parsedTree(FrontEnd.Input input) {
+    return parsedFiles.get(input.display());
+  }
+
+  /**
+   * Serves the types of a lazy file from {@code unit}, its tree parsed elsewhere (a lane takes the
+   * file to analyse it, ADR 0026): it is not parsed again on demand.
+   */
+  void adopt(FrontEnd.Input input, CompilationUnit unit) {
+    Unparsed u = lazyFiles.get(input.display());
+    if (u != null) {
+      forget(u);
+    }
+    parsedFiles.put(input.display(), unit);
+    register(unit);
   }
 
   /** Where the member lookups of the enums this solver hands out are charged. */
@@ -124,10 +154,14 @@ final class SourceTypeSolver implements TypeSolver {
       if (u == null) {
         return SymbolReference.unsolved();
       }
-      for (String declared : u.declared()) {
-        unparsed.remove(declared, u);
-      }
-      parser.apply(u.input()).ifPresent(this::register);
+      forget(u);
+      parser
+          .apply(u.input())
+          .ifPresent(
+              unit -> {
+                parsedFiles.put(u.input().display(), unit);
+                register(unit);
+              });
       type = types.get(name);
       if (type == null) {
         return SymbolReference.unsolved();

@@ -68,6 +68,40 @@ final class ScanMemoryTest {
     assertThat(JavaParserStatics.lambdaCacheSolvers()).isEqualTo(0);
   }
 
+  /**
+   * ADR 0026: lanes of analysis share JavaParser's static caches, so a lane's round that ends drops
+   * its own solver's facade and lambda types and leaves the other lane's.
+   */
+  @Test
+  void aLaneForgetsItsOwnSolverOnly() throws Exception {
+    assertThat(JavaParserStatics.shareable()).isTrue();
+    var mine = new com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver();
+    var theirs = new com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver();
+    var inner =
+        new com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver();
+    mine.add(inner); // keyed by a solver whose root is mine
+    int before = JavaParserStatics.lambdaCacheSolvers();
+    com.github.javaparser.ast.expr.LambdaExpr lambda =
+        com.github.javaparser.StaticJavaParser.parseExpression("s -> s.length()").asLambdaExpr();
+    for (com.github.javaparser.resolution.TypeSolver solver :
+        List.<com.github.javaparser.resolution.TypeSolver>of(inner, theirs)) {
+      com.github.javaparser.symbolsolver.resolution.typeinference.TypeInferenceCache.addRecord(
+          solver, lambda, "s", com.github.javaparser.resolution.types.ResolvedPrimitiveType.INT);
+    }
+    JavaParserFacade.get(mine);
+    JavaParserFacade.get(theirs);
+    try {
+      assertThat(JavaParserStatics.lambdaCacheSolvers()).isEqualTo(before + 2);
+      assertThat(facades().keySet()).containsAtLeast(mine, theirs);
+      JavaParserStatics.forget(mine);
+      assertThat(JavaParserStatics.lambdaCacheSolvers()).isEqualTo(before + 1);
+      assertThat(facades().keySet()).doesNotContain(mine);
+      assertThat(facades().keySet()).contains(theirs);
+    } finally {
+      JavaParserStatics.clear();
+    }
+  }
+
   /** JavaParser's own cache of facades by type solver (private: read by reflection). */
   private static Map<?, ?> facades() throws ReflectiveOperationException {
     Field instances = JavaParserFacade.class.getDeclaredField("instances");
