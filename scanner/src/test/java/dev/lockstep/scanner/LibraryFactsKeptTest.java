@@ -71,25 +71,36 @@ class LibraryFactsKeptTest {
     assertThat(String.join("\n", first)).contains("CountDownLatch.await [");
     List<Path> kept = facts(cache);
     assertThat(kept).hasSize(1);
+    // The pre-tests' answers about the library's methods are kept beside the facts (ADR 0027).
+    List<Path> answers = kept(cache, ".answers");
+    assertThat(answers).hasSize(1);
 
-    // Nothing new to read the second time: the file is not written again.
+    // Nothing new to read or answer the second time: neither file is written again.
     FileTime old = FileTime.fromMillis(1_000_000_000_000L);
     Files.setLastModifiedTime(kept.get(0), old);
+    Files.setLastModifiedTime(answers.get(0), old);
     byte[] bytes = Files.readAllBytes(kept.get(0));
     List<String> second = compile(jar, cache, dir.resolve("out2"), false);
     assertThat(second).isEqualTo(first);
     assertThat(facts(cache)).isEqualTo(kept);
     assertThat(Files.getLastModifiedTime(kept.get(0))).isEqualTo(old);
     assertThat(Files.readAllBytes(kept.get(0))).isEqualTo(bytes);
+    assertThat(kept(cache, ".answers")).isEqualTo(answers);
+    assertThat(Files.getLastModifiedTime(answers.get(0))).isEqualTo(old);
   }
 
   private static List<Path> facts(Path cache) throws IOException {
+    return kept(cache, ".facts");
+  }
+
+  /** The files of the kept facts' directory whose names end with {@code suffix}. */
+  private static List<Path> kept(Path cache, String suffix) throws IOException {
     Path facts = cache.resolve("facts");
     if (!Files.isDirectory(facts)) {
       return List.of();
     }
     try (Stream<Path> files = Files.list(facts)) {
-      return files.sorted().toList();
+      return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
     }
   }
 
