@@ -640,9 +640,9 @@ public final class FrontEnd {
       }
     }
     long end = System.nanoTime();
-    findings.sort(FINDING_ORDER);
-    problems.sort(Comparator.comparing(FileProblem::file));
-    Stats stats =
+    return merged(
+        findings,
+        problems,
         new Stats(
             all.size(),
             lines,
@@ -651,7 +651,25 @@ public final class FrontEnd {
             resolutions,
             unresolved,
             parsedAt - start,
-            end - parsedAt);
+            end - parsedAt),
+        outcomes,
+        declared,
+        reads);
+  }
+
+  /**
+   * What several rounds or lanes found, as one scan gives it: findings and problems in the order of
+   * a one-round scan (the declarations map is only made when every tree is kept).
+   */
+  private static Recorded merged(
+      List<ScanFinding> findings,
+      List<FileProblem> problems,
+      Stats stats,
+      List<FileOutcome> outcomes,
+      Map<String, List<String>> declared,
+      Reads reads) {
+    findings.sort(FINDING_ORDER);
+    problems.sort(Comparator.comparing(FileProblem::file));
     return new Recorded(
         new Result(
             List.copyOf(findings),
@@ -777,9 +795,9 @@ public final class FrontEnd {
       resolutions += lane.resolutions;
       unresolved += lane.unresolved;
     }
-    findings.sort(FINDING_ORDER);
-    problems.sort(Comparator.comparing(FileProblem::file));
-    Stats stats =
+    return merged(
+        findings,
+        problems,
         new Stats(
             all.length,
             lines,
@@ -788,14 +806,8 @@ public final class FrontEnd {
             resolutions,
             unresolved,
             parsedAt - start,
-            end - parsedAt);
-    return new Recorded(
-        new Result(
-            List.copyOf(findings),
-            List.copyOf(problems),
-            stats,
-            new Declarations.Map(List.of(), List.of())),
-        List.copyOf(outcomes),
+            end - parsedAt),
+        outcomes,
         declared,
         reads);
   }
