@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -171,15 +172,12 @@ public final class LibraryFactsCache {
    * no file (or it is unreadable).
    */
   MethodFactsCodec.Kept load(String key) {
-    Optional<Path> file = file(key);
-    if (file.isEmpty() || !Files.isRegularFile(file.orElseThrow())) {
-      return MethodFactsCodec.Kept.NONE;
-    }
     try {
-      byte[] payload =
-          CacheFile.read(file.orElseThrow(), MAGIC, FORMAT, key)
-              .orElseThrow(() -> new IOException("truncated, damaged or not these facts"));
-      MethodFactsCodec.Kept facts = MethodFactsCodec.index(payload);
+      Optional<byte[]> payload = read(file(key), MAGIC, key);
+      if (payload.isEmpty()) {
+        return MethodFactsCodec.Kept.NONE;
+      }
+      MethodFactsCodec.Kept facts = MethodFactsCodec.index(payload.orElseThrow());
       methodsFromDisk += facts.size();
       return facts;
     } catch (IOException | RuntimeException e) {
@@ -200,19 +198,7 @@ public final class LibraryFactsCache {
 
   /** Keeps {@code facts} under {@code key} for the next build; false when it could not. */
   boolean save(String key, Map<MethodRef, Optional<MethodFacts>> facts) {
-    Optional<Path> file = file(key);
-    if (file.isEmpty()) {
-      return false;
-    }
-    try {
-      if (CacheFile.write(file.orElseThrow(), MAGIC, FORMAT, key, MethodFactsCodec.encode(facts))) {
-        filesWritten++;
-        return true;
-      }
-    } catch (RuntimeException e) {
-      // a cache that cannot be written costs the next build a cold start, nothing else
-    }
-    return false;
+    return write(file(key), MAGIC, key, () -> MethodFactsCodec.encode(facts));
   }
 
   /**
@@ -220,15 +206,12 @@ public final class LibraryFactsCache {
    * when none (or unreadable).
    */
   Map<Answer, Boolean> loadAnswers(String key, int depth) {
-    Optional<Path> file = answersFile(key, depth);
-    if (file.isEmpty() || !Files.isRegularFile(file.orElseThrow())) {
-      return Map.of();
-    }
     try {
-      byte[] payload =
-          CacheFile.read(file.orElseThrow(), ANSWERS_MAGIC, FORMAT, key + " " + depth)
-              .orElseThrow(() -> new IOException("truncated, damaged or not these answers"));
-      Map<Answer, Boolean> answers = MethodFactsCodec.decodeAnswers(payload);
+      Optional<byte[]> payload = read(answersFile(key, depth), ANSWERS_MAGIC, key + " " + depth);
+      if (payload.isEmpty()) {
+        return Map.of();
+      }
+      Map<Answer, Boolean> answers = MethodFactsCodec.decodeAnswers(payload.orElseThrow());
       answersFromDisk += answers.size();
       return answers;
     } catch (IOException | RuntimeException e) {
@@ -239,22 +222,42 @@ public final class LibraryFactsCache {
 
   /** Keeps {@code answers} under {@code key} and {@code depth}; false when it could not. */
   boolean saveAnswers(String key, int depth, Map<Answer, Boolean> answers) {
-    Optional<Path> file = answersFile(key, depth);
+    return write(
+        answersFile(key, depth),
+        ANSWERS_MAGIC,
+        key + " " + depth,
+        () -> MethodFactsCodec.encodeAnswers(answers));
+  }
+
+  /**
+   * A kept file's payload; empty when there is no file (or nothing is kept). Throws when the file
+   * is truncated, damaged or another key's.
+   */
+  private static Optional<byte[]> read(Optional<Path> file, int magic, String key)
+      throws IOException {
+    if (file.isEmpty() || !Files.isRegularFile(file.orElseThrow())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        CacheFile.read(file.orElseThrow(), magic, FORMAT, key)
+            .orElseThrow(() -> new IOException("truncated, damaged or another key's")));
+  }
+
+  /**
+   * Writes a kept file; false when it could not. A cache that cannot be written costs the next
+   * build a cold start, nothing else.
+   */
+  private boolean write(Optional<Path> file, int magic, String key, Supplier<byte[]> payload) {
     if (file.isEmpty()) {
       return false;
     }
     try {
-      if (CacheFile.write(
-          file.orElseThrow(),
-          ANSWERS_MAGIC,
-          FORMAT,
-          key + " " + depth,
-          MethodFactsCodec.encodeAnswers(answers))) {
+      if (CacheFile.write(file.orElseThrow(), magic, FORMAT, key, payload.get())) {
         filesWritten++;
         return true;
       }
     } catch (RuntimeException e) {
-      // the next build asks again, nothing else
+      // not kept
     }
     return false;
   }

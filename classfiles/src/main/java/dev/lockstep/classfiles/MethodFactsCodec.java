@@ -114,7 +114,7 @@ final class MethodFactsCodec {
     }
     Reader index = new Reader(new DataInputStream(new ByteArrayInputStream(indexBytes)), table);
     int size = index.count();
-    Map<MethodRef, long[]> slices = new LinkedHashMap<>();
+    Map<MethodRef, Slice> slices = new LinkedHashMap<>();
     for (int i = 0; i < size; i++) {
       MethodRef method = index.method();
       int start = index.data.readInt();
@@ -122,7 +122,7 @@ final class MethodFactsCodec {
       if (start < 0 || length < 0 || start > records.length - length) {
         throw new IOException("a record outside the records: " + start + "+" + length);
       }
-      slices.put(method, new long[] {start, length});
+      slices.put(method, new Slice(start, length));
     }
     if (index.data.read() != -1) {
       throw new IOException("bytes after the last method");
@@ -130,15 +130,18 @@ final class MethodFactsCodec {
     return new Kept(table, slices, records);
   }
 
+  /** Where a method's record lies among the records. */
+  private record Slice(int start, int length) {}
+
   /** Kept facts whose records are decoded one method at a time, when asked. */
   static final class Kept {
     static final Kept NONE = new Kept(List.of(), Map.of(), new byte[0]);
 
     private final List<String> table;
-    private final Map<MethodRef, long[]> slices;
+    private final Map<MethodRef, Slice> slices;
     private final byte[] records;
 
-    private Kept(List<String> table, Map<MethodRef, long[]> slices, byte[] records) {
+    private Kept(List<String> table, Map<MethodRef, Slice> slices, byte[] records) {
       this.table = table;
       this.slices = slices;
       this.records = records;
@@ -159,14 +162,13 @@ final class MethodFactsCodec {
 
     /** The method's facts, decoded now; throws on a record {@link #encode} did not write. */
     Optional<MethodFacts> facts(MethodRef method) throws IOException {
-      long[] slice = slices.get(method);
+      Slice slice = slices.get(method);
       if (slice == null) {
         throw new IOException("not kept: " + method);
       }
       Reader in =
           new Reader(
-              new DataInputStream(
-                  new ByteArrayInputStream(records, (int) slice[0], (int) slice[1])),
+              new DataInputStream(new ByteArrayInputStream(records, slice.start(), slice.length())),
               table);
       Optional<MethodFacts> facts = in.optional(in::facts);
       if (in.data.read() != -1) {
