@@ -202,8 +202,8 @@ final class StatementsThatMayWait {
     }
 
     @Override
-    boolean call(Tree call, Type receiver, Receiver on) {
-      found = found || callMayWait(call, receiver, on);
+    boolean call(Tree call) {
+      found = found || callMayWait(call);
       return found;
     }
   }
@@ -277,8 +277,8 @@ final class StatementsThatMayWait {
   }
 
   /** Whether one call may wait: by itself, or in a body of the sources it may run. */
-  private boolean callMayWait(Tree call, Type receiver, Receiver on) {
-    Answer answer = target(call, receiver, on);
+  private boolean callMayWait(Tree call) {
+    Answer answer = target(call);
     if (waits(answer, call)) {
       return true;
     }
@@ -318,8 +318,8 @@ final class StatementsThatMayWait {
     Boolean found =
         new CallScanner() {
           @Override
-          boolean call(Tree call, Type receiver, Receiver on) {
-            Answer answer = target(call, receiver, on);
+          boolean call(Tree call) {
+            Answer answer = target(call);
             bodies.addAll(answer.bodies());
             return waits(answer, call);
           }
@@ -328,13 +328,13 @@ final class StatementsThatMayWait {
   }
 
   /**
-   * Visits every call of a tree (method calls, {@code new}, method references) with its receiver's
-   * type and kind, in source order, noting locals as they are declared ({@link #locals}): whether
-   * one of them, by {@link #call}, may wait.
+   * Visits every call of a tree (method calls, {@code new}, method references) in source order,
+   * noting locals as they are declared ({@link #locals}): whether one of them, by {@link #call},
+   * may wait.
    */
   private abstract class CallScanner extends TreeScanner<Boolean, Void> {
     /** What one call says: whether it may wait. */
-    abstract boolean call(Tree call, Type receiver, Receiver on);
+    abstract boolean call(Tree call);
 
     @Override
     public Boolean visitVariable(VariableTree node, Void unused) {
@@ -344,21 +344,19 @@ final class StatementsThatMayWait {
 
     @Override
     public Boolean visitMethodInvocation(MethodInvocationTree node, Void unused) {
-      boolean waits = call(node, ASTHelpers.getReceiverType(node), receiverOf(node));
+      boolean waits = call(node);
       return Boolean.TRUE.equals(super.visitMethodInvocation(node, null)) || waits;
     }
 
     @Override
     public Boolean visitNewClass(NewClassTree node, Void unused) {
-      boolean waits = call(node, ASTHelpers.getType(node), Receiver.RESOLVED);
+      boolean waits = call(node);
       return Boolean.TRUE.equals(super.visitNewClass(node, null)) || waits;
     }
 
     @Override
     public Boolean visitMemberReference(MemberReferenceTree node, Void unused) {
-      // What runs a method reference is not read here: any class may.
-      boolean waits =
-          call(node, ASTHelpers.getType(node.getQualifierExpression()), Receiver.ALLOCATED);
+      boolean waits = call(node);
       return Boolean.TRUE.equals(super.visitMemberReference(node, null)) || waits;
     }
 
@@ -464,13 +462,82 @@ final class StatementsThatMayWait {
    * Whether a call may wait by itself, and the bodies of the sources it may run: its own, and, when
    * it can be overridden or is abstract and the receiver lets the summaries pick another class's
    * body, those of its overrides in the sources.
+   *
+   * <p>Decided once per method ({@link Decision}); the receiver is looked at only when the answer
+   * depends on it. Most methods have no override in the sources and no catalogue entry of their
+   * name, and then it does not: keyed by (method, receiver's class, receiver's kind), and with the
+   * kind found for every call, the decisions were three fifths of SerialFanOut's pre-test on
+   * jackson-databind, a field receiver's kind (a walk of its class) a sixth.
    */
-  private Answer target(Tree call, Type receiver, Receiver on) {
+  private Answer target(Tree call) {
     Symbol symbol = ASTHelpers.getSymbol(call);
     if (!(symbol instanceof MethodSymbol method) || !(method.owner instanceof ClassSymbol owner)) {
       return UNRESOLVED; // anything
     }
-    // The answer depends on the method, the receiver's class and kind only: asked once each.
+    Decision decision = decisions.get(method);
+    if (decision == null) {
+      decision = decision(method, owner);
+      decisions.put(method, decision);
+    }
+    if (decision.byReceiverType()) {
+      return byReceiverType(call, method, owner);
+    }
+    return decision.kindMatters() ? decision.on(receiverKind(call)) : decision.resolved();
+  }
+
+  /**
+   * What a call of a method may do, for each kind of receiver ({@link Receiver}); or, {@code
+   * byReceiverType}, nothing yet: the catalogue has an entry of the method's name, and whether it
+   * matches depends on the receiver's type too.
+   */
+  private record Decision(
+      boolean byReceiverType, Answer resolved, Answer onThis, Answer allocated) {
+    static final Decision BY_RECEIVER_TYPE = new Decision(true, null, null, null);
+
+    static Decision always(Answer answer) {
+      return new Decision(false, answer, answer, answer);
+    }
+
+    boolean kindMatters() {
+      return !resolved.equals(onThis) || !resolved.equals(allocated);
+    }
+
+    Answer on(Receiver kind) {
+      return switch (kind) {
+        case RESOLVED -> resolved;
+        case THIS -> onThis;
+        case ALLOCATED -> allocated;
+      };
+    }
+  }
+
+  private final Map<MethodSymbol, Decision> decisions = new HashMap<>();
+
+  private Decision decision(MethodSymbol method, ClassSymbol owner) {
+    if (markedBlocking(method, owner)) {
+      return Decision.always(MAY_WAIT);
+    }
+    String name = method.name.toString();
+    if (!catalogueOwners.computeIfAbsent(name, catalogue::ownersOf).isEmpty()) {
+      return Decision.BY_RECEIVER_TYPE;
+    }
+    return new Decision(
+        false,
+        ran(method, owner, Receiver.RESOLVED),
+        ran(method, owner, Receiver.THIS),
+        ran(method, owner, Receiver.ALLOCATED));
+  }
+
+  /** {@link #mayRun} as an answer. */
+  private Answer ran(MethodSymbol method, ClassSymbol owner, Receiver on) {
+    Set<MethodSymbol> runs = new LinkedHashSet<>();
+    return new Answer(mayRun(method, owner, on, runs) ? May.YES : May.NO, List.copyOf(runs));
+  }
+
+  /** A call of a method the catalogue may name: decided per receiver type and kind. */
+  private Answer byReceiverType(Tree call, MethodSymbol method, ClassSymbol owner) {
+    Type receiver = receiverType(call);
+    Receiver on = receiverKind(call);
     Asked asked = new Asked(method, receiver == null ? null : receiver.tsym, on);
     Answer answer = answers.get(asked);
     if (answer == null) {
@@ -482,7 +549,24 @@ final class StatementsThatMayWait {
     return answer;
   }
 
-  /** A call as {@link #target} decides it. */
+  /** The type whose supertypes the catalogue's entries are matched against. */
+  private static Type receiverType(Tree call) {
+    return switch (call) {
+      case MethodInvocationTree invocation -> ASTHelpers.getReceiverType(invocation);
+      case MemberReferenceTree reference -> ASTHelpers.getType(reference.getQualifierExpression());
+      default -> ASTHelpers.getType(call); // a new
+    };
+  }
+
+  private Receiver receiverKind(Tree call) {
+    if (call instanceof MethodInvocationTree invocation) {
+      return receiverOf(invocation);
+    }
+    // What runs a method reference is not read here: any class may.
+    return call instanceof MemberReferenceTree ? Receiver.ALLOCATED : Receiver.RESOLVED;
+  }
+
+  /** A call as {@link #byReceiverType} decides it. */
   private record Asked(MethodSymbol method, TypeSymbol receiver, Receiver on) {}
 
   /** Whether such a call may wait by itself, and the bodies of the sources it may run. */
@@ -511,6 +595,9 @@ final class StatementsThatMayWait {
   /** A call that did not resolve: it may do anything. */
   private static final Answer UNRESOLVED = new Answer(May.YES, List.of());
 
+  /** A call that may wait by itself. */
+  private static final Answer MAY_WAIT = UNRESOLVED;
+
   private final Map<Asked, Answer> answers = new HashMap<>();
 
   private May decide(
@@ -519,9 +606,8 @@ final class StatementsThatMayWait {
       Type receiver,
       Receiver on,
       Set<MethodSymbol> bodies) {
-    if (facts.names().marksOf(method).has(Mark.BLOCKING)
-        || facts.names().typeMarks(owner).has(Mark.BLOCKING)) {
-      return May.YES; // the summaries read the mark before the catalogue
+    if (markedBlocking(method, owner)) {
+      return May.YES;
     }
     switch (catalogued(method, owner, receiver)) {
       case COUNTED -> {
@@ -536,6 +622,12 @@ final class StatementsThatMayWait {
       case NOT_NAMED -> {}
     }
     return mayRun(method, owner, on, bodies) ? May.YES : May.NO;
+  }
+
+  /** The summaries read the mark before the catalogue. */
+  private boolean markedBlocking(MethodSymbol method, ClassSymbol owner) {
+    return facts.names().marksOf(method).has(Mark.BLOCKING)
+        || facts.names().typeMarks(owner).has(Mark.BLOCKING);
   }
 
   /**
