@@ -29,6 +29,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.lockstep.analysis.catalogue.Catalogue;
+import dev.lockstep.analysis.catalogue.CatalogueEntry;
 import dev.lockstep.analysis.catalogue.GeneratedStubs;
 import dev.lockstep.analysis.catalogue.WaitTag;
 import dev.lockstep.analysis.facts.Mark;
@@ -81,6 +82,7 @@ final class StatementsThatMayWait {
   private final Catalogue catalogue;
   private final Types types;
   private final Map<String, Set<String>> catalogueOwners = new HashMap<>();
+  private final Set<String> allCatalogueOwners;
   private final Map<String, Set<String>> roundTripOwners = new HashMap<>();
   private final Map<String, Set<String>> awaitOwners = new HashMap<>();
   private final Map<MethodSymbol, Boolean> libraryMayWait = new HashMap<>();
@@ -122,6 +124,8 @@ final class StatementsThatMayWait {
     this.types = types;
     this.overrides = overrides;
     this.catalogue = catalogue;
+    this.allCatalogueOwners =
+        catalogue.entries().stream().map(CatalogueEntry::owner).collect(toUnmodifiableSet());
   }
 
   /**
@@ -479,23 +483,29 @@ final class StatementsThatMayWait {
       decision = decision(method, owner);
       decisions.put(method, decision);
     }
-    if (decision.byReceiverType()) {
+    if (decision.byReceiverType()
+        || (decision.receiverMayBeNamed() && receiverNamed(call, method))) {
       return byReceiverType(call, method, owner);
     }
     return decision.kindMatters() ? decision.on(receiverKind(call)) : decision.resolved();
   }
 
   /**
-   * What a call of a method may do, for each kind of receiver ({@link Receiver}); or, {@code
-   * byReceiverType}, nothing yet: the catalogue has an entry of the method's name, and whether it
-   * matches depends on the receiver's type too.
+   * What a call of a method may do, for each kind of receiver ({@link Receiver}), as the catalogue
+   * does not name it by the method's owner: {@code receiverMayBeNamed} when it has entries of the
+   * method's name, which may match by the receiver's type. Or, {@code byReceiverType}, nothing yet:
+   * the catalogue may name it by its owner, and what it says depends on the receiver's type too.
    */
   private record Decision(
-      boolean byReceiverType, Answer resolved, Answer onThis, Answer allocated) {
-    static final Decision BY_RECEIVER_TYPE = new Decision(true, null, null, null);
+      boolean byReceiverType,
+      boolean receiverMayBeNamed,
+      Answer resolved,
+      Answer onThis,
+      Answer allocated) {
+    static final Decision BY_RECEIVER_TYPE = new Decision(true, true, null, null, null);
 
     static Decision always(Answer answer) {
-      return new Decision(false, answer, answer, answer);
+      return new Decision(false, false, answer, answer, answer);
     }
 
     boolean kindMatters() {
@@ -517,12 +527,15 @@ final class StatementsThatMayWait {
     if (markedBlocking(method, owner)) {
       return Decision.always(MAY_WAIT);
     }
-    String name = method.name.toString();
-    if (!catalogueOwners.computeIfAbsent(name, catalogue::ownersOf).isEmpty()) {
+    Set<String> owners = catalogueOwners(method);
+    if (!owners.isEmpty()
+        && (reaches(owner.type, owners)
+            || owner.getSimpleName().contentEquals(GeneratedStubs.BLOCKING_INTERFACE))) {
       return Decision.BY_RECEIVER_TYPE;
     }
     return new Decision(
         false,
+        !owners.isEmpty(),
         ran(method, owner, Receiver.RESOLVED),
         ran(method, owner, Receiver.THIS),
         ran(method, owner, Receiver.ALLOCATED));
@@ -532,6 +545,20 @@ final class StatementsThatMayWait {
   private Answer ran(MethodSymbol method, ClassSymbol owner, Receiver on) {
     Set<MethodSymbol> runs = new LinkedHashSet<>();
     return new Answer(mayRun(method, owner, on, runs) ? May.YES : May.NO, List.copyOf(runs));
+  }
+
+  /**
+   * Whether the catalogue may name a call by its receiver's type: one of its supertypes is an owner
+   * of an entry of the method's name.
+   */
+  private boolean receiverNamed(Tree call, MethodSymbol method) {
+    Type receiver = receiverType(call);
+    return receiver != null && reaches(receiver, catalogueOwners(method));
+  }
+
+  /** The owners of the catalogue's entries that may match a method of this name, any tag. */
+  private Set<String> catalogueOwners(MethodSymbol method) {
+    return catalogueOwners.computeIfAbsent(method.name.toString(), catalogue::ownersOf);
   }
 
   /** A call of a method the catalogue may name: decided per receiver type and kind. */
@@ -752,7 +779,7 @@ final class StatementsThatMayWait {
    */
   private Named catalogued(MethodSymbol method, ClassSymbol owner, Type receiver) {
     String name = method.name.toString();
-    Set<String> owners = catalogueOwners.computeIfAbsent(name, catalogue::ownersOf);
+    Set<String> owners = catalogueOwners(method);
     if (owners.isEmpty() || !matches(owners, method, owner, receiver)) {
       return Named.NOT_NAMED;
     }
@@ -867,10 +894,36 @@ final class StatementsThatMayWait {
     }
   }
 
+  /**
+   * Whether a type is one of {@code owners} (owners of catalogue entries) or a subtype of one.
+   * Every call asks, and with the catalogue's {@code *} entries, of nearly every name: so each
+   * class's supertypes among all the catalogue's owners are kept (for nearly every class, none).
+   */
   private boolean reaches(Type type, Set<String> owners) {
-    Set<String> names = supertypeNames(type);
-    return names == null || !Collections.disjoint(names, owners); // incomplete: anything
+    Set<String> named = namedSupertypes(type);
+    return named == null || (!named.isEmpty() && !Collections.disjoint(named, owners));
   }
+
+  /** A type's supertypes (itself included) that own catalogue entries; null: incomplete. */
+  private Set<String> namedSupertypes(Type type) {
+    if (type.tsym == null) {
+      return null;
+    }
+    Set<String> named = namedSupertypes.get(type.tsym);
+    if (named == null) {
+      Set<String> all = supertypeNames(type);
+      if (all == null) {
+        return null; // incomplete: asked again
+      }
+      Set<String> found = new HashSet<>(all);
+      found.retainAll(allCatalogueOwners);
+      named = found.isEmpty() ? Set.of() : Set.copyOf(found);
+      namedSupertypes.put(type.tsym, named);
+    }
+    return named;
+  }
+
+  private final Map<TypeSymbol, Set<String>> namedSupertypes = new HashMap<>();
 
   /**
    * The qualified names of a type and its supertypes, kept per class (every call on a type asks);
