@@ -483,33 +483,33 @@ final class StatementsThatMayWait {
       decision = decision(method, owner);
       decisions.put(method, decision);
     }
-    if (decision.byReceiverType()
-        || (decision.receiverMayBeNamed() && receiverNamed(call, method))) {
+    if (decision.byReceiverType() || receiverMayBeNamed(call, method)) {
       return byReceiverType(call, method, owner);
     }
     return decision.kindMatters() ? decision.on(receiverKind(call)) : decision.resolved();
   }
 
   /**
-   * What a call of a method may do, for each kind of receiver ({@link Receiver}), as the catalogue
-   * does not name it by the method's owner: {@code receiverMayBeNamed} when it has entries of the
-   * method's name, which may match by the receiver's type. Or, {@code byReceiverType}, nothing yet:
-   * the catalogue may name it by its owner, and what it says depends on the receiver's type too.
+   * What a call of a method may do, for each kind of receiver ({@link Receiver}), when the
+   * catalogue names it neither by the method's owner nor by the receiver's type. Or, {@code
+   * byReceiverType}, nothing yet: the catalogue may name it by its owner, and what it says depends
+   * on the receiver's type too.
    */
   private record Decision(
       boolean byReceiverType,
-      boolean receiverMayBeNamed,
+      boolean kindMatters,
       Answer resolved,
       Answer onThis,
       Answer allocated) {
-    static final Decision BY_RECEIVER_TYPE = new Decision(true, true, null, null, null);
+    static final Decision BY_RECEIVER_TYPE = new Decision(true, false, null, null, null);
 
     static Decision always(Answer answer) {
-      return new Decision(false, false, answer, answer, answer);
+      return of(answer, answer, answer);
     }
 
-    boolean kindMatters() {
-      return !resolved.equals(onThis) || !resolved.equals(allocated);
+    static Decision of(Answer resolved, Answer onThis, Answer allocated) {
+      boolean kindMatters = !resolved.equals(onThis) || !resolved.equals(allocated);
+      return new Decision(false, kindMatters, resolved, onThis, allocated);
     }
 
     Answer on(Receiver kind) {
@@ -527,15 +527,11 @@ final class StatementsThatMayWait {
     if (markedBlocking(method, owner)) {
       return Decision.always(MAY_WAIT);
     }
-    Set<String> owners = catalogueOwners(method);
-    if (!owners.isEmpty()
-        && (reaches(owner.type, owners)
-            || owner.getSimpleName().contentEquals(GeneratedStubs.BLOCKING_INTERFACE))) {
+    if (mayBeNamed(method, owner.type)
+        || owner.getSimpleName().contentEquals(GeneratedStubs.BLOCKING_INTERFACE)) {
       return Decision.BY_RECEIVER_TYPE;
     }
-    return new Decision(
-        false,
-        !owners.isEmpty(),
+    return Decision.of(
         ran(method, owner, Receiver.RESOLVED),
         ran(method, owner, Receiver.THIS),
         ran(method, owner, Receiver.ALLOCATED));
@@ -551,9 +547,23 @@ final class StatementsThatMayWait {
    * Whether the catalogue may name a call by its receiver's type: one of its supertypes is an owner
    * of an entry of the method's name.
    */
-  private boolean receiverNamed(Tree call, MethodSymbol method) {
+  private boolean receiverMayBeNamed(Tree call, MethodSymbol method) {
     Type receiver = receiverType(call);
-    return receiver != null && reaches(receiver, catalogueOwners(method));
+    return receiver != null && mayBeNamed(method, receiver);
+  }
+
+  /**
+   * Whether an entry of the method's name may match on this type (or a supertype). The name's
+   * entries are asked only of a class with a catalogue owner among its supertypes: building them
+   * for every name of the sources was a tenth of the decisions on jackson-databind.
+   */
+  private boolean mayBeNamed(MethodSymbol method, Type type) {
+    Set<String> named = namedSupertypes(type);
+    if (named != null && named.isEmpty()) {
+      return false; // nearly every class
+    }
+    Set<String> owners = catalogueOwners(method);
+    return !owners.isEmpty() && reaches(type, owners);
   }
 
   /** The owners of the catalogue's entries that may match a method of this name, any tag. */
