@@ -4,6 +4,7 @@ import static dev.lockstep.checker.Trees2.symbol;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -53,6 +54,9 @@ final class JavacDeclarations implements Declarations {
   /** For each class asked: its fields some value assigned to which makes an object with new. */
   private final Map<ClassSymbol, Set<VarSymbol>> fieldsAssignedNew = new HashMap<>();
 
+  /** The same, as far as the initialisers and constructors of the class go: enough for a final. */
+  private final Map<ClassSymbol, Set<VarSymbol>> finalsAssignedNew = new HashMap<>();
+
   private final JavacNames names;
 
   JavacDeclarations(JavacNames names, JavacTrees trees, JavacLowering lowering) {
@@ -94,12 +98,20 @@ final class JavacDeclarations implements Declarations {
     if (!(field.owner instanceof ClassSymbol owner)) {
       return true;
     }
-    Set<VarSymbol> assigned = fieldsAssignedNew.computeIfAbsent(owner, this::fieldsAssignedNew);
+    // A final is assigned only in its class's initialisers and constructors: walking every method
+    // of the class (nested classes too) for each was most of this test's cost on jackson-databind.
+    Set<VarSymbol> assigned =
+        (field.flags() & Flags.FINAL) != 0
+            ? finalsAssignedNew.computeIfAbsent(owner, c -> fieldsAssignedNew(c, true))
+            : fieldsAssignedNew.computeIfAbsent(owner, c -> fieldsAssignedNew(c, false));
     return assigned == null || assigned.contains(field);
   }
 
-  /** The fields a value with a {@code new} is assigned to in a class's tree; null: not known. */
-  private Set<VarSymbol> fieldsAssignedNew(ClassSymbol owner) {
+  /**
+   * The fields a value with a {@code new} is assigned to in a class's tree, or only in its fields'
+   * initialisers, its initialiser blocks and its constructors; null: not known.
+   */
+  private Set<VarSymbol> fieldsAssignedNew(ClassSymbol owner, boolean initialisersOnly) {
     JCTree.JCClassDecl cls;
     try {
       cls = trees.getTree(owner);
@@ -110,28 +122,40 @@ final class JavacDeclarations implements Declarations {
     if (cls == null) {
       return fields;
     }
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitVariable(VariableTree node, Void unused) {
-        note(symbol(node), node.getInitializer());
-        return super.visitVariable(node, null);
-      }
+    TreeScanner<Void, Void> assignments =
+        new TreeScanner<Void, Void>() {
+          @Override
+          public Void visitVariable(VariableTree node, Void unused) {
+            note(symbol(node), node.getInitializer());
+            return super.visitVariable(node, null);
+          }
 
-      @Override
-      public Void visitAssignment(AssignmentTree node, Void unused) {
-        note(ASTHelpers.getSymbol(node.getVariable()), node.getExpression());
-        return super.visitAssignment(node, null);
-      }
+          @Override
+          public Void visitAssignment(AssignmentTree node, Void unused) {
+            note(ASTHelpers.getSymbol(node.getVariable()), node.getExpression());
+            return super.visitAssignment(node, null);
+          }
 
-      private void note(Symbol target, ExpressionTree value) {
-        if (target instanceof VarSymbol v
-            && v.getKind() == ElementKind.FIELD
-            && value != null
-            && containsNew(value)) {
-          fields.add(v);
-        }
+          private void note(Symbol target, ExpressionTree value) {
+            if (target instanceof VarSymbol v
+                && v.getKind() == ElementKind.FIELD
+                && value != null
+                && containsNew(value)) {
+              fields.add(v);
+            }
+          }
+        };
+    if (!initialisersOnly) {
+      assignments.scan(cls, null);
+      return fields;
+    }
+    for (JCTree member : cls.getMembers()) {
+      if (member instanceof VariableTree
+          || member instanceof BlockTree
+          || (member instanceof MethodTree method && method.getName().contentEquals("<init>"))) {
+        assignments.scan(member, null);
       }
-    }.scan(cls, null);
+    }
     return fields;
   }
 

@@ -921,17 +921,37 @@ final class StatementsThatMayWait {
     }
     Set<String> named = namedSupertypes.get(type.tsym);
     if (named == null) {
-      Set<String> all = supertypeNames(type);
-      if (all == null) {
+      try {
+        // Compared as javac's names, not strings: a class's every supertype's name made a string
+        // was most of this test's cost.
+        Set<String> found = new HashSet<>();
+        for (Type t : types.closure(type.tsym.type)) {
+          com.sun.tools.javac.util.Name name = t.tsym.getQualifiedName();
+          if (ownerNames(name.table).contains(name)) {
+            found.add(name.toString());
+          }
+        }
+        named = found.isEmpty() ? Set.of() : Set.copyOf(found);
+      } catch (RuntimeException e) {
         return null; // incomplete: asked again
       }
-      Set<String> found = new HashSet<>(all);
-      found.retainAll(allCatalogueOwners);
-      named = found.isEmpty() ? Set.of() : Set.copyOf(found);
       namedSupertypes.put(type.tsym, named);
     }
     return named;
   }
+
+  /** The catalogue's owners in the compilation's name table (its names are unique there). */
+  private Set<com.sun.tools.javac.util.Name> ownerNames(com.sun.tools.javac.util.Name.Table table) {
+    if (ownerNames == null) {
+      ownerNames = new HashSet<>();
+      for (String owner : allCatalogueOwners) {
+        ownerNames.add(table.fromString(owner));
+      }
+    }
+    return ownerNames;
+  }
+
+  private Set<com.sun.tools.javac.util.Name> ownerNames;
 
   private final Map<TypeSymbol, Set<String>> namedSupertypes = new HashMap<>();
 
