@@ -153,6 +153,13 @@ final class StatementsThatMayWait {
     this.wider = wider;
   }
 
+  /** How many methods' calls this test decided itself, not taking the wider test's; for tests. */
+  int decided() {
+    return decided;
+  }
+
+  private int decided;
+
   /** How many bodies of the sources this test has read; for tests. */
   int bodiesRead() {
     return callsOf.size();
@@ -478,11 +485,7 @@ final class StatementsThatMayWait {
     if (!(symbol instanceof MethodSymbol method) || !(method.owner instanceof ClassSymbol owner)) {
       return UNRESOLVED; // anything
     }
-    Decision decision = decisions.get(method);
-    if (decision == null) {
-      decision = decision(method, owner);
-      decisions.put(method, decision);
-    }
+    Decision decision = decisionOf(method, owner);
     if (decision.byReceiverType() || receiverMayBeNamed(call, method)) {
       return byReceiverType(call, method, owner);
     }
@@ -512,6 +515,14 @@ final class StatementsThatMayWait {
       return new Decision(false, kindMatters, resolved, onThis, allocated);
     }
 
+    /** Whether no receiver lets the call wait by itself (the bodies it runs may). */
+    boolean neverWaits() {
+      return !byReceiverType
+          && resolved.may() == May.NO
+          && onThis.may() == May.NO
+          && allocated.may() == May.NO;
+    }
+
     Answer on(Receiver kind) {
       return switch (kind) {
         case RESOLVED -> resolved;
@@ -523,7 +534,27 @@ final class StatementsThatMayWait {
 
   private final Map<MethodSymbol, Decision> decisions = new HashMap<>();
 
+  private Decision decisionOf(MethodSymbol method, ClassSymbol owner) {
+    Decision decision = decisions.get(method);
+    if (decision == null) {
+      decision = decision(method, owner);
+      decisions.put(method, decision);
+    }
+    return decision;
+  }
+
   private Decision decision(MethodSymbol method, ClassSymbol owner) {
+    if (wider != null) {
+      // Whether the catalogue may name the call does not depend on the tags; and a call that
+      // cannot wait with more tags runs the same bodies with fewer (only a library method's
+      // answer depends on them, and it was "no"). SerialFanOut's test asks of the calls in the
+      // statements, the loop test of those in the bodies they run: each decided every method.
+      Decision known = wider.decisionOf(method, owner);
+      if (known.byReceiverType() || known.neverWaits()) {
+        return known;
+      }
+    }
+    decided++;
     if (markedBlocking(method, owner)) {
       return Decision.always(MAY_WAIT);
     }
