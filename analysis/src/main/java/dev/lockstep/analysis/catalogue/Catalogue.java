@@ -73,7 +73,7 @@ public final class Catalogue {
   /**
    * The owners of the entries of every method or of a family ({@code *}, {@code prefix*}): {@link
    * #match} tries those entries only for a call on one of them. Tried on every call, their names
-   * first, they were a third of the catalogue's cost in the summaries.
+   * first, they were 25 of the 852 samples in Lockstep on connect-runtime.
    */
   private final Set<String> familyOwners;
 
