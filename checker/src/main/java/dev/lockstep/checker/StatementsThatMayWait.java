@@ -5,17 +5,26 @@ import static java.util.stream.Collectors.toUnmodifiableSet;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.EmptyStatementTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
@@ -220,13 +229,22 @@ final class StatementsThatMayWait {
   }
 
   /**
-   * The statement lists (blocks, switch cases; in lambdas and local classes too) with two or more
-   * statements that make a call, each as the list of those statements, innermost first; and whether
-   * a subtree makes a call. No symbol is asked but the locals' ({@link #noteLocal}), so that the
-   * statements asked later know which locals were allocated.
+   * The runs {@code StraightLineReader} may find, each as the list of its statements that make a
+   * call; and whether a subtree makes a call. A run is what follows one another in a block with no
+   * control flow between: declarations, expression statements, a {@code return} (which ends it). A
+   * branch, loop, {@code try}, {@code switch}, {@code throw} or {@code break} in between ends it,
+   * as in the reader, and the blocks the reader does not read hold none: lambdas' and classes'
+   * bodies, {@code catch}, {@code finally} and {@code synchronized} blocks, the bodies of loops
+   * over items' ({@code for (X x : xs)}; indexed and iterator loops are read, as the reader may).
+   * On connect-runtime most methods the older test passed had their two calls on either side of an
+   * {@code if} or a {@code try}, or in a lambda. No symbol is asked but the locals' ({@link
+   * #noteLocal}), so that the statements asked later know which locals were allocated.
    */
   private final class Candidates extends TreeScanner<Boolean, Void> {
     final List<List<StatementTree>> found = new ArrayList<>();
+
+    /** How many blocks around the walk the reader does not read: inside one, no run is kept. */
+    private int unread;
 
     @Override
     public Boolean visitVariable(VariableTree node, Void unused) {
@@ -253,38 +271,120 @@ final class StatementsThatMayWait {
     }
 
     @Override
-    public Boolean visitBlock(BlockTree block, Void unused) {
-      return statements(block.getStatements());
+    public Boolean visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+      unread++;
+      try {
+        return super.visitLambdaExpression(node, null);
+      } finally {
+        unread--;
+      }
     }
 
     @Override
-    public Boolean visitCase(CaseTree c, Void unused) {
-      boolean labels = Boolean.TRUE.equals(scan(c.getLabels(), null));
-      boolean guard = Boolean.TRUE.equals(scan(c.getGuard(), null));
-      boolean body =
-          c.getStatements() != null
-              ? statements(c.getStatements())
-              : Boolean.TRUE.equals(scan(c.getBody(), null));
-      return labels || guard || body;
+    public Boolean visitClass(ClassTree node, Void unused) {
+      unread++;
+      try {
+        return super.visitClass(node, null);
+      } finally {
+        unread--;
+      }
     }
 
-    private boolean statements(List<? extends StatementTree> statements) {
-      List<StatementTree> calling = new ArrayList<>();
-      for (StatementTree statement : statements) {
-        if (Boolean.TRUE.equals(scan(statement, null))) {
-          calling.add(statement);
+    @Override
+    public Boolean visitSynchronized(SynchronizedTree node, Void unused) {
+      unread++;
+      try {
+        return super.visitSynchronized(node, null);
+      } finally {
+        unread--;
+      }
+    }
+
+    @Override
+    public Boolean visitEnhancedForLoop(EnhancedForLoopTree node, Void unused) {
+      boolean calls = Boolean.TRUE.equals(scan(node.getVariable(), null));
+      calls |= Boolean.TRUE.equals(scan(node.getExpression(), null));
+      return unread(node.getStatement()) || calls;
+    }
+
+    @Override
+    public Boolean visitTry(TryTree node, Void unused) {
+      boolean calls = Boolean.TRUE.equals(scan(node.getResources(), null));
+      calls |= Boolean.TRUE.equals(scan(node.getBlock(), null));
+      for (CatchTree c : node.getCatches()) {
+        calls |= unread(c);
+      }
+      return unread(node.getFinallyBlock()) || calls;
+    }
+
+    /** Scans a child the reader does not read (a catch, a loop's body): no run is kept in it. */
+    private boolean unread(Tree tree) {
+      unread++;
+      try {
+        return Boolean.TRUE.equals(scan(tree, null));
+      } finally {
+        unread--;
+      }
+    }
+
+    @Override
+    public Boolean visitBlock(BlockTree block, Void unused) {
+      if (unread > 0) {
+        return super.visitBlock(block, null);
+      }
+      List<StatementTree> run = new ArrayList<>();
+      boolean calls = false;
+      for (StatementTree statement : block.getStatements()) {
+        boolean calling = Boolean.TRUE.equals(scan(statement, null));
+        calls |= calling;
+        StatementTree s = unlabeled(statement);
+        if (s instanceof EmptyStatementTree) {
+          continue; // not lowered: no statement at all
+        }
+        if (!simple(s)) {
+          close(run);
+          continue;
+        }
+        if (calling) {
+          run.add(statement);
+        }
+        if (s instanceof ReturnTree) {
+          close(run);
         }
       }
-      if (calling.size() >= 2) {
-        found.add(calling);
+      close(run);
+      return calls;
+    }
+
+    private void close(List<StatementTree> run) {
+      if (run.size() >= 2) {
+        found.add(List.copyOf(run));
       }
-      return !calling.isEmpty();
+      run.clear();
     }
 
     @Override
     public Boolean reduce(Boolean a, Boolean b) {
       return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
     }
+  }
+
+  private static StatementTree unlabeled(StatementTree statement) {
+    StatementTree s = statement;
+    while (s instanceof LabeledStatementTree labeled) {
+      s = labeled.getStatement();
+    }
+    return s;
+  }
+
+  /**
+   * A statement the reader keeps in a run: a declaration, an expression statement (a call, a {@code
+   * new}, an assignment, an increment: all Java allows there) or a {@code return}.
+   */
+  private static boolean simple(StatementTree statement) {
+    return statement instanceof VariableTree
+        || statement instanceof ExpressionStatementTree
+        || statement instanceof ReturnTree;
   }
 
   /** Whether one call may wait: by itself, or in a body of the sources it may run. */

@@ -88,6 +88,111 @@ final class StatementsThatMayWaitTest {
   }
 
   /**
+   * Two waits count only where the reader may find them in one run: statements one after the
+   * other in a block with no control flow between (a statement without a call does not end it),
+   * not in the blocks it does not read (a lambda's, a catch's, a finally's, a synchronized one, a
+   * loop over items'). Counting the calls on either side of an {@code if} or a {@code try}, or in a
+   * lambda, let the test pass nine in ten of the methods it passed on connect-runtime for nothing.
+   */
+  @Test
+  void twoWaitsCountOnlyInOneRun() {
+    helper
+        .addSourceLines(
+            "test/Runs.java",
+            """
+            package test;
+            import java.net.URI;
+            import java.net.http.HttpClient;
+            import java.net.http.HttpRequest;
+            import java.net.http.HttpResponse;
+            import java.util.List;
+            class Runs {
+              private static final HttpClient HTTP = HttpClient.newHttpClient();
+              static String send(String id) throws Exception {
+                return HTTP.send(HttpRequest.newBuilder(URI.create("http://x/" + id)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+              }
+              // BUG: Diagnostic contains: two statements in a row may wait
+              void apart(String a, String b) throws Exception {
+                String x = send(a);
+                int n = 2;
+                String y = send(b);
+              }
+              // BUG: Diagnostic contains: two statements in a row may wait
+              void inABranch(boolean c, String a, String b) throws Exception {
+                if (c) {
+                  send(a);
+                  send(b);
+                }
+              }
+              // BUG: Diagnostic contains: two statements in a row may wait
+              String returned(String a, String b) throws Exception {
+                send(a);
+                return send(b);
+              }
+              void aBranchBetween(boolean c, String a, String b) throws Exception {
+                send(a);
+                if (c) {
+                  b = b.trim();
+                }
+                send(b);
+              }
+              void aTryBetween(String a, String b) throws Exception {
+                send(a);
+                try {
+                  b = b.trim();
+                } finally {
+                  a = null;
+                }
+                send(b);
+              }
+              void inALambda(List<String> ids) {
+                Runnable r = () -> {
+                  try { send("a"); send("b"); } catch (Exception e) { }
+                };
+              }
+              void inACatch(String a, String b) {
+                try {
+                  a = a.trim();
+                } catch (RuntimeException e) {
+                  try { send(a); send(b); } catch (Exception f) { }
+                }
+              }
+              void inAFinally(String a, String b) throws Exception {
+                try {
+                  a = a.trim();
+                } finally {
+                  send(a);
+                  send(b);
+                }
+              }
+              void inASynchronizedBlock(String a, String b) throws Exception {
+                synchronized (this) {
+                  send(a);
+                  send(b);
+                }
+              }
+              void inALoopOverItems(List<String> ids) throws Exception {
+                for (String id : ids) {
+                  send(id);
+                  send(id + "/more");
+                }
+              }
+              void inASwitchCase(int k, String a, String b) throws Exception {
+                switch (k) {
+                  case 1:
+                    send(a);
+                    send(b);
+                    break;
+                  default:
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * SerialFanOut's test takes SerialAwaitInLoop's "no" (its tags include SerialFanOut's) instead of
    * reading a body again; it reads a body itself only where the wider test found a wait, and then
    * counts only its own tags (a channel read is not one). It takes the wider test's decision for a
