@@ -15,7 +15,10 @@ import dev.lockstep.analysis.summary.CallJudge;
 import dev.lockstep.analysis.summary.MethodSummary;
 import dev.lockstep.analysis.summary.Summaries;
 import dev.lockstep.analysis.summary.WaitChain;
+import dev.lockstep.analysis.summary.WaitFreeBodies;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -68,6 +71,45 @@ final class SummariesTest {
     assertThat(reads.get(method("a"))).isEqualTo(1);
     assertThat(reads.get(method("b"))).isEqualTo(1);
     assertThat(s.bodiesRead()).isEqualTo(2);
+  }
+
+  /**
+   * A body the front end knows reaches no wait within the budget asked is not read for its chains,
+   * nor are the bodies below it; what the summaries read, they tell the front end, with the budget
+   * each was read within (ADR 0029).
+   */
+  @Test
+  void aBodyKnownToBeWaitFreeIsNotRead() {
+    define(body(method("a"), call(method("quiet"), 2), call(method("b"), 3)));
+    define(body(method("quiet"), call(method("plain"), 4)));
+    define(body(method("plain")));
+    define(body(method("b"), call(SEND, 5)));
+    List<String> told = new ArrayList<>();
+    Summaries s =
+        new Summaries(
+            m -> {
+              reads.merge(m, 1, Integer::sum);
+              return Optional.ofNullable(program.get(m));
+            },
+            new CallJudge(Catalogue.builtin()),
+            6,
+            new WaitFreeBodies() {
+              @Override
+              public boolean cannotWaitWithin(MethodRef method, int budget) {
+                return method.equals(method("quiet"));
+              }
+
+              @Override
+              public void found(MethodRef method, int budget, boolean waitFree) {
+                told.add(method.name() + " within " + budget + (waitFree ? ": none" : ": waits"));
+              }
+            });
+
+    assertThat(s.mayWait(method("a"), WaitFreeBodies.TAGS)).isTrue();
+    assertThat(reads.keySet()).containsExactly(method("a"), method("b"));
+    assertThat(told).containsExactly("b within 5: waits", "a within 6: waits").inOrder();
+    assertThat(summaries(6).of(method("a")).waitChain().map(WaitChain::render))
+        .isEqualTo(s.of(method("a")).waitChain().map(WaitChain::render));
   }
 
   @Test

@@ -26,6 +26,7 @@ import dev.lockstep.analysis.rules.UnboundedFanOutRule;
 import dev.lockstep.analysis.summary.CallJudge;
 import dev.lockstep.analysis.summary.FactsSource;
 import dev.lockstep.analysis.summary.Summaries;
+import dev.lockstep.analysis.summary.WaitFreeBodies;
 import dev.lockstep.classfiles.ClassFileFacts;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,6 +79,13 @@ final class LockstepCompilation {
   /** SerialAwaitInLoop's test before it lowers a loop: a call that may wait. */
   final StatementsThatMayWait loopsThatMayWait;
 
+  /**
+   * The summaries' test before they lower a body of the sources for its chains: whether a call in
+   * it may wait with any tag a verdict waits with, within the budget they ask. On connect-runtime
+   * most bodies the summaries lowered reached no wait (ADR 0029).
+   */
+  final StatementsThatMayWait bodiesThatMayWait;
+
   final UnboundedFanOutRule unboundedFanOut;
   final BlockingOnCommonPoolRule blockingOnCommonPool;
   final LockHeldAcrossWaitRule lockHeldAcrossWait;
@@ -109,7 +117,9 @@ final class LockstepCompilation {
       states.libraries.add(library);
       bodies = ClassFileFacts.behind(facts, library);
     }
-    this.summaries = new Summaries(bodies, new CallJudge(config.catalogue()), config.maxDepth());
+    JavacWaitFreeBodies waitFree = new JavacWaitFreeBodies(facts, library, config.maxDepth());
+    this.summaries =
+        new Summaries(bodies, new CallJudge(config.catalogue()), config.maxDepth(), waitFree);
     // The pre-tests' question about a library method depends only on the class path, the
     // catalogue and the depth: its answer is kept per class path with the facts (ADR 0027).
     StatementsThatMayWait.LibraryAnswers libraryAnswers = summaries::mayWait;
@@ -147,7 +157,18 @@ final class LockstepCompilation {
             libraryAnswers,
             SerialAwaitRule.COUNTED,
             config.maxDepth());
+    this.bodiesThatMayWait =
+        new StatementsThatMayWait(
+            facts,
+            facts.names().types(),
+            overrides,
+            config.catalogue(),
+            libraryAnswers,
+            WaitFreeBodies.TAGS,
+            config.maxDepth());
     statementsThatMayWait.answerNoFrom(loopsThatMayWait); // its tags include SerialFanOut's
+    loopsThatMayWait.answerNoFrom(bodiesThatMayWait); // and its tags the loop test's
+    waitFree.testSourcesWith(bodiesThatMayWait);
     this.unboundedFanOut = new UnboundedFanOutRule(summaries, parallelism, config.window());
     this.blockingOnCommonPool =
         new BlockingOnCommonPoolRule(summaries, parallelism, config.window());

@@ -842,6 +842,18 @@ final class StatementsThatMayWait {
   // ---------------------------------------------------------------------------------------------
   // Bodies of the sources: within the summaries' depth, each method's body scanned once
 
+  /**
+   * Whether a method of the sources may wait within {@code levels} bodies, its own the first
+   * ({@link #waitsWithin}); also when its body is too deep to scan.
+   */
+  boolean mayWaitWithin(MethodSymbol method, int levels) {
+    try {
+      return waitsWithin(method, levels);
+    } catch (StackOverflowError | RuntimeException e) {
+      return true;
+    }
+  }
+
   /** What each method of the sources asked about calls: its body scanned once. */
   private final Map<MethodSymbol, Calls> callsOf = new HashMap<>();
 

@@ -82,16 +82,20 @@ final class StatementsThatMayWaitTest {
                   + " fanOutDecided="
                   + compilation.statementsThatMayWait.decided()
                   + " loopDecided="
-                  + compilation.loopsThatMayWait.decided())
+                  + compilation.loopsThatMayWait.decided()
+                  + " summaryBodies="
+                  + compilation.bodiesThatMayWait.bodiesRead()
+                  + " summaryDecided="
+                  + compilation.bodiesThatMayWait.decided())
           .build();
     }
   }
 
   /**
-   * Two waits count only where the reader may find them in one run: statements one after the
-   * other in a block with no control flow between (a statement without a call does not end it),
-   * not in the blocks it does not read (a lambda's, a catch's, a finally's, a synchronized one, a
-   * loop over items'). Counting the calls on either side of an {@code if} or a {@code try}, or in a
+   * Two waits count only where the reader may find them in one run: statements one after the other
+   * in a block with no control flow between (a statement without a call does not end it), not in
+   * the blocks it does not read (a lambda's, a catch's, a finally's, a synchronized one, a loop
+   * over items'). Counting the calls on either side of an {@code if} or a {@code try}, or in a
    * lambda, let the test pass nine in ten of the methods it passed on connect-runtime for nothing.
    */
   @Test
@@ -193,12 +197,13 @@ final class StatementsThatMayWaitTest {
   }
 
   /**
-   * SerialFanOut's test takes SerialAwaitInLoop's "no" (its tags include SerialFanOut's) instead of
-   * reading a body again; it reads a body itself only where the wider test found a wait, and then
-   * counts only its own tags (a channel read is not one). It takes the wider test's decision for a
-   * method that never waits by itself, or that the catalogue may name, too: {@code plain}, {@code
-   * plainToo}, {@code trim}, {@code toLowerCase}, then {@code readOnce} and {@code read} are each
-   * decided once, by the loop test.
+   * SerialFanOut's test takes SerialAwaitInLoop's "no" (its tags include SerialFanOut's), and that
+   * one the summaries' test's (it counts a pause too: ADR 0029), instead of reading a body again; a
+   * narrower test reads a body itself only where the wider one found a wait, and then counts only
+   * its own tags (a channel read is not SerialFanOut's). A narrower test takes the wider test's
+   * decision for a method that never waits by itself, or that the catalogue may name, too: {@code
+   * plain}, {@code plainToo}, {@code trim}, {@code toLowerCase}, then {@code readOnce} and {@code
+   * read} are each decided once, by the summaries' test.
    */
   @Test
   void theFanOutTestTakesTheLoopTestsNo() {
@@ -215,9 +220,9 @@ final class StatementsThatMayWaitTest {
               static int readOnce(SocketChannel ch, ByteBuffer b) throws Exception {
                 return ch.read(b);
               }
-              // BUG: Diagnostic contains: twoInARow=false fanOutBodies=0 loopBodies=2 fanOutDecided=0 loopDecided=4
+              // BUG: Diagnostic contains: twoInARow=false fanOutBodies=0 loopBodies=0 fanOutDecided=0 loopDecided=0 summaryBodies=2 summaryDecided=4
               void probe(String a) { plain(a); plainToo(a); }
-              // BUG: Diagnostic contains: twoInARow=false fanOutBodies=1 loopBodies=3 fanOutDecided=0 loopDecided=6
+              // BUG: Diagnostic contains: twoInARow=false fanOutBodies=1 loopBodies=1 fanOutDecided=0 loopDecided=0 summaryBodies=3 summaryDecided=6
               void probeChannel(SocketChannel ch, ByteBuffer b) throws Exception {
                 readOnce(ch, b);
                 readOnce(ch, b);

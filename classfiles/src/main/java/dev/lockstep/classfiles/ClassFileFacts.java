@@ -227,20 +227,41 @@ public final class ClassFileFacts implements FactsSource {
    *     catalogue and the depth ({@code "mayWait AWAIT,LATENCY"})
    */
   public boolean answer(MethodRef method, String question, BooleanSupplier ask) {
+    Boolean known = answers().get(new LibraryFactsCache.Answer(method, question));
+    if (known == null) {
+      known = ask.getAsBoolean();
+      keepAnswer(method, question, known);
+    }
+    return known;
+  }
+
+  /**
+   * Whether the answer to {@code question} about a library method is yes, as an earlier build with
+   * this class path kept it or this one found it ({@link #keepAnswer}); never asks. A question too
+   * costly to ask on its own (it would walk more than the build does) is only ever answered by what
+   * the summaries found anyway.
+   */
+  public boolean answeredYes(MethodRef method, String question) {
+    return Boolean.TRUE.equals(answers().get(new LibraryFactsCache.Answer(method, question)));
+  }
+
+  /**
+   * Keeps an answer found while doing other work, for the next build with this class path, when the
+   * method's class comes from a root the key covers ({@link #answer}).
+   */
+  public void keepAnswer(MethodRef method, String question, boolean answer) {
+    if (keptKey().isPresent() && keptOwner(method.owner())) {
+      Boolean before = answers().put(new LibraryFactsCache.Answer(method, question), answer);
+      answeredSinceLoad |= before == null || before != answer;
+    }
+  }
+
+  private Map<LibraryFactsCache.Answer, Boolean> answers() {
     if (answers == null) {
       answers = new HashMap<>();
       keptKey().ifPresent(key -> answers.putAll(kept.loadAnswers(key, maxDepth)));
     }
-    LibraryFactsCache.Answer asked = new LibraryFactsCache.Answer(method, question);
-    Boolean known = answers.get(asked);
-    if (known == null) {
-      known = ask.getAsBoolean();
-      if (keptKey().isPresent() && keptOwner(method.owner())) {
-        answers.put(asked, known);
-        answeredSinceLoad = true;
-      }
-    }
-    return known;
+    return answers;
   }
 
   /**

@@ -155,6 +155,35 @@ class LibraryFactsCacheTest {
     assertThat(deeper.keptStats().answersFromDisk()).isEqualTo(0);
   }
 
+  /**
+   * An answer found while doing other work (the summaries found a library method wait-free) is kept
+   * like an asked one, and looked up without ever being asked (ADR 0029).
+   */
+  @Test
+  void answersFoundWhileReadingAreKept() throws IOException {
+    Path jar = CompiledLibrary.jar(dir, "acme-rpc-2.1.jar", RPC);
+    Path cache = dir.resolve("cache");
+    ClassSource source = new ClassPathRoots(List.of(jar));
+    MethodRef call = ASKED.get(1);
+    MethodRef missing = ASKED.get(5);
+
+    ClassFileFacts first = facts(source, cache, 6);
+    assertThat(first.answeredYes(call, "waitFree 3")).isFalse();
+    first.keepAnswer(call, "waitFree 3", true);
+    first.keepAnswer(missing, "waitFree 3", true); // no root has its class: not kept
+    assertThat(first.answeredYes(call, "waitFree 3")).isTrue();
+    assertThat(first.answeredYes(missing, "waitFree 3")).isFalse();
+    assertThat(first.save()).isTrue();
+
+    ClassFileFacts second = facts(source, cache, 6);
+    assertThat(second.answeredYes(call, "waitFree 3")).isTrue();
+    assertThat(second.answeredYes(call, "waitFree 4")).isFalse();
+    second.keepAnswer(call, "waitFree 3", true);
+    assertThat(second.save()).isFalse(); // the same answer again: nothing new to keep
+    second.keepAnswer(call, "waitFree 4", true);
+    assertThat(second.save()).isTrue();
+  }
+
   @Test
   void aDamagedAnswersFileIsAskedAgainAndWrittenOver() throws IOException {
     Path jar = CompiledLibrary.jar(dir, "acme-rpc-2.1.jar", RPC);

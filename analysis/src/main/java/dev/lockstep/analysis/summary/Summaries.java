@@ -57,6 +57,7 @@ public final class Summaries {
   private final FactsSource facts;
   private final CallJudge judge;
   private final int maxDepth;
+  private final WaitFreeBodies waitFree;
   private final Map<MethodRef, Optional<MethodFacts>> read = new HashMap<>();
   private final Map<MethodRef, Optional<Body>> bodies = new HashMap<>();
   private final Map<Callee, Waits> waits = new HashMap<>();
@@ -69,6 +70,15 @@ public final class Summaries {
    *     directly in a loop; {@code 1} also waits one helper down; and so on
    */
   public Summaries(FactsSource facts, CallJudge judge, int maxDepth) {
+    this(facts, judge, maxDepth, WaitFreeBodies.UNKNOWN);
+  }
+
+  /**
+   * @param waitFree which bodies the front end knows reach no wait within a budget: not read for
+   *     their chains
+   */
+  public Summaries(FactsSource facts, CallJudge judge, int maxDepth, WaitFreeBodies waitFree) {
+    this.waitFree = requireNonNull(waitFree, "waitFree");
     this.facts = requireNonNull(facts, "facts");
     this.judge = requireNonNull(judge, "judge");
     if (maxDepth < 0) {
@@ -396,6 +406,14 @@ public final class Summaries {
     if (known != null && known.answers(budget)) {
       return known.within(budget);
     }
+    if (callee.thisClass() == null && waitFree.cannotWaitWithin(callee.method(), budget)) {
+      // Nothing within this budget; a larger one may still find a chain, so kept for this one.
+      Waits none = new Waits(budget, WaitCandidates.NONE, WaitCandidates.NONE);
+      if (known == null || known.budget() < budget) {
+        waits.put(callee, none);
+      }
+      return none;
+    }
     Optional<Body> read = body(callee.method());
     if (read.isEmpty()) {
       waits.put(callee, Waits.NONE);
@@ -453,6 +471,9 @@ public final class Summaries {
       }
     }
     Waits result = new Waits(budget, wait, serialized);
+    if (callee.thisClass() == null) {
+      waitFree.found(callee.method(), budget, wait.isEmpty() && serialized.isEmpty());
+    }
     Waits latest = waits.get(callee); // a recursive call may have stored a smaller budget's
     if (latest == null || latest.budget() < budget) {
       waits.put(callee, result);
