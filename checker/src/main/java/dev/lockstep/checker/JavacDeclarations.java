@@ -68,8 +68,10 @@ final class JavacDeclarations implements Declarations {
   /** The path of a method declared in the sources; null for class files and synthetic members. */
   TreePath pathOf(MethodSymbol symbol) {
     ClassSymbol owner = symbol.enclClass();
-    // Only classes compiled from source have trees; skip class files without asking javac.
+    // Only classes compiled from source have trees; skip class files without asking javac (the
+    // flag first: a jar entry's kind is found from its name, and every call asks).
     if (owner == null
+        || (owner.flags_field & Flags.FROM_SOURCE) == 0
         || owner.sourcefile == null
         || (owner.classfile != null
             && owner.classfile.getKind() == javax.tools.JavaFileObject.Kind.CLASS)) {

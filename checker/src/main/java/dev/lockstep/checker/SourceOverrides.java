@@ -1,5 +1,6 @@
 package dev.lockstep.checker;
 
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Scope;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -98,8 +99,10 @@ final class SourceOverrides {
   private Map<TypeSymbol, List<ClassSymbol>> index() {
     Map<TypeSymbol, List<ClassSymbol>> index = new HashMap<>();
     for (ClassSymbol c : symtab.getAllClasses()) {
-      // Only classes read from source; a class file's class is not completed to find out.
-      if (c.sourcefile == null
+      // Only classes read from source; a class file's class is not completed to find out. The
+      // flag first: most classes come from jars, and a jar entry's kind is found from its name.
+      if ((c.flags_field & Flags.FROM_SOURCE) == 0
+          || c.sourcefile == null
           || c.classfile == null
           || c.classfile.getKind() != JavaFileObject.Kind.SOURCE) {
         continue;
