@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import javax.tools.JavaFileManager;
 
 /**
@@ -137,35 +138,22 @@ final class LockstepCompilation {
     this.serialAwait = new SerialAwaitRule(summaries, config.window());
     this.parallelism = new EffectiveParallelismRule(summaries, config.cores());
     this.serialFanOut = new SerialFanOutRule(summaries);
-    // One index of the sources' overrides for both pre-tests: each built its own.
+    // One index of the sources' overrides for the pre-tests: each built its own.
     SourceOverrides overrides = new SourceOverrides(symtab, facts.names().types());
-    this.statementsThatMayWait =
-        new StatementsThatMayWait(
-            facts,
-            facts.names().types(),
-            overrides,
-            config.catalogue(),
-            libraryAnswers,
-            SerialFanOutRule.GROUPED,
-            config.maxDepth());
-    this.loopsThatMayWait =
-        new StatementsThatMayWait(
-            facts,
-            facts.names().types(),
-            overrides,
-            config.catalogue(),
-            libraryAnswers,
-            SerialAwaitRule.COUNTED,
-            config.maxDepth());
-    this.bodiesThatMayWait =
-        new StatementsThatMayWait(
-            facts,
-            facts.names().types(),
-            overrides,
-            config.catalogue(),
-            libraryAnswers,
-            WaitFreeBodies.TAGS,
-            config.maxDepth());
+    StatementsThatMayWait.LibraryAnswers answers = libraryAnswers;
+    Function<Set<WaitTag>, StatementsThatMayWait> test =
+        tags ->
+            new StatementsThatMayWait(
+                facts,
+                facts.names().types(),
+                overrides,
+                config.catalogue(),
+                answers,
+                tags,
+                config.maxDepth());
+    this.statementsThatMayWait = test.apply(SerialFanOutRule.GROUPED);
+    this.loopsThatMayWait = test.apply(SerialAwaitRule.COUNTED);
+    this.bodiesThatMayWait = test.apply(WaitFreeBodies.TAGS);
     statementsThatMayWait.answerNoFrom(loopsThatMayWait); // its tags include SerialFanOut's
     loopsThatMayWait.answerNoFrom(bodiesThatMayWait); // and its tags the loop test's
     waitFree.testSourcesWith(bodiesThatMayWait);

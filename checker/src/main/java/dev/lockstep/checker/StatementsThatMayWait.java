@@ -53,6 +53,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Name;
 
@@ -272,32 +273,17 @@ final class StatementsThatMayWait {
 
     @Override
     public Boolean visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-      unread++;
-      try {
-        return super.visitLambdaExpression(node, null);
-      } finally {
-        unread--;
-      }
+      return unread(() -> super.visitLambdaExpression(node, null));
     }
 
     @Override
     public Boolean visitClass(ClassTree node, Void unused) {
-      unread++;
-      try {
-        return super.visitClass(node, null);
-      } finally {
-        unread--;
-      }
+      return unread(() -> super.visitClass(node, null));
     }
 
     @Override
     public Boolean visitSynchronized(SynchronizedTree node, Void unused) {
-      unread++;
-      try {
-        return super.visitSynchronized(node, null);
-      } finally {
-        unread--;
-      }
+      return unread(() -> super.visitSynchronized(node, null));
     }
 
     @Override
@@ -319,9 +305,13 @@ final class StatementsThatMayWait {
 
     /** Scans a child the reader does not read (a catch, a loop's body): no run is kept in it. */
     private boolean unread(Tree tree) {
+      return unread(() -> scan(tree, null));
+    }
+
+    private boolean unread(Supplier<Boolean> scan) {
       unread++;
       try {
-        return Boolean.TRUE.equals(scan(tree, null));
+        return Boolean.TRUE.equals(scan.get());
       } finally {
         unread--;
       }
