@@ -59,12 +59,14 @@ import javax.lang.model.element.Name;
 
 /**
  * The test a check runs before it lowers and reads a tree: whether a call in it <em>may</em> wait
- * with one of the tags the check counts. SerialFanOut asks whether some block (or switch case) has
- * two statements that each may wait with a round trip or an await ({@link #twoInARow}): a run can
- * only hold two waits when that holds. SerialAwaitInLoop asks whether some call of a loop may wait
- * with a round trip, an await or a channel wait ({@link #anyCall}): a loop without one has no chain
- * to report. On the compile benchmark, lowering and reading every method with two calls in a row,
- * and every loop, was most of those checks' cost, and in a library nearly none of them can wait.
+ * with one of the tags the check counts. SerialFanOut asks whether some run of statements has two
+ * that each may wait with a round trip or an await ({@link #twoInARow}): a run can only hold two
+ * waits when that holds. SerialAwaitInLoop asks whether some call of a loop may wait with a round
+ * trip, an await or a channel wait ({@link #anyCall}): a loop without one has no chain to report.
+ * The summaries ask whether a method of the sources may wait with any tag a verdict waits with
+ * within a budget ({@link #mayWaitWithin}): a body that cannot is not lowered for its chains (ADR
+ * 0029). On the compile benchmark, lowering and reading every method with two calls in a row, and
+ * every loop, was most of those checks' cost, and in a library nearly none of them can wait.
  *
  * <p>"May wait" over-approximates what the summaries find, on symbols alone. A call may wait when
  * it did not resolve; when it is a method that carries {@code @Blocking}; when the catalogue names
@@ -176,12 +178,12 @@ final class StatementsThatMayWait {
   }
 
   /**
-   * Whether some block of {@code body} has two statements that each may wait. A walk without
-   * symbols first finds the blocks (and switch cases) with two statements that make a call; only
-   * those statements are asked, each until its first call that may wait, and only until a block has
-   * two. A statement that makes no call ({@code int n = 2;}) does not end a run, so the waits
-   * around it may form a group. What remains of the test's cost is the first answer for each method
-   * of the sources that a statement asked reaches ({@link #waitsWithin}).
+   * Whether some run of {@code body} (as {@link Candidates} finds them) has two statements that
+   * each may wait. A walk without symbols first finds the runs with two statements that make a
+   * call; only those statements are asked, each until its first call that may wait, and only until
+   * a run has two. A statement that makes no call ({@code int n = 2;}) does not end a run, so the
+   * waits around it may form a group. What remains of the test's cost is the first answer for each
+   * method of the sources that a statement asked reaches ({@link #waitsWithin}).
    */
   boolean twoInARow(Tree body) {
     forgetLocals(); // a walk asks only of the locals it declares
