@@ -44,6 +44,9 @@ abstract class FanOutCheck extends BugChecker
     }
     try {
       LockstepCompilation compilation = LockstepCompilation.of(state, config.config());
+      if (!compilation.facts.mayStartFanOut(tree, compilation.config.catalogue())) {
+        return Description.NO_MATCH; // most calls: not kept, so the map stays small
+      }
       Optional<FanOut> read = compilation.fanOuts.get(tree);
       if (read == null) {
         read = compilation.facts.readFanOut(state.getPath(), compilation.config.catalogue());

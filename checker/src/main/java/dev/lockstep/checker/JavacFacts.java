@@ -6,13 +6,17 @@ import static dev.lockstep.checker.Trees2.type;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.api.JavacTrees;
@@ -279,15 +283,25 @@ final class JavacFacts implements FactsSource {
    * constructor, whose body calls a {@code start} or {@code startVirtualThread}, or calls a method
    * of the class that does (the reader follows helpers two calls deep). Only a cheap filter, on
    * names; the shared reader decides. Without the last test every call of a class's own method was
-   * lowered and read (FakeConcurrency 0.03 s → 0.21 s on jackson-databind).
+   * lowered and read (FakeConcurrency 0.03 s → 0.21 s on jackson-databind). The reader starts a
+   * pipeline through a helper only per item, so a call in no loop and no lambda of its method is
+   * none: on connect-runtime the scans for starts were half of PipelineCheck's time.
    */
   private boolean mayBeHelper(TreePath path, MethodSymbol method) {
     if (method.isConstructor() || (method.flags() & Flags.ABSTRACT) != 0) {
       return false;
     }
+    boolean perItem = false;
     for (TreePath p = path; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof ClassTree c) {
-        if (!method.owner.equals(symbol(c))) {
+      Tree leaf = p.getLeaf();
+      perItem |=
+          leaf instanceof ForLoopTree
+              || leaf instanceof EnhancedForLoopTree
+              || leaf instanceof WhileLoopTree
+              || leaf instanceof DoWhileLoopTree
+              || leaf instanceof LambdaExpressionTree;
+      if (leaf instanceof ClassTree c) {
+        if (!perItem || !method.owner.equals(symbol(c))) {
           return false;
         }
         // A class none of whose code calls a start has no helper that does: one scan of the
@@ -501,19 +515,27 @@ final class JavacFacts implements FactsSource {
    */
   Optional<FanOut> readFanOut(TreePath path, Catalogue catalogue) {
     if (!(path.getLeaf() instanceof MethodInvocationTree call)
-        || !(symbol(call.getMethodSelect()) instanceof MethodSymbol method)) {
+        || !mayStartFanOut(call, catalogue)) {
       return Optional.empty();
-    }
-    String name = method.name.toString();
-    if (!FanOutReader.mayStart(name)
-        && !mayStartPipeline(method)
-        && !mayStartRequest(method, name, catalogue)) {
-      return Optional.empty(); // the cheap filter: this runs on every call
     }
     if (!(lowering.lower(call, path.getCompilationUnit()) instanceof Node.Call lowered)) {
       return Optional.empty();
     }
     return fanOuts.read(lowered, () -> enclosing(path), catalogue);
+  }
+
+  /**
+   * Whether the call may start a fan-out, by its name and owner: the cheap filter {@link
+   * #readFanOut} runs on every call.
+   */
+  boolean mayStartFanOut(MethodInvocationTree call, Catalogue catalogue) {
+    if (!(symbol(call.getMethodSelect()) instanceof MethodSymbol method)) {
+      return false;
+    }
+    String name = method.name.toString();
+    return FanOutReader.mayStart(name)
+        || mayStartPipeline(method)
+        || mayStartRequest(method, name, catalogue);
   }
 
   /**

@@ -90,20 +90,41 @@ public final class FanOutReader {
     if (method == null) {
       return Optional.empty();
     }
-    PipelineReader.Enclosing m = enclosing.get();
-    if (m == null || m.body() == null) {
-      return Optional.empty();
-    }
-    Optional<PipelineReader.ReadPipeline> read = pipelines.read(call, () -> m);
+    // Lowered once, and only for a call whose owner and name may start a fan-out: most candidates
+    // by name (a forEach on a list, a stream's map) start none.
+    Supplier<PipelineReader.Enclosing> m = new WithBody(enclosing);
+    Optional<PipelineReader.ReadPipeline> read = pipelines.read(call, m);
     if (read.isPresent() && read.orElseThrow().pipeline().kind() != Pipeline.Kind.THREAD_PER_ITEM) {
       // A thread started by hand is read below, as the fan-out checks always read it; one behind
       // a helper is no fan-out here.
-      return Optional.of(fromPipeline(call, method, read.orElseThrow().pipeline(), m));
+      return fromPipeline(call, method, read.orElseThrow().pipeline(), m);
     }
     return other(call, method, m, catalogue);
   }
 
-  private FanOut fromPipeline(Call call, Target method, Pipeline p, PipelineReader.Enclosing m) {
+  /** The method around the call, asked once; null when there is none or it has no body. */
+  private static final class WithBody implements Supplier<PipelineReader.Enclosing> {
+    private final Supplier<PipelineReader.Enclosing> enclosing;
+    private boolean asked;
+    private PipelineReader.Enclosing m;
+
+    WithBody(Supplier<PipelineReader.Enclosing> enclosing) {
+      this.enclosing = enclosing;
+    }
+
+    @Override
+    public PipelineReader.Enclosing get() {
+      if (!asked) {
+        asked = true;
+        m = enclosing.get();
+        m = m == null || m.body() == null ? null : m;
+      }
+      return m;
+    }
+  }
+
+  private Optional<FanOut> fromPipeline(
+      Call call, Target method, Pipeline p, Supplier<PipelineReader.Enclosing> m) {
     FanOut.Shape shape =
         switch (p.kind()) {
           case EXECUTOR ->
@@ -121,26 +142,28 @@ public final class FanOutReader {
   }
 
   private Optional<FanOut> other(
-      Call call, Target method, PipelineReader.Enclosing m, Catalogue catalogue) {
+      Call call, Target method, Supplier<PipelineReader.Enclosing> m, Catalogue catalogue) {
     String name = method.name();
     Set<String> owners = method.owner().closure();
     // new Thread(task).start(), or a Thread variable made so.
     if (name.equals("start") && call.args().isEmpty() && owners.contains(THREAD)) {
-      Optional<New> created = createdThread(call, m.body());
+      if (m.get() == null) {
+        return Optional.empty();
+      }
+      Optional<New> created = createdThread(call, m.get().body());
       if (created.isEmpty() || created.orElseThrow().args().isEmpty()) {
         return Optional.empty();
       }
       Node task = created.orElseThrow().args().get(created.orElseThrow().args().size() - 1);
-      return Optional.of(
-          fanOut(
-              FanOut.Shape.THREAD,
-              call,
-              "new Thread(...).start()",
-              taskCalls(List.of(task)),
-              Pipeline.WindowSource.UNBOUNDED,
-              "threads",
-              null,
-              m));
+      return fanOut(
+          FanOut.Shape.THREAD,
+          call,
+          "new Thread(...).start()",
+          taskCalls(List.of(task)),
+          Pipeline.WindowSource.UNBOUNDED,
+          "threads",
+          null,
+          m);
     }
     Optional<CatalogueEntry> request = catalogue.request(method.ref(), method.matchOwners());
     if (request.isPresent()) {
@@ -148,46 +171,43 @@ public final class FanOutReader {
       if (toEachServer(call, request.orElseThrow().serverParam(), m)) {
         return Optional.empty(); // one request to each member of an ensemble: none gets two
       }
-      return Optional.of(
-          fanOut(
-              FanOut.Shape.ASYNC_CALL,
-              call,
-              request.orElseThrow().labelFor(method.ref()),
-              List.of(),
-              Pipeline.WindowSource.UNBOUNDED,
-              "",
-              null,
-              m));
+      return fanOut(
+          FanOut.Shape.ASYNC_CALL,
+          call,
+          request.orElseThrow().labelFor(method.ref()),
+          List.of(),
+          Pipeline.WindowSource.UNBOUNDED,
+          "",
+          null,
+          m);
     }
     if (startsRoundTrip(method)) {
-      return Optional.of(
-          fanOut(
-              FanOut.Shape.ASYNC_CALL,
-              call,
-              name.equals("sendAsync") && owners.contains(HTTP_CLIENT)
-                  ? "HttpClient.sendAsync"
-                  : method.ref().simpleOwner() + "." + name,
-              List.of(),
-              Pipeline.WindowSource.UNBOUNDED,
-              "",
-              null,
-              m));
+      return fanOut(
+          FanOut.Shape.ASYNC_CALL,
+          call,
+          name.equals("sendAsync") && owners.contains(HTTP_CLIENT)
+              ? "HttpClient.sendAsync"
+              : method.ref().simpleOwner() + "." + name,
+          List.of(),
+          Pipeline.WindowSource.UNBOUNDED,
+          "",
+          null,
+          m);
     }
     boolean async = name.equals("supplyAsync") || name.equals("runAsync");
     if (async && method.isStatic() && method.owner().name().equals(COMPLETABLE_FUTURE)) {
       if (call.args().size() != 1) {
         return Optional.empty(); // an executor is given: its size is read where it is a pipeline
       }
-      return Optional.of(
-          fanOut(
-              FanOut.Shape.COMPLETABLE_FUTURE,
-              call,
-              "CompletableFuture." + name,
-              taskCalls(call.args()),
-              Pipeline.WindowSource.COMMON_POOL,
-              "common",
-              null,
-              m));
+      return fanOut(
+          FanOut.Shape.COMPLETABLE_FUTURE,
+          call,
+          "CompletableFuture." + name,
+          taskCalls(call.args()),
+          Pipeline.WindowSource.COMMON_POOL,
+          "common",
+          null,
+          m);
     }
     if (!method.isStatic()
         && name.endsWith("Async")
@@ -203,16 +223,15 @@ public final class FanOutReader {
       if (tasks.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(
-          fanOut(
-              FanOut.Shape.ASYNC_STAGE,
-              call,
-              name,
-              taskCalls(tasks),
-              Pipeline.WindowSource.COMMON_POOL,
-              "common",
-              null,
-              m));
+      return fanOut(
+          FanOut.Shape.ASYNC_STAGE,
+          call,
+          name,
+          taskCalls(tasks),
+          Pipeline.WindowSource.COMMON_POOL,
+          "common",
+          null,
+          m);
     }
     return Optional.empty();
   }
@@ -299,7 +318,8 @@ public final class FanOutReader {
     return call.receiver() == null ? name : Values.quote(call.receiver()) + "." + name;
   }
 
-  private FanOut fanOut(
+  /** The fan-out, or empty when the method around the call has no body (a field's initialiser). */
+  private Optional<FanOut> fanOut(
       FanOut.Shape shape,
       Call call,
       String starter,
@@ -307,24 +327,30 @@ public final class FanOutReader {
       Pipeline.WindowSource window,
       String windowText,
       Pipeline pipeline,
-      PipelineReader.Enclosing m) {
+      Supplier<PipelineReader.Enclosing> enclosing) {
+    PipelineReader.Enclosing m = enclosing.get();
+    if (m == null) {
+      return Optional.empty();
+    }
     Parents tree = parents.computeIfAbsent(m.body(), Parents::new);
     Items items = items(call, tree, m.body());
-    return new FanOut(
-        shape,
-        call.src().at(),
-        starter,
-        taskCalls,
-        window,
-        windowText,
-        Optional.ofNullable(pipeline),
-        items.iterated() != null,
-        items.iterated() == null ? "" : Values.quote(items.iterated()),
-        items.iterated() == null
-            ? OptionalInt.empty()
-            : LoopShapes.knownSize(items.iterated(), new BodyScope().declareAll(m.body()).declared),
-        items.iteration() != null && bounds(items.iteration(), call),
-        m.marks());
+    return Optional.of(
+        new FanOut(
+            shape,
+            call.src().at(),
+            starter,
+            taskCalls,
+            window,
+            windowText,
+            Optional.ofNullable(pipeline),
+            items.iterated() != null,
+            items.iterated() == null ? "" : Values.quote(items.iterated()),
+            items.iterated() == null
+                ? OptionalInt.empty()
+                : LoopShapes.knownSize(
+                    items.iterated(), new BodyScope().declareAll(m.body()).declared),
+            items.iteration() != null && bounds(items.iteration(), call),
+            m.marks()));
   }
 
   /**
@@ -333,8 +359,10 @@ public final class FanOutReader {
    * of the iteration: {@code bookieClient.readLac(ensemble.get(i), ...)}, {@code addr =
    * ensemble.get(writeSet.get(i))}). Then each server gets one request, not one per item.
    */
-  private boolean toEachServer(Call call, int serverParam, PipelineReader.Enclosing m) {
-    if (serverParam < 1 || call.args().size() < serverParam) {
+  private boolean toEachServer(
+      Call call, int serverParam, Supplier<PipelineReader.Enclosing> enclosing) {
+    PipelineReader.Enclosing m = enclosing.get();
+    if (m == null || serverParam < 1 || call.args().size() < serverParam) {
       return false;
     }
     Items items = items(call, parents.computeIfAbsent(m.body(), Parents::new), m.body());

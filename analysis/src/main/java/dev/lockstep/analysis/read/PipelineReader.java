@@ -85,75 +85,144 @@ public final class PipelineReader {
     if (method == null) {
       return Optional.empty();
     }
-    boolean candidate = mayStart(method.owner().name(), method.name());
-    if (!candidate && !mayBeHelper(call, method)) {
-      return Optional.empty(); // the cheap filter: this runs on every call
+    Start start = startOf(call, method);
+    if (start == null) {
+      return Optional.empty(); // decided on the call alone: the method around it is not lowered
     }
-    String name = method.name();
-    String owner = method.owner().name();
     Enclosing m = enclosing.get();
     if (m == null || m.body() == null) {
       return Optional.empty();
     }
     Parents tree = parents.computeIfAbsent(m.body(), Parents::new);
     Reading r = new Reading(call, m, tree);
-    if (!candidate) {
-      return r.throughHelper(method);
-    }
-    if (owner.startsWith(STREAMS)) {
-      return isStreamTerminal(call, tree) ? r.parallelStream() : Optional.empty();
-    }
     Node on = call.receiver() == null ? null : Nodes.unwrap(call.receiver());
-    if (PipelineCalls.isWindowOp(owner, name) && on != null) {
-      return windows
-          .boundedWindow(on, m.body())
-          .flatMap(w -> r.pipeline(Pipeline.Kind.BOUNDED_WINDOW, w, taskBodies(call)));
-    }
-    Set<String> owners = method.owner().closure();
     List<Node> first = call.args().isEmpty() ? List.of() : List.of(call.args().get(0));
-    if (on != null
-        && !method.isStatic()
-        && PipelineCalls.isSubmit(owners, name)
-        && call.args().size() == 1
-        && r.overItems()) {
-      return windows
-          .pipelineExecutor(on, m.body())
-          .flatMap(w -> r.pipeline(Pipeline.Kind.EXECUTOR, w, first));
-    }
-    if (PipelineCalls.isThreadStart(owner, owners, name)
-        && call.args().size() == 1
-        && r.overItems()) {
+    return switch (start) {
+      case HELPER -> r.throughHelper(method);
+      case PARALLEL_STREAM -> isStreamTerminal(call, tree) ? r.parallelStream() : Optional.empty();
+      case WINDOW_OP ->
+          windows
+              .boundedWindow(on, m.body())
+              .flatMap(w -> r.pipeline(Pipeline.Kind.BOUNDED_WINDOW, w, taskBodies(call)));
+      case SUBMIT ->
+          r.overItems()
+              ? windows
+                  .pipelineExecutor(on, m.body())
+                  .flatMap(w -> r.pipeline(Pipeline.Kind.EXECUTOR, w, first))
+              : Optional.empty();
       // A thread per item: unbounded, unless a semaphore gates the tasks.
-      return r.pipeline(Pipeline.Kind.EXECUTOR, Window.THREADS, first);
-    }
-    if (PipelineCalls.isPlainThreadStart(owners, name, call.args().size()) && r.overItems()) {
+      case THREAD_START ->
+          r.overItems()
+              ? r.pipeline(Pipeline.Kind.EXECUTOR, Window.THREADS, first)
+              : Optional.empty();
       // new Thread(task).start() per item, hand-rolled: often capped by a counter or a wait on a
       // shared set, so how many run at once is not known (ADR 0018).
-      List<Task> tasks = threadTasks(call, m.body(), m.ref(), new BodyScope());
-      return r.pipeline(
-          Pipeline.Kind.THREAD_PER_ITEM,
-          handRolled("new Thread(\u2026).start()"),
-          tasks,
-          new BodyScope());
-    }
-    if (on != null && PipelineCalls.isInvokeAll(owners, name) && !call.args().isEmpty()) {
-      BodyScope perItem = new BodyScope();
-      List<Node> tasks = r.collectionTasks(call.args().get(0), perItem);
-      if (tasks.isEmpty()) {
-        return Optional.empty();
+      case PLAIN_THREAD_START ->
+          r.overItems()
+              ? r.pipeline(
+                  Pipeline.Kind.THREAD_PER_ITEM,
+                  handRolled("new Thread(\u2026).start()"),
+                  threadTasks(call, m.body(), m.ref(), new BodyScope()),
+                  new BodyScope())
+              : Optional.empty();
+      case INVOKE_ALL -> {
+        BodyScope perItem = new BodyScope();
+        List<Node> tasks = r.collectionTasks(call.args().get(0), perItem);
+        yield tasks.isEmpty()
+            ? Optional.empty()
+            : windows
+                .pipelineExecutor(on, m.body())
+                .flatMap(w -> r.pipeline(Pipeline.Kind.EXECUTOR, w, r.own(tasks), perItem));
       }
-      return windows
-          .pipelineExecutor(on, m.body())
-          .flatMap(w -> r.pipeline(Pipeline.Kind.EXECUTOR, w, r.own(tasks), perItem));
+      case ASYNC -> {
+        if (!r.overItems()) {
+          yield Optional.empty();
+        }
+        Optional<Window> window =
+            call.args().size() >= 2
+                ? windows.pipelineExecutor(call.args().get(1), m.body())
+                : Optional.of(Window.COMMON);
+        yield window.flatMap(w -> r.pipeline(Pipeline.Kind.COMPLETABLE_FUTURES, w, first));
+      }
+    };
+  }
+
+  /** The shapes of call that may set up a pipeline, as far as the call alone tells. */
+  private enum Start {
+    /** A method of the class around the call that may start a thread per call. */
+    HELPER,
+    /** A stream call with {@code parallel()} or {@code parallelStream()} in its chain. */
+    PARALLEL_STREAM,
+    /** {@code window.map(...)} and the window's other operations. */
+    WINDOW_OP,
+    /** {@code executor.submit(task)}, {@code execute(task)}. */
+    SUBMIT,
+    /** {@code Thread.startVirtualThread(task)}, {@code builder.start(task)}. */
+    THREAD_START,
+    /** {@code thread.start()}. */
+    PLAIN_THREAD_START,
+    /** {@code executor.invokeAll(tasks)}, {@code invokeAny(tasks)}. */
+    INVOKE_ALL,
+    /** {@code CompletableFuture.supplyAsync(task[, executor])}, {@code runAsync}. */
+    ASYNC
+  }
+
+  /**
+   * What the call may set up, from its owner, name, receiver and arguments alone; null when
+   * nothing. Decided before the method around the call is lowered: most candidates by name (a
+   * {@code forEach} on a list, a {@code map} on an {@code Optional}, a sequential stream) set up
+   * none, and lowering the method around each was a third of the fan-out checks' cost on
+   * connect-runtime.
+   */
+  private static Start startOf(Call call, Target method) {
+    String name = method.name();
+    String owner = method.owner().name();
+    if (!mayStart(owner, name)) {
+      return mayBeHelper(call, method) ? Start.HELPER : null;
     }
-    if (PipelineCalls.isAsync(owner, name) && method.isStatic() && r.overItems()) {
-      Optional<Window> window =
-          call.args().size() >= 2
-              ? windows.pipelineExecutor(call.args().get(1), m.body())
-              : Optional.of(Window.COMMON);
-      return window.flatMap(w -> r.pipeline(Pipeline.Kind.COMPLETABLE_FUTURES, w, first));
+    if (owner.startsWith(STREAMS)) {
+      return hasParallelStep(call) ? Start.PARALLEL_STREAM : null;
     }
-    return Optional.empty();
+    Node on = call.receiver() == null ? null : Nodes.unwrap(call.receiver());
+    if (PipelineCalls.isWindowOp(owner, name)) {
+      return on == null ? null : Start.WINDOW_OP;
+    }
+    Set<String> owners = method.owner().closure();
+    int args = call.args().size();
+    if (on != null && !method.isStatic() && PipelineCalls.isSubmit(owners, name) && args == 1) {
+      return Start.SUBMIT;
+    }
+    if (PipelineCalls.isThreadStart(owner, owners, name) && args == 1) {
+      return Start.THREAD_START;
+    }
+    if (PipelineCalls.isPlainThreadStart(owners, name, args)) {
+      return Start.PLAIN_THREAD_START;
+    }
+    if (on != null && PipelineCalls.isInvokeAll(owners, name) && args > 0) {
+      return Start.INVOKE_ALL;
+    }
+    if (PipelineCalls.isAsync(owner, name) && method.isStatic()) {
+      return Start.ASYNC;
+    }
+    return null;
+  }
+
+  /**
+   * Whether a step of the chain ending at {@code call} is {@code parallel()} or {@code
+   * parallelStream()}: {@link Reading#parallelStream} reads no pipeline without one.
+   */
+  private static boolean hasParallelStep(Call call) {
+    Node current = call;
+    for (int guard = 0; guard < MAX_CHAIN; guard++) {
+      if (!(Nodes.unwrap(current) instanceof Call step) || step.receiver() == null) {
+        return false;
+      }
+      if (StreamShapes.PARALLEL.contains(step.name())) {
+        return true;
+      }
+      current = step.receiver();
+    }
+    return false;
   }
 
   /** Whether {@code call} is the last call of a stream chain (not the receiver of another step). */
