@@ -204,6 +204,15 @@ final class JavacDeclarations implements Declarations {
     return classPath(topLevel).map(MethodPaths::of).orElse(null);
   }
 
+  /**
+   * {@link #mayBeAllocated(VarSymbol)} for the readers: a field of the sources' tree is scanned.
+   */
+  @Override
+  public boolean mayBeAllocated(Var field) {
+    VarSymbol v = lowering.symbolOf(field);
+    return v == null || mayBeAllocated(v);
+  }
+
   @Override
   public Node fieldInitializer(Var field) {
     VarSymbol v = lowering.symbolOf(field);

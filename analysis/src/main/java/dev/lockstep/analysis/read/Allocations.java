@@ -81,8 +81,10 @@ final class Allocations {
   private List<New> read(Var v) {
     List<Node> values = new ArrayList<>();
     if (v.isField()) {
-      if (declarations == null || (!v.isFinal() && v.isStatic())) {
-        return List.of();
+      if (declarations == null
+          || (!v.isFinal() && v.isStatic())
+          || !declarations.mayBeAllocated(v)) {
+        return List.of(); // not lowering every method beside a field never allocated
       }
       Node init = declarations.fieldInitializer(v);
       if (init != null) {

@@ -23,6 +23,16 @@ public interface Declarations {
    */
   List<Node> methodBodiesBeside(Var field);
 
+  /**
+   * False only when no value the sources assign {@code field} (its initialiser, an assignment in
+   * any code of its class) makes an object: then no value it holds is a {@code new}, and the
+   * readers need not lower the methods beside it to find out. A front end that cannot tell cheaply
+   * says true.
+   */
+  default boolean mayBeAllocated(Var field) {
+    return true;
+  }
+
   /** A method declared in the sources with a body: that body and its parameters, lowered. */
   Optional<MethodBody> method(MethodRef method);
 
