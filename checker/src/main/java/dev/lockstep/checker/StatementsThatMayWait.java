@@ -216,7 +216,7 @@ final class StatementsThatMayWait {
   }
 
   /** Stops at the first call that may wait. */
-  private final class AnyScanner extends CallScanner {
+  private class AnyScanner extends CallScanner {
     boolean found;
 
     @Override
@@ -225,9 +225,14 @@ final class StatementsThatMayWait {
     }
 
     @Override
-    boolean call(Tree call) {
-      found = found || callMayWait(call);
+    final boolean call(Tree call) {
+      found = found || mayWaitHere(call);
       return found;
+    }
+
+    /** Whether one call may wait; {@link #callMayWait} unless a subclass asks less. */
+    boolean mayWaitHere(Tree call) {
+      return callMayWait(call);
     }
   }
 
@@ -416,18 +421,25 @@ final class StatementsThatMayWait {
   private static final Calls NO_CALLS = new Calls(false, List.of());
   private static final Calls UNKNOWN_BODY = new Calls(true, List.of());
 
+  private static final Calls WAITS_ITSELF = new Calls(true, List.of());
+
+  /**
+   * The scan stops at the first call that may wait by itself: then the body may wait within any
+   * number of levels, and the bodies its calls run are never asked.
+   */
   private Calls callsIn(Tree tree) {
     Set<MethodSymbol> bodies = new LinkedHashSet<>();
-    Boolean found =
-        new CallScanner() {
+    AnyScanner scanner =
+        new AnyScanner() {
           @Override
-          boolean call(Tree call) {
+          boolean mayWaitHere(Tree call) {
             Answer answer = target(call);
             bodies.addAll(answer.bodies());
             return waits(answer, call);
           }
-        }.scan(tree, null);
-    return new Calls(Boolean.TRUE.equals(found), List.copyOf(bodies));
+        };
+    scanner.scan(tree, null);
+    return scanner.found ? WAITS_ITSELF : new Calls(false, List.copyOf(bodies));
   }
 
   /**
@@ -654,16 +666,7 @@ final class StatementsThatMayWait {
         || owner.getSimpleName().contentEquals(GeneratedStubs.BLOCKING_INTERFACE)) {
       return Decision.BY_RECEIVER_TYPE;
     }
-    return Decision.of(
-        ran(method, owner, Receiver.RESOLVED),
-        ran(method, owner, Receiver.THIS),
-        ran(method, owner, Receiver.ALLOCATED));
-  }
-
-  /** {@link #mayRun} as an answer. */
-  private Answer ran(MethodSymbol method, ClassSymbol owner, Receiver on) {
-    Set<MethodSymbol> runs = new LinkedHashSet<>();
-    return new Answer(mayRun(method, owner, on, runs) ? May.YES : May.NO, List.copyOf(runs));
+    return runs(method, owner);
   }
 
   /**
@@ -781,7 +784,9 @@ final class StatementsThatMayWait {
       }
       case NOT_NAMED -> {}
     }
-    return mayRun(method, owner, on, bodies) ? May.YES : May.NO;
+    Answer answer = runs(method, owner).on(on);
+    bodies.addAll(answer.bodies());
+    return answer.may();
   }
 
   /** The summaries read the mark before the catalogue. */
@@ -790,45 +795,46 @@ final class StatementsThatMayWait {
         || facts.names().typeMarks(owner).has(Mark.BLOCKING);
   }
 
+  private static final Answer NO_WAIT = new Answer(May.NO, List.of());
+
   /**
-   * For a call the catalogue does not name: whether it may wait by itself (a JDK interface's method
-   * on an allocated object, a library method whose class file waits); the bodies of the sources it
-   * may run are added to {@code bodies}.
+   * For a call the catalogue does not name, on each kind of receiver: whether it may wait by itself
+   * (a JDK interface's method on an allocated object, a library method whose class file waits), and
+   * the bodies of the sources it may run. Worked out once for the three kinds: only the overrides
+   * depend on the kind.
    */
-  private boolean mayRun(
-      MethodSymbol method, ClassSymbol owner, Receiver on, Set<MethodSymbol> bodies) {
+  private Decision runs(MethodSymbol method, ClassSymbol owner) {
     boolean isAbstract = (method.flags() & (Flags.ABSTRACT | Flags.DEFAULT)) != 0;
     if (jdk(owner)) {
       // The catalogue models the JDK: a concrete JDK method it does not name never waits. An
       // abstract one may run a method of the sources (Callable.call on a task of the sources),
       // but not one of a collection, a string or a stream: nobody implements those to wait; and
-      // only when the receiver lets the summaries pick the class (never on a parameter).
+      // only when the receiver lets the summaries pick the class (never on a parameter): on an
+      // allocated object the class may be a library's, whose body is not asked here.
       if (!(isAbstract || owner.isInterface()) || !runsCode(owner)) {
-        return false;
+        return Decision.always(NO_WAIT);
       }
-      switch (on) {
-        case ALLOCATED -> {
-          return true; // the class allocated may be a library's, whose body is not asked here
-        }
-        case THIS -> bodies.addAll(overrides.of(method, owner));
-        case RESOLVED -> {}
-      }
-      return false;
+      return Decision.of(NO_WAIT, new Answer(May.NO, overrides.of(method, owner)), MAY_WAIT);
     }
+    List<MethodSymbol> own = List.of();
     if (facts.pathOf(method) == null) {
       // A library method: the summaries read its class file (an abstract one, the only
       // implementation in its jar), as they will when they judge the call.
       if (libraryMayWait.computeIfAbsent(
           method, m -> library.mayWait(facts.names().ref(m), tags))) {
-        return true;
+        return Decision.always(MAY_WAIT);
       }
     } else if (!isAbstract) {
-      bodies.add(method);
+      own = List.of(method);
     }
-    if (on != Receiver.RESOLVED && (isAbstract || overridable(method, owner))) {
-      bodies.addAll(overrides.of(method, owner));
+    Answer resolved = new Answer(May.NO, own);
+    if (!isAbstract && !overridable(method, owner)) {
+      return Decision.always(resolved);
     }
-    return false;
+    Set<MethodSymbol> any = new LinkedHashSet<>(own);
+    any.addAll(overrides.of(method, owner));
+    Answer overridden = new Answer(May.NO, List.copyOf(any));
+    return Decision.of(resolved, overridden, overridden);
   }
 
   // ---------------------------------------------------------------------------------------------
