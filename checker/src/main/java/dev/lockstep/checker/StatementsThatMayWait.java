@@ -600,15 +600,20 @@ final class StatementsThatMayWait {
    * What a call of a method may do, for each kind of receiver ({@link Receiver}), when the
    * catalogue names it neither by the method's owner nor by the receiver's type. Or, {@code
    * byReceiverType}, nothing yet: the catalogue may name it by its owner, and what it says depends
-   * on the receiver's type too.
+   * on the receiver's type too. {@code byLibrary}: a library method the summaries find a counted
+   * wait in, the one answer that depends on the tags counted.
    */
   private record Decision(
       boolean byReceiverType,
+      boolean byLibrary,
       boolean kindMatters,
       Answer resolved,
       Answer onThis,
       Answer allocated) {
-    static final Decision BY_RECEIVER_TYPE = new Decision(true, false, null, null, null);
+    static final Decision BY_RECEIVER_TYPE = new Decision(true, false, false, null, null, null);
+
+    static final Decision BY_LIBRARY =
+        new Decision(false, true, false, MAY_WAIT, MAY_WAIT, MAY_WAIT);
 
     static Decision always(Answer answer) {
       return of(answer, answer, answer);
@@ -616,15 +621,7 @@ final class StatementsThatMayWait {
 
     static Decision of(Answer resolved, Answer onThis, Answer allocated) {
       boolean kindMatters = !resolved.equals(onThis) || !resolved.equals(allocated);
-      return new Decision(false, kindMatters, resolved, onThis, allocated);
-    }
-
-    /** Whether no receiver lets the call wait by itself (the bodies it runs may). */
-    boolean neverWaits() {
-      return !byReceiverType
-          && resolved.may() == May.NO
-          && onThis.may() == May.NO
-          && allocated.may() == May.NO;
+      return new Decision(false, false, kindMatters, resolved, onThis, allocated);
     }
 
     Answer on(Receiver kind) {
@@ -649,12 +646,12 @@ final class StatementsThatMayWait {
 
   private Decision decision(MethodSymbol method, ClassSymbol owner) {
     if (wider != null) {
-      // Whether the catalogue may name the call does not depend on the tags; and a call that
-      // cannot wait with more tags runs the same bodies with fewer (only a library method's
-      // answer depends on them, and it was "no"). SerialFanOut's test asks of the calls in the
-      // statements, the loop test of those in the bodies they run: each decided every method.
+      // Whether the catalogue may name the call does not depend on the tags, nor does anything
+      // else a decision asks but a library method's answer. SerialFanOut's test asks of the
+      // calls in the statements, the loop test of those in the bodies they run: each decided
+      // every method, and only a library's "may wait" with more tags needs asking again.
       Decision known = wider.decisionOf(method, owner);
-      if (known.byReceiverType() || known.neverWaits()) {
+      if (!known.byLibrary()) {
         return known;
       }
     }
@@ -822,7 +819,7 @@ final class StatementsThatMayWait {
       // implementation in its jar), as they will when they judge the call.
       if (libraryMayWait.computeIfAbsent(
           method, m -> library.mayWait(facts.names().ref(m), tags))) {
-        return Decision.always(MAY_WAIT);
+        return Decision.BY_LIBRARY;
       }
     } else if (!isAbstract) {
       own = List.of(method);

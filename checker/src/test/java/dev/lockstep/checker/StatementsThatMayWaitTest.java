@@ -203,7 +203,9 @@ final class StatementsThatMayWaitTest {
    * its own tags (a channel read is not SerialFanOut's). A narrower test takes the wider test's
    * decision for a method that never waits by itself, or that the catalogue may name, too: {@code
    * plain}, {@code plainToo}, {@code trim}, {@code toLowerCase}, then {@code readOnce} and {@code
-   * read} are each decided once, by the summaries' test.
+   * read} are each decided once, by the summaries' test. So is every decision but a library
+   * method's "may wait" (the one answer that depends on the tags): {@code marked}, which waits by
+   * its {@code @Blocking}, is decided once too.
    */
   @Test
   void theFanOutTestTakesTheLoopTestsNo() {
@@ -212,9 +214,11 @@ final class StatementsThatMayWaitTest {
             "test/Wider.java",
             """
             package test;
+            import dev.lockstep.annotations.Blocking;
             import java.nio.ByteBuffer;
             import java.nio.channels.SocketChannel;
             class Wider {
+              @Blocking static void marked() {}
               static String plain(String s) { return s.trim(); }
               static String plainToo(String s) { return plain(s).toLowerCase(); }
               static int readOnce(SocketChannel ch, ByteBuffer b) throws Exception {
@@ -226,6 +230,11 @@ final class StatementsThatMayWaitTest {
               void probeChannel(SocketChannel ch, ByteBuffer b) throws Exception {
                 readOnce(ch, b);
                 readOnce(ch, b);
+              }
+              // BUG: Diagnostic contains: twoInARow=true fanOutBodies=1 loopBodies=1 fanOutDecided=0 loopDecided=0 summaryBodies=3 summaryDecided=7
+              void probeMarked() {
+                marked();
+                marked();
               }
             }
             """)
