@@ -1,11 +1,10 @@
 package dev.lockstep.checker;
 
-import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.TreeScanner;
 import dev.lockstep.analysis.facts.LockCalls;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A syntactic test that runs before LockHeldAcrossWait reads a method: whether its body has a
@@ -16,30 +15,12 @@ import dev.lockstep.analysis.facts.LockCalls;
 final class TakesALock {
   private TakesALock() {}
 
+  /** The names of the calls that take a lock: untimed and timed. */
+  private static final Set<String> ACQUIRING =
+      Stream.concat(LockCalls.ACQUIRES.stream(), LockCalls.TIMED_ACQUIRES.stream())
+          .collect(Collectors.toUnmodifiableSet());
+
   static boolean anywhereIn(Tree body) {
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean visitSynchronized(SynchronizedTree node, Void unused) {
-            return true;
-          }
-
-          @Override
-          public Boolean visitMethodInvocation(MethodInvocationTree node, Void unused) {
-            if (node.getMethodSelect() instanceof MemberSelectTree select) {
-              String name = select.getIdentifier().toString();
-              if (LockCalls.ACQUIRES.contains(name) || LockCalls.TIMED_ACQUIRES.contains(name)) {
-                return true;
-              }
-            }
-            return super.visitMethodInvocation(node, null);
-          }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(body, null);
-    return Boolean.TRUE.equals(found);
+    return CallsNamed.synchronizedOrOnAReceiverIn(body, ACQUIRING);
   }
 }
