@@ -10,7 +10,6 @@ import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -38,6 +37,7 @@ import dev.lockstep.analysis.facts.Marks;
 import dev.lockstep.analysis.facts.MethodFacts;
 import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.MethodRole;
+import dev.lockstep.analysis.facts.StreamShapes;
 import dev.lockstep.analysis.read.BodyScope;
 import dev.lockstep.analysis.read.FanOutReader;
 import dev.lockstep.analysis.read.FieldWriters;
@@ -267,7 +267,7 @@ final class JavacFacts implements FactsSource {
   Optional<PipelineReader.ReadPipeline> readPipeline(TreePath path) {
     if (!(path.getLeaf() instanceof MethodInvocationTree call)
         || !(symbol(call.getMethodSelect()) instanceof MethodSymbol method)
-        || !(mayStartPipeline(method) || mayBeHelper(path, method))) {
+        || !(mayStartPipeline(call, method) || mayBeHelper(path, method))) {
       return Optional.empty(); // the cheap filter: this runs on every call
     }
     CompilationUnitTree unit = path.getCompilationUnit();
@@ -306,7 +306,7 @@ final class JavacFacts implements FactsSource {
         }
         // A class none of whose code calls a start has no helper that does: one scan of the
         // class instead of two of each method called (PipelineCheck 0.05 s on jackson-databind).
-        if (!classCallsStart.computeIfAbsent(method.owner, o -> callsNamed(c, START_NAMES))) {
+        if (!classCallsStart.computeIfAbsent(method.owner, o -> CallsNamed.in(c, START_NAMES))) {
           return false;
         }
         Boolean known = startsThreads.get(method);
@@ -342,7 +342,7 @@ final class JavacFacts implements FactsSource {
     }
     Boolean direct = callsStart.get(method);
     if (direct == null) {
-      direct = callsNamed(tree.getBody(), START_NAMES);
+      direct = CallsNamed.in(tree.getBody(), START_NAMES);
       callsStart.put(method, direct);
     }
     if (direct || depth <= 1) {
@@ -354,28 +354,6 @@ final class JavacFacts implements FactsSource {
       }
     }
     return false;
-  }
-
-  private static boolean callsNamed(Tree body, Set<String> names) {
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean visitMethodInvocation(MethodInvocationTree node, Void unused) {
-            ExpressionTree select = node.getMethodSelect();
-            String name =
-                select instanceof MemberSelectTree m
-                    ? m.getIdentifier().toString()
-                    : select instanceof IdentifierTree id ? id.getName().toString() : "";
-            return names.contains(name)
-                || Boolean.TRUE.equals(super.visitMethodInvocation(node, null));
-          }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(body, null);
-    return Boolean.TRUE.equals(found);
   }
 
   /** The methods of {@code owner} a body calls. */
@@ -533,23 +511,51 @@ final class JavacFacts implements FactsSource {
       return false;
     }
     String name = method.name.toString();
-    return FanOutReader.mayStart(name)
-        || mayStartPipeline(method)
-        || mayStartRequest(method, name, catalogue);
+    if (ofStreamPackage(method)) {
+      // A stream's step starts no fan-out but a parallel stream's (or a catalogued request).
+      return hasParallelStep(call) || mayStartRequest(method, name, catalogue);
+    }
+    return FanOutReader.mayStart(name) || mayStartRequest(method, name, catalogue);
   }
 
   /**
    * {@link PipelineReader#mayStart} without naming the owner on every call: erasing and naming the
    * declaring type of each call was a quarter of UnboundedFanOut's and BlockingOnCommonPool's cost.
-   * Only a type of {@code java.util.stream} (no other package starts with that name) or a
-   * candidate's name may start a pipeline.
+   * Only a candidate's name, or a call of a {@code java.util.stream} type (no other package starts
+   * with that name) at the end of a chain with a parallel step, may start a pipeline: the reader
+   * reads a stream only then ({@link #hasParallelStep}).
    */
-  private boolean mayStartPipeline(MethodSymbol method) {
-    return ASTHelpers.enclosingPackage(method.owner)
-            .map(p -> p.getQualifiedName().contentEquals(STREAM_PACKAGE))
-            .orElse(false)
-        ? PipelineReader.mayStart(names.typeName(method.owner.type), method.name.toString())
+  private boolean mayStartPipeline(MethodInvocationTree call, MethodSymbol method) {
+    return ofStreamPackage(method)
+        ? hasParallelStep(call)
         : PipelineReader.mayStart("", method.name.toString());
+  }
+
+  private static boolean ofStreamPackage(MethodSymbol method) {
+    return ASTHelpers.enclosingPackage(method.owner)
+        .map(p -> p.getQualifiedName().contentEquals(STREAM_PACKAGE))
+        .orElse(false);
+  }
+
+  /**
+   * Whether a call on the chain that ends at {@code call} is named {@code parallel} or {@code
+   * parallelStream}: the receivers PipelineReader walks to find a parallel stream, by name, before
+   * anything is lowered. A sequential chain's steps (and its lambdas) were most of what the fan-out
+   * checks lowered on connect-runtime.
+   */
+  private static boolean hasParallelStep(MethodInvocationTree call) {
+    ExpressionTree current = call;
+    for (int guard = 0; guard < PipelineReader.MAX_CHAIN; guard++) {
+      if (!(Trees2.unwrap(current) instanceof MethodInvocationTree step)
+          || !(step.getMethodSelect() instanceof MemberSelectTree select)) {
+        return false;
+      }
+      if (StreamShapes.PARALLEL.contains(select.getIdentifier().toString())) {
+        return true;
+      }
+      current = select.getExpression();
+    }
+    return false;
   }
 
   private static final String STREAM_PACKAGE = "java.util.stream";

@@ -42,7 +42,10 @@ import java.util.function.Supplier;
 @SuppressWarnings("ReferenceEquality") // nodes are compared by identity on purpose
 public final class PipelineReader {
   private static final String STREAMS = "java.util.stream.";
-  private static final int MAX_CHAIN = 64;
+
+  /** How many calls of a chain the reader follows. */
+  public static final int MAX_CHAIN = 64;
+
   private static final int MAX_HELPER_DEPTH = 2;
   private static final String EXECUTORS = "java.util.concurrent.Executors";
   private static final String THREAD = "java.lang.Thread";
