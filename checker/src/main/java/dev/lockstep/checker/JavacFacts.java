@@ -487,13 +487,14 @@ final class JavacFacts implements FactsSource {
   }
 
   /**
-   * The fan-out the call at {@code path} starts (UnboundedFanOut, BlockingOnCommonPool).
+   * The fan-out the call at {@code path} starts (UnboundedFanOut, BlockingOnCommonPool). Asked only
+   * of a call that passed {@link #mayStartFanOut}, which the check runs first; the reader decides
+   * either way.
    *
    * @param catalogue the check's catalogue: its {@code [async]} and {@code [callback]} requests
    */
   Optional<FanOut> readFanOut(TreePath path, Catalogue catalogue) {
-    if (!(path.getLeaf() instanceof MethodInvocationTree call)
-        || !mayStartFanOut(call, catalogue)) {
+    if (!(path.getLeaf() instanceof MethodInvocationTree call)) {
       return Optional.empty();
     }
     if (!(lowering.lower(call, path.getCompilationUnit()) instanceof Node.Call lowered)) {
@@ -503,8 +504,8 @@ final class JavacFacts implements FactsSource {
   }
 
   /**
-   * Whether the call may start a fan-out, by its name and owner: the cheap filter {@link
-   * #readFanOut} runs on every call.
+   * Whether the call may start a fan-out, by its name and owner: the cheap filter the fan-out
+   * checks run on every call before {@link #readFanOut}.
    */
   boolean mayStartFanOut(MethodInvocationTree call, Catalogue catalogue) {
     if (!(symbol(call.getMethodSelect()) instanceof MethodSymbol method)) {

@@ -419,9 +419,9 @@ final class StatementsThatMayWait {
   private record Calls(boolean mayWait, List<MethodSymbol> bodies) {}
 
   private static final Calls NO_CALLS = new Calls(false, List.of());
-  private static final Calls UNKNOWN_BODY = new Calls(true, List.of());
 
-  private static final Calls WAITS_ITSELF = new Calls(true, List.of());
+  /** A body that may wait by itself, or one not in the sources' trees (anything). */
+  private static final Calls WAITS = new Calls(true, List.of());
 
   /**
    * The scan stops at the first call that may wait by itself: then the body may wait within any
@@ -439,7 +439,7 @@ final class StatementsThatMayWait {
           }
         };
     scanner.scan(tree, null);
-    return scanner.found ? WAITS_ITSELF : new Calls(false, List.copyOf(bodies));
+    return scanner.found ? WAITS : new Calls(false, List.copyOf(bodies));
   }
 
   /**
@@ -888,7 +888,7 @@ final class StatementsThatMayWait {
     if (calls == null) {
       TreePath path = facts.pathOf(method);
       if (path == null || !(path.getLeaf() instanceof MethodTree tree)) {
-        calls = UNKNOWN_BODY; // a body not in the sources' trees: anything
+        calls = WAITS; // a body not in the sources' trees: anything
       } else {
         // An abstract (or native) method runs no body of its own: the summaries read none, and
         // its overrides are among those the caller asked about.
