@@ -4,17 +4,12 @@ import static com.google.errorprone.util.ASTHelpers.enclosingPackage;
 import static java.util.stream.Collectors.toUnmodifiableSet;
 
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.EmptyStatementTree;
-import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LabeledStatementTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -22,12 +17,9 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -37,6 +29,20 @@ import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCBlock;
+import com.sun.tools.javac.tree.JCTree.JCCatch;
+import com.sun.tools.javac.tree.JCTree.JCClassDecl;
+import com.sun.tools.javac.tree.JCTree.JCEnhancedForLoop;
+import com.sun.tools.javac.tree.JCTree.JCLambda;
+import com.sun.tools.javac.tree.JCTree.JCMemberReference;
+import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
+import com.sun.tools.javac.tree.JCTree.JCNewClass;
+import com.sun.tools.javac.tree.JCTree.JCStatement;
+import com.sun.tools.javac.tree.JCTree.JCSynchronized;
+import com.sun.tools.javac.tree.JCTree.JCTry;
+import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
+import com.sun.tools.javac.tree.TreeScanner;
 import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.catalogue.CatalogueEntry;
 import dev.lockstep.analysis.catalogue.GeneratedStubs;
@@ -53,7 +59,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Name;
 
@@ -188,7 +193,7 @@ final class StatementsThatMayWait {
   boolean twoInARow(Tree body) {
     forgetLocals(); // a walk asks only of the locals it declares
     Candidates candidates = new Candidates();
-    candidates.scan(body, null);
+    candidates.find(body);
     for (List<StatementTree> calling : candidates.found) {
       int waiting = 0;
       for (StatementTree statement : calling) {
@@ -210,24 +215,58 @@ final class StatementsThatMayWait {
   }
 
   private boolean mayWait(Tree tree) {
-    AnyScanner any = new AnyScanner();
-    any.scan(tree, null);
-    return any.found;
+    return new AnyScanner().find(tree);
   }
 
-  /** Stops at the first call that may wait. */
-  private class AnyScanner extends CallScanner {
-    boolean found;
+  /**
+   * Visits every call of a tree (method calls, {@code new}, method references) in source order,
+   * noting locals as they are declared ({@link #locals}), and stops at the first that may wait.
+   * javac's own scanner: the public {@code TreeScanner} boxes and reduces a result at every node,
+   * and these walks cover most of the program.
+   */
+  private class AnyScanner extends TreeScanner {
+    private boolean found;
 
-    @Override
-    public Boolean scan(Tree tree, Void unused) {
-      return !found && Boolean.TRUE.equals(super.scan(tree, null));
+    final boolean find(Tree tree) {
+      if (tree instanceof JCTree jc) {
+        scan(jc);
+      }
+      return found;
     }
 
     @Override
-    final boolean call(Tree call) {
+    public final void scan(JCTree tree) {
+      if (!found && tree != null) {
+        tree.accept(this);
+      }
+    }
+
+    @Override
+    public final void visitVarDef(JCVariableDecl node) {
+      noteLocal(node);
+      super.visitVarDef(node);
+    }
+
+    @Override
+    public final void visitApply(JCMethodInvocation node) {
+      call(node);
+      super.visitApply(node);
+    }
+
+    @Override
+    public final void visitNewClass(JCNewClass node) {
+      call(node);
+      super.visitNewClass(node);
+    }
+
+    @Override
+    public final void visitReference(JCMemberReference node) {
+      call(node);
+      super.visitReference(node);
+    }
+
+    private void call(Tree call) {
       found = found || mayWaitHere(call);
-      return found;
     }
 
     /** Whether one call may wait; {@link #callMayWait} unless a subclass asks less. */
@@ -246,94 +285,106 @@ final class StatementsThatMayWait {
    * over items' ({@code for (X x : xs)}; indexed and iterator loops are read, as the reader may).
    * On connect-runtime most methods the older test passed had their two calls on either side of an
    * {@code if} or a {@code try}, or in a lambda. No symbol is asked but the locals' ({@link
-   * #noteLocal}), so that the statements asked later know which locals were allocated.
+   * #noteLocal}), so that the statements asked later know which locals were allocated. javac's own
+   * scanner, as {@link AnyScanner}.
    */
-  private final class Candidates extends TreeScanner<Boolean, Void> {
+  private final class Candidates extends TreeScanner {
     final List<List<StatementTree>> found = new ArrayList<>();
 
     /** How many blocks around the walk the reader does not read: inside one, no run is kept. */
     private int unread;
 
-    @Override
-    public Boolean visitVariable(VariableTree node, Void unused) {
-      noteLocal(node);
-      return super.visitVariable(node, null);
-    }
+    /** Whether the walk met a call since {@link #visitBlock} last asked of one statement. */
+    private boolean calls;
 
-    @Override
-    public Boolean visitMethodInvocation(MethodInvocationTree node, Void unused) {
-      super.visitMethodInvocation(node, null);
-      return true;
-    }
-
-    @Override
-    public Boolean visitNewClass(NewClassTree node, Void unused) {
-      super.visitNewClass(node, null);
-      return true;
-    }
-
-    @Override
-    public Boolean visitMemberReference(MemberReferenceTree node, Void unused) {
-      super.visitMemberReference(node, null);
-      return true;
-    }
-
-    @Override
-    public Boolean visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-      return unread(() -> super.visitLambdaExpression(node, null));
-    }
-
-    @Override
-    public Boolean visitClass(ClassTree node, Void unused) {
-      return unread(() -> super.visitClass(node, null));
-    }
-
-    @Override
-    public Boolean visitSynchronized(SynchronizedTree node, Void unused) {
-      return unread(() -> super.visitSynchronized(node, null));
-    }
-
-    @Override
-    public Boolean visitEnhancedForLoop(EnhancedForLoopTree node, Void unused) {
-      boolean calls = Boolean.TRUE.equals(scan(node.getVariable(), null));
-      calls |= Boolean.TRUE.equals(scan(node.getExpression(), null));
-      return unread(node.getStatement()) || calls;
-    }
-
-    @Override
-    public Boolean visitTry(TryTree node, Void unused) {
-      boolean calls = Boolean.TRUE.equals(scan(node.getResources(), null));
-      calls |= Boolean.TRUE.equals(scan(node.getBlock(), null));
-      for (CatchTree c : node.getCatches()) {
-        calls |= unread(c);
+    void find(Tree tree) {
+      if (tree instanceof JCTree jc) {
+        scan(jc);
       }
-      return unread(node.getFinallyBlock()) || calls;
+    }
+
+    @Override
+    public void visitVarDef(JCVariableDecl node) {
+      noteLocal(node);
+      super.visitVarDef(node);
+    }
+
+    @Override
+    public void visitApply(JCMethodInvocation node) {
+      calls = true;
+      super.visitApply(node);
+    }
+
+    @Override
+    public void visitNewClass(JCNewClass node) {
+      calls = true;
+      super.visitNewClass(node);
+    }
+
+    @Override
+    public void visitReference(JCMemberReference node) {
+      calls = true;
+      super.visitReference(node);
+    }
+
+    @Override
+    public void visitLambda(JCLambda node) {
+      unread++;
+      super.visitLambda(node);
+      unread--;
+    }
+
+    @Override
+    public void visitClassDef(JCClassDecl node) {
+      unread++;
+      super.visitClassDef(node);
+      unread--;
+    }
+
+    @Override
+    public void visitSynchronized(JCSynchronized node) {
+      unread++;
+      super.visitSynchronized(node);
+      unread--;
+    }
+
+    @Override
+    public void visitForeachLoop(JCEnhancedForLoop node) {
+      scan(node.var);
+      scan(node.expr);
+      unread(node.body);
+    }
+
+    @Override
+    public void visitTry(JCTry node) {
+      scan(node.resources);
+      scan(node.body);
+      for (JCCatch c : node.catchers) {
+        unread(c);
+      }
+      unread(node.finalizer);
     }
 
     /** Scans a child the reader does not read (a catch, a loop's body): no run is kept in it. */
-    private boolean unread(Tree tree) {
-      return unread(() -> scan(tree, null));
-    }
-
-    private boolean unread(Supplier<Boolean> scan) {
+    private void unread(JCTree tree) {
       unread++;
-      try {
-        return Boolean.TRUE.equals(scan.get());
-      } finally {
-        unread--;
-      }
+      scan(tree);
+      unread--;
     }
 
     @Override
-    public Boolean visitBlock(BlockTree block, Void unused) {
+    public void visitBlock(JCBlock block) {
       if (unread > 0) {
-        return super.visitBlock(block, null);
+        super.visitBlock(block);
+        return;
       }
       List<StatementTree> run = new ArrayList<>();
-      boolean calls = false;
-      for (StatementTree statement : block.getStatements()) {
-        boolean calling = Boolean.TRUE.equals(scan(statement, null));
-        calls |= calling;
+      for (JCStatement statement : block.stats) {
+        boolean before = calls;
+        calls = false;
+        scan(statement);
+        boolean calling = calls;
+        calls = before || calling;
         StatementTree s = unlabeled(statement);
         if (s instanceof EmptyStatementTree) {
           continue; // not lowered: no statement at all
@@ -350,7 +401,6 @@ final class StatementsThatMayWait {
         }
       }
       close(run);
-      return calls;
     }
 
     private void close(List<StatementTree> run) {
@@ -358,11 +408,6 @@ final class StatementsThatMayWait {
         found.add(List.copyOf(run));
       }
       run.clear();
-    }
-
-    @Override
-    public Boolean reduce(Boolean a, Boolean b) {
-      return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
     }
   }
 
@@ -438,47 +483,7 @@ final class StatementsThatMayWait {
             return waits(answer, call);
           }
         };
-    scanner.scan(tree, null);
-    return scanner.found ? WAITS : new Calls(false, List.copyOf(bodies));
-  }
-
-  /**
-   * Visits every call of a tree (method calls, {@code new}, method references) in source order,
-   * noting locals as they are declared ({@link #locals}): whether one of them, by {@link #call},
-   * may wait.
-   */
-  private abstract class CallScanner extends TreeScanner<Boolean, Void> {
-    /** What one call says: whether it may wait. */
-    abstract boolean call(Tree call);
-
-    @Override
-    public Boolean visitVariable(VariableTree node, Void unused) {
-      noteLocal(node);
-      return super.visitVariable(node, null);
-    }
-
-    @Override
-    public Boolean visitMethodInvocation(MethodInvocationTree node, Void unused) {
-      boolean waits = call(node);
-      return Boolean.TRUE.equals(super.visitMethodInvocation(node, null)) || waits;
-    }
-
-    @Override
-    public Boolean visitNewClass(NewClassTree node, Void unused) {
-      boolean waits = call(node);
-      return Boolean.TRUE.equals(super.visitNewClass(node, null)) || waits;
-    }
-
-    @Override
-    public Boolean visitMemberReference(MemberReferenceTree node, Void unused) {
-      boolean waits = call(node);
-      return Boolean.TRUE.equals(super.visitMemberReference(node, null)) || waits;
-    }
-
-    @Override
-    public Boolean reduce(Boolean a, Boolean b) {
-      return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-    }
+    return scanner.find(tree) ? WAITS : new Calls(false, List.copyOf(bodies));
   }
 
   /**
