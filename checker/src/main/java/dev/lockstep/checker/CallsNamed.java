@@ -5,10 +5,8 @@ import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
 import com.sun.tools.javac.tree.JCTree.JCIdent;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
-import com.sun.tools.javac.tree.JCTree.JCSynchronized;
 import com.sun.tools.javac.tree.TreeScanner;
 import com.sun.tools.javac.util.Name;
-import java.util.Set;
 
 /**
  * Whether a tree makes a call of one of some names, by syntax alone: the cheap tests a check runs
@@ -17,35 +15,20 @@ import java.util.Set;
  * walks of every class and every method were a tenth of Lockstep's time on connect-runtime.
  */
 final class CallsNamed extends TreeScanner {
-  private final Set<String> names;
-  private final boolean qualifiedOnly;
-  private final boolean orSynchronized;
+  private final NameSet names;
   private boolean found;
 
-  private CallsNamed(Set<String> names, boolean qualifiedOnly, boolean orSynchronized) {
+  private CallsNamed(NameSet names) {
     this.names = names;
-    this.qualifiedOnly = qualifiedOnly;
-    this.orSynchronized = orSynchronized;
   }
 
   /** Whether {@code tree} calls a method of one of {@code names}, on a receiver or not. */
-  static boolean in(Tree tree, Set<String> names) {
-    return new CallsNamed(names, false, false).find(tree);
-  }
-
-  /**
-   * Whether {@code tree} has a {@code synchronized} block, or calls a method of one of {@code
-   * names} on a receiver ({@code lock.lock()}, not {@code lock()}).
-   */
-  static boolean synchronizedOrOnAReceiverIn(Tree tree, Set<String> names) {
-    return new CallsNamed(names, true, true).find(tree);
-  }
-
-  private boolean find(Tree tree) {
+  static boolean in(Tree tree, NameSet names) {
+    CallsNamed calls = new CallsNamed(names);
     if (tree instanceof JCTree jc) {
-      scan(jc);
+      calls.scan(jc);
     }
-    return found;
+    return calls.found;
   }
 
   @Override
@@ -60,20 +43,11 @@ final class CallsNamed extends TreeScanner {
     Name name =
         call.meth instanceof JCFieldAccess select
             ? select.name
-            : !qualifiedOnly && call.meth instanceof JCIdent id ? id.name : null;
-    if (name != null && names.contains(name.toString())) {
+            : call.meth instanceof JCIdent id ? id.name : null;
+    if (name != null && names.contains(name)) {
       found = true;
       return;
     }
     super.visitApply(call);
-  }
-
-  @Override
-  public void visitSynchronized(JCSynchronized block) {
-    if (orSynchronized) {
-      found = true;
-      return;
-    }
-    super.visitSynchronized(block);
   }
 }

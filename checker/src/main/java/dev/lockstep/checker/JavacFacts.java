@@ -95,6 +95,22 @@ final class JavacFacts implements FactsSource {
     this.heldLocks = new HeldLocks(lockRegions.values());
   }
 
+  /**
+   * One walk's syntactic facts about a method's body ({@link BodySyntax}). Error Prone runs every
+   * check's method matcher on a method before it goes on, so the last body's are kept: the second
+   * check asking takes the first's walk.
+   */
+  BodySyntax bodySyntax(Tree body) {
+    if (body != lastBody) {
+      lastSyntax = BodySyntax.of(body);
+      lastBody = body;
+    }
+    return lastSyntax;
+  }
+
+  private Tree lastBody;
+  private BodySyntax lastSyntax;
+
   /** The path of a method declared in the sources; null for class files. */
   TreePath pathOf(MethodSymbol method) {
     return declarations.pathOf(method);
@@ -320,7 +336,7 @@ final class JavacFacts implements FactsSource {
     return false;
   }
 
-  private static final Set<String> START_NAMES = Set.of("start", "startVirtualThread");
+  private static final NameSet START_NAMES = new NameSet(Set.of("start", "startVirtualThread"));
 
   /** Per class: whether its tree (nested classes included) calls a {@code start} anywhere. */
   private final Map<Symbol, Boolean> classCallsStart = new HashMap<>();
@@ -443,7 +459,7 @@ final class JavacFacts implements FactsSource {
         || !(symbol(tree) instanceof MethodSymbol symbol)
         || (takingALock
             && (symbol.flags() & Flags.SYNCHRONIZED) == 0
-            && !TakesALock.anywhereIn(tree.getBody()))) {
+            && !bodySyntax(tree.getBody()).takesALock())) {
       return Optional.empty();
     }
     Optional<MethodFacts> facts = factsFor(names.ref(symbol));

@@ -5,17 +5,13 @@ import static java.util.stream.Collectors.toUnmodifiableSet;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ConditionalExpressionTree;
-import com.sun.source.tree.EmptyStatementTree;
-import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -30,17 +26,9 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.tree.JCTree;
-import com.sun.tools.javac.tree.JCTree.JCBlock;
-import com.sun.tools.javac.tree.JCTree.JCCatch;
-import com.sun.tools.javac.tree.JCTree.JCClassDecl;
-import com.sun.tools.javac.tree.JCTree.JCEnhancedForLoop;
-import com.sun.tools.javac.tree.JCTree.JCLambda;
 import com.sun.tools.javac.tree.JCTree.JCMemberReference;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.JCTree.JCNewClass;
-import com.sun.tools.javac.tree.JCTree.JCStatement;
-import com.sun.tools.javac.tree.JCTree.JCSynchronized;
-import com.sun.tools.javac.tree.JCTree.JCTry;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeScanner;
 import dev.lockstep.analysis.catalogue.Catalogue;
@@ -51,7 +39,6 @@ import dev.lockstep.analysis.facts.Mark;
 import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.summary.CallJudge;
 import dev.lockstep.analysis.summary.Summaries;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -183,8 +170,8 @@ final class StatementsThatMayWait {
   }
 
   /**
-   * Whether some run of {@code body} (as {@link Candidates} finds them) has two statements that
-   * each may wait. A walk without symbols first finds the runs with two statements that make a
+   * Whether some run of {@code body} (as {@link BodySyntax#runs} finds them) has two statements
+   * that each may wait. A walk without symbols first finds the runs with two statements that make a
    * call; only those statements are asked, each until its first call that may wait, and only until
    * a run has two. A statement that makes no call ({@code int n = 2;}) does not end a run, so the
    * waits around it may form a group. What remains of the test's cost is the first answer for each
@@ -192,9 +179,14 @@ final class StatementsThatMayWait {
    */
   boolean twoInARow(Tree body) {
     forgetLocals(); // a walk asks only of the locals it declares
-    Candidates candidates = new Candidates();
-    candidates.find(body);
-    for (List<StatementTree> calling : candidates.found) {
+    BodySyntax syntax = facts.bodySyntax(body);
+    if (syntax.runs().isEmpty()) {
+      return false;
+    }
+    for (VariableTree declared : syntax.declarations()) {
+      noteLocal(declared); // so that the statements asked know which locals were allocated
+    }
+    for (List<StatementTree> calling : syntax.runs()) {
       int waiting = 0;
       for (StatementTree statement : calling) {
         if (mayWait(statement) && ++waiting == 2) {
@@ -221,8 +213,7 @@ final class StatementsThatMayWait {
   /**
    * Visits every call of a tree (method calls, {@code new}, method references) in source order,
    * noting locals as they are declared ({@link #locals}), and stops at the first that may wait.
-   * javac's own scanner: the public {@code TreeScanner} boxes and reduces a result at every node,
-   * and these walks cover most of the program.
+   * javac's own scanner, as {@link BodySyntax}'s walk.
    */
   private class AnyScanner extends TreeScanner {
     private boolean found;
@@ -273,160 +264,6 @@ final class StatementsThatMayWait {
     boolean mayWaitHere(Tree call) {
       return callMayWait(call);
     }
-  }
-
-  /**
-   * The runs {@code StraightLineReader} may find, each as the list of its statements that make a
-   * call; and whether a subtree makes a call. A run is what follows one another in a block with no
-   * control flow between: declarations, expression statements, a {@code return} (which ends it). A
-   * branch, loop, {@code try}, {@code switch}, {@code throw} or {@code break} in between ends it,
-   * as in the reader, and the blocks the reader does not read hold none: lambdas' and classes'
-   * bodies, {@code catch}, {@code finally} and {@code synchronized} blocks, the bodies of loops
-   * over items' ({@code for (X x : xs)}; indexed and iterator loops are read, as the reader may).
-   * On connect-runtime most methods the older test passed had their two calls on either side of an
-   * {@code if} or a {@code try}, or in a lambda. No symbol is asked but the locals' ({@link
-   * #noteLocal}), so that the statements asked later know which locals were allocated. javac's own
-   * scanner, as {@link AnyScanner}.
-   */
-  private final class Candidates extends TreeScanner {
-    final List<List<StatementTree>> found = new ArrayList<>();
-
-    /** How many blocks around the walk the reader does not read: inside one, no run is kept. */
-    private int unread;
-
-    /** Whether the walk met a call since {@link #visitBlock} last asked of one statement. */
-    private boolean calls;
-
-    void find(Tree tree) {
-      if (tree instanceof JCTree jc) {
-        scan(jc);
-      }
-    }
-
-    @Override
-    public void visitVarDef(JCVariableDecl node) {
-      noteLocal(node);
-      super.visitVarDef(node);
-    }
-
-    @Override
-    public void visitApply(JCMethodInvocation node) {
-      calls = true;
-      super.visitApply(node);
-    }
-
-    @Override
-    public void visitNewClass(JCNewClass node) {
-      calls = true;
-      super.visitNewClass(node);
-    }
-
-    @Override
-    public void visitReference(JCMemberReference node) {
-      calls = true;
-      super.visitReference(node);
-    }
-
-    @Override
-    public void visitLambda(JCLambda node) {
-      unread++;
-      super.visitLambda(node);
-      unread--;
-    }
-
-    @Override
-    public void visitClassDef(JCClassDecl node) {
-      unread++;
-      super.visitClassDef(node);
-      unread--;
-    }
-
-    @Override
-    public void visitSynchronized(JCSynchronized node) {
-      unread++;
-      super.visitSynchronized(node);
-      unread--;
-    }
-
-    @Override
-    public void visitForeachLoop(JCEnhancedForLoop node) {
-      scan(node.var);
-      scan(node.expr);
-      unread(node.body);
-    }
-
-    @Override
-    public void visitTry(JCTry node) {
-      scan(node.resources);
-      scan(node.body);
-      for (JCCatch c : node.catchers) {
-        unread(c);
-      }
-      unread(node.finalizer);
-    }
-
-    /** Scans a child the reader does not read (a catch, a loop's body): no run is kept in it. */
-    private void unread(JCTree tree) {
-      unread++;
-      scan(tree);
-      unread--;
-    }
-
-    @Override
-    public void visitBlock(JCBlock block) {
-      if (unread > 0) {
-        super.visitBlock(block);
-        return;
-      }
-      List<StatementTree> run = new ArrayList<>();
-      for (JCStatement statement : block.stats) {
-        boolean before = calls;
-        calls = false;
-        scan(statement);
-        boolean calling = calls;
-        calls = before || calling;
-        StatementTree s = unlabeled(statement);
-        if (s instanceof EmptyStatementTree) {
-          continue; // not lowered: no statement at all
-        }
-        if (!simple(s)) {
-          close(run);
-          continue;
-        }
-        if (calling) {
-          run.add(statement);
-        }
-        if (s instanceof ReturnTree) {
-          close(run);
-        }
-      }
-      close(run);
-    }
-
-    private void close(List<StatementTree> run) {
-      if (run.size() >= 2) {
-        found.add(List.copyOf(run));
-      }
-      run.clear();
-    }
-  }
-
-  private static StatementTree unlabeled(StatementTree statement) {
-    StatementTree s = statement;
-    while (s instanceof LabeledStatementTree labeled) {
-      s = labeled.getStatement();
-    }
-    return s;
-  }
-
-  /**
-   * A statement the reader keeps in a run: a declaration, an expression statement (a call, a {@code
-   * new}, an assignment, an increment: all Java allows there) or a {@code return}.
-   */
-  private static boolean simple(StatementTree statement) {
-    return statement instanceof VariableTree
-        || statement instanceof ExpressionStatementTree
-        || statement instanceof ReturnTree;
   }
 
   /** Whether one call may wait: by itself, or in a body of the sources it may run. */
