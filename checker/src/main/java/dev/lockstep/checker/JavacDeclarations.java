@@ -22,7 +22,10 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.model.JavacElements;
 import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
+import com.sun.tools.javac.util.Pair;
 import dev.lockstep.analysis.body.Node;
 import dev.lockstep.analysis.body.Target;
 import dev.lockstep.analysis.body.Var;
@@ -58,10 +61,13 @@ final class JavacDeclarations implements Declarations {
   private final Map<ClassSymbol, Set<VarSymbol>> finalsAssignedNew = new HashMap<>();
 
   private final JavacNames names;
+  private final JavacElements elements;
 
-  JavacDeclarations(JavacNames names, JavacTrees trees, JavacLowering lowering) {
+  JavacDeclarations(
+      JavacNames names, JavacTrees trees, JavacElements elements, JavacLowering lowering) {
     this.names = names;
     this.trees = trees;
+    this.elements = elements;
     this.lowering = lowering;
   }
 
@@ -192,7 +198,17 @@ final class JavacDeclarations implements Declarations {
         topLevel,
         c -> {
           try {
-            return Optional.ofNullable(trees.getPath(c));
+            // JavacTrees.getPath searches the file from its root for the class's tree; a top-level
+            // class is a child of its file, so its path is made instead (a tenth of the pre-tests'
+            // decisions on connect-runtime).
+            Pair<JCTree, JCCompilationUnit> found = elements.getTreeAndTopLevel(c, null, null);
+            if (found == null) {
+              return Optional.empty();
+            }
+            return Optional.ofNullable(
+                found.snd.defs.contains(found.fst)
+                    ? new TreePath(new TreePath(found.snd), found.fst)
+                    : TreePath.getPath(found.snd, found.fst));
           } catch (RuntimeException e) {
             return Optional.empty();
           }

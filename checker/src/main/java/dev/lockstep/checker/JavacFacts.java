@@ -25,6 +25,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.model.JavacElements;
 import com.sun.tools.javac.tree.JCTree;
 import dev.lockstep.analysis.body.Node;
 import dev.lockstep.analysis.catalogue.Catalogue;
@@ -84,10 +85,10 @@ final class JavacFacts implements FactsSource {
   private final FieldWriters fieldWriters;
   private final HeldLocks heldLocks;
 
-  JavacFacts(JavacNames names, JavacTrees trees) {
+  JavacFacts(JavacNames names, JavacTrees trees, JavacElements elements) {
     this.names = names;
     this.lowering = new JavacLowering(names);
-    this.declarations = new JavacDeclarations(names, trees, lowering);
+    this.declarations = new JavacDeclarations(names, trees, elements, lowering);
     this.lockRegions = new LockRegionReader(new Values(declarations));
     this.pipelines = new PipelineReader(lockRegions);
     this.fanOuts = new FanOutReader(pipelines, declarations);

@@ -9,6 +9,7 @@ import com.sun.source.util.TaskListener;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.api.MultiTaskListener;
 import com.sun.tools.javac.code.Symtab;
+import com.sun.tools.javac.model.JavacElements;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
@@ -181,7 +182,8 @@ final class LockstepCompilation {
       if (known == null) {
         if (states.facts == null) {
           JavacNames names = new JavacNames(com.sun.tools.javac.code.Types.instance(context));
-          states.facts = new JavacFacts(names, JavacTrees.instance(context));
+          states.facts =
+              new JavacFacts(names, JavacTrees.instance(context), JavacElements.instance(context));
           states.classFiles = new JavacClassSource(context.get(JavaFileManager.class));
           States ending = states;
           MultiTaskListener.instance(context)
