@@ -97,20 +97,14 @@ final class JavacFacts implements FactsSource {
   }
 
   /**
-   * One walk's syntactic facts about a method's body ({@link BodySyntax}). Error Prone runs every
-   * check's method matcher on a method before it goes on, so the last body's are kept: the second
-   * check asking takes the first's walk.
+   * One walk's syntactic facts about a method's body ({@link BodySyntax}); SerialFanOut and
+   * LockHeldAcrossWait both ask, one after the other.
    */
   BodySyntax bodySyntax(Tree body) {
-    if (body != lastBody) {
-      lastSyntax = BodySyntax.of(body);
-      lastBody = body;
-    }
-    return lastSyntax;
+    return bodySyntax.get(body, null, () -> BodySyntax.of(body));
   }
 
-  private Tree lastBody;
-  private BodySyntax lastSyntax;
+  private final LastAsked<BodySyntax> bodySyntax = new LastAsked<>();
 
   /** The path of a method declared in the sources; null for class files. */
   TreePath pathOf(MethodSymbol method) {
@@ -284,8 +278,9 @@ final class JavacFacts implements FactsSource {
   Optional<PipelineReader.ReadPipeline> readPipeline(TreePath path) {
     if (!(path.getLeaf() instanceof MethodInvocationTree call)
         || !(symbol(call.getMethodSelect()) instanceof MethodSymbol method)
-        || !(mayStartPipeline(call, method) || mayBeHelper(path, method))) {
-      return Optional.empty(); // the cheap filter: this runs on every call
+        || !mayStartPipeline.get(
+            call, null, () -> mayStartPipeline(call, method) || mayBeHelper(path, method))) {
+      return Optional.empty(); // the cheap filter: this runs on every call, for both checks
     }
     CompilationUnitTree unit = path.getCompilationUnit();
     if (!(lowering.lower(call, unit) instanceof Node.Call lowered)) {
@@ -293,6 +288,8 @@ final class JavacFacts implements FactsSource {
     }
     return pipelines.read(lowered, () -> enclosing(path));
   }
+
+  private final LastAsked<Boolean> mayStartPipeline = new LastAsked<>();
 
   /**
    * Whether the call may be to a helper of the class around it that starts a thread per call
@@ -525,6 +522,12 @@ final class JavacFacts implements FactsSource {
    * checks run on every call before {@link #readFanOut}.
    */
   boolean mayStartFanOut(MethodInvocationTree call, Catalogue catalogue) {
+    return mayStartFanOut.get(call, catalogue, () -> fanOutFilter(call, catalogue));
+  }
+
+  private final LastAsked<Boolean> mayStartFanOut = new LastAsked<>();
+
+  private boolean fanOutFilter(MethodInvocationTree call, Catalogue catalogue) {
     if (!(symbol(call.getMethodSelect()) instanceof MethodSymbol method)) {
       return false;
     }
