@@ -32,10 +32,9 @@ import dev.lockstep.analysis.body.Var;
 import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.read.Declarations;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
@@ -51,14 +50,17 @@ final class JavacDeclarations implements Declarations {
   private final JavacLowering lowering;
   // Per top-level class, its path, and the path of every method declared in it (nested and local
   // classes too).
-  private final Map<ClassSymbol, Optional<TreePath>> classPaths = new HashMap<>();
-  private final Map<ClassSymbol, MethodPaths> methodPaths = new HashMap<>();
+  private final IdentityHashMap<ClassSymbol, Optional<TreePath>> classPaths =
+      new IdentityHashMap<>();
+  private final IdentityHashMap<ClassSymbol, MethodPaths> methodPaths = new IdentityHashMap<>();
 
   /** For each class asked: its fields some value assigned to which makes an object with new. */
-  private final Map<ClassSymbol, Set<VarSymbol>> fieldsAssignedNew = new HashMap<>();
+  private final IdentityHashMap<ClassSymbol, Set<VarSymbol>> fieldsAssignedNew =
+      new IdentityHashMap<>();
 
   /** The same, as far as the initialisers and constructors of the class go: enough for a final. */
-  private final Map<ClassSymbol, Set<VarSymbol>> finalsAssignedNew = new HashMap<>();
+  private final IdentityHashMap<ClassSymbol, Set<VarSymbol>> finalsAssignedNew =
+      new IdentityHashMap<>();
 
   private final JavacNames names;
   private final JavacElements elements;

@@ -20,6 +20,7 @@ import dev.lockstep.analysis.facts.Marks;
 import dev.lockstep.analysis.facts.MethodRef;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +34,16 @@ import java.util.Set;
 final class JavacNames {
 
   private final Types types;
-  private final Map<Symbol, Marks> marks = new HashMap<>();
-  private final Map<Symbol, Set<String>> closures = new HashMap<>();
-  private final Map<MethodSymbol, MethodRef> refs = new HashMap<>();
+  private final IdentityHashMap<Symbol, Marks> marks = new IdentityHashMap<>();
+  private final IdentityHashMap<Symbol, Set<String>> closures = new IdentityHashMap<>();
+  private final IdentityHashMap<MethodSymbol, MethodRef> refs = new IdentityHashMap<>();
   private final Map<MethodRef, MethodSymbol> symbols = new HashMap<>();
   // Both asked once per call site: every call of a method shares the answer.
-  private final Map<MethodSymbol, List<MethodSymbol>> superMethods = new HashMap<>();
-  private final Map<MethodSymbol, Marks> methodMarks = new HashMap<>();
-  private final Map<MethodSymbol, Map<Symbol, Set<String>>> matchOwners = new HashMap<>();
+  private final IdentityHashMap<MethodSymbol, List<MethodSymbol>> superMethods =
+      new IdentityHashMap<>();
+  private final IdentityHashMap<MethodSymbol, Marks> methodMarks = new IdentityHashMap<>();
+  private final IdentityHashMap<MethodSymbol, IdentityHashMap<Symbol, Set<String>>> matchOwners =
+      new IdentityHashMap<>();
 
   JavacNames(Types types) {
     this.types = types;
@@ -123,7 +126,8 @@ final class JavacNames {
   Set<String> matchOwners(MethodSymbol method, Type receiverType) {
     Type receiver = receiverType != null ? receiverType : method.owner.type;
     // The closure depends on the receiver's class only (it is erased), so that is the key.
-    Map<Symbol, Set<String>> byReceiver = matchOwners.computeIfAbsent(method, m -> new HashMap<>());
+    IdentityHashMap<Symbol, Set<String>> byReceiver =
+        matchOwners.computeIfAbsent(method, m -> new IdentityHashMap<>());
     Set<String> known = byReceiver.get(receiver.tsym);
     if (known != null) {
       return known;

@@ -11,9 +11,8 @@ import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.tools.JavaFileObject;
 
 /**
@@ -30,7 +29,7 @@ import javax.tools.JavaFileObject;
 final class SourceOverrides {
   private final Symtab symtab;
   private final Types types;
-  private Map<TypeSymbol, List<ClassSymbol>> below;
+  private IdentityHashMap<TypeSymbol, List<ClassSymbol>> below;
   private final List<ClassSymbol> incomplete = new ArrayList<>();
 
   SourceOverrides(Symtab symtab, Types types) {
@@ -51,7 +50,8 @@ final class SourceOverrides {
     return known;
   }
 
-  private final Map<MethodSymbol, List<MethodSymbol>> byMethod = new HashMap<>();
+  private final IdentityHashMap<MethodSymbol, List<MethodSymbol>> byMethod =
+      new IdentityHashMap<>();
 
   private List<MethodSymbol> find(MethodSymbol method, ClassSymbol owner) {
     List<MethodSymbol> found = new ArrayList<>();
@@ -96,8 +96,8 @@ final class SourceOverrides {
     return all;
   }
 
-  private Map<TypeSymbol, List<ClassSymbol>> index() {
-    Map<TypeSymbol, List<ClassSymbol>> index = new HashMap<>();
+  private IdentityHashMap<TypeSymbol, List<ClassSymbol>> index() {
+    IdentityHashMap<TypeSymbol, List<ClassSymbol>> index = new IdentityHashMap<>();
     for (ClassSymbol c : symtab.getAllClasses()) {
       // Only classes read from source; a class file's class is not completed to find out. The
       // flag first: most classes come from jars, and a jar entry's kind is found from its name.

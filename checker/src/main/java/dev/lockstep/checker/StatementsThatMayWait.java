@@ -42,6 +42,7 @@ import dev.lockstep.analysis.summary.Summaries;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +90,8 @@ final class StatementsThatMayWait {
   private final Set<String> allCatalogueOwners;
   private final Map<String, Set<String>> roundTripOwners = new HashMap<>();
   private final Map<String, Set<String>> awaitOwners = new HashMap<>();
-  private final Map<MethodSymbol, Boolean> libraryMayWait = new HashMap<>();
-  private final Map<TypeSymbol, Set<String>> supertypes = new HashMap<>();
+  private final IdentityHashMap<MethodSymbol, Boolean> libraryMayWait = new IdentityHashMap<>();
+  private final IdentityHashMap<TypeSymbol, Set<String>> supertypes = new IdentityHashMap<>();
   private final SourceOverrides overrides;
   private final LibraryAnswers library;
   private final Set<WaitTag> tags;
@@ -352,16 +353,16 @@ final class StatementsThatMayWait {
    * and as started here. Emptied when a walk starts: a compilation's every local would otherwise
    * pile up here.
    */
-  private Map<VarSymbol, ExpressionTree> locals = new HashMap<>();
+  private IdentityHashMap<VarSymbol, ExpressionTree> locals = new IdentityHashMap<>();
 
   /**
-   * Empties {@link #locals}. {@code HashMap.clear} sweeps the whole table, which a walk through
-   * many bodies grows large: sweeping it before every method's walk cost jackson-databind's
-   * pre-test a twentieth of its time. A large map is dropped instead.
+   * Empties {@link #locals}. {@code clear} sweeps the whole table, which a walk through many bodies
+   * grows large: sweeping it before every method's walk cost jackson-databind's pre-test a
+   * twentieth of its time. A large map is dropped instead.
    */
   private void forgetLocals() {
     if (locals.size() > 32) {
-      locals = new HashMap<>();
+      locals = new IdentityHashMap<>();
     } else {
       locals.clear();
     }
@@ -475,7 +476,7 @@ final class StatementsThatMayWait {
     }
   }
 
-  private final Map<MethodSymbol, Decision> decisions = new HashMap<>();
+  private final IdentityHashMap<MethodSymbol, Decision> decisions = new IdentityHashMap<>();
 
   private Decision decisionOf(MethodSymbol method, ClassSymbol owner) {
     Decision decision = decisions.get(method);
@@ -692,13 +693,13 @@ final class StatementsThatMayWait {
   }
 
   /** What each method of the sources asked about calls: its body scanned once. */
-  private final Map<MethodSymbol, Calls> callsOf = new HashMap<>();
+  private final IdentityHashMap<MethodSymbol, Calls> callsOf = new IdentityHashMap<>();
 
   /** For each method: a number of levels within which it may wait (the fewest found so far). */
-  private final Map<MethodSymbol, Integer> waitsWithin = new HashMap<>();
+  private final IdentityHashMap<MethodSymbol, Integer> waitsWithin = new IdentityHashMap<>();
 
   /** For each method: the most levels within which it was found not to wait. */
-  private final Map<MethodSymbol, Integer> noWaitWithin = new HashMap<>();
+  private final IdentityHashMap<MethodSymbol, Integer> noWaitWithin = new IdentityHashMap<>();
 
   /**
    * Whether a method of the sources may wait within {@code levels} bodies, its own the first: its
@@ -933,7 +934,7 @@ final class StatementsThatMayWait {
 
   private Set<com.sun.tools.javac.util.Name> ownerNames;
 
-  private final Map<TypeSymbol, Set<String>> namedSupertypes = new HashMap<>();
+  private final IdentityHashMap<TypeSymbol, Set<String>> namedSupertypes = new IdentityHashMap<>();
 
   /**
    * The qualified names of a type and its supertypes, kept per class (every call on a type asks);
