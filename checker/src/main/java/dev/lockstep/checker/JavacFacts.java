@@ -27,6 +27,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.model.JavacElements;
 import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.util.Name;
 import dev.lockstep.analysis.body.Node;
 import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.facts.FanOut;
@@ -536,7 +537,8 @@ final class JavacFacts implements FactsSource {
       // A stream's step starts no fan-out but a parallel stream's (or a catalogued request).
       return hasParallelStep(call) || mayStartRequest(method, name, catalogue);
     }
-    return FanOutReader.mayStart(name) || mayStartRequest(method, name, catalogue);
+    return (FanOutReader.mayStart(name) && !startsNothingByName(method))
+        || mayStartRequest(method, name, catalogue);
   }
 
   /**
@@ -549,7 +551,24 @@ final class JavacFacts implements FactsSource {
   private boolean mayStartPipeline(MethodInvocationTree call, MethodSymbol method) {
     return ofStreamPackage(method)
         ? hasParallelStep(call)
-        : PipelineReader.mayStart("", method.name.toString());
+        : PipelineReader.mayStart("", method.name.toString()) && !startsNothingByName(method);
+  }
+
+  /**
+   * A method of {@code java.util} or {@code java.lang}, but not a thread's: named like a start
+   * ({@code List.forEach}, {@code Map.forEach}, {@code Optional.map}, {@code Collection.stream}),
+   * it starts nothing the readers know of. PipelineReader starts a pipeline only on an executor, a
+   * thread, a window, a parallel stream or a {@code CompletableFuture}; FanOutReader besides only
+   * on a thread, an HTTP client, a body of the sources or a catalogued request (which the fan-out
+   * filter asks of every call). On connect-runtime such calls were most of what the filters let
+   * through to be lowered and read.
+   */
+  private static boolean startsNothingByName(MethodSymbol method) {
+    Name pkg = ASTHelpers.enclosingPackage(method.owner).map(p -> p.fullname).orElse(null);
+    return pkg != null
+        && (pkg.contentEquals("java.util")
+            || (pkg.contentEquals("java.lang")
+                && !method.owner.outermostClass().getSimpleName().contentEquals("Thread")));
   }
 
   private static boolean ofStreamPackage(MethodSymbol method) {
