@@ -56,6 +56,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -303,7 +304,12 @@ final class JavacFacts implements FactsSource {
    * none: on connect-runtime the scans for starts were half of PipelineCheck's time.
    */
   private boolean mayBeHelper(TreePath path, MethodSymbol method) {
-    if (method.isConstructor() || (method.flags() & Flags.ABSTRACT) != 0) {
+    // Most calls are of a library's method, never one of the class around them (a source's):
+    // told by a flag, not by the walk up to that class. A class known to call no start has none.
+    if ((method.owner.flags_field & Flags.FROM_SOURCE) == 0
+        || method.isConstructor()
+        || (method.flags() & Flags.ABSTRACT) != 0
+        || Boolean.FALSE.equals(classCallsStart.get(method.owner))) {
       return false;
     }
     boolean perItem = false;
@@ -532,13 +538,14 @@ final class JavacFacts implements FactsSource {
     if (!(symbol(call.getMethodSelect()) instanceof MethodSymbol method)) {
       return false;
     }
-    String name = method.name.toString();
-    if (ofStreamPackage(method)) {
-      // A stream's step starts no fan-out but a parallel stream's (or a catalogued request).
-      return hasParallelStep(call) || mayStartRequest(method, name, catalogue);
-    }
-    return (FanOutReader.mayStart(name) && !startsNothingByName(method))
-        || mayStartRequest(method, name, catalogue);
+    boolean byName =
+        switch (startName(method)) {
+          // A stream's step starts no fan-out but a parallel stream's (or a catalogued request).
+          case STREAM_STEP -> hasParallelStep(call);
+          case PIPELINE_START, FAN_OUT_START -> true;
+          case NONE -> false;
+        };
+    return byName || mayStartRequest(method, catalogue);
   }
 
   /**
@@ -549,9 +556,48 @@ final class JavacFacts implements FactsSource {
    * reads a stream only then ({@link #hasParallelStep}).
    */
   private boolean mayStartPipeline(MethodInvocationTree call, MethodSymbol method) {
-    return ofStreamPackage(method)
-        ? hasParallelStep(call)
-        : PipelineReader.mayStart("", method.name.toString()) && !startsNothingByName(method);
+    return switch (startName(method)) {
+      case STREAM_STEP -> hasParallelStep(call);
+      case PIPELINE_START -> true;
+      case FAN_OUT_START, NONE -> false;
+    };
+  }
+
+  /**
+   * What a method alone tells the filters, before the call's chain or the catalogue is asked. The
+   * filters ask of every call of a compilation, and naming the method and its package each time was
+   * most of their cost: so it is kept per method.
+   */
+  private enum StartName {
+    /**
+     * A method of a {@code java.util.stream} type: a start only on a chain with a parallel step.
+     */
+    STREAM_STEP,
+    /** Named like a pipeline's start ({@link PipelineReader#mayStart}), and a fan-out's. */
+    PIPELINE_START,
+    /** Named like a fan-out's start only ({@link FanOutReader#mayStart}: an {@code ...Async}). */
+    FAN_OUT_START,
+    /** Neither, or a {@link #startsNothingByName} method. */
+    NONE
+  }
+
+  private final IdentityHashMap<MethodSymbol, StartName> startNames = new IdentityHashMap<>();
+
+  private StartName startName(MethodSymbol method) {
+    StartName known = startNames.get(method);
+    if (known == null) {
+      String name = method.name.toString();
+      if (ofStreamPackage(method)) {
+        known = StartName.STREAM_STEP;
+      } else if (!FanOutReader.mayStart(name) || startsNothingByName(method)) {
+        known = StartName.NONE;
+      } else {
+        known =
+            PipelineReader.mayStart("", name) ? StartName.PIPELINE_START : StartName.FAN_OUT_START;
+      }
+      startNames.put(method, known);
+    }
+    return known;
   }
 
   /**
@@ -606,15 +652,32 @@ final class JavacFacts implements FactsSource {
    * extends, one of their owners (the type's supertype names, kept per type). {@code exists},
    * {@code create} and {@code delete} are common names; only those on a ZooKeeper get further.
    */
-  private boolean mayStartRequest(MethodSymbol method, String name, Catalogue catalogue) {
-    if (!catalogue.mayStartRequest(name)) {
-      return false;
+  private boolean mayStartRequest(MethodSymbol method, Catalogue catalogue) {
+    if (catalogue != requestsOf) {
+      requestsOf = catalogue; // one catalogue per compilation, unless checks are given others
+      requests.clear();
     }
-    try {
-      return !Collections.disjoint(
-          names.closure(method.owner.type), catalogue.requestOwnersOf(name));
-    } catch (RuntimeException e) {
-      return true; // javac could not complete a type: let the reader decide
+    Boolean known = requests.get(method);
+    if (known == null) {
+      String name = method.name.toString();
+      if (!catalogue.mayStartRequest(name)) {
+        known = false;
+      } else {
+        try {
+          known =
+              !Collections.disjoint(
+                  names.closure(method.owner.type), catalogue.requestOwnersOf(name));
+        } catch (RuntimeException e) {
+          known = true; // javac could not complete a type: let the reader decide
+        }
+      }
+      requests.put(method, known);
     }
+    return known;
   }
+
+  /** {@link #mayStartRequest}'s answers, per method, for the catalogue {@link #requestsOf}. */
+  private final IdentityHashMap<MethodSymbol, Boolean> requests = new IdentityHashMap<>();
+
+  private Catalogue requestsOf;
 }
