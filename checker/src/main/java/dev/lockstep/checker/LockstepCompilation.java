@@ -8,7 +8,7 @@ import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.api.MultiTaskListener;
-import com.sun.tools.javac.code.Symtab;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.model.JavacElements;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.JCDiagnostic;
@@ -107,7 +107,7 @@ final class LockstepCompilation {
   record JudgedPipeline(PipelineReader.ReadPipeline read, PipelineVerdict verdict) {}
 
   private LockstepCompilation(
-      JavacFacts facts, States states, Symtab symtab, LockstepConfig config) {
+      JavacFacts facts, States states, Iterable<ClassSymbol> classes, LockstepConfig config) {
     this.config = config;
     this.facts = facts;
     // Library methods (dependency jars) have no tree: their class files stand in. They are read
@@ -140,7 +140,7 @@ final class LockstepCompilation {
     this.parallelism = new EffectiveParallelismRule(summaries, config.cores());
     this.serialFanOut = new SerialFanOutRule(summaries);
     // One index of the sources' overrides for the pre-tests: each built its own.
-    SourceOverrides overrides = new SourceOverrides(symtab, facts.names().types());
+    SourceOverrides overrides = new SourceOverrides(classes, facts.names().types());
     StatementsThatMayWait.LibraryAnswers answers = libraryAnswers;
     Function<Set<WaitTag>, StatementsThatMayWait> test =
         tags ->
@@ -197,7 +197,9 @@ final class LockstepCompilation {
                     }
                   });
         }
-        known = new LockstepCompilation(states.facts, states, Symtab.instance(context), config);
+        known =
+            new LockstepCompilation(
+                states.facts, states, SourceOverrides.classesOf(context), config);
         states.byConfig.put(config, known);
       }
       states.byInstance.put(config, known);

@@ -1,5 +1,6 @@
 package dev.lockstep.checker;
 
+import com.google.common.collect.Iterators;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Scope;
 import com.sun.tools.javac.code.Symbol;
@@ -10,6 +11,9 @@ import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.comp.Enter;
+import com.sun.tools.javac.util.Context;
+import com.sun.tools.javac.util.Options;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -20,20 +24,24 @@ import javax.tools.JavaFileObject;
  * method may run instead of its own body when the object is of a subclass (ADR 0012: the summaries
  * follow the class an object is allocated with, and the class a body runs as).
  *
- * <p>The classes are taken once, on the first question, from javac's symbol table: with Error
- * Prone's {@code simple} compile policy every class of the compilation, anonymous ones included, is
- * entered by then. Under {@code byfile} an anonymous class of a file not yet attributed is not
- * seen; the summaries reach such a class only through an allocation in that same file, which is
- * then attributed.
+ * <p>The classes are taken once, on the first question ({@link #classesOf}): with Error Prone's
+ * {@code simple} compile policy every class of the compilation, anonymous ones included, is entered
+ * by then. Under {@code byfile} an anonymous class of a file not yet attributed is not seen; the
+ * summaries reach such a class only through an allocation in that same file, which is then
+ * attributed.
  */
 final class SourceOverrides {
-  private final Symtab symtab;
+  private final Iterable<ClassSymbol> classes;
   private final Types types;
   private IdentityHashMap<TypeSymbol, List<ClassSymbol>> below;
   private final List<ClassSymbol> incomplete = new ArrayList<>();
 
-  SourceOverrides(Symtab symtab, Types types) {
-    this.symtab = symtab;
+  /**
+   * @param classes the classes of the compilation ({@link #classesOf}), iterated on the first
+   *     question; those not read from source are skipped
+   */
+  SourceOverrides(Iterable<ClassSymbol> classes, Types types) {
+    this.classes = classes;
     this.types = types;
   }
 
@@ -98,10 +106,11 @@ final class SourceOverrides {
 
   private IdentityHashMap<TypeSymbol, List<ClassSymbol>> index() {
     IdentityHashMap<TypeSymbol, List<ClassSymbol>> index = new IdentityHashMap<>();
-    for (ClassSymbol c : symtab.getAllClasses()) {
+    for (ClassSymbol c : classes) {
       // Only classes read from source; a class file's class is not completed to find out. The
       // flag first: most classes come from jars, and a jar entry's kind is found from its name.
-      if ((c.flags_field & Flags.FROM_SOURCE) == 0
+      if (c == null
+          || (c.flags_field & Flags.FROM_SOURCE) == 0
           || c.sourcefile == null
           || c.classfile == null
           || c.classfile.getKind() != JavaFileObject.Kind.SOURCE) {
@@ -118,5 +127,21 @@ final class SourceOverrides {
       }
     }
     return index;
+  }
+
+  /**
+   * The classes of a compilation that may have been read from source. Under the {@code simple}
+   * compile policy, the classes javac entered from the sources (its environments, all still there
+   * while the checks run: nothing is lowered before every class is analysed); under another, every
+   * class of the symbol table, whose thousands of library classes were most of the index's cost.
+   */
+  static Iterable<ClassSymbol> classesOf(Context context) {
+    if ("simple".equals(Options.instance(context).get("compilePolicy"))) {
+      Enter enter = Enter.instance(context);
+      return () ->
+          Iterators.transform(
+              enter.getEnvs().iterator(), env -> env.enclClass == null ? null : env.enclClass.sym);
+    }
+    return Symtab.instance(context).getAllClasses();
   }
 }
