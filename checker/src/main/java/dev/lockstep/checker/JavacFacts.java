@@ -276,13 +276,23 @@ final class JavacFacts implements FactsSource {
   // ---------------------------------------------------------------------------------------------
   // Pipelines
 
-  /** The pipeline the call at {@code path} sets up, or empty when it is none we model. */
+  /**
+   * The pipeline the call at {@code path} sets up, or empty when it is none we model.
+   * FakeConcurrency and OversizedWindow ask of every call, one after the other: the second takes
+   * the first's read (the checks keep only the pipelines found, and a call that set up none was
+   * read twice).
+   */
   Optional<PipelineReader.ReadPipeline> readPipeline(TreePath path) {
+    return pipelineReads.get(path.getLeaf(), null, () -> readPipelineOnce(path));
+  }
+
+  private final LastAsked<Optional<PipelineReader.ReadPipeline>> pipelineReads = new LastAsked<>();
+
+  private Optional<PipelineReader.ReadPipeline> readPipelineOnce(TreePath path) {
     if (!(path.getLeaf() instanceof MethodInvocationTree call)
         || !(symbol(call.getMethodSelect()) instanceof MethodSymbol method)
-        || !mayStartPipeline.get(
-            call, null, () -> mayStartPipeline(call, method) || mayBeHelper(path, method))) {
-      return Optional.empty(); // the cheap filter: this runs on every call, for both checks
+        || !(mayStartPipeline(call, method) || mayBeHelper(path, method))) {
+      return Optional.empty(); // the cheap filter: this runs on every call
     }
     CompilationUnitTree unit = path.getCompilationUnit();
     if (!(lowering.lower(call, unit) instanceof Node.Call lowered)) {
@@ -290,8 +300,6 @@ final class JavacFacts implements FactsSource {
     }
     return pipelines.read(lowered, () -> enclosing(path));
   }
-
-  private final LastAsked<Boolean> mayStartPipeline = new LastAsked<>();
 
   /**
    * Whether the call may be to a helper of the class around it that starts a thread per call
