@@ -22,6 +22,7 @@ import com.sun.tools.javac.tree.JCTree.JCSynchronized;
 import com.sun.tools.javac.tree.JCTree.JCTry;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeScanner;
+import com.sun.tools.javac.util.Name;
 import dev.lockstep.analysis.facts.LockCalls;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,10 +86,18 @@ record BodySyntax(
       super.visitVarDef(node);
     }
 
+    /** The lock calls' names in the compilation's table, from the first call on a receiver. */
+    private Name[] acquiring;
+
     @Override
     public void visitApply(JCMethodInvocation node) {
       calls = true;
-      locks |= node.meth instanceof JCFieldAccess select && ACQUIRING.contains(select.name);
+      if (node.meth instanceof JCFieldAccess select) {
+        if (acquiring == null) {
+          acquiring = ACQUIRING.in(select.name.table);
+        }
+        locks |= NameSet.among(select.name, acquiring);
+      }
       super.visitApply(node);
     }
 

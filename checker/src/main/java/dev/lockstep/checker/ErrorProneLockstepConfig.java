@@ -1,10 +1,13 @@
 package dev.lockstep.checker;
 
 import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.util.Context;
 import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.catalogue.CatalogueException;
 import dev.lockstep.analysis.config.LockstepConfig;
 import dev.lockstep.analysis.finding.Checks;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -38,6 +41,31 @@ final class ErrorProneLockstepConfig {
     this.config = config;
     this.error = error;
   }
+
+  /**
+   * This config's state in the compilation {@code state} belongs to ({@link
+   * LockstepCompilation#of}). Every call of a check asks, and finding it in javac's context was a
+   * twentieth of the fan-out checks' time: the last one is kept, weakly, so that a finished
+   * compilation is not held.
+   */
+  @SuppressWarnings("ReferenceEquality") // one javac context per compilation
+  LockstepCompilation compilation(VisitorState state) {
+    Last known = last;
+    if (known != null && known.context().get() == state.context) {
+      LockstepCompilation compilation = known.compilation().get();
+      if (compilation != null) {
+        return compilation;
+      }
+    }
+    LockstepCompilation compilation = LockstepCompilation.of(state, config);
+    last = new Last(new WeakReference<>(state.context), new WeakReference<>(compilation));
+    return compilation;
+  }
+
+  private volatile Last last;
+
+  private record Last(
+      WeakReference<Context> context, WeakReference<LockstepCompilation> compilation) {}
 
   static ErrorProneLockstepConfig defaults() {
     return new ErrorProneLockstepConfig(LockstepConfig.defaults(), Optional.empty());

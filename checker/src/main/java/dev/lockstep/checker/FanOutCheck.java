@@ -43,7 +43,7 @@ abstract class FanOutCheck extends BugChecker
       return Description.NO_MATCH;
     }
     try {
-      LockstepCompilation compilation = LockstepCompilation.of(state, config.config());
+      LockstepCompilation compilation = config.compilation(state);
       if (!compilation.facts.mayStartFanOut(tree, compilation.config.catalogue())) {
         return Description.NO_MATCH; // most calls: not kept, so the map stays small
       }

@@ -113,7 +113,7 @@ public final class LockHeldAcrossWait extends BugChecker
       return Description.NO_MATCH;
     }
     try {
-      LockstepCompilation compilation = LockstepCompilation.of(state, config.config());
+      LockstepCompilation compilation = config.compilation(state);
       // The rule reports a lock held across a round trip (a latency wait, a statement on a
       // connection of its own, the await of a request's reply): a method whose calls cannot make
       // one is not read. SerialAwaitInLoop's test counts those tags (round trips, channels,

@@ -30,16 +30,28 @@ final class NameSet {
   }
 
   /** Whether {@code name} is one of the names. */
-  @SuppressWarnings("ReferenceEquality") // a table's names are unique: javac compares them so
   boolean contains(Name name) {
+    return among(name, in(name.table));
+  }
+
+  /**
+   * The names in {@code table}, for a walk that asks of many names: {@link #among} then compares
+   * without reading each name (a walk's one memory access too many at every call).
+   */
+  @SuppressWarnings("ReferenceEquality") // one table per compilation
+  Name[] in(Name.Table table) {
     InTable known = last;
-    if (known == null || known.table != name.table) {
-      known =
-          new InTable(
-              name.table, strings.stream().map(name.table::fromString).toArray(Name[]::new));
+    if (known == null || known.table != table) {
+      known = new InTable(table, strings.stream().map(table::fromString).toArray(Name[]::new));
       last = known;
     }
-    for (Name n : known.names) {
+    return known.names;
+  }
+
+  /** Whether {@code name} is one of {@code names} ({@link #in} its table). */
+  @SuppressWarnings("ReferenceEquality") // a table's names are unique: javac compares them so
+  static boolean among(Name name, Name[] names) {
+    for (Name n : names) {
       if (n == name) {
         return true;
       }

@@ -98,7 +98,7 @@ final class PipelineMatcher {
       return Description.NO_MATCH;
     }
     try {
-      LockstepCompilation compilation = LockstepCompilation.of(state, config.config());
+      LockstepCompilation compilation = config.compilation(state);
       LockstepCompilation.JudgedPipeline judged = compilation.pipelines.get(tree);
       if (judged == null) {
         Optional<PipelineReader.ReadPipeline> read =

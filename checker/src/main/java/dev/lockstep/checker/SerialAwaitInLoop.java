@@ -144,7 +144,7 @@ public final class SerialAwaitInLoop extends BugChecker
   }
 
   private Description match(Tree tree, VisitorState state) {
-    LockstepCompilation compilation = LockstepCompilation.of(state, config.config());
+    LockstepCompilation compilation = config.compilation(state);
     if (!compilation.loopsThatMayWait.anyCall(tree)) {
       return Description.NO_MATCH; // no call of the loop may wait: nothing to read
     }

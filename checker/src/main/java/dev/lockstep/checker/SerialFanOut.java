@@ -66,7 +66,7 @@ public final class SerialFanOut extends BugChecker
       return Description.NO_MATCH;
     }
     try {
-      LockstepCompilation compilation = LockstepCompilation.of(state, config.config());
+      LockstepCompilation compilation = config.compilation(state);
       if (!SerialFanOutRule.reads(tree.getName().toString())
           || !compilation.statementsThatMayWait.twoInARow(tree.getBody())) {
         return Description.NO_MATCH; // no two statements in a row may wait: nothing to read
