@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * checks run on every method before they read it: the runs of statements SerialFanOut's reader may
  * find ({@link #runs}), and whether the body takes a lock ({@link #takesALock}),
  * LockHeldAcrossWait's test. Each test walked every body on its own, and on connect-runtime the two
- * walks were a eighth of Lockstep's time; Error Prone runs both checks on a method one after the
+ * walks were an eighth of Lockstep's time; Error Prone runs both checks on a method one after the
  * other, so the second takes the first's walk ({@link JavacFacts#bodySyntax}).
  *
  * @param runs the runs {@code StraightLineReader} may find, each as the list of its statements that
@@ -48,8 +48,9 @@ import java.util.stream.Stream;
  * @param declarations every variable the body declares, in source order: the pre-test asks which
  *     locals were allocated
  * @param takesALock whether the body has a {@code synchronized} block or calls a method named like
- *     one that takes a lock on a receiver ({@code lock.lock()}, {@code permits.acquire()}; {@link
- *     TakesALock#ACQUIRING}), in it or in its lambdas and local classes
+ *     one that takes a lock on a receiver ({@code lock.lock()}, {@code permits.acquire()}, a timed
+ *     {@code tryLock}), in it or in its lambdas and local classes. Without either the method holds
+ *     no lock but its own monitor, and LockHeldAcrossWait reads it no further.
  */
 record BodySyntax(
     List<List<StatementTree>> runs, List<VariableTree> declarations, boolean takesALock) {

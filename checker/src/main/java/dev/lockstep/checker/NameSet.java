@@ -4,10 +4,11 @@ import com.sun.tools.javac.util.Name;
 import java.util.Set;
 
 /**
- * A few method names, asked of javac's names as they are. A {@code Name} made a string is decoded
- * afresh each time; the tests that ask of every call or every node in a compilation compare names
- * of the compilation's table instead, which javac keeps unique (it compares them with {@code ==}
- * itself). Safe to share between compilations and threads.
+ * A few method names, asked of javac's names as they are. Made a string, a {@code Name} of JDK 21's
+ * table is decoded afresh each time, and any is loaded from memory; the tests that ask of every
+ * call or every node of a compilation compare names of the compilation's table instead, which javac
+ * keeps unique (it compares them with {@code ==} itself). Safe to share between compilations and
+ * threads.
  */
 final class NameSet {
   private final Set<String> strings;
@@ -57,10 +58,5 @@ final class NameSet {
       }
     }
     return false;
-  }
-
-  /** The names as strings. */
-  Set<String> strings() {
-    return strings;
   }
 }
