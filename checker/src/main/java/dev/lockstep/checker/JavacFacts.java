@@ -108,6 +108,15 @@ final class JavacFacts implements FactsSource {
 
   private final LastAsked<BodySyntax> bodySyntax = new LastAsked<>();
 
+  /**
+   * Whether a method takes a lock: it is {@code synchronized}, or its body synchronizes or locks
+   * ({@link BodySyntax#takesALock}). LockHeldAcrossWait's first test, and {@link #readHeldLocks}'s.
+   */
+  boolean takesALock(MethodTree tree) {
+    return (symbol(tree) instanceof MethodSymbol m && (m.flags() & Flags.SYNCHRONIZED) != 0)
+        || (tree.getBody() != null && bodySyntax(tree.getBody()).takesALock());
+  }
+
   /** The path of a method declared in the sources; null for class files. */
   TreePath pathOf(MethodSymbol method) {
     return declarations.pathOf(method);
@@ -470,9 +479,7 @@ final class JavacFacts implements FactsSource {
     if (!(path.getLeaf() instanceof MethodTree tree)
         || tree.getBody() == null
         || !(symbol(tree) instanceof MethodSymbol symbol)
-        || (takingALock
-            && (symbol.flags() & Flags.SYNCHRONIZED) == 0
-            && !bodySyntax(tree.getBody()).takesALock())) {
+        || (takingALock && !takesALock(tree))) {
       return Optional.empty();
     }
     Optional<MethodFacts> facts = factsFor(names.ref(symbol));

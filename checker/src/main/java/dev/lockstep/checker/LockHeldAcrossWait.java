@@ -17,8 +17,6 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Flags;
-import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import dev.lockstep.analysis.body.Node;
 import dev.lockstep.analysis.finding.Checks;
 import dev.lockstep.analysis.finding.Finding;
@@ -98,15 +96,6 @@ public final class LockHeldAcrossWait extends BugChecker
     return members;
   }
 
-  /**
-   * Whether a method takes a lock: it is synchronized, or its body synchronizes or locks ({@link
-   * BodySyntax#takesALock}, the walk SerialFanOut's test shares).
-   */
-  private static boolean takesALock(LockstepCompilation compilation, MethodTree tree) {
-    return (tree instanceof JCMethodDecl m && (m.mods.flags & Flags.SYNCHRONIZED) != 0)
-        || compilation.facts.bodySyntax(tree.getBody()).takesALock();
-  }
-
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
     if (config.error().isPresent() || tree.getBody() == null) {
@@ -118,7 +107,8 @@ public final class LockHeldAcrossWait extends BugChecker
       // connection of its own, the await of a request's reply): a method whose calls cannot make
       // one is not read. SerialAwaitInLoop's test counts those tags (round trips, channels,
       // awaits), and has mostly read this method's callees already.
-      if (!takesALock(compilation, tree) || !compilation.loopsThatMayWait.anyCall(tree.getBody())) {
+      if (!compilation.facts.takesALock(tree)
+          || !compilation.loopsThatMayWait.anyCall(tree.getBody())) {
         return Description.NO_MATCH;
       }
       Optional<JavacFacts.HeldLocksRead> read = compilation.facts.readHeldLocks(state.getPath());
