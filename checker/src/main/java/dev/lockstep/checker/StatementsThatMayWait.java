@@ -82,6 +82,7 @@ import javax.lang.model.element.Name;
  * <p>One instance per compilation, configuration (the catalogue is the configuration's) and set of
  * counted tags; the answers for methods are kept. Not thread-safe.
  */
+@SuppressWarnings("ReferenceEquality") // javac symbols are compared by identity
 final class StatementsThatMayWait {
   private final JavacFacts facts;
   private final Catalogue catalogue;
@@ -433,8 +434,14 @@ final class StatementsThatMayWait {
       return UNRESOLVED; // anything
     }
     Decision decision = decisionOf(method, owner);
-    if (decision.byReceiverType() || receiverMayBeNamed(call, method)) {
-      return byReceiverType(call, method, owner);
+    if (decision.byReceiverType()) {
+      return byReceiverType(call, method, owner, receiverType(call));
+    }
+    // The decision asked the catalogue of the owner's supertypes: a receiver of the owner's own
+    // class (most calls) has the same, and its supertypes were asked of every call before.
+    Type receiver = receiverType(call);
+    if (receiver != null && receiver.tsym != owner && mayBeNamed(method, receiver)) {
+      return byReceiverType(call, method, owner, receiver);
     }
     return decision.kindMatters() ? decision.on(receiverKind(call)) : decision.resolved();
   }
@@ -510,15 +517,6 @@ final class StatementsThatMayWait {
   }
 
   /**
-   * Whether the catalogue may name a call by its receiver's type: one of its supertypes is an owner
-   * of an entry of the method's name.
-   */
-  private boolean receiverMayBeNamed(Tree call, MethodSymbol method) {
-    Type receiver = receiverType(call);
-    return receiver != null && mayBeNamed(method, receiver);
-  }
-
-  /**
    * Whether an entry of the method's name may match on this type (or a supertype). The name's
    * entries are asked only of a class with a catalogue owner among its supertypes: building them
    * for every name of the sources was a tenth of the decisions on jackson-databind.
@@ -538,8 +536,7 @@ final class StatementsThatMayWait {
   }
 
   /** A call of a method the catalogue may name: decided per receiver type and kind. */
-  private Answer byReceiverType(Tree call, MethodSymbol method, ClassSymbol owner) {
-    Type receiver = receiverType(call);
+  private Answer byReceiverType(Tree call, MethodSymbol method, ClassSymbol owner, Type receiver) {
     Receiver on = receiverKind(call);
     Asked asked = new Asked(method, receiver == null ? null : receiver.tsym, on);
     Answer answer = answers.get(asked);
