@@ -6,18 +6,13 @@ import static dev.lockstep.checker.Trees2.type;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Flags;
@@ -27,7 +22,6 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.model.JavacElements;
 import com.sun.tools.javac.tree.JCTree;
-import com.sun.tools.javac.util.Name;
 import dev.lockstep.analysis.body.Node;
 import dev.lockstep.analysis.catalogue.Catalogue;
 import dev.lockstep.analysis.facts.FanOut;
@@ -39,7 +33,6 @@ import dev.lockstep.analysis.facts.Marks;
 import dev.lockstep.analysis.facts.MethodFacts;
 import dev.lockstep.analysis.facts.MethodRef;
 import dev.lockstep.analysis.facts.MethodRole;
-import dev.lockstep.analysis.facts.StreamShapes;
 import dev.lockstep.analysis.read.BodyScope;
 import dev.lockstep.analysis.read.FanOutReader;
 import dev.lockstep.analysis.read.FieldWriters;
@@ -53,10 +46,7 @@ import dev.lockstep.analysis.read.StraightLineReader;
 import dev.lockstep.analysis.read.Values;
 import dev.lockstep.analysis.summary.FactsSource;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +76,7 @@ final class JavacFacts implements FactsSource {
   private final FanOutReader fanOuts;
   private final FieldWriters fieldWriters;
   private final HeldLocks heldLocks;
+  private final CallFilters filters;
 
   JavacFacts(JavacNames names, JavacTrees trees, JavacElements elements) {
     this.names = names;
@@ -96,6 +87,7 @@ final class JavacFacts implements FactsSource {
     this.fanOuts = new FanOutReader(pipelines, declarations);
     this.fieldWriters = new FieldWriters(declarations);
     this.heldLocks = new HeldLocks(lockRegions.values());
+    this.filters = new CallFilters(names, declarations);
   }
 
   /**
@@ -300,7 +292,7 @@ final class JavacFacts implements FactsSource {
   private Optional<PipelineReader.ReadPipeline> readPipelineOnce(TreePath path) {
     if (!(path.getLeaf() instanceof MethodInvocationTree call)
         || !(symbol(call.getMethodSelect()) instanceof MethodSymbol method)
-        || !(mayStartPipeline(call, method) || mayBeHelper(path, method))) {
+        || !filters.mayStartPipeline(path, call, method)) {
       return Optional.empty(); // the cheap filter: this runs on every call
     }
     CompilationUnitTree unit = path.getCompilationUnit();
@@ -308,105 +300,6 @@ final class JavacFacts implements FactsSource {
       return Optional.empty();
     }
     return pipelines.read(lowered, () -> enclosing(path));
-  }
-
-  /**
-   * Whether the call may be to a helper of the class around it that starts a thread per call
-   * ({@code PipelineReader} reads its body): a method of that very class, not abstract, not a
-   * constructor, whose body calls a {@code start} or {@code startVirtualThread}, or calls a method
-   * of the class that does (the reader follows helpers two calls deep). Only a cheap filter, on
-   * names; the shared reader decides. Without the last test every call of a class's own method was
-   * lowered and read (FakeConcurrency 0.03 s → 0.21 s on jackson-databind). The reader starts a
-   * pipeline through a helper only per item, so a call in no loop and no lambda of its method is
-   * none: on connect-runtime the scans for starts were half of PipelineCheck's time.
-   */
-  private boolean mayBeHelper(TreePath path, MethodSymbol method) {
-    // Most calls are of a library's method, never one of the class around them (a source's):
-    // told by a flag, not by the walk up to that class. A class known to call no start has none.
-    if ((method.owner.flags_field & Flags.FROM_SOURCE) == 0
-        || method.isConstructor()
-        || (method.flags() & Flags.ABSTRACT) != 0
-        || Boolean.FALSE.equals(classCallsStart.get(method.owner))) {
-      return false;
-    }
-    boolean perItem = false;
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      perItem |=
-          leaf instanceof ForLoopTree
-              || leaf instanceof EnhancedForLoopTree
-              || leaf instanceof WhileLoopTree
-              || leaf instanceof DoWhileLoopTree
-              || leaf instanceof LambdaExpressionTree;
-      if (leaf instanceof ClassTree c) {
-        if (!perItem || !method.owner.equals(symbol(c))) {
-          return false;
-        }
-        // A class none of whose code calls a start has no helper that does: one scan of the
-        // class instead of two of each method called (PipelineCheck 0.05 s on jackson-databind).
-        if (!classCallsStart.computeIfAbsent(method.owner, o -> CallsNamed.in(c, START_NAMES))) {
-          return false;
-        }
-        Boolean known = startsThreads.get(method);
-        if (known == null) {
-          known = startsThreads(method, 2);
-          startsThreads.put(method, known);
-        }
-        return known;
-      }
-    }
-    return false;
-  }
-
-  private static final NameSet START_NAMES = new NameSet(Set.of("start", "startVirtualThread"));
-
-  /** Per class: whether its tree (nested classes included) calls a {@code start} anywhere. */
-  private final Map<Symbol, Boolean> classCallsStart = new HashMap<>();
-
-  /** Per method: whether its body calls {@code start}/{@code startVirtualThread} (depth 1). */
-  private final Map<MethodSymbol, Boolean> callsStart = new HashMap<>();
-
-  /** Per method: {@link #startsThreads} at depth 2, asked at every call of the method. */
-  private final Map<MethodSymbol, Boolean> startsThreads = new HashMap<>();
-
-  /**
-   * Whether the method's body calls a {@code start}, or, within {@code depth} bodies, a method of
-   * its class does.
-   */
-  private boolean startsThreads(MethodSymbol method, int depth) {
-    TreePath at = declarations.pathOf(method);
-    if (at == null || !(at.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
-      return false;
-    }
-    Boolean direct = callsStart.get(method);
-    if (direct == null) {
-      direct = CallsNamed.in(tree.getBody(), START_NAMES);
-      callsStart.put(method, direct);
-    }
-    if (direct || depth <= 1) {
-      return direct;
-    }
-    for (MethodSymbol callee : ownCallees(tree.getBody(), method.owner)) {
-      if (!callee.equals(method) && startsThreads(callee, depth - 1)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The methods of {@code owner} a body calls. */
-  private static Set<MethodSymbol> ownCallees(Tree body, Symbol owner) {
-    Set<MethodSymbol> callees = new HashSet<>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-        if (symbol(node.getMethodSelect()) instanceof MethodSymbol m && m.owner.equals(owner)) {
-          callees.add(m);
-        }
-        return super.visitMethodInvocation(node, null);
-      }
-    }.scan(body, null);
-    return callees;
   }
 
   /** The method around {@code path}, lowered; null when there is none (a field initialiser). */
@@ -541,158 +434,11 @@ final class JavacFacts implements FactsSource {
 
   /**
    * Whether the call may start a fan-out, by its name and owner: the cheap filter the fan-out
-   * checks run on every call before {@link #readFanOut}.
+   * checks run on every call before {@link #readFanOut}; the second takes the first's answer.
    */
   boolean mayStartFanOut(MethodInvocationTree call, Catalogue catalogue) {
-    return mayStartFanOut.get(call, catalogue, () -> fanOutFilter(call, catalogue));
+    return mayStartFanOut.get(call, catalogue, () -> filters.mayStartFanOut(call, catalogue));
   }
 
   private final LastAsked<Boolean> mayStartFanOut = new LastAsked<>();
-
-  private boolean fanOutFilter(MethodInvocationTree call, Catalogue catalogue) {
-    if (!(symbol(call.getMethodSelect()) instanceof MethodSymbol method)) {
-      return false;
-    }
-    boolean byName =
-        switch (startName(method)) {
-          // A stream's step starts no fan-out but a parallel stream's (or a catalogued request).
-          case STREAM_STEP -> hasParallelStep(call);
-          case PIPELINE_START, FAN_OUT_START -> true;
-          case NONE -> false;
-        };
-    return byName || mayStartRequest(method, catalogue);
-  }
-
-  /**
-   * {@link PipelineReader#mayStart} without naming the owner on every call: erasing and naming the
-   * declaring type of each call was a quarter of UnboundedFanOut's and BlockingOnCommonPool's cost.
-   * Only a candidate's name, or a call of a {@code java.util.stream} type (no other package starts
-   * with that name) at the end of a chain with a parallel step, may start a pipeline: the reader
-   * reads a stream only then ({@link #hasParallelStep}).
-   */
-  private boolean mayStartPipeline(MethodInvocationTree call, MethodSymbol method) {
-    return switch (startName(method)) {
-      case STREAM_STEP -> hasParallelStep(call);
-      case PIPELINE_START -> true;
-      case FAN_OUT_START, NONE -> false;
-    };
-  }
-
-  /**
-   * What a method alone tells the filters, before the call's chain or the catalogue is asked. The
-   * filters ask of every call of a compilation, and naming the method and its package each time was
-   * most of their cost: so it is kept per method.
-   */
-  private enum StartName {
-    /**
-     * A method of a {@code java.util.stream} type: a start only on a chain with a parallel step.
-     */
-    STREAM_STEP,
-    /** Named like a pipeline's start ({@link PipelineReader#mayStart}), and a fan-out's. */
-    PIPELINE_START,
-    /** Named like a fan-out's start only ({@link FanOutReader#mayStart}: an {@code ...Async}). */
-    FAN_OUT_START,
-    /** Neither, or a {@link #startsNothingByName} method. */
-    NONE
-  }
-
-  private final IdentityHashMap<MethodSymbol, StartName> startNames = new IdentityHashMap<>();
-
-  private StartName startName(MethodSymbol method) {
-    StartName known = startNames.get(method);
-    if (known == null) {
-      String name = method.name.toString();
-      if (ofStreamPackage(method)) {
-        known = StartName.STREAM_STEP;
-      } else if (!FanOutReader.mayStart(name) || startsNothingByName(method)) {
-        known = StartName.NONE;
-      } else {
-        known =
-            PipelineReader.mayStart("", name) ? StartName.PIPELINE_START : StartName.FAN_OUT_START;
-      }
-      startNames.put(method, known);
-    }
-    return known;
-  }
-
-  /**
-   * A method of {@code java.util} or {@code java.lang}, but not a thread's: named like a start
-   * ({@code List.forEach}, {@code Map.forEach}, {@code Optional.map}, {@code Collection.stream}),
-   * it starts nothing the readers know of. PipelineReader starts a pipeline only on an executor, a
-   * thread, a window, a parallel stream or a {@code CompletableFuture}; FanOutReader besides only
-   * on a thread, an HTTP client, a body of the sources or a catalogued request (which the fan-out
-   * filter asks of every call). On connect-runtime such calls were most of what the filters let
-   * through to be lowered and read.
-   */
-  private static boolean startsNothingByName(MethodSymbol method) {
-    Name pkg = ASTHelpers.enclosingPackage(method.owner).map(p -> p.fullname).orElse(null);
-    return pkg != null
-        && (pkg.contentEquals("java.util")
-            || (pkg.contentEquals("java.lang")
-                && !method.owner.outermostClass().getSimpleName().contentEquals("Thread")));
-  }
-
-  private static boolean ofStreamPackage(MethodSymbol method) {
-    return ASTHelpers.enclosingPackage(method.owner)
-        .map(p -> p.getQualifiedName().contentEquals(STREAM_PACKAGE))
-        .orElse(false);
-  }
-
-  /**
-   * Whether a call on the chain that ends at {@code call} is named {@code parallel} or {@code
-   * parallelStream}: the receivers PipelineReader walks to find a parallel stream, by name, before
-   * anything is lowered. A sequential chain's steps (and its lambdas) were most of what the fan-out
-   * checks lowered on connect-runtime.
-   */
-  private static boolean hasParallelStep(MethodInvocationTree call) {
-    ExpressionTree current = call;
-    for (int guard = 0; guard < PipelineReader.MAX_CHAIN; guard++) {
-      if (!(Trees2.unwrap(current) instanceof MethodInvocationTree step)
-          || !(step.getMethodSelect() instanceof MemberSelectTree select)) {
-        return false;
-      }
-      if (StreamShapes.PARALLEL.contains(select.getIdentifier().toString())) {
-        return true;
-      }
-      current = select.getExpression();
-    }
-    return false;
-  }
-
-  private static final String STREAM_PACKAGE = "java.util.stream";
-
-  /**
-   * Whether the call may be a catalogued request that returns at once: its name is one of the
-   * {@code [async]}/{@code [callback]} entries' (a set lookup) and its declaring type is, or
-   * extends, one of their owners (the type's supertype names, kept per type). {@code exists},
-   * {@code create} and {@code delete} are common names; only those on a ZooKeeper get further.
-   */
-  private boolean mayStartRequest(MethodSymbol method, Catalogue catalogue) {
-    if (catalogue != requestsOf) {
-      requestsOf = catalogue; // one catalogue per compilation, unless checks are given others
-      requests.clear();
-    }
-    Boolean known = requests.get(method);
-    if (known == null) {
-      String name = method.name.toString();
-      if (!catalogue.mayStartRequest(name)) {
-        known = false;
-      } else {
-        try {
-          known =
-              !Collections.disjoint(
-                  names.closure(method.owner.type), catalogue.requestOwnersOf(name));
-        } catch (RuntimeException e) {
-          known = true; // javac could not complete a type: let the reader decide
-        }
-      }
-      requests.put(method, known);
-    }
-    return known;
-  }
-
-  /** {@link #mayStartRequest}'s answers, per method, for the catalogue {@link #requestsOf}. */
-  private final IdentityHashMap<MethodSymbol, Boolean> requests = new IdentityHashMap<>();
-
-  private Catalogue requestsOf;
 }
