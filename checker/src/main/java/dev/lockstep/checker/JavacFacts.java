@@ -299,7 +299,27 @@ final class JavacFacts implements FactsSource {
     if (!(lowering.lower(call, unit) instanceof Node.Call lowered)) {
       return Optional.empty();
     }
-    return pipelines.read(lowered, () -> enclosing(path));
+    return pipelines.read(lowered, () -> enclosing(path), mayRunPerItem(path));
+  }
+
+  /**
+   * Whether a loop or a lambda is around the call in its method ({@link #enclosing}): else the
+   * readers' test of a call that runs once per item ({@code PipelineReader.Reading.overItems}, on
+   * the lowered method) says no, and they need not lower the method to ask.
+   */
+  private static boolean mayRunPerItem(TreePath path) {
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      switch (p.getLeaf().getKind()) {
+        case FOR_LOOP, ENHANCED_FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP, LAMBDA_EXPRESSION -> {
+          return true;
+        }
+        case METHOD, CLASS, INTERFACE, ENUM, RECORD, ANNOTATION_TYPE -> {
+          return false;
+        }
+        default -> {}
+      }
+    }
+    return false;
   }
 
   /** The method around {@code path}, lowered; null when there is none (a field initialiser). */
@@ -429,7 +449,7 @@ final class JavacFacts implements FactsSource {
     if (!(lowering.lower(call, path.getCompilationUnit()) instanceof Node.Call lowered)) {
       return Optional.empty();
     }
-    return fanOuts.read(lowered, () -> enclosing(path), catalogue);
+    return fanOuts.read(lowered, () -> enclosing(path), catalogue, mayRunPerItem(path));
   }
 
   /**

@@ -86,6 +86,18 @@ public final class FanOutReader {
    */
   public Optional<FanOut> read(
       Call call, Supplier<PipelineReader.Enclosing> enclosing, Catalogue catalogue) {
+    return read(call, enclosing, catalogue, true);
+  }
+
+  /**
+   * {@link #read(Call, Supplier, Catalogue)}, told whether the call may run once per item ({@link
+   * PipelineReader#read(Call, Supplier, boolean)}).
+   */
+  public Optional<FanOut> read(
+      Call call,
+      Supplier<PipelineReader.Enclosing> enclosing,
+      Catalogue catalogue,
+      boolean mayRunPerItem) {
     Target method = call.resolve().orElse(null);
     if (method == null) {
       return Optional.empty();
@@ -93,7 +105,7 @@ public final class FanOutReader {
     // Lowered once, and only for a call whose owner and name may start a fan-out: most candidates
     // by name (a forEach on a list, a stream's map) start none.
     Supplier<PipelineReader.Enclosing> m = new WithBody(enclosing);
-    Optional<PipelineReader.ReadPipeline> read = pipelines.read(call, m);
+    Optional<PipelineReader.ReadPipeline> read = pipelines.read(call, m, mayRunPerItem);
     if (read.isPresent() && read.orElseThrow().pipeline().kind() != Pipeline.Kind.THREAD_PER_ITEM) {
       // A thread started by hand is read below, as the fan-out checks always read it; one behind
       // a helper is no fan-out here.

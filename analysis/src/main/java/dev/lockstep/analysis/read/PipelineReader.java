@@ -84,6 +84,18 @@ public final class PipelineReader {
    * @param enclosing the method around the call; null when it is in none (a field's initialiser)
    */
   public Optional<ReadPipeline> read(Call call, Supplier<Enclosing> enclosing) {
+    return read(call, enclosing, true);
+  }
+
+  /**
+   * {@link #read(Call, Supplier)}, told by the front end whether the call may run once per item:
+   * false when no loop and no lambda is around it in its method, as its own trees tell. A start
+   * that sets up a pipeline only per item ({@code executor.submit(task)}, a thread's start, {@code
+   * supplyAsync}) is then none, and the method around it is not lowered: on connect-runtime such
+   * calls were most of what the fan-out checks read, each lowering its whole method.
+   */
+  public Optional<ReadPipeline> read(
+      Call call, Supplier<Enclosing> enclosing, boolean mayRunPerItem) {
     Target method = call.resolve().orElse(null);
     if (method == null) {
       return Optional.empty();
@@ -91,6 +103,9 @@ public final class PipelineReader {
     Start start = startOf(call, method);
     if (start == null) {
       return Optional.empty(); // decided on the call alone: the method around it is not lowered
+    }
+    if (!mayRunPerItem && start.onlyPerItem()) {
+      return Optional.empty(); // Reading.overItems would say no
     }
     Enclosing m = enclosing.get();
     if (m == null || m.body() == null) {
@@ -167,7 +182,12 @@ public final class PipelineReader {
     /** {@code executor.invokeAll(tasks)}, {@code invokeAny(tasks)}. */
     INVOKE_ALL,
     /** {@code CompletableFuture.supplyAsync(task[, executor])}, {@code runAsync}. */
-    ASYNC
+    ASYNC;
+
+    /** Whether {@link #read} sets up a pipeline of this start only once per item. */
+    boolean onlyPerItem() {
+      return this == SUBMIT || this == THREAD_START || this == PLAIN_THREAD_START || this == ASYNC;
+    }
   }
 
   /**
