@@ -14,6 +14,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
@@ -26,6 +27,11 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCBinary;
+import com.sun.tools.javac.tree.JCTree.JCCase;
+import com.sun.tools.javac.tree.JCTree.JCConditional;
+import com.sun.tools.javac.tree.JCTree.JCExpression;
+import com.sun.tools.javac.tree.JCTree.JCIf;
 import com.sun.tools.javac.tree.JCTree.JCMemberReference;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.JCTree.JCNewClass;
@@ -91,7 +97,6 @@ final class StatementsThatMayWait {
   private final Set<String> allCatalogueOwners;
   private final Map<String, Set<String>> roundTripOwners = new HashMap<>();
   private final Map<String, Set<String>> awaitOwners = new HashMap<>();
-  private final IdentityHashMap<MethodSymbol, Boolean> libraryMayWait = new IdentityHashMap<>();
   private final IdentityHashMap<TypeSymbol, Set<String>> supertypes = new IdentityHashMap<>();
   private final SourceOverrides overrides;
   private final LibraryAnswers library;
@@ -99,6 +104,7 @@ final class StatementsThatMayWait {
   private final Set<WaitTag> roundTrips;
   private final Set<WaitTag> awaits;
   private final int maxDepth;
+  private final boolean alwaysRunOnly;
 
   /**
    * The test of the same compilation for a superset of these tags ({@link #answerNoFrom}), or null:
@@ -112,6 +118,8 @@ final class StatementsThatMayWait {
    * @param library whether a library method may wait: the summaries' answer ({@link
    *     Summaries#mayWait}, read through the class files) or a kept one
    * @param maxDepth how many bodies down the summaries follow a call (the configuration's)
+   * @param alwaysRunOnly whether only calls that may run whenever their body does count ({@link
+   *     #testsAParameter}), in the statements asked and in every body followed: SerialFanOut's test
    */
   StatementsThatMayWait(
       JavacFacts facts,
@@ -120,8 +128,10 @@ final class StatementsThatMayWait {
       Catalogue catalogue,
       LibraryAnswers library,
       Set<WaitTag> tags,
-      int maxDepth) {
+      int maxDepth,
+      boolean alwaysRunOnly) {
     this.facts = facts;
+    this.alwaysRunOnly = alwaysRunOnly;
     this.library = library;
     this.tags = Set.copyOf(tags);
     this.roundTrips = tags.stream().filter(t -> t != WaitTag.AWAIT).collect(toUnmodifiableSet());
@@ -168,7 +178,52 @@ final class StatementsThatMayWait {
 
   /** How many bodies of the sources this test has read; for tests. */
   int bodiesRead() {
-    return callsOf.size();
+    return bodiesRead;
+  }
+
+  private int bodiesRead;
+
+  /**
+   * Whether this test already found that a method cannot wait within {@code levels}; asks nothing.
+   * The test of calls that always run takes this "no", but does not ask the wider test to read
+   * whole bodies for it.
+   */
+  private boolean knownNotToWait(MethodSymbol method, int levels) {
+    Known k = known.get(method);
+    return k != null && k.noWaitWithin >= levels;
+  }
+
+  /**
+   * What this test found of one method, every answer it keeps in one place: each call asks of its
+   * method, and a map per answer cost a probe each (memory loads, most of what is left of this
+   * test's cost per call) and a resize each as they grew.
+   */
+  private static final class Known {
+    /** {@link #decisionOf}'s answer; null: not decided yet. */
+    Decision decision;
+
+    /** Whether the library method may wait with the counted tags; null: not asked. */
+    Boolean libraryMayWait;
+
+    /** What its body's calls may do ({@link #waitsWithin}); null: the body was not read. */
+    Calls calls;
+
+    /** The fewest levels within which it was found to wait. */
+    int waitsWithin = Integer.MAX_VALUE;
+
+    /** The most levels within which it was found not to wait; 0: none. */
+    int noWaitWithin;
+  }
+
+  private final IdentityHashMap<MethodSymbol, Known> known = new IdentityHashMap<>();
+
+  private Known known(MethodSymbol method) {
+    Known k = known.get(method);
+    if (k == null) {
+      k = new Known();
+      known.put(method, k);
+    }
+    return k;
   }
 
   /**
@@ -220,6 +275,9 @@ final class StatementsThatMayWait {
   private class AnyScanner extends TreeScanner {
     private boolean found;
 
+    /** How many conditions on a parameter the walk is under ({@link #testsAParameter}): 0 or 1. */
+    private int onParameter;
+
     final boolean find(Tree tree) {
       if (tree instanceof JCTree jc) {
         scan(jc);
@@ -258,6 +316,54 @@ final class StatementsThatMayWait {
       super.visitReference(node);
     }
 
+    @Override
+    public final void visitIf(JCIf node) {
+      scan(node.cond);
+      branches(node.cond, node.thenpart, node.elsepart);
+    }
+
+    @Override
+    public final void visitConditional(JCConditional node) {
+      scan(node.cond);
+      branches(node.cond, node.truepart, node.falsepart);
+    }
+
+    @Override
+    public final void visitBinary(JCBinary node) {
+      if (node.getTag() != JCTree.Tag.AND && node.getTag() != JCTree.Tag.OR) {
+        super.visitBinary(node);
+        return;
+      }
+      scan(node.lhs);
+      branches(node.lhs, node.rhs, null);
+    }
+
+    @Override
+    public final void visitCase(JCCase node) {
+      if (!alwaysRunOnly) {
+        super.visitCase(node);
+        return;
+      }
+      scan(node.labels);
+      scan(node.guard);
+    }
+
+    /**
+     * The sides of a test: scanned unless only calls that always run count ({@link
+     * #testsAParameter}).
+     */
+    private void branches(JCExpression condition, JCTree one, JCTree other) {
+      if (!alwaysRunOnly) {
+        scan(one);
+        scan(other);
+      } else if (onParameter == 0 && testsAParameter(condition)) {
+        onParameter++;
+        scan(one);
+        scan(other);
+        onParameter--;
+      }
+    }
+
     private void call(Tree call) {
       found = found || mayWaitHere(call);
     }
@@ -266,6 +372,29 @@ final class StatementsThatMayWait {
     boolean mayWaitHere(Tree call) {
       return callMayWait(call);
     }
+  }
+
+  /**
+   * What a test of calls that always run skips: SerialFanOut counts a wait only when it is reached
+   * whenever its statement runs — its call under no condition in the statement, and each call of
+   * the chain below it under none in its body (the rule's {@code Guard.ALWAYS}, or a test of a
+   * parameter alone that a constant argument decides: {@code CallReader}, {@code
+   * WaitCandidates.through}). The walk skips the sides of an {@code if} or a {@code ?:}, the right
+   * of an {@code &&} or a {@code ||} and the cases' statements of a {@code switch}, unless the test
+   * is a parameter (negated or not) and no other such test is around: the sides of that one are
+   * walked. It keeps whatever the rule may count (an early exit, which makes what follows
+   * conditional to the rule, is not looked at): a superset of the rule's always-run calls. On
+   * connect-runtime, SerialFanOut's test asked of every method's statements and read every body
+   * they reach, whole; most calls of a body are under a condition.
+   */
+  private static boolean testsAParameter(ExpressionTree condition) {
+    ExpressionTree tested = Trees2.unwrap(condition);
+    while (tested instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      tested = Trees2.unwrap(not.getExpression());
+    }
+    return tested instanceof IdentifierTree id
+        && ASTHelpers.getSymbol(id) instanceof VarSymbol v
+        && v.getKind() == ElementKind.PARAMETER;
   }
 
   /** Whether one call may wait: by itself, or in a body of the sources it may run. */
@@ -483,15 +612,12 @@ final class StatementsThatMayWait {
     }
   }
 
-  private final IdentityHashMap<MethodSymbol, Decision> decisions = new IdentityHashMap<>();
-
   private Decision decisionOf(MethodSymbol method, ClassSymbol owner) {
-    Decision decision = decisions.get(method);
-    if (decision == null) {
-      decision = decision(method, owner);
-      decisions.put(method, decision);
+    Known k = known(method);
+    if (k.decision == null) {
+      k.decision = decision(method, owner);
     }
-    return decision;
+    return k.decision;
   }
 
   private Decision decision(MethodSymbol method, ClassSymbol owner) {
@@ -657,8 +783,11 @@ final class StatementsThatMayWait {
     if (facts.pathOf(method) == null) {
       // A library method: the summaries read its class file (an abstract one, the only
       // implementation in its jar), as they will when they judge the call.
-      if (libraryMayWait.computeIfAbsent(
-          method, m -> library.mayWait(facts.names().ref(m), tags))) {
+      Known k = known(method);
+      if (k.libraryMayWait == null) {
+        k.libraryMayWait = library.mayWait(facts.names().ref(method), tags);
+      }
+      if (k.libraryMayWait) {
         return Decision.BY_LIBRARY;
       }
     } else if (!isAbstract) {
@@ -689,15 +818,6 @@ final class StatementsThatMayWait {
     }
   }
 
-  /** What each method of the sources asked about calls: its body scanned once. */
-  private final IdentityHashMap<MethodSymbol, Calls> callsOf = new IdentityHashMap<>();
-
-  /** For each method: a number of levels within which it may wait (the fewest found so far). */
-  private final IdentityHashMap<MethodSymbol, Integer> waitsWithin = new IdentityHashMap<>();
-
-  /** For each method: the most levels within which it was found not to wait. */
-  private final IdentityHashMap<MethodSymbol, Integer> noWaitWithin = new IdentityHashMap<>();
-
   /**
    * Whether a method of the sources may wait within {@code levels} bodies, its own the first: its
    * body makes a call that may wait by itself, or one of the bodies its calls may run does within
@@ -712,19 +832,21 @@ final class StatementsThatMayWait {
     if (levels < 1) {
       return false;
     }
-    Integer waits = waitsWithin.get(method);
-    if (waits != null && waits <= levels) {
+    Known k = known(method);
+    if (k.waitsWithin <= levels) {
       return true;
     }
-    Integer none = noWaitWithin.get(method);
-    if (none != null && none >= levels) {
+    if (k.noWaitWithin >= levels) {
       return false;
     }
-    if (wider != null && !wider.waitsWithin(method, levels)) {
-      noWaitWithin.merge(method, levels, Math::max);
+    if (wider != null
+        && (alwaysRunOnly
+            ? wider.knownNotToWait(method, levels)
+            : !wider.waitsWithin(method, levels))) {
+      k.noWaitWithin = Math.max(k.noWaitWithin, levels);
       return false;
     }
-    Calls calls = callsOf.get(method);
+    Calls calls = k.calls;
     if (calls == null) {
       TreePath path = facts.pathOf(method);
       if (path == null || !(path.getLeaf() instanceof MethodTree tree)) {
@@ -734,16 +856,17 @@ final class StatementsThatMayWait {
         // its overrides are among those the caller asked about.
         calls = tree.getBody() == null ? NO_CALLS : callsIn(tree.getBody());
       }
-      callsOf.put(method, calls);
+      k.calls = calls;
+      bodiesRead++;
     }
     boolean found = calls.mayWait();
     for (int i = 0; !found && i < calls.bodies().size(); i++) {
       found = waitsWithin(calls.bodies().get(i), levels - 1);
     }
     if (found) {
-      waitsWithin.merge(method, levels, Math::min);
+      k.waitsWithin = Math.min(k.waitsWithin, levels);
     } else {
-      noWaitWithin.merge(method, levels, Math::max);
+      k.noWaitWithin = Math.max(k.noWaitWithin, levels);
     }
     return found;
   }

@@ -78,6 +78,86 @@ final class SerialFanOutTest {
         .doTest();
   }
 
+  /**
+   * A wait counts only when it runs whenever its statement does, down the whole chain: a helper
+   * that fetches under a condition on the data, in a {@code switch} case or right of an {@code &&}
+   * is a path the call may not take. A test of a boolean parameter that the caller's constant
+   * decides is no condition there. The test before lowering skips the same branches (and reads no
+   * further than the conditions it keeps), so this pins both.
+   */
+  @Test
+  void waitsUnderAConditionInAHelperDoNotCount() {
+    helper()
+        .addSourceLines(
+            "test/Helpers.java",
+            """
+            package test;
+            class Helpers {
+              private final Client users = new Client();
+              private final Client orders = new Client();
+              String userIf(boolean really, String id) throws Exception {
+                if (really) {
+                  return users.send("u/" + id);
+                }
+                return "";
+              }
+              String orderIf(boolean really, String id) throws Exception {
+                return !really ? "" : orders.send("o/" + id);
+              }
+              String userIfPositive(int n, String id) throws Exception {
+                if (n > 0) {
+                  return users.send("u/" + id);
+                }
+                return "";
+              }
+              String orderIfPositive(int n, String id) throws Exception {
+                return n > 0 ? orders.send("o/" + id) : "";
+              }
+              String userOf(int kind, String id) throws Exception {
+                switch (kind) {
+                  case 1:
+                    return users.send("u/" + id);
+                  default:
+                    return "";
+                }
+              }
+              boolean orderKnown(String id) throws Exception {
+                return !id.isEmpty() && !orders.send("o/" + id).isEmpty();
+              }
+            }
+            """)
+        .addSourceLines(
+            "test/Page.java",
+            """
+            package test;
+            class Page {
+              private final Helpers helpers = new Helpers();
+              String onAParameter(String id) throws Exception {
+                // BUG: Diagnostic contains: 2 independent round trips in a row
+                String user = helpers.userIf(true, id);
+                String order = helpers.orderIf(true, id);
+                return user + order;
+              }
+              String onTheData(String id) throws Exception {
+                String user = helpers.userIfPositive(id.length(), id);
+                String order = helpers.orderIfPositive(id.length(), id);
+                return user + order;
+              }
+              String inACase(String id) throws Exception {
+                String user = helpers.userOf(id.length(), id);
+                String other = helpers.userOf(id.length() + 1, id);
+                return user + other;
+              }
+              boolean rightOfAnAnd(String id) throws Exception {
+                boolean one = helpers.orderKnown(id);
+                boolean two = helpers.orderKnown(id + "/2");
+                return one && two;
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void suppressWarningsSilencesIt() {
     helper()
