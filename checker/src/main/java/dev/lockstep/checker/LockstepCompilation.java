@@ -36,7 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import javax.tools.JavaFileManager;
 
 /**
@@ -142,8 +142,8 @@ final class LockstepCompilation {
     // One index of the sources' overrides for the pre-tests: each built its own.
     SourceOverrides overrides = new SourceOverrides(classes, facts.names().types());
     StatementsThatMayWait.LibraryAnswers answers = libraryAnswers;
-    BiFunction<Set<WaitTag>, Boolean, StatementsThatMayWait> test =
-        (tags, alwaysRunOnly) ->
+    Function<Set<WaitTag>, StatementsThatMayWait> test =
+        tags ->
             new StatementsThatMayWait(
                 facts,
                 facts.names().types(),
@@ -151,12 +151,10 @@ final class LockstepCompilation {
                 config.catalogue(),
                 answers,
                 tags,
-                config.maxDepth(),
-                alwaysRunOnly);
-    // SerialFanOut counts a wait only when it runs whenever its statement does.
-    this.statementsThatMayWait = test.apply(SerialFanOutRule.GROUPED, true);
-    this.loopsThatMayWait = test.apply(SerialAwaitRule.COUNTED, false);
-    this.bodiesThatMayWait = test.apply(WaitFreeBodies.TAGS, false);
+                config.maxDepth());
+    this.statementsThatMayWait = test.apply(SerialFanOutRule.GROUPED);
+    this.loopsThatMayWait = test.apply(SerialAwaitRule.COUNTED);
+    this.bodiesThatMayWait = test.apply(WaitFreeBodies.TAGS);
     statementsThatMayWait.answerNoFrom(loopsThatMayWait); // its tags include SerialFanOut's
     loopsThatMayWait.answerNoFrom(bodiesThatMayWait); // and its tags the loop test's
     waitFree.testSourcesWith(bodiesThatMayWait);

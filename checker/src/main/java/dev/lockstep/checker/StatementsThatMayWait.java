@@ -14,7 +14,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
@@ -27,11 +26,6 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.tree.JCTree;
-import com.sun.tools.javac.tree.JCTree.JCBinary;
-import com.sun.tools.javac.tree.JCTree.JCCase;
-import com.sun.tools.javac.tree.JCTree.JCConditional;
-import com.sun.tools.javac.tree.JCTree.JCExpression;
-import com.sun.tools.javac.tree.JCTree.JCIf;
 import com.sun.tools.javac.tree.JCTree.JCMemberReference;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.JCTree.JCNewClass;
@@ -104,7 +98,6 @@ final class StatementsThatMayWait {
   private final Set<WaitTag> roundTrips;
   private final Set<WaitTag> awaits;
   private final int maxDepth;
-  private final boolean alwaysRunOnly;
 
   /**
    * The test of the same compilation for a superset of these tags ({@link #answerNoFrom}), or null:
@@ -118,8 +111,6 @@ final class StatementsThatMayWait {
    * @param library whether a library method may wait: the summaries' answer ({@link
    *     Summaries#mayWait}, read through the class files) or a kept one
    * @param maxDepth how many bodies down the summaries follow a call (the configuration's)
-   * @param alwaysRunOnly whether only calls that may run whenever their body does count ({@link
-   *     #testsAParameter}), in the statements asked and in every body followed: SerialFanOut's test
    */
   StatementsThatMayWait(
       JavacFacts facts,
@@ -128,10 +119,8 @@ final class StatementsThatMayWait {
       Catalogue catalogue,
       LibraryAnswers library,
       Set<WaitTag> tags,
-      int maxDepth,
-      boolean alwaysRunOnly) {
+      int maxDepth) {
     this.facts = facts;
-    this.alwaysRunOnly = alwaysRunOnly;
     this.library = library;
     this.tags = Set.copyOf(tags);
     this.roundTrips = tags.stream().filter(t -> t != WaitTag.AWAIT).collect(toUnmodifiableSet());
@@ -182,16 +171,6 @@ final class StatementsThatMayWait {
   }
 
   private int bodiesRead;
-
-  /**
-   * Whether this test already found that a method cannot wait within {@code levels}; asks nothing.
-   * The test of calls that always run takes this "no", but does not ask the wider test to read
-   * whole bodies for it.
-   */
-  private boolean knownNotToWait(MethodSymbol method, int levels) {
-    Known k = known.get(method);
-    return k != null && k.noWaitWithin >= levels;
-  }
 
   /**
    * What this test found of one method, every answer it keeps in one place: each call asks of its
@@ -275,9 +254,6 @@ final class StatementsThatMayWait {
   private class AnyScanner extends TreeScanner {
     private boolean found;
 
-    /** How many conditions on a parameter the walk is under ({@link #testsAParameter}): 0 or 1. */
-    private int onParameter;
-
     final boolean find(Tree tree) {
       if (tree instanceof JCTree jc) {
         scan(jc);
@@ -316,54 +292,6 @@ final class StatementsThatMayWait {
       super.visitReference(node);
     }
 
-    @Override
-    public final void visitIf(JCIf node) {
-      scan(node.cond);
-      branches(node.cond, node.thenpart, node.elsepart);
-    }
-
-    @Override
-    public final void visitConditional(JCConditional node) {
-      scan(node.cond);
-      branches(node.cond, node.truepart, node.falsepart);
-    }
-
-    @Override
-    public final void visitBinary(JCBinary node) {
-      if (node.getTag() != JCTree.Tag.AND && node.getTag() != JCTree.Tag.OR) {
-        super.visitBinary(node);
-        return;
-      }
-      scan(node.lhs);
-      branches(node.lhs, node.rhs, null);
-    }
-
-    @Override
-    public final void visitCase(JCCase node) {
-      if (!alwaysRunOnly) {
-        super.visitCase(node);
-        return;
-      }
-      scan(node.labels);
-      scan(node.guard);
-    }
-
-    /**
-     * The sides of a test: scanned unless only calls that always run count ({@link
-     * #testsAParameter}).
-     */
-    private void branches(JCExpression condition, JCTree one, JCTree other) {
-      if (!alwaysRunOnly) {
-        scan(one);
-        scan(other);
-      } else if (onParameter == 0 && testsAParameter(condition)) {
-        onParameter++;
-        scan(one);
-        scan(other);
-        onParameter--;
-      }
-    }
-
     private void call(Tree call) {
       found = found || mayWaitHere(call);
     }
@@ -372,29 +300,6 @@ final class StatementsThatMayWait {
     boolean mayWaitHere(Tree call) {
       return callMayWait(call);
     }
-  }
-
-  /**
-   * What a test of calls that always run skips: SerialFanOut counts a wait only when it is reached
-   * whenever its statement runs — its call under no condition in the statement, and each call of
-   * the chain below it under none in its body (the rule's {@code Guard.ALWAYS}, or a test of a
-   * parameter alone that a constant argument decides: {@code CallReader}, {@code
-   * WaitCandidates.through}). The walk skips the sides of an {@code if} or a {@code ?:}, the right
-   * of an {@code &&} or a {@code ||} and the cases' statements of a {@code switch}, unless the test
-   * is a parameter (negated or not) and no other such test is around: the sides of that one are
-   * walked. It keeps whatever the rule may count (an early exit, which makes what follows
-   * conditional to the rule, is not looked at): a superset of the rule's always-run calls. On
-   * connect-runtime, SerialFanOut's test asked of every method's statements and read every body
-   * they reach, whole; most calls of a body are under a condition.
-   */
-  private static boolean testsAParameter(ExpressionTree condition) {
-    ExpressionTree tested = Trees2.unwrap(condition);
-    while (tested instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
-      tested = Trees2.unwrap(not.getExpression());
-    }
-    return tested instanceof IdentifierTree id
-        && ASTHelpers.getSymbol(id) instanceof VarSymbol v
-        && v.getKind() == ElementKind.PARAMETER;
   }
 
   /** Whether one call may wait: by itself, or in a body of the sources it may run. */
@@ -839,10 +744,7 @@ final class StatementsThatMayWait {
     if (k.noWaitWithin >= levels) {
       return false;
     }
-    if (wider != null
-        && (alwaysRunOnly
-            ? wider.knownNotToWait(method, levels)
-            : !wider.waitsWithin(method, levels))) {
+    if (wider != null && !wider.waitsWithin(method, levels)) {
       k.noWaitWithin = Math.max(k.noWaitWithin, levels);
       return false;
     }

@@ -63,23 +63,18 @@ final class StatementsThatMayWaitTest {
 
     @Override
     public Description matchMethod(MethodTree tree, VisitorState state) {
-      String name = tree.getName().toString();
-      if (tree.getBody() == null || !(name.startsWith("probe") || name.startsWith("loop"))) {
+      if (tree.getBody() == null || !tree.getName().toString().startsWith("probe")) {
         return Description.NO_MATCH;
       }
       LockstepCompilation compilation =
           LockstepCompilation.of(
               state,
               ErrorProneLockstepConfig.forFanOut(ErrorProneFlags.empty(), "ReadProbe").config());
-      // A method named loop... is asked by SerialAwaitInLoop's test (whose tags include
-      // SerialFanOut's), one named probe... by SerialFanOut's.
-      String asked =
-          name.startsWith("loop")
-              ? "anyCall=" + compilation.loopsThatMayWait.anyCall(tree.getBody())
-              : "twoInARow=" + compilation.statementsThatMayWait.twoInARow(tree.getBody());
+      boolean two = compilation.statementsThatMayWait.twoInARow(tree.getBody());
       return buildDescription(tree)
           .setMessage(
-              asked
+              "twoInARow="
+                  + two
                   + " fanOutBodies="
                   + compilation.statementsThatMayWait.bodiesRead()
                   + " loopBodies="
@@ -202,17 +197,15 @@ final class StatementsThatMayWaitTest {
   }
 
   /**
-   * SerialFanOut's test takes a "no" SerialAwaitInLoop's test already found (its tags include
-   * SerialFanOut's), and that one the summaries' test's (it counts a pause too: ADR 0029), instead
-   * of reading a body again: {@code loopFirst} has the loop test ask, which takes the summaries'
-   * test's reading of {@code plain} and {@code plainToo}, and {@code probe} then reads nothing. It
-   * does not ask them to read a body they have not: it counts only calls that run whenever their
-   * body does, and reads the rest of a body itself ({@code readOnce}, for {@code probeChannel}). A
-   * narrower test takes the wider test's decision for a method that never waits by itself, or that
-   * the catalogue may name: {@code plain}, {@code plainToo}, {@code trim}, {@code toLowerCase},
-   * then {@code readOnce} and {@code read} are each decided once, by the summaries' test. So is
-   * every decision but a library method's "may wait" (the one answer that depends on the tags):
-   * {@code marked}, which waits by its {@code @Blocking}, is decided once too.
+   * SerialFanOut's test takes SerialAwaitInLoop's "no" (its tags include SerialFanOut's), and that
+   * one the summaries' test's (it counts a pause too: ADR 0029), instead of reading a body again; a
+   * narrower test reads a body itself only where the wider one found a wait, and then counts only
+   * its own tags (a channel read is not SerialFanOut's). A narrower test takes the wider test's
+   * decision for a method that never waits by itself, or that the catalogue may name, too: {@code
+   * plain}, {@code plainToo}, {@code trim}, {@code toLowerCase}, then {@code readOnce} and {@code
+   * read} are each decided once, by the summaries' test. So is every decision but a library
+   * method's "may wait" (the one answer that depends on the tags): {@code marked}, which waits by
+   * its {@code @Blocking}, is decided once too.
    */
   @Test
   void theFanOutTestTakesTheLoopTestsNo() {
@@ -231,16 +224,14 @@ final class StatementsThatMayWaitTest {
               static int readOnce(SocketChannel ch, ByteBuffer b) throws Exception {
                 return ch.read(b);
               }
-              // BUG: Diagnostic contains: anyCall=false fanOutBodies=0 loopBodies=0 fanOutDecided=0 loopDecided=0 summaryBodies=2 summaryDecided=4
-              void loopFirst(String a) { plain(a); plainToo(a); }
               // BUG: Diagnostic contains: twoInARow=false fanOutBodies=0 loopBodies=0 fanOutDecided=0 loopDecided=0 summaryBodies=2 summaryDecided=4
               void probe(String a) { plain(a); plainToo(a); }
-              // BUG: Diagnostic contains: twoInARow=false fanOutBodies=1 loopBodies=0 fanOutDecided=0 loopDecided=0 summaryBodies=2 summaryDecided=6
+              // BUG: Diagnostic contains: twoInARow=false fanOutBodies=1 loopBodies=1 fanOutDecided=0 loopDecided=0 summaryBodies=3 summaryDecided=6
               void probeChannel(SocketChannel ch, ByteBuffer b) throws Exception {
                 readOnce(ch, b);
                 readOnce(ch, b);
               }
-              // BUG: Diagnostic contains: twoInARow=true fanOutBodies=1 loopBodies=0 fanOutDecided=0 loopDecided=0 summaryBodies=2 summaryDecided=7
+              // BUG: Diagnostic contains: twoInARow=true fanOutBodies=1 loopBodies=1 fanOutDecided=0 loopDecided=0 summaryBodies=3 summaryDecided=7
               void probeMarked() {
                 marked();
                 marked();
@@ -398,25 +389,14 @@ final class StatementsThatMayWaitTest {
                 names.name("a");
                 names.name("b");
               }
-              private static void ping(int n) throws Exception { pong(n - 1); }
-              // BUG: Diagnostic contains: two statements in a row may wait
+              private static void ping(int n) throws Exception { if (n > 0) pong(n - 1); }
               private static void pong(int n) throws Exception {
-                ping(n - 1);
-                fetch("x");
+                if (n > 0) { ping(n - 1); } else { fetch("x"); }
               }
               // BUG: Diagnostic contains: two statements in a row may wait
               void aCycleThatWaits() throws Exception {
                 ping(1);
                 ping(2);
-              }
-              // SerialFanOut counts a wait only when it runs whenever its statement does.
-              private static void tick(int n) throws Exception { if (n > 0) tock(n - 1); }
-              private static void tock(int n) throws Exception {
-                if (n > 0) { tick(n - 1); } else { fetch("x"); }
-              }
-              void aCycleThatWaitsUnderConditions() throws Exception {
-                tick(1);
-                tick(2);
               }
               private static boolean even(int n) { return n == 0 || odd(n - 1); }
               private static boolean odd(int n) { return n != 0 && even(n - 1); }
