@@ -3,8 +3,9 @@ package dev.lockstep.scanner.lsp;
 import static java.util.concurrent.TimeUnit.SECONDS;
 
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -39,12 +40,25 @@ final class LspClient implements LanguageClient, AutoCloseable {
   private final ExecutorService serverThread = Executors.newSingleThreadExecutor();
   private final Future<Integer> serverExit;
   private final LanguageServer server;
+  private final Socket clientEnd;
+  private final Socket serverEnd;
 
   LspClient() throws IOException {
-    PipedInputStream serverIn = new PipedInputStream(1 << 20);
-    PipedOutputStream clientOut = new PipedOutputStream(serverIn);
-    PipedInputStream clientIn = new PipedInputStream(1 << 20);
-    PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+    // A loopback socket, as an editor may connect, not java.io's piped streams: a PipedInputStream
+    // fails its reader ("Write end dead", "Pipe broken") once the last thread that wrote to it has
+    // ended, and the server writes from whichever thread answers or publishes (its analysis thread
+    // is stopped on shutdown). The client's reader then died before the answer to its shutdown
+    // request came, and the test timed out: one fresh-clone CI run of four, 2026-12-07. NIO pipes
+    // are no better: an interrupt of a thread writing to one closes it.
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    try (ServerSocket listener = new ServerSocket(0, 1, loopback)) {
+      clientEnd = new Socket(loopback, listener.getLocalPort());
+      serverEnd = listener.accept();
+    }
+    var serverIn = serverEnd.getInputStream();
+    var serverOut = serverEnd.getOutputStream();
+    var clientIn = clientEnd.getInputStream();
+    var clientOut = clientEnd.getOutputStream();
     serverExit = serverThread.submit(() -> LspCommand.serve(serverIn, serverOut));
     Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(this, clientIn, clientOut);
     var unused = launcher.startListening();
@@ -113,7 +127,9 @@ final class LspClient implements LanguageClient, AutoCloseable {
   public void logMessage(MessageParams params) {}
 
   @Override
-  public void close() {
+  public void close() throws IOException {
     serverThread.shutdownNow();
+    clientEnd.close();
+    serverEnd.close();
   }
 }
