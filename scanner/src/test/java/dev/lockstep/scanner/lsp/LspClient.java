@@ -47,9 +47,10 @@ final class LspClient implements LanguageClient, AutoCloseable {
     // A loopback socket, as an editor may connect, not java.io's piped streams: a PipedInputStream
     // fails its reader ("Write end dead", "Pipe broken") once the last thread that wrote to it has
     // ended, and the server writes from whichever thread answers or publishes (its analysis thread
-    // is stopped on shutdown). The client's reader then died before the answer to its shutdown
-    // request came, and the test timed out: one fresh-clone CI run of four, 2026-12-07. NIO pipes
-    // are no better: an interrupt of a thread writing to one closes it.
+    // is stopped on shutdown). The client's reader could so die before the answer to its shutdown
+    // request came: a test timed out so in one fresh-clone CI run of four, 2026-12-07. NIO pipes
+    // are
+    // no better: an interrupt of a thread writing to one closes it.
     InetAddress loopback = InetAddress.getLoopbackAddress();
     try (ServerSocket listener = new ServerSocket(0, 1, loopback)) {
       clientEnd = new Socket(loopback, listener.getLocalPort());
