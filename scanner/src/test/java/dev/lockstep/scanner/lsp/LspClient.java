@@ -49,8 +49,7 @@ final class LspClient implements LanguageClient, AutoCloseable {
     // ended, and the server writes from whichever thread answers or publishes (its analysis thread
     // is stopped on shutdown). The client's reader could so die before the answer to its shutdown
     // request came: a test timed out so in one fresh-clone CI run of four, 2026-12-07. NIO pipes
-    // are
-    // no better: an interrupt of a thread writing to one closes it.
+    // are no better: an interrupt of a thread writing to one closes it.
     InetAddress loopback = InetAddress.getLoopbackAddress();
     try (ServerSocket listener = new ServerSocket(0, 1, loopback)) {
       clientEnd = new Socket(loopback, listener.getLocalPort());
