@@ -4,16 +4,11 @@ import static dev.lockstep.checker.Trees2.symbol;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
@@ -269,12 +264,7 @@ final class CallFilters {
     boolean perItem = false;
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
-      perItem |=
-          leaf instanceof ForLoopTree
-              || leaf instanceof EnhancedForLoopTree
-              || leaf instanceof WhileLoopTree
-              || leaf instanceof DoWhileLoopTree
-              || leaf instanceof LambdaExpressionTree;
+      perItem |= Trees2.loopOrLambda(leaf);
       if (leaf instanceof ClassTree c) {
         if (!perItem || !method.owner.equals(symbol(c))) {
           return false;

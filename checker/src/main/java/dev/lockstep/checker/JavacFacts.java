@@ -309,14 +309,12 @@ final class JavacFacts implements FactsSource {
    */
   private static boolean mayRunPerItem(TreePath path) {
     for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-      switch (p.getLeaf().getKind()) {
-        case FOR_LOOP, ENHANCED_FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP, LAMBDA_EXPRESSION -> {
-          return true;
-        }
-        case METHOD, CLASS, INTERFACE, ENUM, RECORD, ANNOTATION_TYPE -> {
-          return false;
-        }
-        default -> {}
+      Tree leaf = p.getLeaf();
+      if (Trees2.loopOrLambda(leaf)) {
+        return true;
+      }
+      if (leaf instanceof MethodTree || leaf instanceof ClassTree) {
+        return false;
       }
     }
     return false;

@@ -34,6 +34,18 @@ final class Trees2 {
   private Trees2() {}
 
   /**
+   * A loop or a lambda: a tree whose body may run once per item, or later. The per-item tests of
+   * the pipeline and fan-out readers look for these (as lowered: {@code Node.Loop}, {@code
+   * Node.Lambda}) between a call and its method.
+   */
+  static boolean loopOrLambda(Tree tree) {
+    return switch (tree.getKind()) {
+      case FOR_LOOP, ENHANCED_FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP, LAMBDA_EXPRESSION -> true;
+      default -> false;
+    };
+  }
+
+  /**
    * The javac tree of the first node of {@code body} at {@code location} that {@code kind} accepts
    * (the call or lock a finding is about), to report at; empty when none is.
    */
